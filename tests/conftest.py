@@ -1,0 +1,39 @@
+"""Shared test set-up: offscreen Qt, user directories in tmp_path, the shared corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before Qt is imported anywhere: no display is needed, and none is used.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLES = REPO / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every user directory (settings, data, cache) at tmp_path, never at the real home."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = tmp_path / name.lower()
+        path.mkdir()
+        monkeypatch.setenv(name, str(path))
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(tmp_path / "basedir"))
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus of real documents; tests that need it skip when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS} (it lies beside the repository in CI)")
+    return CORPUS
+
+
+@pytest.fixture
+def samples() -> Path:
+    """The bundled sample archive."""
+    return SAMPLES

@@ -1,0 +1,1 @@
+"""The domain layer: pure Python, never imports Qt."""

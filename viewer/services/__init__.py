@@ -1,0 +1,1 @@
+"""Services: workers, caches, settings and paths (QtCore and QtGui at most)."""
