@@ -1,0 +1,95 @@
+"""The `archive-viewer` command: the reading window, `check` and `cite`.
+
+Only the window imports Qt; `check` and `cite` run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from viewer import __version__
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive-viewer",
+        description=(
+            "Read an archive of historical documents offline: the transcript beside the original "
+            "scan, with the record's metadata and citation. Other commands: "
+            "'archive-viewer check PATH' validates an archive; "
+            "'archive-viewer cite PATH --style STYLE' prints a citation."
+        ),
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="an archive folder, a record folder or a PDF (default: the last one opened)",
+    )
+    parser.add_argument("--basedir", type=Path, help="keep settings, state and caches under this folder")
+    parser.add_argument("--debug", action="store_true", help="log what happens to stderr")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive-viewer check",
+        description=(
+            "Validate an archive, a record folder or a PDF and print every problem: file, field, "
+            "what is wrong and what to do. Exit status 0 when there are no errors (warnings alone "
+            "are fine), 1 when there are."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    return parser
+
+
+def run_check(argv: list[str]) -> int:
+    """`archive-viewer check PATH...`."""
+    args = _check_parser().parse_args(argv)
+    from viewer.domain import check  # noqa: PLC0415  (PyMuPDF is loaded only when needed)
+
+    errors = warnings = 0
+    for path in args.paths:
+        problems = check.check_path(path)
+        root = path.resolve() if path.is_dir() else None
+        for problem in problems:
+            if problem.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
+                if args.quiet:
+                    continue
+            print(problem.line(root))
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if not args.quiet or errors:
+        print(f"{summary} in {', '.join(str(p) for p in args.paths)}")
+    return 1 if errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `archive-viewer` and `python -m viewer`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        return run_check(args[1:])
+    if args and args[0] == "cite":
+        from viewer import cite_command  # noqa: PLC0415
+
+        return cite_command.main(args[1:])
+    options = _gui_parser().parse_args(args)
+    logging.basicConfig(
+        level=logging.DEBUG if options.debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if options.basedir is not None:
+        os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(options.basedir.resolve())
+    from viewer import app  # noqa: PLC0415  (Qt is loaded only for the window)
+
+    return app.run(options.path, startup_probe=options.startup_probe)

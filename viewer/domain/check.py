@@ -1,0 +1,95 @@
+"""Validating an archive, a record or a PDF without a screen (`archive-viewer check`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from viewer.domain import archive, pdf, transcript
+from viewer.domain.archive import Problem
+
+
+def check_path(path: Path, progress: Callable[[str], None] | None = None) -> list[Problem]:
+    """Every problem in the archive, record folder or PDF at `path`."""
+    if path.is_file() or path.suffix.lower() == ".pdf":
+        return check_pdf(path)
+    try:
+        root = path.resolve()
+        folders = list(archive.iter_record_folders(root))
+    except OSError as exc:
+        return [Problem(path, "", f"cannot be read ({exc.strerror})", "Check the path")]
+    if not root.is_dir():
+        return [Problem(path, "", "does not exist", "Check the path")]
+    _, problems = archive.read_header(root)
+    if not folders:
+        problems.append(
+            Problem(
+                root,
+                "",
+                "holds no records (no record.toml in it or below it)",
+                "Add record folders (see docs/archive-format.md)",
+            )
+        )
+    ids: dict[str, Path] = {}
+    for folder in folders:
+        if progress is not None:
+            progress(str(folder))
+        problems.extend(check_record(folder, ids))
+    return problems
+
+
+def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Problem]:
+    """Every problem in one record folder: its metadata, transcripts and scans."""
+    try:
+        record, problems = archive.read_record(folder)
+    except archive.RecordError as exc:
+        return exc.problems
+    if ids is not None:
+        if record.id in ids:
+            problems.append(
+                Problem(
+                    folder / archive.RECORD_FILE,
+                    "id",
+                    f"{record.id!r} is also the id of {ids[record.id]}",
+                    "Give every record its own id",
+                )
+            )
+        else:
+            ids[record.id] = folder
+    for item in record.transcripts:
+        try:
+            transcript.read_text(item.path)
+        except transcript.TranscriptError as exc:
+            problems.append(Problem(item.path, "", exc.problem, "Fix or replace the transcript"))
+    for scan in record.scans:
+        problems.extend(check_pdf(scan.path, scan.password or None))
+    if not record.transcripts and not record.scans:
+        problems.append(
+            Problem(
+                folder / archive.RECORD_FILE,
+                "",
+                "the record has neither a transcript nor a scan",
+                "Add a transcript or a scan PDF",
+                "warning",
+            )
+        )
+    return problems
+
+
+def check_pdf(path: Path, password: str | None = None) -> list[Problem]:
+    """The PDF's problems: repair notices as warnings, anything that stops it showing as an error."""
+    result = pdf.check(path, password)
+    problems = [Problem(path, "", notice, "", "warning") for notice in result.notices]
+    if result.error:
+        advice = {
+            "the PDF is encrypted and needs a password": (
+                'Give it in the scan entry (password = "...") or open it in the viewer'
+            ),
+        }.get(result.error, "Replace the file with a good copy")
+        problems.append(Problem(path, "", result.error, advice))
+    return problems
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    """True when any problem is an error (not only warnings)."""
+    return any(p.severity == "error" for p in problems)

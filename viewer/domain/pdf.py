@@ -1,0 +1,283 @@
+"""Opening, inspecting and rendering PDFs with PyMuPDF, with typed errors a person can act on.
+
+PyMuPDF is not thread-safe: the application calls this module from one worker only (see
+`viewer.services.render`); the command line calls it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+log = logging.getLogger(__name__)
+
+# MuPDF prints repair chatter on stderr by default; we collect it and report it ourselves.
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+# What MuPDF raises for damaged input: its own error classes, and RuntimeError/ValueError from the
+# Python layer. Anything else is a bug of ours and must not be swallowed.
+MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+
+
+class PdfError(Exception):
+    """A PDF that cannot be shown, with what went wrong and what the reader can do."""
+
+    def __init__(self, path: Path, problem: str, advice: str = "") -> None:
+        self.path = path
+        self.problem = problem
+        self.advice = advice
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        """One line naming the file, the problem and what to do."""
+        text = f"{self.path.name}: {self.problem}"
+        if self.advice:
+            text += f". {self.advice}"
+        return text
+
+
+class PdfNotFoundError(PdfError):
+    """The file does not exist or cannot be read."""
+
+
+class PdfUnreadableError(PdfError):
+    """The file is not a PDF MuPDF can open, even after repair."""
+
+
+class PdfPasswordError(PdfError):
+    """The PDF is encrypted with a user password; `wrong` when one was given and refused."""
+
+    def __init__(self, path: Path, *, wrong: bool) -> None:
+        self.wrong = wrong
+        if wrong:
+            super().__init__(path, "the password is not correct", "Try again")
+        else:
+            super().__init__(
+                path, "the PDF is encrypted and needs a password", "Enter its password to open it"
+            )
+
+
+class PdfEmptyError(PdfError):
+    """The PDF opens but has no pages."""
+
+
+class PdfStructureError(PdfError):
+    """The PDF's page tree is broken (a cycle, a wrong page count)."""
+
+
+class PdfPageError(PdfError):
+    """One page cannot be loaded or rendered; the others may still work."""
+
+    def __init__(self, path: Path, page: int, problem: str) -> None:
+        self.page = page
+        super().__init__(path, f"page {page + 1} cannot be shown ({problem})")
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """A page's size in points as displayed (after the page's own rotation)."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the viewer needs to lay out a document before rendering any page."""
+
+    path: Path
+    page_sizes: tuple[PageSize, ...]
+    notices: tuple[str, ...] = ()
+    """Quiet notices: damage MuPDF repaired, permissions restricted by an owner password."""
+    metadata: dict[str, str] = field(default_factory=dict)
+    encrypted: bool = False
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the document has."""
+        return len(self.page_sizes)
+
+
+def _mupdf_problem(exc: BaseException) -> str:
+    """MuPDF's own words, without its error-code prefix ("code=7: cycle in page tree")."""
+    text = str(exc).strip() or type(exc).__name__
+    return re.sub(r"^code=\d+:\s*", "", text)
+
+
+def _repair_notices(warnings: str, repaired: bool) -> list[str]:
+    notices: list[str] = []
+    if repaired or "repair" in warnings:
+        notices.append("the file was damaged (broken cross-reference table) and has been repaired")
+    if "version marker" in warnings:
+        notices.append("the file has no PDF header and was read all the same")
+    return notices
+
+
+def open_document(path: Path, password: str | None = None) -> tuple[Any, DocumentInfo]:
+    """Open `path`, repairing what MuPDF can; the PyMuPDF document and what is known of it."""
+    if not path.is_file():
+        raise PdfNotFoundError(path, "the file does not exist", "Check the path")
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except MUPDF_ERRORS as exc:
+        raise PdfUnreadableError(
+            path, "this is not a PDF that can be opened", "The file may be damaged or not a PDF"
+        ) from exc
+    except OSError as exc:
+        raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
+    try:
+        return doc, _inspect(doc, path, password)
+    except BaseException:
+        doc.close()
+        raise
+
+
+def _inspect(doc: Any, path: Path, password: str | None) -> DocumentInfo:
+    if doc.needs_pass:
+        if not password:
+            raise PdfPasswordError(path, wrong=False)
+        if not doc.authenticate(password):
+            raise PdfPasswordError(path, wrong=True)
+    notices = _repair_notices(pymupdf.TOOLS.mupdf_warnings(), bool(doc.is_repaired))
+    if doc.is_encrypted and not doc.needs_pass and not password:
+        notices.append("the author restricted what may be done with this file (owner password)")
+    try:
+        count = doc.page_count
+    except MUPDF_ERRORS as exc:
+        raise PdfStructureError(path, f"its page tree is broken ({_mupdf_problem(exc)})") from exc
+    if count == 0:
+        raise PdfEmptyError(
+            path, "the PDF has no pages (it may be truncated or damaged beyond repair)"
+        )
+    sizes: list[PageSize] = []
+    try:
+        for index in range(count):
+            box = doc.page_cropbox(index)
+            rotation = _page_rotation(doc, index)
+            if rotation in (90, 270):
+                sizes.append(PageSize(box.height, box.width))
+            else:
+                sizes.append(PageSize(box.width, box.height))
+    except MUPDF_ERRORS as exc:
+        raise PdfStructureError(path, f"its page tree is broken ({_mupdf_problem(exc)})") from exc
+    return DocumentInfo(
+        path=path,
+        page_sizes=tuple(sizes),
+        notices=tuple(notices),
+        metadata=_metadata(doc),
+        encrypted=bool(doc.is_encrypted),
+    )
+
+
+def _page_rotation(doc: Any, index: int) -> int:
+    """The page's /Rotate without loading the page (loading all 690 pages costs ~0.5 s)."""
+    kind, value = doc.xref_get_key(doc.page_xref(index), "Rotate")
+    if kind != "int":
+        return 0
+    return int(value) % 360
+
+
+_XMP_FIELDS = {
+    "title": r"<dc:title>.*?<rdf:li[^>]*>(.*?)</rdf:li>",
+    "author": r"<dc:creator>.*?<rdf:li[^>]*>(.*?)</rdf:li>",
+    "subject": r"<dc:description>.*?<rdf:li[^>]*>(.*?)</rdf:li>",
+    "date": r"<xmp:CreateDate>(.*?)</xmp:CreateDate>",
+    "language": r"<dc:language>.*?<rdf:li[^>]*>(.*?)</rdf:li>",
+    "rights": r"<dc:rights>.*?<rdf:li[^>]*>(.*?)</rdf:li>",
+}
+
+
+def _metadata(doc: Any) -> dict[str, str]:
+    """The document's info dictionary, completed from its XMP packet where that says more."""
+    info = {k: str(v) for k, v in (doc.metadata or {}).items() if v and k != "encryption"}
+    try:
+        xmp = doc.get_xml_metadata() or ""
+    except MUPDF_ERRORS:
+        xmp = ""
+    for key, pattern in _XMP_FIELDS.items():
+        if info.get(key):
+            continue
+        match = re.search(pattern, xmp, re.DOTALL)
+        if match and match.group(1).strip():
+            info[key] = _unescape_xml(match.group(1).strip())
+    return info
+
+
+def _unescape_xml(text: str) -> str:
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def load_page(doc: Any, path: Path, index: int) -> Any:
+    """Page `index` of `doc`, or a PdfPageError saying why it cannot be loaded."""
+    try:
+        return doc.load_page(index)
+    except (*MUPDF_ERRORS, IndexError) as exc:
+        raise PdfPageError(path, index, _mupdf_problem(exc)) from exc
+
+
+def render_page(doc: Any, path: Path, index: int, scale: float, rotation: int = 0) -> Any:
+    """Page `index` as an RGB pymupdf.Pixmap at `scale` (1.0 = 72 dpi), turned by `rotation`."""
+    page = load_page(doc, path, index)
+    try:
+        matrix = pymupdf.Matrix(scale, scale).prerotate(rotation)
+        return page.get_pixmap(matrix=matrix, alpha=False, colorspace=pymupdf.csRGB)
+    except (*MUPDF_ERRORS, MemoryError) as exc:
+        raise PdfPageError(path, index, _mupdf_problem(exc)) from exc
+
+
+def page_texts(doc: Any, path: Path) -> list[str]:
+    """The text layer of every page ("" for a page without one)."""
+    texts: list[str] = []
+    for index in range(doc.page_count):
+        try:
+            texts.append(load_page(doc, path, index).get_text("text"))
+        except (PdfPageError, *MUPDF_ERRORS):
+            texts.append("")
+    return texts
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `check` found in one PDF: notices (warnings) and at most one error."""
+
+    path: Path
+    notices: tuple[str, ...] = ()
+    error: str = ""
+    page_count: int = 0
+    has_text_layer: bool = False
+
+
+def check(path: Path, password: str | None = None, render_pages: Sequence[int] = (0, -1)) -> CheckResult:
+    """Open `path` as the viewer would, load every page and render the given ones small."""
+    try:
+        doc, info = open_document(path, password)
+    except PdfError as exc:
+        return CheckResult(path, error=exc.problem)
+    try:
+        has_text = False
+        for index in range(info.page_count):
+            page = load_page(doc, path, index)
+            if not has_text and index < 3 and page.get_text("text").strip():
+                has_text = True
+        for wanted in render_pages:
+            index = wanted % info.page_count
+            render_page(doc, path, index, 0.2)
+    except PdfError as exc:
+        return CheckResult(path, info.notices, exc.problem, info.page_count)
+    finally:
+        doc.close()
+    return CheckResult(path, info.notices, "", info.page_count, has_text)

@@ -1,0 +1,118 @@
+"""Running file work (loading an archive, reading a transcript) off the GUI thread.
+
+PyMuPDF work does not go here: it belongs to the render worker, which owns every document.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from viewer.domain import archive, transcript
+from viewer.domain.model import Archive, Transcript
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, job_id: int, signals: _Signals, work: Callable[[Callable[[int, int], None]], Any]) -> None:
+        super().__init__()
+        self._id = job_id
+        self._signals = signals
+        self._work = work
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self._signals.progressed.emit(self._id, done, total)
+
+        try:
+            result = self._work(progress)
+        except Exception as exc:  # every failure goes back to the GUI as a signal
+            log.debug("job %d failed:\n%s", self._id, traceback.format_exc())
+            self._signals.failed.emit(self._id, exc)
+        else:
+            self._signals.finished.emit(self._id, result)
+
+
+class Jobs(QObject):
+    """A small pool of file-work threads; results arrive as signals on the GUI thread.
+
+    Each job has an id; a caller keeps the id of the job it still wants and ignores the others,
+    so a result that arrives after the reader moved on is dropped.
+    """
+
+    archive_loaded = Signal(int, object)
+    """(job id, Archive)"""
+    archive_failed = Signal(int, str)
+    """(job id, message a person can act on)"""
+    archive_progressed = Signal(int, int, int)
+    """(job id, records read, records in all)"""
+    transcript_loaded = Signal(int, object, str)
+    """(job id, Transcript, display HTML)"""
+    transcript_failed = Signal(int, object, str)
+    """(job id, Transcript, message)"""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._next_id = 0
+        self._pending: dict[int, tuple[str, Any]] = {}
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._on_task_finished)
+        self._signals.failed.connect(self._on_task_failed)
+        self._signals.progressed.connect(self.archive_progressed)
+
+    def _start(self, kind: str, context: Any, work: Callable[[Callable[[int, int], None]], Any]) -> int:
+        self._next_id += 1
+        self._pending[self._next_id] = (kind, context)
+        self._pool.start(_Task(self._next_id, self._signals, work))
+        return self._next_id
+
+    def load_archive(self, path: Path) -> int:
+        """Read the archive at `path` in the background; its job id."""
+        return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
+
+    def load_transcript(self, item: Transcript) -> int:
+        """Read and convert one transcript in the background; its job id."""
+        return self._start("transcript", item, lambda _: transcript.load_html(item.path, item.format))
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Wait for running jobs (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _on_task_finished(self, job_id: int, result: object) -> None:
+        kind, context = self._pending.pop(job_id, ("", None))
+        if kind == "archive":
+            assert isinstance(result, Archive)
+            self.archive_loaded.emit(job_id, result)
+        elif kind == "transcript":
+            self.transcript_loaded.emit(job_id, context, str(result))
+
+    def _on_task_failed(self, job_id: int, error: object) -> None:
+        kind, context = self._pending.pop(job_id, ("", None))
+        if kind == "archive":
+            self.archive_failed.emit(job_id, _message(error))
+        elif kind == "transcript":
+            self.transcript_failed.emit(job_id, context, _message(error))
+
+
+def _message(error: object) -> str:
+    """A known error's own sentence; an unexpected one named as a fault, not a traceback."""
+    if isinstance(error, archive.ArchiveError | transcript.TranscriptError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename or 'a file'}: {error.strerror or error}"
+    log.error("unexpected error in a background job: %r", error)
+    return f"Unexpected error: {error!r}. Please report it."

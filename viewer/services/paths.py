@@ -1,0 +1,47 @@
+"""Every directory the viewer writes to, in one place; ARCHIVE_VIEWER_BASEDIR moves them all.
+
+The archive itself is never written to: settings, view state and index caches live in the user's
+directories (XDG on Linux), or all under one base directory for kiosks, tests and portable use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "archive-viewer"
+BASEDIR_ENV = "ARCHIVE_VIEWER_BASEDIR"
+
+
+def _xdg(variable: str, fallback: str) -> Path:
+    value = os.environ.get(variable, "")
+    return Path(value) if value else Path.home() / fallback
+
+
+def _base() -> Path | None:
+    value = os.environ.get(BASEDIR_ENV, "")
+    return Path(value) if value else None
+
+
+def config_dir() -> Path:
+    """Where preferences are kept."""
+    base = _base()
+    return base / "config" if base else _xdg("XDG_CONFIG_HOME", ".config") / APP_NAME
+
+
+def data_dir() -> Path:
+    """Where the user's own data is kept (view state, recent archives, notes)."""
+    base = _base()
+    return base / "data" if base else _xdg("XDG_DATA_HOME", ".local/share") / APP_NAME
+
+
+def cache_dir() -> Path:
+    """Where rebuildable caches are kept (search indexes)."""
+    base = _base()
+    return base / "cache" if base else _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
+
+
+def ensure(path: Path) -> Path:
+    """`path`, created if missing."""
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,178 @@
+"""Preferences and per-document view state, each setting declared once with its default.
+
+Preferences (layout, text size, preferred language, recent archives) and view state (window
+geometry, splitter sizes, last record, page and zoom of each document) are kept in two files, never
+in the archive. QSettings writes through a temporary file and a rename, so a crash cannot leave a
+half-written file.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from viewer.services import paths
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+
+
+class Layout(enum.Enum):
+    """How the transcript and the scan share the window."""
+
+    SIDE_BY_SIDE = "side-by-side"
+    STACKED = "stacked"
+    TRANSCRIPT_ONLY = "transcript-only"
+    SCAN_ONLY = "scan-only"
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One preference: its key, default and how a stored value is checked."""
+
+    key: str
+    default: T
+    convert: Callable[[Any], T]
+
+
+def _layout(value: Any) -> Layout:
+    return Layout(str(value))
+
+
+def _int_in(low: int, high: int) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        number = int(value)
+        if not low <= number <= high:
+            raise ValueError(f"{number} is outside {low}..{high}")
+        return number
+
+    return convert
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _str_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value]
+
+
+LAYOUT = Setting("view/layout", Layout.SIDE_BY_SIDE, _layout)
+TEXT_SIZE = Setting("view/transcript_point_size", 12, _int_in(6, 48))
+METADATA_VISIBLE = Setting("view/metadata_visible", True, _bool)
+RECORD_LIST_VISIBLE = Setting("view/record_list_visible", True, _bool)
+PREFERRED_LANGUAGE = Setting("reading/preferred_language", "en", str)
+RECENT_ARCHIVES = Setting("files/recent", list[str](), _str_list)
+MAX_RECENT = 10
+
+
+class Settings:
+    """The user's preferences file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        file = path or paths.ensure(paths.config_dir()) / "settings.ini"
+        self._store = QSettings(str(file), QSettings.Format.IniFormat)
+        if self._store.value("schema_version") is None:
+            self._store.setValue("schema_version", SCHEMA_VERSION)
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when there is none or it is not valid."""
+        raw = self._store.value(setting.key)
+        if raw is None:
+            return setting.default
+        try:
+            return setting.convert(raw)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store `value` for `setting`."""
+        stored: Any = value.value if isinstance(value, enum.Enum) else value
+        self._store.setValue(setting.key, stored)
+
+    def add_recent(self, path: Path) -> list[str]:
+        """Put `path` first in the recent archives; the new list."""
+        text = str(path.resolve())
+        recent = [p for p in self.get(RECENT_ARCHIVES) if p != text]
+        recent.insert(0, text)
+        del recent[MAX_RECENT:]
+        self.set(RECENT_ARCHIVES, recent)
+        return recent
+
+    def sync(self) -> None:
+        """Write pending changes now."""
+        self._store.sync()
+
+
+class ViewState:
+    """Where the reader left things: window geometry, last record, each document's page and zoom."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        file = path or paths.ensure(paths.data_dir()) / "state.ini"
+        self._store = QSettings(str(file), QSettings.Format.IniFormat)
+
+    @staticmethod
+    def _key(kind: str, path: Path) -> str:
+        digest = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()
+        return f"{kind}/{digest[:16]}"
+
+    def window(self, name: str) -> QByteArray | None:
+        """A saved geometry or state blob."""
+        value = self._store.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window(self, name: str, blob: QByteArray) -> None:
+        """Save a geometry or state blob."""
+        self._store.setValue(f"window/{name}", blob)
+
+    def splitter(self, name: str) -> list[int]:
+        """Saved splitter sizes, or [] when none."""
+        value = self._store.value(f"splitter/{name}")
+        try:
+            return [int(v) for v in value] if isinstance(value, list) else []
+        except (TypeError, ValueError):
+            return []
+
+    def set_splitter(self, name: str, sizes: list[int]) -> None:
+        """Save splitter sizes."""
+        self._store.setValue(f"splitter/{name}", sizes)
+
+    def last_record(self, archive_root: Path) -> str:
+        """The id of the record last read in this archive, or ""."""
+        value = self._store.value(self._key("archive", archive_root) + "/record")
+        return str(value) if value else ""
+
+    def set_last_record(self, archive_root: Path, record_id: str) -> None:
+        """Remember the record being read in this archive."""
+        self._store.setValue(self._key("archive", archive_root) + "/record", record_id)
+
+    def document(self, pdf: Path) -> dict[str, Any]:
+        """The saved view (page, zoom...) of one PDF, or {}."""
+        value = self._store.value(self._key("document", pdf) + "/view")
+        try:
+            view = json.loads(str(value)) if value else {}
+        except ValueError:
+            return {}
+        return view if isinstance(view, dict) else {}
+
+    def set_document(self, pdf: Path, view: dict[str, Any]) -> None:
+        """Save the view of one PDF."""
+        self._store.setValue(self._key("document", pdf) + "/view", json.dumps(view))
+
+    def sync(self) -> None:
+        """Write pending changes now."""
+        self._store.sync()

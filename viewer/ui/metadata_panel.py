@@ -1,0 +1,173 @@
+"""The record's metadata panel: what the document is, where it is held, and how to cite it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain import model
+from viewer.domain.model import BrokenRecord, Record
+
+
+def _names(names: tuple[model.Name, ...]) -> str:
+    return "; ".join(name.display() for name in names)
+
+
+def _languages(codes: tuple[str, ...]) -> str:
+    return ", ".join(model.language_name(code) for code in codes)
+
+
+def rows_for(record: Record) -> list[tuple[str, str]]:
+    """The (label, value) rows the panel shows for `record`, in reading order, empty ones left out."""
+    transcripts = ", ".join(t.display_label() for t in record.transcripts)
+    scans = "; ".join(
+        (scan.label or scan.path.name) + (f" ({scan.note})" if scan.note else "")
+        for scan in record.scans
+    )
+    rows = [
+        ("Title", record.title),
+        ("Date", record.date.display() if record.date else ""),
+        ("Summary", record.summary),
+        ("Type", record.type),
+        ("Author", _names(record.creators)),
+        ("Recipient", _names(record.recipients)),
+        ("Source", record.source.display()),
+        ("Source note", record.source.note),
+        ("Collection", record.collection),
+        ("Translator", _names(record.translators)),
+        ("Contributors", _names(record.contributors)),
+        ("Original language", _languages(record.languages)),
+        ("Available in", transcripts),
+        ("People", "; ".join(record.people)),
+        ("Places", "; ".join(record.places)),
+        ("Subjects", "; ".join(record.subjects)),
+        ("Scan", scans),
+        ("Rights", record.rights),
+        ("Support", record.funding),
+        ("Publisher", record.publisher),
+        ("Relation", record.relation),
+        ("Coverage", record.coverage),
+        ("Identifier", record.identifier),
+        ("Number", record.number),
+        ("Web address", record.url),
+        ("Record ID", record.id),
+    ]
+    rows.extend((key.replace("_", " ").capitalize(), value) for key, value in record.extra)
+    return [(label, value) for label, value in rows if value]
+
+
+class MetadataPanel(QWidget):
+    """Title, date, summary, source, translator, languages, subjects, rights, support, record ID."""
+
+    citation_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Record metadata")
+        self._copy_button = QPushButton("Copy citation")
+        self._copy_button.setAccessibleName("Copy citation")
+        self._copy_button.setToolTip("Copy this record's citation to the clipboard (Ctrl+Shift+C)")
+        self._copy_button.clicked.connect(self.citation_requested)
+        self._copy_button.setEnabled(False)
+        self._confirmation = QLabel()
+        self._confirmation.setAccessibleName("Citation status")
+        self._confirmation.setObjectName("confirmation")
+        self._confirmation_timer = QTimer(self)
+        self._confirmation_timer.setSingleShot(True)
+        self._confirmation_timer.setInterval(4000)
+        self._confirmation_timer.timeout.connect(self._confirmation.clear)
+
+        self._citation = QLabel()
+        self._citation.setWordWrap(True)
+        self._citation.setTextFormat(Qt.TextFormat.PlainText)
+        self._citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._citation.setAccessibleName("Citation")
+        self._citation.setObjectName("citation")
+        self._citation.setFrameShape(QFrame.Shape.StyledPanel)
+        self._citation.setMargin(6)
+
+        self._form_host = QWidget()
+        self._form = QFormLayout(self._form_host)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addWidget(self._form_host)
+        inner_layout.addStretch(1)
+        scroll.setWidget(inner)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._copy_button)
+        buttons.addWidget(self._confirmation, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self._citation)
+        layout.addWidget(scroll, 1)
+        self._values: dict[str, str] = {}
+
+    def show_record(self, record: Record | BrokenRecord | None, citation: str = "") -> None:
+        """Show `record`'s metadata and its citation."""
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._values = {}
+        self._confirmation.clear()
+        if isinstance(record, BrokenRecord):
+            rows = [("Folder", str(record.folder)), ("Problem", record.reason)]
+        elif record is None:
+            rows = []
+        else:
+            rows = rows_for(record)
+        for label, value in rows:
+            self._values[label] = value
+            name = QLabel(f"<b>{html.escape(label)}</b>")
+            field = QLabel(html.escape(value).replace("\n", "<br>"))
+            field.setTextFormat(Qt.TextFormat.RichText)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            field.setAccessibleName(label)
+            field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            name.setBuddy(field)
+            self._form.addRow(name, field)
+        self._citation.setText(citation)
+        self._citation.setVisible(bool(citation))
+        self._copy_button.setEnabled(bool(citation))
+
+    def value(self, label: str) -> str:
+        """The value shown for `label` ("" when the row is not shown)."""
+        return self._values.get(label, "")
+
+    def labels(self) -> list[str]:
+        """The labels of the rows shown, in order."""
+        return list(self._values)
+
+    def confirm(self, text: str) -> None:
+        """Say, beside the button, that the citation was copied."""
+        self._confirmation.setText(text)
+        self._confirmation_timer.start()
+
+    def confirmation(self) -> str:
+        """The confirmation shown now ("" when none)."""
+        return self._confirmation.text()
+
+    def citation_text(self) -> str:
+        """The citation shown."""
+        return self._citation.text()

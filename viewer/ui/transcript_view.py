@@ -1,0 +1,173 @@
+"""The transcript pane: formatted, selectable text, a language switch, editorial marks set apart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import QLabel, QTabBar, QTextBrowser, QVBoxLayout, QWidget
+
+from viewer.domain.model import Transcript
+from viewer.domain.transcript import EDITORIAL_CLASS
+
+STYLE_SHEET = f"""
+p {{ margin-top: 0; margin-bottom: 0.8em; line-height: 140%; }}
+h1, h2, h3 {{ margin-top: 0.6em; }}
+.{EDITORIAL_CLASS} {{ color: #6a5f8a; font-style: italic; }}
+"""
+MIN_POINT_SIZE = 6
+MAX_POINT_SIZE = 48
+
+
+class _Browser(QTextBrowser):
+    """A read-only text view that never loads anything from outside the transcript."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: ARG002
+        return None
+
+
+class TranscriptPane(QWidget):
+    """One record's transcripts, one shown at a time, with a switch between languages."""
+
+    language_chosen = Signal(str)
+    """The reader picked a transcript language."""
+    text_size_changed = Signal(int)
+    link_activated = Signal(str)
+    """A link in the transcript was clicked: the viewer never follows it, only says where it goes."""
+
+    def __init__(self, point_size: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Transcript")
+        self._tabs = QTabBar()
+        self._tabs.setAccessibleName("Transcript language")
+        self._tabs.setExpanding(False)
+        self._tabs.setDocumentMode(True)
+        self._tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._notice = QLabel()
+        self._notice.setObjectName("transcriptNotice")
+        self._notice.setWordWrap(True)
+        self._notice.setAccessibleName("Transcript notice")
+        self._notice.setMargin(8)
+        self._notice.hide()
+        self._browser = _Browser()
+        self._browser.setAccessibleName("Transcript text")
+        self._browser.setOpenLinks(False)
+        self._browser.setOpenExternalLinks(False)
+        self._browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        self._browser.document().setDefaultStyleSheet(STYLE_SHEET)
+        self._browser.document().setDocumentMargin(16)
+        self._point_size = point_size
+        self._apply_point_size()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._tabs)
+        layout.addWidget(self._notice)
+        layout.addWidget(self._browser, 1)
+        self._transcripts: tuple[Transcript, ...] = ()
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, delta in (
+            (QKeySequence.StandardKey.ZoomIn, 1),
+            ("Ctrl+=", 1),
+            (QKeySequence.StandardKey.ZoomOut, -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(lambda d=delta: self.change_text_size(d))
+        reset = QShortcut(QKeySequence("Ctrl+0"), self)
+        reset.setContext(context)
+        reset.activated.connect(lambda: self.set_point_size(12))
+
+    # -- content --------------------------------------------------------------------------------
+
+    def set_transcripts(self, transcripts: tuple[Transcript, ...], preferred: str) -> Transcript | None:
+        """Offer `transcripts` in the switch and pick `preferred`'s language when there is one."""
+        self._transcripts = transcripts
+        self._tabs.blockSignals(True)
+        while self._tabs.count():
+            self._tabs.removeTab(0)
+        for item in transcripts:
+            index = self._tabs.addTab(item.display_label())
+            self._tabs.setTabToolTip(index, f"{item.path.name} ({item.language})")
+        chosen = 0
+        for index, item in enumerate(transcripts):
+            if item.language == preferred:
+                chosen = index
+                break
+        if transcripts:
+            self._tabs.setCurrentIndex(chosen)
+        self._tabs.blockSignals(False)
+        self._tabs.setVisible(len(transcripts) > 1)
+        return transcripts[chosen] if transcripts else None
+
+    def current(self) -> Transcript | None:
+        """The transcript chosen in the switch."""
+        index = self._tabs.currentIndex()
+        return self._transcripts[index] if 0 <= index < len(self._transcripts) else None
+
+    def select_language(self, language: str) -> bool:
+        """Switch to the transcript in `language`; False when the record has none."""
+        for index, item in enumerate(self._transcripts):
+            if item.language == language:
+                self._tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def show_html(self, fragment: str) -> None:
+        """Show a transcript's display HTML."""
+        self._notice.hide()
+        self._browser.show()
+        document: QTextDocument = self._browser.document()
+        document.setDefaultStyleSheet(STYLE_SHEET)
+        self._browser.setHtml(fragment)
+        self._browser.verticalScrollBar().setValue(0)
+
+    def show_notice(self, text: str, *, keep_text: bool = False) -> None:
+        """Show a notice in place of the text ("This record has no transcript")."""
+        self._notice.setText(text)
+        self._notice.show()
+        if not keep_text:
+            self._browser.clear()
+            self._browser.hide()
+
+    def notice(self) -> str:
+        """The notice shown, or "" when none is."""
+        return "" if self._notice.isHidden() else self._notice.text()
+
+    def plain_text(self) -> str:
+        """The transcript text as a reader would copy it."""
+        return self._browser.toPlainText()
+
+    def browser(self) -> QTextBrowser:
+        """The text view (for selection and find)."""
+        return self._browser
+
+    def languages(self) -> list[str]:
+        """The labels of the language switch, in order."""
+        return [self._tabs.tabText(i) for i in range(self._tabs.count())]
+
+    # -- text size ------------------------------------------------------------------------------
+
+    def point_size(self) -> int:
+        """The transcript's text size in points."""
+        return self._point_size
+
+    def set_point_size(self, size: int) -> None:
+        """Set the transcript's text size in points."""
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        if size != self._point_size:
+            self._point_size = size
+            self._apply_point_size()
+            self.text_size_changed.emit(size)
+
+    def change_text_size(self, delta: int) -> None:
+        """Make the text larger (+1) or smaller (-1)."""
+        self.set_point_size(self._point_size + delta)
+
+    def _apply_point_size(self) -> None:
+        font = QFont(self._browser.font())
+        font.setPointSize(self._point_size)
+        self._browser.document().setDefaultFont(font)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(self._transcripts):
+            self.language_chosen.emit(self._transcripts[index].language)
