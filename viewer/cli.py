@@ -30,7 +30,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         type=Path,
         help="an archive folder, a record folder or a PDF (default: the last one opened)",
     )
-    parser.add_argument("--basedir", type=Path, help="keep settings, state and caches under this folder")
+    parser.add_argument(
+        "--basedir", type=Path, help="keep settings, state and caches under this folder"
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)

@@ -10,9 +10,16 @@ import jsonschema
 import pytest
 
 from viewer.domain import archive
-from viewer.domain.model import BrokenRecord, Name, PartialDate, Record, TranscriptFormat, TranscriptKind
+from viewer.domain.model import (
+    BrokenRecord,
+    Name,
+    PartialDate,
+    Record,
+    TranscriptFormat,
+    TranscriptKind,
+)
 
-SEED_RECORD = '''
+SEED_RECORD = """
 format_version = 1
 id = "1949-05-18-telegram"
 title = "Telegram about the results of the Chinese-Korean talks"
@@ -36,7 +43,7 @@ file = "transcript.en.html"
 language = "en"
 kind = "translation"
 label = "English translation"
-'''
+"""
 
 
 def write_record(folder: Path, text: str, files: dict[str, str] | None = None) -> Path:
@@ -48,7 +55,9 @@ def write_record(folder: Path, text: str, files: dict[str, str] | None = None) -
 
 
 def test_record_reads_every_field_of_the_seed_form(tmp_path: Path) -> None:
-    folder = write_record(tmp_path / "r", SEED_RECORD, {"transcript.en.html": "<p>x</p>", "transcript.ru.txt": "т"})
+    folder = write_record(
+        tmp_path / "r", SEED_RECORD, {"transcript.en.html": "<p>x</p>", "transcript.ru.txt": "т"}
+    )
     record = archive.load_record(folder)
     assert isinstance(record, Record)
     assert record.id == "1949-05-18-telegram"
@@ -78,7 +87,9 @@ def test_record_reads_every_field_of_the_seed_form(tmp_path: Path) -> None:
         ('translators = [""]', "translators[0]", "the name is empty"),
     ],
 )
-def test_invalid_field_names_field_and_problem(tmp_path: Path, line: str, field: str, words: str) -> None:
+def test_invalid_field_names_field_and_problem(
+    tmp_path: Path, line: str, field: str, words: str
+) -> None:
     folder = write_record(tmp_path / "r", f'id = "x"\ntitle = "T"\n{line}\n')
     with pytest.raises(archive.RecordError) as caught:
         archive.read_record(folder)
@@ -98,7 +109,10 @@ def test_every_problem_of_a_record_is_reported_not_only_the_first(tmp_path: Path
 
 def test_listed_file_outside_the_record_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "secret.txt").write_text("x")
-    folder = write_record(tmp_path / "r", 'id = "x"\ntitle = "T"\n[[transcripts]]\nfile = "../secret.txt"\nlanguage = "en"\n')
+    folder = write_record(
+        tmp_path / "r",
+        'id = "x"\ntitle = "T"\n[[transcripts]]\nfile = "../secret.txt"\nlanguage = "en"\n',
+    )
     with pytest.raises(archive.RecordError) as caught:
         archive.read_record(folder)
     assert "outside the record folder" in caught.value.problems[0].message
@@ -173,7 +187,12 @@ def test_date_ranges_and_partial_dates() -> None:
 def test_pdf_record_takes_title_author_and_date_from_pdf_metadata(tmp_path: Path) -> None:
     record = archive.record_for_pdf(
         tmp_path / "cable 12.pdf",
-        {"title": "Cable", "author": "Embassy Moscow", "creationDate": "D:19620401120000", "keywords": "a, b"},
+        {
+            "title": "Cable",
+            "author": "Embassy Moscow",
+            "creationDate": "D:19620401120000",
+            "keywords": "a, b",
+        },
     )
     assert (record.id, record.title) == ("cable-12", "Cable")
     assert record.creators == (Name(literal="Embassy Moscow"),)

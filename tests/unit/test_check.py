@@ -25,7 +25,10 @@ def test_every_broken_corpus_file_is_warned_about_or_refused_as_expected(
         lines = out.splitlines()
         if expect == "ok":
             assert status == 0, out
-            assert any(line.startswith("warning: ") and name in line and "repaired" in line for line in lines), out
+            assert any(
+                line.startswith("warning: ") and name in line and "repaired" in line
+                for line in lines
+            ), out
         else:
             assert status == 1, out
             assert any(line.startswith("error: ") and name in line for line in lines), out
@@ -66,15 +69,21 @@ def test_every_corpus_scan_passes_check(corpus: Path, capsys: pytest.CaptureFixt
     assert all(f"{name}: the file was damaged" in out for name in jfk)
 
 
-def test_samples_pass_check_without_errors(samples: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_samples_pass_check_without_errors(
+    samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.main(["check", str(samples)]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("0 errors, 0 warnings")
 
 
-def test_archive_with_problems_lists_each_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_archive_with_problems_lists_each_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = tmp_path / "good"
     good.mkdir()
-    (good / "record.toml").write_text('id = "good"\ntitle = "Good"\n[[transcripts]]\nfile = "t.txt"\nlanguage = "en"\n')
+    (good / "record.toml").write_text(
+        'id = "good"\ntitle = "Good"\n[[transcripts]]\nfile = "t.txt"\nlanguage = "en"\n'
+    )
     (good / "t.txt").write_text("text")
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -90,6 +99,8 @@ def test_archive_with_problems_lists_each_and_exits_1(tmp_path: Path, capsys: py
     assert out[-1].startswith("2 errors")
 
 
-def test_check_of_a_missing_path_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_of_a_missing_path_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.main(["check", str(tmp_path / "nowhere")]) == 1
     assert "does not exist" in capsys.readouterr().out

@@ -18,13 +18,16 @@ SEED_MARKS = [
 
 def test_editorial_marks_are_wrapped_and_keep_their_words() -> None:
     text = (
-        "an Eastern Information Bureau [informbyuro] is premature. mutual [SIC, vzaimnye] agencies; "
+        "an Eastern Information Bureau [informbyuro] is premature. "
+        "mutual [SIC, vzaimnye] agencies; "
         "come to an agreement [dogovorit'sya, which can also mean \"negotiate] on these issues"
     )
     shown = transcript.to_html(text, TranscriptFormat.TEXT)
     assert '<span class="editorial">[informbyuro]</span>' in shown
     assert '<span class="editorial">[SIC, vzaimnye]</span>' in shown
-    assert "<span class=\"editorial\">[dogovorit'sya, which can also mean \"negotiate]</span>" in shown
+    assert (
+        '<span class="editorial">[dogovorit\'sya, which can also mean "negotiate]</span>' in shown
+    )
     assert transcript.editorial_marks(text) == SEED_MARKS
 
 
@@ -49,7 +52,9 @@ def test_markdown_is_rendered_and_raw_html_in_it_is_text() -> None:
 
 
 def test_plain_text_paragraphs_and_line_breaks() -> None:
-    shown = transcript.to_html("Nº 54611\n18 May 1949\n\nYesterday, <17 May>", TranscriptFormat.TEXT)
+    shown = transcript.to_html(
+        "Nº 54611\n18 May 1949\n\nYesterday, <17 May>", TranscriptFormat.TEXT
+    )
     assert shown == "<p>Nº 54611<br>18 May 1949</p><p>Yesterday, &lt;17 May&gt;</p>"
 
 
@@ -69,5 +74,5 @@ def test_non_utf8_transcript_is_read_as_windows_1252(tmp_path: Path) -> None:
 
 
 def test_missing_transcript_raises_a_named_error(tmp_path: Path) -> None:
-    with pytest.raises(transcript.TranscriptError, match="t.txt: the file does not exist"):
+    with pytest.raises(transcript.TranscriptError, match=r"t\.txt: the file does not exist"):
         transcript.read_text(tmp_path / "t.txt")

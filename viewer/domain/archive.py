@@ -34,7 +34,9 @@ MAX_DEPTH = 6
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_TRANSCRIPT_NAME = re.compile(r"^transcript\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.(html?|md|markdown|txt)$")
+_TRANSCRIPT_NAME = re.compile(
+    r"^transcript\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.(html?|md|markdown|txt)$"
+)
 
 KNOWN_FIELDS = frozenset(
     {
@@ -211,7 +213,9 @@ class _Reader:
             return value.strip()
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
-        self.error(where + key, f"should be text, not {_kind(value)}", 'Write it in quotes: key = "..."')
+        self.error(
+            where + key, f"should be text, not {_kind(value)}", 'Write it in quotes: key = "..."'
+        )
         return ""
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -223,7 +227,9 @@ class _Reader:
             return ()
         return tuple(v.strip() for v in value if v.strip())
 
-    def names(self, key: str, data: Mapping[str, Any] | None = None, where: str = "") -> tuple[Name, ...]:
+    def names(
+        self, key: str, data: Mapping[str, Any] | None = None, where: str = ""
+    ) -> tuple[Name, ...]:
         source = self.data if data is None else data
         value = source.get(key, [])
         items = value if isinstance(value, list) else [value]
@@ -241,7 +247,13 @@ class _Reader:
 
 
 def _kind(value: object) -> str:
-    names = {list: "a list", dict: "a table", bool: "true/false", int: "a number", float: "a number"}
+    names = {
+        list: "a list",
+        dict: "a table",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -274,14 +286,27 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
             data = tomllib.load(handle)
     except FileNotFoundError as exc:
         raise RecordError(
-            [Problem(file, "", "the record has no record.toml", "Add one (see docs/archive-format.md)")]
+            [
+                Problem(
+                    file,
+                    "",
+                    "the record has no record.toml",
+                    "Add one (see docs/archive-format.md)",
+                )
+            ]
         ) from exc
     except PermissionError as exc:
         raise RecordError(
-            [Problem(file, "", "the file cannot be read (permission denied)", "Check its permissions")]
+            [
+                Problem(
+                    file, "", "the file cannot be read (permission denied)", "Check its permissions"
+                )
+            ]
         ) from exc
     except UnicodeDecodeError as exc:
-        raise RecordError([Problem(file, "", "the file is not UTF-8 text", "Save it as UTF-8")]) from exc
+        raise RecordError(
+            [Problem(file, "", "the file is not UTF-8 text", "Save it as UTF-8")]
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise RecordError(
             [Problem(file, "", f"not valid TOML ({exc})", "Fix the syntax at that line")]
@@ -310,7 +335,11 @@ def _build_record(reader: _Reader) -> Record | None:
     if not record_id:
         reader.error("id", "is missing", 'Give the record an id, e.g. id = "1949-05-18-telegram"')
     elif not ID_PATTERN.match(record_id):
-        reader.error("id", f"{record_id!r} has characters an id cannot have", "Use letters, digits, '.', '_' and '-'")
+        reader.error(
+            "id",
+            f"{record_id!r} has characters an id cannot have",
+            "Use letters, digits, '.', '_' and '-'",
+        )
     title = reader.text("title")
     if not title:
         reader.error("title", "is missing", 'Every record needs a title = "..."')
@@ -320,16 +349,18 @@ def _build_record(reader: _Reader) -> Record | None:
         try:
             date = parse_date(str(raw_date))
         except ValueError as exc:
-            reader.error("date", f"{raw_date!r} is {exc}", "Write it as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY/YYYY")
+            reader.error(
+                "date",
+                f"{raw_date!r} is {exc}",
+                "Write it as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY/YYYY",
+            )
     texts = {key: reader.text(key) for key in _TEXT_FIELDS}
     lists = {key: reader.strings(key) for key in _LIST_FIELDS}
     names = {key: reader.names(key) for key in _NAME_FIELDS}
     source = _source(reader)
     transcripts = _transcripts(reader)
     scans = _scans(reader)
-    extra = tuple(
-        (key, _as_text(value)) for key, value in data.items() if key not in KNOWN_FIELDS
-    )
+    extra = tuple((key, _as_text(value)) for key, value in data.items() if key not in KNOWN_FIELDS)
     if not record_id or not title:
         return None
     return Record(
@@ -377,7 +408,11 @@ def _source(reader: _Reader) -> Source:
     if isinstance(value, str):
         return Source(location=value.strip())
     if not isinstance(value, Mapping):
-        reader.error("source", "should be a table", 'Write [source] with archive = "..." and location = "..."')
+        reader.error(
+            "source",
+            "should be a table",
+            'Write [source] with archive = "..." and location = "..."',
+        )
         return Source()
     return Source(
         archive=reader.text("archive", value, "source."),
@@ -389,7 +424,9 @@ def _source(reader: _Reader) -> Source:
 def _entries(reader: _Reader, key: str) -> list[Mapping[str, Any]]:
     value = reader.data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        reader.error(key, "should be a list of tables", f"Write each one as [[{key}]] with file = \"...\"")
+        reader.error(
+            key, "should be a list of tables", f'Write each one as [[{key}]] with file = "..."'
+        )
         return []
     return list(value)
 
@@ -401,10 +438,16 @@ def _listed_file(reader: _Reader, entry: Mapping[str, Any], where: str) -> Path 
         return None
     path = (reader.folder / name).resolve()
     if reader.folder.resolve() not in path.parents:
-        reader.error(where + "file", f"{name!r} is outside the record folder", "Keep a record's files in its folder")
+        reader.error(
+            where + "file",
+            f"{name!r} is outside the record folder",
+            "Keep a record's files in its folder",
+        )
         return None
     if not path.is_file():
-        reader.error(where + "file", f"{name!r} does not exist", "Check the file name, or add the file")
+        reader.error(
+            where + "file", f"{name!r} does not exist", "Check the file name, or add the file"
+        )
         return None
     return path
 
@@ -420,20 +463,30 @@ def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
         listed.add(path)
         fmt = TranscriptFormat.from_suffix(path.suffix)
         if fmt is None:
-            reader.error(where + "file", f"{path.name!r} is not .html, .md or .txt", "Save transcripts as HTML, Markdown or plain text")
+            reader.error(
+                where + "file",
+                f"{path.name!r} is not .html, .md or .txt",
+                "Save transcripts as HTML, Markdown or plain text",
+            )
             continue
         language = reader.text("language", entry, where)
         if not language:
             match = _TRANSCRIPT_NAME.match(path.name)
             language = match.group(1) if match else ""
         if not language:
-            reader.error(where + "language", "is missing", 'Say which language it is in: language = "en"')
+            reader.error(
+                where + "language", "is missing", 'Say which language it is in: language = "en"'
+            )
             continue
         kind_text = reader.text("kind", entry, where) or "transcription"
         try:
             kind = TranscriptKind(kind_text)
         except ValueError:
-            reader.error(where + "kind", f"{kind_text!r} is not a transcript kind", "Use translation, transcription or ocr")
+            reader.error(
+                where + "kind",
+                f"{kind_text!r} is not a transcript kind",
+                "Use translation, transcription or ocr",
+            )
             continue
         found.append(
             Transcript(
@@ -453,7 +506,9 @@ def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
             found.append(Transcript(path=path.resolve(), language=match.group(1), format=fmt))
     languages = [t.language for t in found]
     for language in {lang for lang in languages if languages.count(lang) > 1}:
-        reader.warning("transcripts", f"more than one transcript in {language!r}", "The first one is shown")
+        reader.warning(
+            "transcripts", f"more than one transcript in {language!r}", "The first one is shown"
+        )
     return tuple(found)
 
 
@@ -545,7 +600,9 @@ def read_header(root: Path) -> tuple[ArchiveHeader, list[Problem]]:
         return default, problems
     version = data.get("format_version", model.FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
-        problems.append(Problem(file, "format_version", "should be a whole number", "Write format_version = 1"))
+        problems.append(
+            Problem(file, "format_version", "should be a whole number", "Write format_version = 1")
+        )
         version = model.FORMAT_VERSION
     elif version > model.FORMAT_VERSION:
         problems.append(
@@ -578,9 +635,13 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
     if not root.exists():
         raise ArchiveError(path, "does not exist", "Check the path")
     if not root.is_dir():
-        raise ArchiveError(path, "is not a folder", "Open an archive folder, a record folder or a PDF")
+        raise ArchiveError(
+            path, "is not a folder", "Open an archive folder, a record folder or a PDF"
+        )
     if not os.access(root, os.R_OK | os.X_OK):
-        raise ArchiveError(path, "cannot be read (permission denied)", "Check the folder's permissions")
+        raise ArchiveError(
+            path, "cannot be read (permission denied)", "Check the folder's permissions"
+        )
     header, _ = read_header(root)
     folders = list(iter_record_folders(root))
     if not folders:
@@ -594,7 +655,9 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
     for index, folder in enumerate(folders):
         record = load_record(folder)
         if isinstance(record, Record) and record.id in seen:
-            record = BrokenRecord(folder, f"the id {record.id!r} is used by another record", record.id)
+            record = BrokenRecord(
+                folder, f"the id {record.id!r} is used by another record", record.id
+            )
         seen.add(record.id)
         records.append(record)
         if progress is not None:
@@ -616,7 +679,9 @@ def record_for_pdf(path: Path, metadata: Mapping[str, str] | None = None) -> Rec
     title = meta.get("title", "").strip() or path.stem
     date = None
     raw = meta.get("creationDate", "") or meta.get("date", "")
-    match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", raw) or re.match(r"^(\d{4})-(\d{2})-(\d{2})", raw)
+    match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", raw) or re.match(
+        r"^(\d{4})-(\d{2})-(\d{2})", raw
+    )
     if match:
         try:
             date = parse_date("-".join(g for g in match.groups() if g))

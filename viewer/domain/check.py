@@ -77,7 +77,7 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
 
 
 def check_pdf(path: Path, password: str | None = None) -> list[Problem]:
-    """The PDF's problems: repair notices as warnings, anything that stops it showing as an error."""
+    """The PDF's problems: repairs are warnings; what stops it showing is an error."""
     result = pdf.check(path, password)
     problems = [Problem(path, "", notice, "", "warning") for notice in result.notices]
     if result.error:

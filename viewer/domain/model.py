@@ -159,7 +159,7 @@ class Source:
     note: str = ""
 
     def display(self) -> str:
-        """"AP RF. F. 4. Op. 1. D. 331. pp. 59-61", as the house citation and the panel show it."""
+        """ "AP RF. F. 4. Op. 1. D. 331. pp. 59-61", as the house citation and the panel show it."""
         return ". ".join(part for part in (self.archive, self.location) if part)
 
 
@@ -273,5 +273,5 @@ _LANGUAGE_NAMES = {
 
 
 def language_name(code: str) -> str:
-    """"English" for "en"; the code itself where the name is not known."""
-    return _LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+    """ "English" for "en"; the code itself where the name is not known."""
+    return _LANGUAGE_NAMES.get(code.split("-", maxsplit=1)[0].lower(), code)

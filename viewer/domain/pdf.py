@@ -24,6 +24,8 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 # What MuPDF raises for damaged input: its own error classes, and RuntimeError/ValueError from the
 # Python layer. Anything else is a bug of ours and must not be swallowed.
 MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+_PAGE_ERRORS: tuple[type[Exception], ...] = (*MUPDF_ERRORS, IndexError)
+_RENDER_ERRORS: tuple[type[Exception], ...] = (*MUPDF_ERRORS, MemoryError)
 
 
 class PdfError(Exception):
@@ -225,7 +227,7 @@ def load_page(doc: Any, path: Path, index: int) -> Any:
     """Page `index` of `doc`, or a PdfPageError saying why it cannot be loaded."""
     try:
         return doc.load_page(index)
-    except (*MUPDF_ERRORS, IndexError) as exc:
+    except _PAGE_ERRORS as exc:
         raise PdfPageError(path, index, _mupdf_problem(exc)) from exc
 
 
@@ -235,7 +237,7 @@ def render_page(doc: Any, path: Path, index: int, scale: float, rotation: int = 
     try:
         matrix = pymupdf.Matrix(scale, scale).prerotate(rotation)
         return page.get_pixmap(matrix=matrix, alpha=False, colorspace=pymupdf.csRGB)
-    except (*MUPDF_ERRORS, MemoryError) as exc:
+    except _RENDER_ERRORS as exc:
         raise PdfPageError(path, index, _mupdf_problem(exc)) from exc
 
 
@@ -244,8 +246,10 @@ def page_texts(doc: Any, path: Path) -> list[str]:
     texts: list[str] = []
     for index in range(doc.page_count):
         try:
-            texts.append(load_page(doc, path, index).get_text("text"))
-        except (PdfPageError, *MUPDF_ERRORS):
+            texts.append(str(load_page(doc, path, index).get_text("text")))
+        except PdfPageError:
+            texts.append("")
+        except MUPDF_ERRORS:
             texts.append("")
     return texts
 
@@ -261,7 +265,9 @@ class CheckResult:
     has_text_layer: bool = False
 
 
-def check(path: Path, password: str | None = None, render_pages: Sequence[int] = (0, -1)) -> CheckResult:
+def check(
+    path: Path, password: str | None = None, render_pages: Sequence[int] = (0, -1)
+) -> CheckResult:
     """Open `path` as the viewer would, load every page and render the given ones small."""
     try:
         doc, info = open_document(path, password)

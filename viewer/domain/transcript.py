@@ -30,7 +30,11 @@ _ALLOWED_TAGS = frozenset(
 )  # fmt: skip
 _DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "head", "title"})
 _VOID = frozenset({"br", "hr"})
-_ALLOWED_ATTRS = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+_ALLOWED_ATTRS = {
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
 
 # A bracketed mark: "[" then anything but brackets (a stray "[" inside ends the search), then "]".
 # Footnote numbers such as "[1]" are marks too: they are the editor's, not the document's.
@@ -105,7 +109,7 @@ def _markdown(text: str) -> str:
 
     # "commonmark" without raw HTML: a Markdown transcript cannot smuggle tags in.
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    return md.render(text)
+    return str(md.render(text))
 
 
 def sanitize(fragment: str) -> str:

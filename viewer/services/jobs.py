@@ -26,7 +26,9 @@ class _Signals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, job_id: int, signals: _Signals, work: Callable[[Callable[[int, int], None]], Any]) -> None:
+    def __init__(
+        self, job_id: int, signals: _Signals, work: Callable[[Callable[[int, int], None]], Any]
+    ) -> None:
         super().__init__()
         self._id = job_id
         self._signals = signals
@@ -74,7 +76,9 @@ class Jobs(QObject):
         self._signals.failed.connect(self._on_task_failed)
         self._signals.progressed.connect(self.archive_progressed)
 
-    def _start(self, kind: str, context: Any, work: Callable[[Callable[[int, int], None]], Any]) -> int:
+    def _start(
+        self, kind: str, context: Any, work: Callable[[Callable[[int, int], None]], Any]
+    ) -> int:
         self._next_id += 1
         self._pending[self._next_id] = (kind, context)
         self._pool.start(_Task(self._next_id, self._signals, work))
@@ -86,7 +90,9 @@ class Jobs(QObject):
 
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
-        return self._start("transcript", item, lambda _: transcript.load_html(item.path, item.format))
+        return self._start(
+            "transcript", item, lambda _: transcript.load_html(item.path, item.format)
+        )
 
     def wait(self, msecs: int = 5000) -> bool:
         """Wait for running jobs (for shutdown and tests)."""

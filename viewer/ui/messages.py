@@ -71,7 +71,9 @@ class MessageBar(QFrame):
         message = Message(level, text)
         self.history.append(message)
         log.log(
-            {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING, Level.ERROR: logging.ERROR}[level],
+            {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING, Level.ERROR: logging.ERROR}[
+                level
+            ],
             "%s",
             text,
         )

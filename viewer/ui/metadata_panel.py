@@ -30,7 +30,7 @@ def _languages(codes: tuple[str, ...]) -> str:
 
 
 def rows_for(record: Record) -> list[tuple[str, str]]:
-    """The (label, value) rows the panel shows for `record`, in reading order, empty ones left out."""
+    """The (label, value) rows shown for `record`, in reading order, empty ones left out."""
     transcripts = ", ".join(t.display_label() for t in record.transcripts)
     scans = "; ".join(
         (scan.label or scan.path.name) + (f" ({scan.note})" if scan.note else "")
@@ -92,7 +92,10 @@ class MetadataPanel(QWidget):
         self._citation = QLabel()
         self._citation.setWordWrap(True)
         self._citation.setTextFormat(Qt.TextFormat.PlainText)
-        self._citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._citation.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self._citation.setAccessibleName("Citation")
         self._citation.setObjectName("citation")
         self._citation.setFrameShape(QFrame.Shape.StyledPanel)
@@ -142,7 +145,10 @@ class MetadataPanel(QWidget):
             field = QLabel(html.escape(value).replace("\n", "<br>"))
             field.setTextFormat(Qt.TextFormat.RichText)
             field.setWordWrap(True)
-            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            field.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             field.setAccessibleName(label)
             field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             name.setBuddy(field)

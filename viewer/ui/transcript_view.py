@@ -21,7 +21,7 @@ MAX_POINT_SIZE = 48
 class _Browser(QTextBrowser):
     """A read-only text view that never loads anything from outside the transcript."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: ARG002
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
 
@@ -32,7 +32,7 @@ class TranscriptPane(QWidget):
     """The reader picked a transcript language."""
     text_size_changed = Signal(int)
     link_activated = Signal(str)
-    """A link in the transcript was clicked: the viewer never follows it, only says where it goes."""
+    """A link was clicked: the viewer never follows it, only says where it goes."""
 
     def __init__(self, point_size: int = 12, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +79,9 @@ class TranscriptPane(QWidget):
 
     # -- content --------------------------------------------------------------------------------
 
-    def set_transcripts(self, transcripts: tuple[Transcript, ...], preferred: str) -> Transcript | None:
+    def set_transcripts(
+        self, transcripts: tuple[Transcript, ...], preferred: str
+    ) -> Transcript | None:
         """Offer `transcripts` in the switch and pick `preferred`'s language when there is one."""
         self._transcripts = transcripts
         self._tabs.blockSignals(True)

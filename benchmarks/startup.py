@@ -1,0 +1,113 @@
+"""Time from process start to the first scan page painted, against the floor of our stack.
+
+The viewer is started as a user starts it (`python -m viewer --startup-probe samples`) and reports
+the moment its first scan page is painted. The floor is a bare PySide6 window that opens the same
+PDF with PyMuPDF and shows its first page at the same pixel size: nothing can start faster with
+these libraries. Both are cold process starts, alternated, offscreen.
+
+Prints the runs, then as its last line the JSON
+`{"startup_ms": .., "floor_ms": .., "ratio": ..}` (medians).
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [ARCHIVE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+FLOOR = r"""
+import sys, time
+from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QImage, QPixmap
+import pymupdf
+
+class Page(QLabel):
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not getattr(self, "_said", False):
+            self._said = True
+            sys.stdout.write(f"first-page-painted {time.time():.6f}\n")
+            sys.stdout.flush()
+            app.quit()
+
+app = QApplication(sys.argv[:1])
+doc = pymupdf.open(sys.argv[1])
+page = doc[0]
+scale = float(sys.argv[2]) / page.rect.width
+pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
+label = Page()
+label.setPixmap(QPixmap.fromImage(image))
+label.resize(pix.width, pix.height)
+label.show()
+app.exec()
+"""
+
+
+def first_paint_ms(command: list[str], env: dict[str, str]) -> float:
+    """Start `command`, return milliseconds until it reports its first page painted."""
+    start = time.time()
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    for line in out.stdout.splitlines():
+        if line.startswith("first-page-painted "):
+            return (float(line.split()[1]) - start) * 1000
+    raise RuntimeError(f"{command[:3]} did not report a painted page:\n{out.stdout}\n{out.stderr}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("archive", nargs="?", type=Path, default=REPO / "samples")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--width", type=int, default=700, help="pixel width of the floor's page")
+    args = parser.parse_args()
+    pdf = next(iter(sorted(args.archive.rglob("*.pdf"))))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    viewer_ms: list[float] = []
+    floor_ms: list[float] = []
+    with tempfile.TemporaryDirectory() as floor_dir:
+        floor_script = Path(floor_dir) / "floor.py"
+        floor_script.write_text(FLOOR)
+        for run in range(args.runs):
+            with tempfile.TemporaryDirectory() as base:
+                run_env = dict(env, ARCHIVE_VIEWER_BASEDIR=base)
+                viewer_ms.append(
+                    first_paint_ms(
+                        [sys.executable, "-m", "viewer", "--startup-probe", str(args.archive)],
+                        run_env,
+                    )
+                )
+            floor_ms.append(
+                first_paint_ms([sys.executable, str(floor_script), str(pdf), str(args.width)], env)
+            )
+            print(
+                f"run {run + 1}: viewer {viewer_ms[-1]:.0f} ms, floor {floor_ms[-1]:.0f} ms",
+                flush=True,
+            )
+    startup = statistics.median(viewer_ms)
+    floor = statistics.median(floor_ms)
+    print(
+        json.dumps(
+            {
+                "startup_ms": round(startup, 1),
+                "floor_ms": round(floor, 1),
+                "ratio": round(startup / floor, 3),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
