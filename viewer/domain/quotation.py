@@ -1,0 +1,158 @@
+"""Quoting a record: the citation a reader chose, and a passage followed by its citation.
+
+`CitationChoice` is one of the six citations the viewer offers ("house", "chicago-note",
+"chicago-short", "chicago-bibliography", "mla", "apa"); its key is what the settings store.
+
+`with_citation` and `with_citation_html` give what "Copy with Citation" puts on the clipboard:
+
+    plain:  “{quotation}”\n\n{citation} Scan page {n}.
+    html:   <blockquote><p>{quotation}</p></blockquote>\n<p>{citation html} Scan page {n}.</p>
+
+The quotation is the selected text with runs of white space closed up and its paragraphs kept
+(one line each in plain text, one <p> each in HTML); a block quotation takes no quotation marks.
+" Scan page {n}." follows only when the page of the scan is known: it is the page of the
+facsimile as the viewer numbers it (1-based), not a page of the original, hence the word "Scan".
+The same form serves every style, so a reader's notes look alike whichever style they cite in.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from viewer.domain import citation
+from viewer.domain.citation import Form, Style
+from viewer.domain.model import Record
+
+
+class QuotationError(ValueError):
+    """A citation choice or quotation the viewer cannot use."""
+
+
+@dataclass(frozen=True)
+class CitationChoice:
+    """A citation style and the form of it the reader copies."""
+
+    style: Style
+    form: Form = Form.NOTE
+
+    @property
+    def key(self) -> str:
+        """The stable key stored in the settings ("chicago-note", "mla")."""
+        return _KEYS.get(self, f"{self.style.value}-{self.form.value}")
+
+    @property
+    def label(self) -> str:
+        """The name shown to people ("Chicago note")."""
+        return _LABELS.get(self, f"{self.style.label}, {self.form.value}")
+
+    @classmethod
+    def parse(cls, key: str) -> CitationChoice:
+        """The choice stored as `key`; QuotationError for a key the viewer does not know."""
+        found = _BY_KEY.get(key.strip().lower())
+        if found is None:
+            known = ", ".join(_BY_KEY)
+            raise QuotationError(f"unknown citation choice {key!r} (known: {known})")
+        return found
+
+    def cite(self, record: Record, fmt: citation.Format = "text") -> str:
+        """The citation of `record` in this style and form; "" where the style omits it."""
+        return citation.cite(record, self.style, self.form, fmt)
+
+
+HOUSE = CitationChoice(Style.HOUSE)
+CHICAGO_NOTE = CitationChoice(Style.CHICAGO, Form.NOTE)
+CHICAGO_SHORT = CitationChoice(Style.CHICAGO, Form.SHORT)
+CHICAGO_BIBLIOGRAPHY = CitationChoice(Style.CHICAGO, Form.BIBLIOGRAPHY)
+# MLA and APA in-text citations ("(Goldberg)") say little on their own: the works-cited and
+# reference-list entries are what a reader copies.
+MLA = CitationChoice(Style.MLA, Form.BIBLIOGRAPHY)
+APA = CitationChoice(Style.APA, Form.BIBLIOGRAPHY)
+
+CHOICES: tuple[CitationChoice, ...] = (
+    HOUSE,
+    CHICAGO_NOTE,
+    CHICAGO_SHORT,
+    CHICAGO_BIBLIOGRAPHY,
+    MLA,
+    APA,
+)
+"""The citations offered, in the order they are shown."""
+DEFAULT = HOUSE
+
+_KEYS = {
+    HOUSE: "house",
+    CHICAGO_NOTE: "chicago-note",
+    CHICAGO_SHORT: "chicago-short",
+    CHICAGO_BIBLIOGRAPHY: "chicago-bibliography",
+    MLA: "mla",
+    APA: "apa",
+}
+_LABELS = {
+    HOUSE: "House style",
+    CHICAGO_NOTE: "Chicago note",
+    CHICAGO_SHORT: "Chicago short note",
+    CHICAGO_BIBLIOGRAPHY: "Chicago bibliography",
+    MLA: "MLA",
+    APA: "APA",
+}
+_BY_KEY = {key: choice for choice, key in _KEYS.items()}
+
+
+def parse_choice(key: str) -> CitationChoice:
+    """The choice stored as `key` (a settings converter; raises QuotationError)."""
+    return CitationChoice.parse(key)
+
+
+def format_choice(choice: CitationChoice) -> str:
+    """The key to store for `choice`."""
+    return choice.key
+
+
+# --- Quotation with citation -----------------------------------------------------------------
+
+_PARAGRAPH_BREAKS = re.compile(r"[\n\r\u2028\u2029]+")
+_CSL_ENTRY = re.compile(r'\A\s*<div class="csl-entry">(.*)</div>\s*\Z', re.DOTALL)
+
+
+def paragraphs(selected_text: str) -> list[str]:
+    """The selection's paragraphs, white space closed up, empty ones dropped."""
+    out = []
+    for part in _PARAGRAPH_BREAKS.split(selected_text):
+        words = " ".join(part.split())
+        if words:
+            out.append(words)
+    return out
+
+
+def _page_note(page: int | None) -> str:
+    if page is None:
+        return ""
+    if page < 1:
+        raise QuotationError(f"a scan page is numbered from 1, not {page}")
+    return f"Scan page {page}."
+
+
+def with_citation(selected_text: str, citation_text: str, page: int | None) -> str:
+    """`“{quotation}”`, a blank line, then the citation and " Scan page {n}." where known."""
+    quoted = paragraphs(selected_text)
+    if not quoted:
+        raise QuotationError("there is no text to quote")
+    tail = " ".join(p for p in (citation_text.strip(), _page_note(page)) if p)
+    body = "“" + "\n".join(quoted) + "”"
+    return f"{body}\n\n{tail}" if tail else body
+
+
+def with_citation_html(selected_text: str, citation_html: str, page: int | None) -> str:
+    """The quotation as a <blockquote>, then a <p> with the citation and the scan page."""
+    quoted = paragraphs(selected_text)
+    if not quoted:
+        raise QuotationError("there is no text to quote")
+    entry = _CSL_ENTRY.match(citation_html)
+    # The entry's own <div> would put the page note on a line of its own.
+    cited = (entry.group(1) if entry else citation_html).strip()
+    tail = " ".join(p for p in (cited, _page_note(page)) if p)
+    block = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in quoted)
+    out = f"<blockquote>{block}</blockquote>"
+    return f"{out}\n<p>{tail}</p>" if tail else out

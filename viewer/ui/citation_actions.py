@@ -1,0 +1,243 @@
+"""Citation actions: copy a citation, copy a passage with its citation, export records to a file."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
+
+from viewer.domain import export, quotation
+from viewer.domain.export import ExportFormat
+from viewer.domain.model import Record
+from viewer.domain.quotation import CitationChoice
+
+log = logging.getLogger(__name__)
+
+COPY_WITH_CITATION_TEXT = "Copy with Citation"
+COPY_WITH_CITATION_KEYS = "Ctrl+Alt+C"
+FORMAT_LABELS = {
+    ExportFormat.BIBTEX: "BibTeX",
+    ExportFormat.RIS: "RIS",
+    ExportFormat.CSL_JSON: "CSL-JSON",
+}
+NEW_FILE_MODE = 0o644
+
+CitationProvider = Callable[[], tuple[str, str] | None]
+"""The citation of the record on screen as (plain text, HTML), or None when there is none."""
+PageProvider = Callable[[], int | None]
+"""The scan page (1-based) the quoted passage is on, or None when it is not known."""
+
+
+# --- Clipboard -------------------------------------------------------------------------------
+
+
+def put_on_clipboard(plain: str, rich: str) -> None:
+    """Put `plain` as text/plain and `rich` as text/html on the clipboard."""
+    mime = QMimeData()
+    mime.setText(plain)
+    mime.setHtml(rich)
+    QGuiApplication.clipboard().setMimeData(mime)
+
+
+def copy_citation(record: Record, choice: CitationChoice) -> str:
+    """Put `record`'s citation in `choice` on the clipboard, text and HTML; its text or ""."""
+    plain = choice.cite(record, "text")
+    if plain:
+        put_on_clipboard(plain, choice.cite(record, "html"))
+    return plain
+
+
+# --- Copy with citation ----------------------------------------------------------------------
+
+
+def selected_text(browser: QTextBrowser) -> str:
+    """The browser's selection as plain text, one line per paragraph."""
+    return browser.textCursor().selection().toPlainText()
+
+
+def copy_with_citation(
+    browser: QTextBrowser,
+    citation_provider: CitationProvider,
+    page_provider: PageProvider,
+) -> str:
+    """Put the selection followed by its citation on the clipboard; the plain text ("" if none)."""
+    text = selected_text(browser)
+    if not quotation.paragraphs(text):
+        return ""
+    cited = citation_provider() or ("", "")
+    page = page_provider()
+    plain = quotation.with_citation(text, cited[0], page)
+    put_on_clipboard(plain, quotation.with_citation_html(text, cited[1], page))
+    return plain
+
+
+def context_menu(browser: QTextBrowser, action: QAction, position: QPoint) -> QMenu:
+    """The browser's own context menu with `action` added; `position` in viewport coordinates."""
+    in_document = position + QPoint(
+        browser.horizontalScrollBar().value(), browser.verticalScrollBar().value()
+    )
+    menu = browser.createStandardContextMenu(in_document)
+    menu.addSeparator()
+    menu.addAction(action)
+    return menu
+
+
+class _ContextMenuFilter(QObject):
+    """Shows the browser's context menu with "Copy with Citation" added."""
+
+    def __init__(self, browser: QTextBrowser, action: QAction) -> None:
+        super().__init__(browser)
+        self._browser = browser
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ContextMenu or not isinstance(event, QContextMenuEvent):
+            return False
+        viewport = self._browser.viewport()
+        position = event.pos()
+        if watched is not viewport:
+            # A keyboard-invoked menu arrives at the browser, in its own coordinates.
+            position = viewport.mapFrom(self._browser, position)
+        menu = context_menu(self._browser, self._action, position)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        return True
+
+
+def install_copy_with_citation(
+    browser: QTextBrowser,
+    citation_provider: CitationProvider,
+    page_provider: PageProvider,
+    on_copied: Callable[[str], None] | None = None,
+) -> QAction:
+    """Add "Copy with Citation" (Ctrl+Alt+C, and in the context menu) to a transcript browser.
+
+    The action is enabled only while text is selected. `on_copied` gets the plain text copied.
+    """
+    action = QAction(COPY_WITH_CITATION_TEXT, browser)
+    action.setObjectName("copy_with_citation")
+    action.setShortcut(QKeySequence(COPY_WITH_CITATION_KEYS))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setToolTip("Copy the selected passage followed by its citation and scan page")
+
+    def update() -> None:
+        action.setEnabled(browser.textCursor().hasSelection())
+
+    def trigger() -> None:
+        plain = copy_with_citation(browser, citation_provider, page_provider)
+        if plain and on_copied is not None:
+            on_copied(plain)
+
+    action.triggered.connect(trigger)
+    browser.selectionChanged.connect(update)
+    browser.addAction(action)
+    menu_filter = _ContextMenuFilter(browser, action)
+    browser.installEventFilter(menu_filter)
+    browser.viewport().installEventFilter(menu_filter)
+    update()
+    return action
+
+
+# --- Export ----------------------------------------------------------------------------------
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `target` through a temporary file in its folder and a rename."""
+    mode = target.stat().st_mode & 0o777 if target.is_file() else NEW_FILE_MODE
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+
+
+def default_file_name(records: Sequence[Record], fmt: ExportFormat) -> str:
+    """The name proposed in the save dialog: the record's id, or "citations" for several."""
+    stem = records[0].id if len(records) == 1 else "citations"
+    return stem + fmt.suffix
+
+
+def export_records(
+    parent: QWidget | None,
+    records: Sequence[Record],
+    fmt: ExportFormat,
+    on_error: Callable[[str], None],
+    *,
+    on_exported: Callable[[Path], None] | None = None,
+    directory: Path | None = None,
+) -> Path | None:
+    """Ask where to save `records` in `fmt` and write them there; the file, or None.
+
+    Problems (nothing to export, a folder that cannot be written) go to `on_error` as a sentence
+    that names the file and says what to do.
+    """
+    records = [r for r in records if isinstance(r, Record)]
+    label = FORMAT_LABELS[fmt]
+    if not records:
+        on_error(f"There is no record to export as {label}. Open a record or run a search first.")
+        return None
+    count = "1 record" if len(records) == 1 else f"{len(records)} records"
+    proposed = (directory or Path.home()) / default_file_name(records, fmt)
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        f"Export {count} as {label}",
+        str(proposed),
+        f"{label} (*{fmt.suffix});;All files (*)",
+    )
+    if not name:
+        return None
+    target = Path(name)
+    if not target.suffix:
+        target = target.with_suffix(fmt.suffix)
+    try:
+        write_atomically(target, export.export(records, fmt))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        log.warning("export to %s failed: %s", target, error)
+        on_error(
+            f"The {label} export could not be written to {target}: {reason}. "
+            "Choose a folder you can write to."
+        )
+        return None
+    log.info("exported %d records as %s to %s", len(records), label, target)
+    if on_exported is not None:
+        on_exported(target)
+    return target
+
+
+def build_export_menu(
+    parent: QWidget,
+    records_provider: Callable[[], Sequence[Record]],
+    on_error: Callable[[str], None],
+    *,
+    title: str = "&Export Citations",
+    on_exported: Callable[[Path], None] | None = None,
+) -> QMenu:
+    """A menu with "BibTeX…", "RIS…" and "CSL-JSON…", exporting what `records_provider` gives."""
+    menu = QMenu(title, parent)
+    menu.setObjectName("export_menu")
+    for fmt, label in FORMAT_LABELS.items():
+        action = menu.addAction(f"{label}…")
+        action.setObjectName(f"export_{fmt.value.replace('-', '_')}")
+        action.triggered.connect(
+            lambda _=False, f=fmt: export_records(
+                parent, records_provider(), f, on_error, on_exported=on_exported
+            )
+        )
+    return menu
