@@ -1,0 +1,147 @@
+"""What the search index reads from a record: its texts, facets and a change fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.domain import model, transcript
+from viewer.domain import search_query as sq
+
+_log = logging.getLogger(__name__)
+
+TextLayer = Callable[[Path], Sequence[str]]
+"""Reads a scan PDF's text layer: one string per page (PyMuPDF lives behind this callable)."""
+
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One record as the index stores it: text columns, facets and fingerprint."""
+
+    record_id: str
+    folder: str
+    title: str
+    summary: str
+    metadata: str
+    body: str
+    scan_text: str
+    date: str
+    year: int | None
+    collection: str
+    languages: tuple[str, ...]
+    has_text_layer: bool
+    fingerprint: str
+    problems: tuple[str, ...] = ()
+
+
+def fingerprint(record: model.Record) -> str:
+    """A digest of the names, sizes and modification times of the record's files."""
+    # os.path and plain strings: this runs for every record on every reopen.
+    paths = [os.path.join(record.folder, "record.toml")]  # noqa: PTH118
+    paths += [os.fspath(t.path) for t in record.transcripts]
+    paths += [os.fspath(s.path) for s in record.scans]
+    entries = []
+    for path in paths:
+        try:
+            stat = os.stat(path)  # noqa: PTH116
+        except OSError:
+            entries.append(f"{os.path.basename(path)}\0missing")  # noqa: PTH119
+        else:
+            name = os.path.basename(path)  # noqa: PTH119
+            entries.append(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    data = "\n".join(entries).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def transcript_text(item: model.Transcript) -> tuple[str, str]:
+    """The plain text of a transcript and a problem ("" when none); unreadable gives ""."""
+    try:
+        text = transcript.read_text(item.path)
+    except transcript.TranscriptError as error:
+        return "", str(error)
+    if item.format is model.TranscriptFormat.HTML:
+        text = html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", text)))
+    elif item.format is model.TranscriptFormat.MARKDOWN:
+        text = _FRONT_MATTER.sub("", text)
+    return text, ""
+
+
+def _names(names: Sequence[model.Name]) -> list[str]:
+    return [name.display() for name in names]
+
+
+def _metadata_text(record: model.Record) -> str:
+    """Every descriptive field but title and summary, one per line."""
+    parts: list[str] = [record.type, record.collection, record.publisher, record.identifier]
+    parts += [record.number, record.coverage, record.relation, record.citation]
+    parts += _names(record.creators) + _names(record.recipients)
+    parts += _names(record.translators) + _names(record.contributors)
+    parts += list(record.subjects) + list(record.places) + list(record.people)
+    parts += [record.source.archive, record.source.location, record.source.note]
+    parts += [value for _, value in record.extra]
+    return "\n".join(part for part in parts if part)
+
+
+def record_languages(record: model.Record) -> tuple[str, ...]:
+    """The record's languages for the facet: its own, else those of its transcripts."""
+    languages = record.languages or record.available_languages()
+    return tuple(dict.fromkeys(code.split("-")[0].lower() for code in languages if code))
+
+
+def document(record: model.Record, text_layer: TextLayer | None, digest: str = "") -> Document:
+    """Read everything the index needs from `record`; problems are collected, not raised."""
+    problems: list[str] = []
+    bodies: list[str] = []
+    for item in record.transcripts:
+        text, problem = transcript_text(item)
+        bodies.append(text)
+        if problem:
+            problems.append(problem)
+    pages: list[str] = []
+    if text_layer is not None:
+        for scan in record.scans:
+            try:
+                pages += text_layer(scan.path)
+            except Exception as error:  # a damaged PDF costs its text layer, not the record
+                _log.info("No text layer from %s: %s", scan.path, error)
+                problems.append(f"{scan.path.name}: the text layer cannot be read ({error})")
+    scan_text = "\n".join(page for page in pages if page.strip())
+    return Document(
+        record_id=record.id,
+        folder=str(record.folder),
+        title=sq.normalize(record.title),
+        summary=sq.normalize(record.summary),
+        metadata=sq.normalize(_metadata_text(record)),
+        body=sq.normalize("\n\n".join(bodies)),
+        scan_text=sq.normalize(scan_text),
+        date=record.date.iso() if record.date is not None else "",
+        year=record.date.year if record.date is not None else None,
+        collection=record.collection,
+        languages=record_languages(record),
+        has_text_layer=bool(scan_text),
+        fingerprint=digest or fingerprint(record),
+        problems=tuple(problems),
+    )
+
+
+def parse_date(text: str) -> model.PartialDate | None:
+    """The PartialDate of an ISO form written by `PartialDate.iso()`; None when blank or bad."""
+    start, _, end = text.partition("/")
+    try:
+        parts = [int(part) for part in start.split("-")]
+    except ValueError:
+        return None
+    if not parts or len(parts) > 3:
+        return None
+    parts += [0] * (3 - len(parts))
+    return model.PartialDate(parts[0], parts[1], parts[2], parse_date(end) if end else None)

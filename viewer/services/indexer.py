@@ -1,0 +1,228 @@
+"""Indexing and searching off the GUI thread: each worker thread owns its own connection."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from viewer.domain import model, search
+from viewer.domain import search_source as source
+
+_log = logging.getLogger(__name__)
+
+
+def _message(error: BaseException) -> str:
+    """A known error's own sentence; anything else named as a fault to report."""
+    if isinstance(error, search.SearchError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename or 'The search index'}: {error.strerror or error}."
+    _log.error("Unexpected error in search: %r", error, exc_info=error)
+    return f"Unexpected error in search: {error!r}. Please report it."
+
+
+class _IndexWorker(QObject):
+    """Runs one update of one archive's index on the job's thread."""
+
+    progress_changed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        archive: model.Archive,
+        cache_dir: Path | None,
+        text_layer: source.TextLayer | None,
+        trust_shipped: bool,
+        cancel: threading.Event,
+    ) -> None:
+        super().__init__()
+        self._archive = archive
+        self._cache_dir = cache_dir
+        self._text_layer = text_layer
+        self._trust_shipped = trust_shipped
+        self._cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.finished.emit(self._update())
+        except Exception as error:  # every failure goes back to the GUI as a signal
+            self.failed.emit(_message(error))
+        finally:
+            thread = self.thread()
+            if thread is not None:
+                thread.quit()
+
+    def _update(self) -> search.IndexStats:
+        location = search.choose_location(self._archive, self._cache_dir, self._trust_shipped)
+        with search.SearchIndex.open(location) as index:
+            if location.read_only:
+                return search.IndexStats(
+                    path=location.path,
+                    unchanged=index.record_count(),
+                    problems=index.problems(),
+                    read_only=True,
+                )
+            return index.update(
+                self._archive, self._text_layer, self.progress_changed.emit, self._cancel.is_set
+            )
+
+
+class IndexJob(QObject):
+    """Brings one archive's index up to date on a worker thread, reporting progress.
+
+    `index_finished` carries `search.IndexStats`; its `path` and `read_only` say which index to
+    search (`search.IndexLocation(stats.path, stats.read_only)`). `text_layer` is called on the
+    worker thread: in the app it must hand the PDF to the thread that owns PyMuPDF and wait.
+    """
+
+    progress_changed = Signal(int, int)
+    """(records indexed, records to index)"""
+    index_finished = Signal(object)
+    """(search.IndexStats)"""
+    index_failed = Signal(str)
+    """(message a person can act on)"""
+
+    def __init__(
+        self,
+        archive: model.Archive,
+        cache_dir: Path | None = None,
+        text_layer: source.TextLayer | None = None,
+        trust_shipped: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName("search-indexer")
+        self._worker = _IndexWorker(archive, cache_dir, text_layer, trust_shipped, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress_changed.connect(self.progress_changed)
+        self._worker.finished.connect(self.index_finished)
+        self._worker.failed.connect(self.index_failed)
+
+    def start(self) -> None:
+        """Start indexing; results arrive as signals."""
+        self._thread.start(QThread.Priority.LowPriority)
+
+    def cancel(self) -> None:
+        """Stop after the current batch; `index_failed` then says how far it got."""
+        self._cancel.set()
+
+    def is_running(self) -> bool:
+        """True while the worker thread runs."""
+        return self._thread.isRunning()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for the worker thread to end (shutdown and tests); False on time-out."""
+        if msecs < 0:
+            return self._thread.wait()
+        return self._thread.wait(msecs)
+
+
+class _SearchWorker(QObject):
+    """Owns the search connection on the service's thread."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, latest: list[int]) -> None:
+        super().__init__()
+        self._latest = latest
+        self._index: search.SearchIndex | None = None
+
+    @Slot(object)
+    def open_index(self, location: object) -> None:
+        assert isinstance(location, search.IndexLocation)
+        self._close_index()
+        try:
+            self._index = search.SearchIndex.open(location)
+        except Exception as error:  # reported, not raised: the thread must keep serving
+            self.failed.emit(-1, _message(error))
+
+    @Slot(int, str, object, int)
+    def run_query(self, query_id: int, text: str, filters: object, limit: int) -> None:
+        if query_id != self._latest[0]:
+            return  # a newer query replaced this one while it waited
+        if self._index is None:
+            self.failed.emit(query_id, "No search index is open yet.")
+            return
+        assert isinstance(filters, search.Filters)
+        try:
+            results = self._index.search(text, filters, limit)
+        except Exception as error:  # every failure goes back to the GUI as a signal
+            self.failed.emit(query_id, _message(error))
+            return
+        if query_id == self._latest[0]:
+            self.finished.emit(query_id, results)
+
+    @Slot()
+    def shut_down(self) -> None:
+        self._close_index()
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+    def _close_index(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+
+class SearchService(QObject):
+    """Runs queries on a worker thread; a new query replaces any that has not run yet."""
+
+    search_finished = Signal(int, object)
+    """(query id, search.SearchResults): only for the latest query"""
+    search_failed = Signal(int, str)
+    """(query id, message); id -1 when the index could not be opened"""
+
+    _open_requested = Signal(object)
+    _query_requested = Signal(int, str, object, int)
+    _shutdown_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest = [0]
+        self._thread = QThread()
+        self._thread.setObjectName("search")
+        self._worker = _SearchWorker(self._latest)
+        self._worker.moveToThread(self._thread)
+        self._open_requested.connect(self._worker.open_index)
+        self._query_requested.connect(self._worker.run_query)
+        self._shutdown_requested.connect(self._worker.shut_down)
+        self._worker.finished.connect(self._on_worker_finished)
+        self._worker.failed.connect(self.search_failed)
+        self._thread.start()
+
+    def open(self, location: search.IndexLocation) -> None:
+        """Search the index at `location` from now on (reopen it after the index changed)."""
+        self._open_requested.emit(location)
+
+    def search(
+        self,
+        text: str,
+        filters: search.Filters = search.Filters(),  # noqa: B008 - frozen value
+        limit: int = 50,
+    ) -> int:
+        """Queue a query; its id, which `search_finished` carries back."""
+        self._latest[0] += 1
+        query_id = self._latest[0]
+        self._query_requested.emit(query_id, text, filters, limit)
+        return query_id
+
+    def _on_worker_finished(self, query_id: int, results: object) -> None:
+        if query_id == self._latest[0]:
+            self.search_finished.emit(query_id, results)
+
+    def shut_down(self, msecs: int = 5000) -> bool:
+        """Close the index and end the worker thread; False if it did not end in time."""
+        if not self._thread.isRunning():
+            return True
+        self._shutdown_requested.emit()
+        return self._thread.wait(msecs)
