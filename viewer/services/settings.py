@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.domain import quotation
 from viewer.services import paths
 
 T = TypeVar("T")
@@ -77,6 +78,9 @@ METADATA_VISIBLE = Setting("view/metadata_visible", True, _bool)
 RECORD_LIST_VISIBLE = Setting("view/record_list_visible", True, _bool)
 PREFERRED_LANGUAGE = Setting("reading/preferred_language", "en", str)
 RECENT_ARCHIVES = Setting("files/recent", list[str](), _str_list)
+CITATION_CHOICE = Setting(
+    "citation/choice", quotation.DEFAULT.key, lambda v: quotation.parse_choice(str(v)).key
+)
 MAX_RECENT = 10
 
 

@@ -1,0 +1,32 @@
+"""The domain layer never loads Qt: it runs (and is tested) without a display or PySide6."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import viewer.domain
+
+
+def test_domain_modules_do_not_import_qt() -> None:
+    modules = [f"viewer.domain.{m.name}" for m in pkgutil.iter_modules(viewer.domain.__path__)]
+    assert "viewer.domain.archive" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_check_and_cite_commands_do_not_import_qt() -> None:
+    code = (
+        "import sys\n"
+        "from viewer import cli\n"
+        "try:\n    cli.main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
