@@ -1,0 +1,212 @@
+"""Find in this document: hits highlighted in the text view, "1 of 3", F3 and Shift+F3, wrapping."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from viewer.domain.search_query import find_in_text
+from viewer.ui import find_bar, highlight
+from viewer.ui.find_bar import FindBar
+
+TEXT = (
+    "The telegram arrived at noon.\n"
+    "A second Telegram followed in the evening.\n"
+    "The third telegram was never answered."
+)
+
+
+def make(qtbot: QtBot, text: str = TEXT) -> tuple[FindBar, QTextBrowser, QWidget]:
+    """A find bar above a text view, as the transcript pane holds them."""
+    host = QWidget()
+    browser = QTextBrowser()
+    browser.setPlainText(text)
+    bar = FindBar()
+    layout = QVBoxLayout(host)
+    layout.addWidget(bar)
+    layout.addWidget(browser)
+    qtbot.addWidget(host)
+    bar.attach(browser)
+    return bar, browser, host
+
+
+def selected_spans(browser: QTextBrowser) -> list[tuple[int, int]]:
+    """The ranges the ExtraSelections cover, from their cursors."""
+    return [
+        (selection.cursor.selectionStart(), selection.cursor.selectionEnd())
+        for selection in browser.extraSelections()
+    ]
+
+
+def current_colours(browser: QTextBrowser) -> list[str]:
+    return [selection.format.background().color().name() for selection in browser.extraSelections()]
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses for each character (QTest's keyClicks takes ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def test_open_with_counts_hits_and_shows_the_first(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot)
+    bar.open_with("telegram")
+    assert bar.count_text() == "1 of 3"
+    assert not bar.isHidden()
+    starts = [TEXT.find("telegram"), TEXT.find("Telegram"), TEXT.rfind("telegram")]
+    assert selected_spans(browser) == [(start, start + len("telegram")) for start in starts]
+
+
+def test_highlighted_ranges_equal_the_hits(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot)
+    bar.open_with('"second telegram" OR noon')
+    assert bar.hits() == find_in_text(TEXT, '"second telegram" OR noon')
+    assert selected_spans(browser) == bar.hits()
+    assert [browser.toPlainText()[a:b] for a, b in selected_spans(browser)] == [
+        "noon",
+        "second Telegram",
+    ]
+
+
+def test_f3_and_shift_f3_step_through_hits_and_wrap_around(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot)
+    bar.open_with("telegram")
+    edit = bar.line_edit()
+    strong = highlight.CURRENT_HIT_BACKGROUND.name()
+    plain = highlight.HIT_BACKGROUND.name()
+    assert current_colours(browser) == [strong, plain, plain]
+    qtbot.keyClick(edit, Qt.Key.Key_F3)
+    assert bar.count_text() == "2 of 3"
+    assert current_colours(browser) == [plain, strong, plain]
+    qtbot.keyClick(edit, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_text() == "1 of 3"
+    qtbot.keyClick(edit, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_text() == "3 of 3"
+    assert current_colours(browser) == [plain, plain, strong]
+    qtbot.keyClick(edit, Qt.Key.Key_F3)
+    assert bar.count_text() == "1 of 3"
+
+
+def test_enter_and_shift_enter_step_like_f3(qtbot: QtBot) -> None:
+    bar, _browser, _host = make(qtbot)
+    bar.open_with("telegram")
+    edit = bar.line_edit()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert bar.count_text() == "3 of 3"
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_text() == "2 of 3"
+
+
+def test_next_and_previous_buttons_and_signal(qtbot: QtBot) -> None:
+    bar, _browser, _host = make(qtbot)
+    seen: list[tuple[int, int]] = []
+    bar.current_changed.connect(lambda current, count: seen.append((current, count)))
+    bar.open_with("telegram")
+    bar.next_action.trigger()
+    bar.previous_action.trigger()
+    bar.previous_action.trigger()
+    assert seen == [(1, 3), (2, 3), (1, 3), (3, 3)]
+
+
+def test_typing_finds_as_you_type_and_reports_the_query(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot)
+    queries: list[str] = []
+    bar.query_changed.connect(queries.append)
+    bar.open_with("")
+    qtbot.keyClicks(bar.line_edit(), "noo")
+    assert queries == ["n", "no", "noo"]
+    assert bar.count_text() == "No matches"
+    assert browser.extraSelections() == []
+    qtbot.keyClicks(bar.line_edit(), "n")
+    assert bar.count_text() == "1 of 1"
+    assert queries[-1] == "noon"
+
+
+def test_escape_closes_and_removes_highlights(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot)
+    queries: list[str] = []
+    bar.query_changed.connect(queries.append)
+    bar.open_with("telegram")
+    with qtbot.waitSignal(bar.closed):
+        qtbot.keyClick(bar.line_edit(), Qt.Key.Key_Escape)
+    assert bar.isHidden()
+    assert browser.extraSelections() == []
+    assert queries == ["telegram", ""]
+    assert not bar.is_active()
+
+
+def test_highlight_query_waits_for_the_text_and_goes_to_the_first_hit(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot, "")
+    bar.highlight_query(browser, "telegram")
+    assert bar.count_text() == "No matches"
+    browser.setHtml("<p>First <b>telegram</b>.</p><p>Second telegram.</p>")
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 2")
+    assert [browser.toPlainText()[a:b] for a, b in selected_spans(browser)] == ["telegram"] * 2
+    assert bar.query() == "telegram"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_current_hit_is_scrolled_into_view(qtbot: QtBot) -> None:
+    text = "\n".join(f"Line {n} of filler text." for n in range(400)) + "\nThe last telegram."
+    bar, browser, host = make(qtbot, text)
+    host.resize(500, 300)
+    host.show()
+    qtbot.waitExposed(browser)
+    assert browser.verticalScrollBar().value() == 0
+    bar.open_with("telegram")
+    assert browser.verticalScrollBar().value() > 0
+    selections = browser.extraSelections()
+    assert browser.viewport().rect().contains(browser.cursorRect(selections[0].cursor))
+
+
+def test_cyrillic_yo_is_found_by_ye(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot, "Ёлка стояла в зале. Новогодняя ёлка и елка.")
+    bar.open_with("")
+    type_text(bar.line_edit(), "елка")
+    assert bar.count_text() == "1 of 3"
+    assert [browser.toPlainText()[a:b] for a, b in selected_spans(browser)] == [
+        "Ёлка",
+        "ёлка",
+        "елка",
+    ]
+
+
+def test_latin_diacritics_are_ignored_both_ways(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot, "Gāo Gǎng met Gao Gang.")
+    bar.open_with("gao gang")
+    assert bar.count_text() == "1 of 4"
+    bar.open_with('"Gǎo Gāng"')
+    assert bar.count_text() == "1 of 2"
+    assert [browser.toPlainText()[a:b] for a, b in selected_spans(browser)] == [
+        "Gāo Gǎng",
+        "Gao Gang",
+    ]
+
+
+def test_characters_outside_the_bmp_do_not_shift_the_highlight(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot, "𝔄𝔅 the seal 🜲 and the telegram")
+    bar.open_with("telegram")
+    (selection,) = browser.extraSelections()
+    assert selection.cursor.selectedText() == "telegram"
+
+
+def test_long_text_is_searched_off_the_gui_thread(qtbot: QtBot) -> None:
+    paragraph = "Nothing to see in this paragraph at all. " * 10 + "\n"
+    text = paragraph * (find_bar.THREAD_THRESHOLD // len(paragraph) + 5) + "A telegram at the end."
+    assert len(text) > find_bar.THREAD_THRESHOLD
+    bar, browser, _host = make(qtbot, text)
+    with qtbot.waitSignal(bar.current_changed, timeout=10_000) as changed:
+        bar.open_with("telegram")
+        assert bar.is_searching()
+        assert bar.count_text() == "Searching…"
+    assert changed.args == [1, 1]
+    assert bar.count_text() == "1 of 1"
+    (selection,) = browser.extraSelections()
+    assert selection.cursor.selectedText() == "telegram"
+    bar.shut_down()

@@ -1,0 +1,291 @@
+"""The library panel: every record listed, sorted, filtered as you type, grouped, opened."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from viewer.domain import archive as loader
+from viewer.domain.model import Archive, PartialDate, Record
+from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
+
+OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints"  # the offscreen platform's limitation
+)
+BROKEN_REASON = "not valid TOML (Invalid value (at line 1, column 6))"
+RECORDS = {
+    "1950-01-12-memo": ("Memorandum on the Korean question", "1950-01-12", "Cold War"),
+    "1949-05-18-telegram": ("Telegram from Kovalev", "1949-05-18", "Far East"),
+    "1953-03-05-yolka": ("Новогодняя ёлка в Кремле", "1953-03-05", "Far East"),
+    "1950-gao": ("Conversation with Gāo Gǎng", "1950", "Far East"),
+    "1961-report": ("annual report", "1961-07", ""),
+    "undated-note": ("Undated note", "", "Cold War"),
+}
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    """Six readable records (one undated) and one that cannot be read."""
+    root = tmp_path / "archive"
+    for record_id, (title, date, collection) in RECORDS.items():
+        folder = root / record_id
+        folder.mkdir(parents=True)
+        lines = [f'id = "{record_id}"', f'title = "{title}"']
+        if date:
+            lines.append(f'date = "{date}"')
+        if collection:
+            lines.append(f'collection = "{collection}"')
+        (folder / "record.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    broken = root / "broken-record"
+    broken.mkdir()
+    (broken / "record.toml").write_text("id = = broken\n", encoding="utf-8")
+    return loader.load_archive(root)
+
+
+def make(qtbot: QtBot, archive: Archive) -> LibraryPanel:
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_archive(archive)
+    return panel
+
+
+def ids(panel: LibraryPanel) -> list[str]:
+    return [record.id or record.folder.name for record in panel.shown_records()]
+
+
+def column(panel: LibraryPanel, number: int) -> list[str]:
+    """What one column shows, top to bottom (ungrouped)."""
+    model = panel.model()
+    return [model.index(row, number).data() for row in range(model.rowCount())]
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses for each character (QTest's keyClicks takes ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def test_records_are_listed_by_date_with_undated_and_broken_last(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    panel = make(qtbot, archive)
+    assert ids(panel) == [
+        "1949-05-18-telegram",
+        "1950-gao",
+        "1950-01-12-memo",
+        "1953-03-05-yolka",
+        "1961-report",
+        "undated-note",
+        "broken-record",
+    ]
+    assert column(panel, DATE) == [
+        "May 18, 1949",
+        "1950",
+        "January 12, 1950",
+        "March 5, 1953",
+        "July 1961",
+        "Undated",
+        "",
+    ]
+    assert [panel.model().headerData(n, Qt.Orientation.Horizontal) for n in range(3)] == [
+        "Title",
+        "Date",
+        "ID",
+    ]
+    assert panel.count_text() == "7 records"
+
+
+def test_broken_record_shows_a_warning_and_the_reason(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    model = panel.model()
+    last = model.index(model.rowCount() - 1, TITLE)
+    assert last.data() == f"broken-record — Cannot be read: {BROKEN_REASON}"
+    icon = last.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon)
+    assert not icon.isNull()
+    assert model.index(0, TITLE).data(Qt.ItemDataRole.DecorationRole) is None
+    assert BROKEN_REASON in last.data(Qt.ItemDataRole.ToolTipRole)
+
+
+@OFFSCREEN_SIZE_HINTS
+def test_clicking_headers_sorts_by_title_and_id(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    panel.resize(600, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.view().header()
+
+    def click(section: int) -> None:
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click(TITLE)
+    assert column(panel, TITLE) == [
+        "annual report",
+        f"broken-record — Cannot be read: {BROKEN_REASON}",
+        "Conversation with Gāo Gǎng",
+        "Memorandum on the Korean question",
+        "Telegram from Kovalev",
+        "Undated note",
+        "Новогодняя ёлка в Кремле",
+    ]
+    click(TITLE)
+    assert column(panel, TITLE)[0] == "Новогодняя ёлка в Кремле"
+    click(ID)
+    assert column(panel, ID)[:3] == ["", "1949-05-18-telegram", "1950-01-12-memo"]
+    click(ID)
+    assert column(panel, ID)[0] == "undated-note"
+    click(DATE)
+    click(DATE)
+    assert ids(panel)[:2] == ["1961-report", "1953-03-05-yolka"]
+    assert ids(panel)[-2:] == ["undated-note", "broken-record"]  # undated stay last
+
+
+def test_filter_narrows_as_you_type_ignoring_case_and_diacritics(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    panel = make(qtbot, archive)
+    edit = panel.filter_edit()
+    assert edit.accessibleName() == "Filter records"
+    type_text(edit, "ЕЛКА")
+    assert ids(panel) == ["1953-03-05-yolka"]
+    assert panel.count_text() == "1 of 7 records"
+    edit.clear()
+    qtbot.keyClicks(edit, "gao gang")
+    assert ids(panel) == ["1950-gao"]
+    edit.clear()
+    qtbot.keyClicks(edit, "1950")
+    assert ids(panel) == ["1950-gao", "1950-01-12-memo"]
+    edit.clear()
+    qtbot.keyClicks(edit, "january")
+    assert ids(panel) == ["1950-01-12-memo"]
+    edit.clear()
+    qtbot.keyClicks(edit, "broken")
+    assert ids(panel) == ["broken-record"]
+    edit.clear()
+    assert panel.count_text() == "7 records"
+
+
+def test_grouping_by_year_decade_and_collection(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    model = panel.model()
+
+    def groups() -> list[str]:
+        return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+    panel.group_combo().setCurrentIndex(panel.group_combo().findText("Year"))
+    assert groups() == [
+        "1949 (1)",
+        "1950 (2)",
+        "1953 (1)",
+        "1961 (1)",
+        "Undated (1)",
+        "Cannot be read (1)",
+    ]
+    year_1950 = model.index(1, 0)
+    assert [model.index(row, TITLE, year_1950).data() for row in range(2)] == [
+        "Conversation with Gāo Gǎng",
+        "Memorandum on the Korean question",
+    ]
+    assert panel.view().isExpanded(year_1950)
+    panel.set_group_by(GroupBy.DECADE)
+    assert groups() == ["1940s (1)", "1950s (3)", "1960s (1)", "Undated (1)", "Cannot be read (1)"]
+    panel.set_group_by(GroupBy.COLLECTION)
+    assert groups() == ["Cold War (2)", "Far East (3)", "No collection (1)", "Cannot be read (1)"]
+    qtbot.keyClicks(panel.filter_edit(), "note")
+    assert groups() == ["Cold War (1)"]
+    panel.set_group_by(GroupBy.NONE)
+    assert ids(panel) == ["undated-note"]
+
+
+def test_click_or_enter_opens_a_record_and_arrows_do_not(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    view = panel.view()
+    chosen: list[str] = []
+    panel.record_chosen.connect(lambda record: chosen.append(record.id))
+    second = panel.model().index(1, TITLE)
+    view.setCurrentIndex(panel.model().index(0, TITLE))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1
+    assert chosen == []
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert chosen == ["1950-gao"]
+    rect = view.visualRect(second)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == ["1950-gao", "1950-gao"]
+    with qtbot.waitSignal(panel.record_chosen) as opened:
+        panel.view().clicked.emit(panel.model().index(6, TITLE))
+    assert opened.args[0].folder.name == "broken-record"
+
+
+def test_select_marks_the_record_without_opening_it(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    chosen: list[object] = []
+    panel.record_chosen.connect(chosen.append)
+    assert panel.select("1961-report")
+    assert panel.view().currentIndex().data(LibraryModel.RECORD_ROLE).id == "1961-report"
+    panel.set_group_by(GroupBy.YEAR)  # the selection survives a rebuild
+    current = panel.view().currentIndex()
+    assert current.data(LibraryModel.RECORD_ROLE).id == "1961-report"
+    assert current.parent().data() == "1961 (1)"
+    assert not panel.select("no-such-record")
+    assert chosen == []
+
+
+def test_step_opens_the_next_record_in_the_order_shown(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    chosen: list[str] = []
+    panel.record_chosen.connect(lambda record: chosen.append(record.id))
+    panel.select("1950-gao")
+    panel.step(1)
+    panel.step(-1)
+    panel.step(-1)
+    panel.step(-1)  # already first: nothing
+    assert chosen == ["1950-01-12-memo", "1950-gao", "1949-05-18-telegram"]
+
+
+def test_five_thousand_records_list_and_filter_quickly(qtbot: QtBot, tmp_path: Path) -> None:
+    words = ("telegram", "memorandum", "report", "letter", "minutes", "note", "cable")
+    records = tuple(
+        Record(
+            id=f"rec-{n:05d}",
+            title=f"{words[n % 7].title()} number {n} on the question of Korea",
+            folder=tmp_path,
+            date=PartialDate(1940 + n % 30, n % 12 + 1, n % 28 + 1) if n % 50 else None,
+            collection=("Far East", "Cold War", "Diplomacy")[n % 3],
+        )
+        for n in range(5000)
+    )
+    archive = Archive(root=tmp_path, title="Generated", records=records)
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 800)
+    started = time.perf_counter()
+    panel.set_archive(archive)
+    loaded = time.perf_counter()
+    qtbot.keyClick(panel.filter_edit(), "7")
+    QApplication.processEvents()
+    filtered = time.perf_counter()
+    print(
+        f"\n5,000 records: set_archive {1000 * (loaded - started):.1f} ms, "
+        f"filter keystroke {1000 * (filtered - loaded):.1f} ms"
+    )
+    expected = sum(
+        1
+        for r in records
+        if "7" in f"{r.title} {r.id} {r.date.iso() if r.date else ''} "
+        f"{r.date.display() if r.date else 'Undated'}"
+    )
+    assert 0 < expected < 5000
+    assert panel.count_text() == f"{expected:,} of 5,000 records"
+    assert filtered - started < 0.2
+    panel.set_group_by(GroupBy.YEAR)
+    assert panel.model().rowCount(QModelIndex()) == 31  # 30 years and "Undated"

@@ -1,0 +1,368 @@
+"""Find in this document: every hit highlighted in the transcript, "3 of 17", next and previous."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from viewer.domain import search_query
+from viewer.ui import highlight
+
+log = logging.getLogger(__name__)
+
+THREAD_THRESHOLD = 200_000
+"""Texts longer than this (characters) are searched off the GUI thread."""
+Spans = list[tuple[int, int]]
+
+
+class _FindEdit(QLineEdit):
+    """The find box: Enter/F3 go forward, Shift+Enter/Shift+F3 back, Esc closes."""
+
+    next_requested = Signal()
+    previous_requested = Signal()
+    close_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        backwards = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F3):
+            (self.previous_requested if backwards else self.next_requested).emit()
+            event.accept()
+        elif key == Qt.Key.Key_Escape:
+            self.close_requested.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+
+class _Bridge(QObject):
+    """Carries results from the worker thread back to the GUI thread (a queued signal)."""
+
+    found = Signal(int, str, object)
+    """(generation, text searched, spans)"""
+
+
+class FindBar(QWidget):
+    """Ctrl+F: finds the query in an attached text view by the archive search's own rules.
+
+    Matching is `search_query.find_in_text`, so case, diacritics ("ёлка" = "елка"), phrases and
+    prefixes behave as in the archive search. When the attached view's text changes (another
+    record, another language) an open query is run again and the first hit shown.
+    """
+
+    query_changed = Signal(str)
+    """The query now highlighted ("" when the bar closed); to mark the same hits on the scan."""
+    current_changed = Signal(int, int)
+    """(current hit, 1-based, or 0 when none; number of hits): after every search and every step."""
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Find in this document")
+        self._browser: QTextEdit | None = None
+        self._spans: Spans = []
+        self._cursors: list[QTextCursor] = []
+        self._current = -1
+        self._active = False
+        self._generation = 0
+        self._pending = False
+        self._announced = ""
+        self._keep_from = 0
+        self._executor: ThreadPoolExecutor | None = None
+        self._bridge = _Bridge(self)
+        self._bridge.found.connect(self._on_bridge_found)
+        self._rerun = QTimer(self)
+        self._rerun.setSingleShot(True)
+        self._rerun.setInterval(0)
+        self._rerun.timeout.connect(self._on_rerun_timeout)
+
+        self._edit = _FindEdit()
+        self._edit.setAccessibleName("Find in this document")
+        self._edit.setPlaceholderText('Find in this document: words, "a phrase", prefix*')
+        self._edit.setClearButtonEnabled(True)
+        self._edit.textEdited.connect(self._on_edit_text_edited)
+        self._edit.next_requested.connect(self.find_next)
+        self._edit.previous_requested.connect(self.find_previous)
+        self._edit.close_requested.connect(self.close_bar)
+        self._count = QLabel()
+        self._count.setAccessibleName("Hit count")
+        self._count.setMinimumWidth(80)
+        self.next_action = QAction("Next Hit", self)
+        self.next_action.setObjectName("find_next")
+        self.next_action.setShortcut(QKeySequence("F3"))
+        self.next_action.triggered.connect(self.find_next)
+        self.previous_action = QAction("Previous Hit", self)
+        self.previous_action.setObjectName("find_previous")
+        self.previous_action.setShortcut(QKeySequence("Shift+F3"))
+        self.previous_action.triggered.connect(self.find_previous)
+        self.addAction(self.next_action)
+        self.addAction(self.previous_action)
+        style = self.style()
+        self._previous_button = self._button(
+            "Previous hit (Shift+F3)", style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp)
+        )
+        self._previous_button.clicked.connect(self.find_previous)
+        self._next_button = self._button(
+            "Next hit (F3)", style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        )
+        self._next_button.clicked.connect(self.find_next)
+        self._close_button = self._button(
+            "Close find bar (Esc)", style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
+        )
+        self._close_button.clicked.connect(self.close_bar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.addWidget(self._edit, 1)
+        layout.addWidget(self._count)
+        layout.addWidget(self._previous_button)
+        layout.addWidget(self._next_button)
+        layout.addWidget(self._close_button)
+        self.hide()
+
+    def _button(self, name: str, icon: QIcon) -> QToolButton:
+        button = QToolButton()
+        button.setAccessibleName(name.split(" (", maxsplit=1)[0])
+        button.setToolTip(name)
+        button.setIcon(icon)
+        button.setAutoRaise(True)
+        return button
+
+    # -- public ---------------------------------------------------------------------------------
+
+    def attach(self, browser: QTextEdit) -> None:
+        """Search in `browser` from now on (the transcript's text view)."""
+        if browser is self._browser:
+            return
+        if self._browser is not None:
+            self._browser.textChanged.disconnect(self._on_browser_text_changed)
+            self._browser.destroyed.disconnect(self._on_browser_destroyed)
+            self._browser.setExtraSelections([])
+        self._browser = browser
+        browser.textChanged.connect(self._on_browser_text_changed)
+        browser.destroyed.connect(self._on_browser_destroyed)
+        self._clear_hits()
+        if self._active:
+            self._run(keep_place=False)
+
+    def open_with(self, text: str | None = None) -> None:
+        """Show the bar with `text` (or the last query when None), focus it and find."""
+        self.show()
+        self._active = True
+        if text is not None and text != self._edit.text():
+            self._edit.setText(text)
+            self._current = -1
+        self._edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._edit.selectAll()
+        self._run(keep_place=self._current >= 0)
+
+    def highlight_query(self, browser: QTextEdit, text: str) -> None:
+        """Highlight every hit of `text` in `browser` and go to the first ("1 of N").
+
+        Call it when a search hit is opened; when the record's text arrives later, it is
+        searched as soon as it is shown.
+        """
+        self.attach(browser)
+        self._edit.setText(text)
+        self._current = -1
+        self.show()
+        self._active = True
+        self._run(keep_place=False)
+
+    def close_bar(self) -> None:
+        """Hide the bar and remove the highlights."""
+        self._active = False
+        self._generation += 1
+        self._pending = False
+        self._clear_hits()
+        self.hide()
+        self._announce("")
+        if self._browser is not None:
+            self._browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.closed.emit()
+
+    def find_next(self) -> None:
+        """Go to the next hit, after the last one back to the first."""
+        self._step(1)
+
+    def find_previous(self) -> None:
+        """Go to the previous hit, before the first one round to the last."""
+        self._step(-1)
+
+    def query(self) -> str:
+        """The text in the find box."""
+        return self._edit.text()
+
+    def is_active(self) -> bool:
+        """True while the bar is open with its hits highlighted."""
+        return self._active
+
+    def count_text(self) -> str:
+        """What the count label says: "3 of 17", "No matches" or ""."""
+        return self._count.text()
+
+    def hits(self) -> Spans:
+        """The hits in the attached text, as offsets into its plain text."""
+        return list(self._spans)
+
+    def current_index(self) -> int:
+        """The current hit (0-based), -1 when there is none."""
+        return self._current
+
+    def is_searching(self) -> bool:
+        """True while a long text is searched on the worker thread."""
+        return self._pending
+
+    def line_edit(self) -> QLineEdit:
+        """The find box."""
+        return self._edit
+
+    def shut_down(self) -> None:
+        """Stop the worker thread (it ends after the search it is running)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    # -- searching ------------------------------------------------------------------------------
+
+    def _on_edit_text_edited(self, _text: str) -> None:
+        self._active = True
+        self._run(keep_place=True)
+
+    def _on_browser_text_changed(self) -> None:
+        if self._active:
+            self._rerun.start()  # setHtml changes the text more than once: search once after
+        elif self._cursors:
+            self._clear_hits()
+
+    def _on_rerun_timeout(self) -> None:
+        if self._active:
+            self._current = -1
+            self._run(keep_place=False)
+
+    def _on_browser_destroyed(self) -> None:
+        self._browser = None
+        self._cursors = []
+        self._spans = []
+
+    def _run(self, keep_place: bool) -> None:
+        """Search the attached text for the box's query, inline or on the worker thread."""
+        self._generation += 1
+        generation = self._generation
+        query = self._edit.text()
+        self._announce(query)
+        if self._browser is None or not query.strip():
+            self._pending = False
+            self._clear_hits()
+            self._update_count()
+            return
+        text = self._browser.toPlainText()
+        self._keep_from = self._spans[self._current][0] if keep_place and self._current >= 0 else 0
+        if len(text) <= THREAD_THRESHOLD:
+            self._pending = False
+            self._show(text, search_query.find_in_text(text, query))
+            return
+        self._pending = True
+        self._count.setText("Searching…")
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="find-in-text")
+        self._executor.submit(_find, self._bridge, generation, text, query)
+
+    def _on_bridge_found(self, generation: int, text: str, spans: object) -> None:
+        if generation != self._generation or not self._active:
+            return  # a newer query or text replaced this one
+        self._pending = False
+        assert isinstance(spans, list)
+        self._show(text, spans)
+
+    def _show(self, text: str, spans: Spans) -> None:
+        if self._browser is None:
+            return
+        self._spans = spans
+        self._cursors = highlight.hit_cursors(self._browser.document(), spans, text)
+        self._current = -1
+        if spans:
+            self._current = next(
+                (number for number, (start, _) in enumerate(spans) if start >= self._keep_from), 0
+            )
+        self._paint()
+        self._update_count()
+
+    def _step(self, delta: int) -> None:
+        if not self._active:
+            if self._edit.text():
+                self.open_with()
+            return
+        if self._pending or not self._spans:
+            return
+        self._current = (self._current + delta) % len(self._spans)
+        self._paint()
+        self._update_count()
+
+    def _paint(self) -> None:
+        if self._browser is None:
+            return
+        self._browser.setExtraSelections(highlight.hit_selections(self._cursors, self._current))
+        if self._current >= 0:
+            self._scroll_to(self._cursors[self._current])
+
+    def _scroll_to(self, hit: QTextCursor) -> None:
+        """Bring the hit into view, centred, unless it is already wholly visible."""
+        assert self._browser is not None
+        start = QTextCursor(hit)
+        start.setPosition(hit.selectionStart())
+        rect = self._browser.cursorRect(start)
+        viewport = self._browser.viewport().rect()
+        if viewport.contains(rect):
+            return
+        bar = self._browser.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - viewport.height() // 2)
+
+    def _clear_hits(self) -> None:
+        self._spans = []
+        self._cursors = []
+        self._current = -1
+        if self._browser is not None:
+            self._browser.setExtraSelections([])
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if not self._edit.text().strip() or not self._active:
+            self._count.setText("")
+        elif not self._spans:
+            self._count.setText("No matches")
+        else:
+            self._count.setText(f"{self._current + 1:,} of {len(self._spans):,}")
+        found = bool(self._spans)
+        self._next_button.setEnabled(found)
+        self._previous_button.setEnabled(found)
+        self.current_changed.emit(self._current + 1, len(self._spans))
+
+    def _announce(self, query: str) -> None:
+        if query != self._announced:
+            self._announced = query
+            self.query_changed.emit(query)
+
+
+def _find(bridge: _Bridge, generation: int, text: str, query: str) -> None:
+    """Run on the worker thread: the thread keeps the last text, so refining a query is cheap."""
+    try:
+        spans: Sequence[tuple[int, int]] = search_query.find_in_text(text, query)
+    except Exception:  # a failure must not vanish in the pool: log it, report no hits
+        log.exception("Find in text failed")
+        spans = []
+    with contextlib.suppress(RuntimeError):  # the bar was deleted while the search ran
+        bridge.found.emit(generation, text, list(spans))

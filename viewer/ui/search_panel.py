@@ -1,0 +1,506 @@
+"""Search the archive: a box that searches as you type, ranked hits with snippets, facets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain import model, search, search_query
+from viewer.ui import highlight
+
+Index = QModelIndex | QPersistentModelIndex
+SearchFunction = Callable[[str, search.Filters], int]
+"""Queues a query and returns its id (`SearchService.search`)."""
+DEBOUNCE_MS = 150
+"""Typing pauses this long before a query is sent: a new keystroke replaces the query."""
+PLACEHOLDER = 'Search: words, "exact phrase", prefix*, OR, NOT'
+ROW_MARGIN = 6
+
+
+def total_text(total: int, shown: int) -> str:
+    """ "17 records", "1 record", "No records match", or with how many are listed."""
+    if total == 0:
+        return "No records match"
+    noun = "record" if total == 1 else "records"
+    if shown < total:
+        return f"{total:,} {noun}; the best {shown:,} are listed"
+    return f"{total:,} {noun}"
+
+
+def hit_html(hit: search.Hit) -> str:
+    """A result row as rich text: the title and snippet with matches highlighted, the date."""
+    title = hit.title_marked or hit.title
+    date = hit.date.display() if hit.date is not None else "Undated"
+    parts = [f"<b>{highlight.marked_to_html(title)}</b>", f"<small>{date}</small>"]
+    if hit.snippet and highlight.strip_markers(hit.snippet) != hit.title:
+        parts.append(highlight.marked_to_html(hit.snippet))
+    return "<br>".join(parts)
+
+
+def hit_plain(hit: search.Hit) -> str:
+    """A result row as plain text (for screen readers and tooltips)."""
+    date = hit.date.display() if hit.date is not None else "Undated"
+    parts = [hit.title, date]
+    if hit.snippet:
+        parts.append(highlight.strip_markers(hit.snippet))
+    return "\n".join(parts)
+
+
+class ResultListModel(QAbstractListModel):
+    """The hits of the latest query, best first."""
+
+    HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+    HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+    RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: tuple[search.Hit, ...] = ()
+        self._html: list[str] = []
+
+    def set_hits(self, hits: tuple[search.Hit, ...]) -> None:
+        """Replace the hits shown."""
+        self.beginResetModel()
+        self._hits = hits
+        self._html = [hit_html(hit) for hit in hits]
+        self.endResetModel()
+
+    def hits(self) -> tuple[search.Hit, ...]:
+        """The hits shown."""
+        return self._hits
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return hit_plain(hit)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.title} ({hit.record_id})"
+        if role == self.HTML_ROLE:
+            return self._html[index.row()]
+        if role == self.HIT_ROLE:
+            return hit
+        if role == self.RECORD_ID_ROLE:
+            return hit.record_id
+        return None
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints a row's HTML (ResultListModel.HTML_ROLE), wrapped to the view's width."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._sizes: dict[tuple[str, int], QSize] = {}
+
+    def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(0)
+        document.setHtml(html)
+        document.setTextWidth(max(width, 40))
+        return document
+
+    def _width(self) -> int:
+        return self._view.viewport().width() - 2 * ROW_MARGIN
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        html = str(index.data(ResultListModel.HTML_ROLE) or "")
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        rect = item.rect
+        document = self._document(html, rect.width() - 2 * ROW_MARGIN, item)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = item.palette
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
+        painter.save()
+        painter.translate(rect.topLeft() + QPoint(ROW_MARGIN, ROW_MARGIN))
+        painter.setClipRect(0, 0, rect.width() - 2 * ROW_MARGIN, rect.height() - ROW_MARGIN)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        html = str(index.data(ResultListModel.HTML_ROLE) or "")
+        width = self._width()
+        key = (html, width)
+        size = self._sizes.get(key)
+        if size is None:
+            document = self._document(html, width, option)
+            size = QSize(width, int(document.size().height()) + 2 * ROW_MARGIN)
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
+
+
+class _ResultView(QListView):
+    """The result list; Enter opens the current hit as a click does."""
+
+    opened = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.opened.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _SearchBox(QLineEdit):
+    """The query box: Down moves into the results, Enter searches at once."""
+
+    down_pressed = Signal()
+    return_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.return_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FacetCombo(QComboBox):
+    """One facet: "Any …" and each value with its count among the matches."""
+
+    def __init__(self, any_label: str, accessible_name: str) -> None:
+        super().__init__()
+        self._any_label = any_label
+        self.setAccessibleName(accessible_name)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        self.addItem(any_label, None)
+
+    def value(self) -> Any:
+        """The value chosen, None for "any"."""
+        return self.currentData()
+
+    def set_counts(self, counts: Sequence[tuple[Any, int]], label: Callable[[Any], str]) -> None:
+        """Offer `counts`, keeping the value chosen (with a zero count if it no longer occurs)."""
+        chosen = self.value()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self.addItem(self._any_label, None)
+            values = [value for value, _ in counts]
+            for value, count in counts:
+                self.addItem(f"{label(value)} ({count:,})", value)
+            if chosen is not None and chosen not in values:
+                self.addItem(f"{label(chosen)} (0)", chosen)
+            self.setCurrentIndex(max(0, self.findData(chosen)) if chosen is not None else 0)
+        finally:
+            self.blockSignals(False)
+
+    def reset(self) -> None:
+        """Back to "any", with no values offered."""
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self._any_label, None)
+        self.blockSignals(False)
+
+    def labels(self) -> list[str]:
+        """The items' texts, in order."""
+        return [self.itemText(i) for i in range(self.count())]
+
+
+WITH_TEXT_LAYER = "with"
+WITHOUT_TEXT_LAYER = "without"
+_TEXT_LAYER_LABELS = {
+    WITH_TEXT_LAYER: "With a text layer",
+    WITHOUT_TEXT_LAYER: "Without a text layer",
+}
+# Item data holds strings, not Python bools: PySide6 miscounts references to True and False
+# stored in a QVariant, which crashes the interpreter when it shuts down.
+_TEXT_LAYER_FILTERS = {WITH_TEXT_LAYER: True, WITHOUT_TEXT_LAYER: False}
+
+
+def _language_label(code: Any) -> str:
+    return model.language_name(str(code))
+
+
+class SearchPanel(QWidget):
+    """Searches as you type (throttled), lists ranked hits, narrows them by facets.
+
+    Queries go through the `search(text, filters) -> query id` function given (the app passes
+    `SearchService.search`); results come back through `show_results`, and only those of the
+    latest query are shown.
+    """
+
+    hit_opened = Signal(str, str)
+    """(record id, query text): a hit was clicked or Enter pressed on it."""
+    results_shown = Signal(int)
+    """(records matching): the results of the latest query are on screen."""
+
+    def __init__(
+        self, search_function: SearchFunction | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Search")
+        self._search = search_function
+        self._ready = False
+        self._latest: int | None = None
+        self._results: search.SearchResults | None = None
+
+        self._box = _SearchBox()
+        self._box.setAccessibleName("Search the archive")
+        self._box.setPlaceholderText(PLACEHOLDER)
+        self._box.setToolTip(
+            'Words must all appear; "an exact phrase"; prefix* matches word beginnings; '
+            "a OR b; a NOT b (or -b); parentheses group. Case and accents are ignored."
+        )
+        self._box.setClearButtonEnabled(True)
+        self._box.textEdited.connect(self._on_box_text_edited)
+        self._box.return_pressed.connect(self._on_box_return_pressed)
+        self._box.down_pressed.connect(self._on_box_down_pressed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._request)
+
+        self._status = QLabel()
+        self._status.setAccessibleName("Search status")
+        self._status.setWordWrap(True)
+        self._progress = QProgressBar()
+        self._progress.setAccessibleName("Indexing progress")
+        self._progress.setTextVisible(False)
+        self._progress.setMaximumHeight(8)
+        self._progress.hide()
+
+        self._decade = FacetCombo("Any decade", "Decade")
+        self._year = FacetCombo("Any year", "Year")
+        self._language = FacetCombo("Any language", "Language")
+        self._collection = FacetCombo("Any collection", "Collection")
+        self._text_layer = FacetCombo("With or without", "Scan text layer")
+        for combo in self.facet_combos():
+            combo.currentIndexChanged.connect(self._on_facet_changed)
+        self._facets = QWidget()
+        form = QFormLayout(self._facets)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Decade", self._decade)
+        form.addRow("Year", self._year)
+        form.addRow("Language", self._language)
+        form.addRow("Collection", self._collection)
+        form.addRow("Scan text", self._text_layer)
+        self._facets.hide()
+
+        self._model = ResultListModel(self)
+        self._view = _ResultView()
+        self._view.setAccessibleName("Search results")
+        self._view.setModel(self._model)
+        self._view.setItemDelegate(RichTextDelegate(self._view))
+        self._view.setResizeMode(QListView.ResizeMode.Adjust)
+        self._view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self._view.setAlternatingRowColors(True)
+        self._view.clicked.connect(self._on_view_opened)
+        self._view.opened.connect(self._on_view_opened)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._box)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self._status, 1)
+        layout.addLayout(status_row)
+        layout.addWidget(self._progress)
+        layout.addWidget(self._facets)
+        layout.addWidget(self._view, 1)
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def set_search_function(self, search_function: SearchFunction | None) -> None:
+        """Send queries to `search_function` from now on."""
+        self._search = search_function
+
+    def reset(self) -> None:
+        """Forget results and facets (another archive is opening); searching waits for its index."""
+        self._ready = False
+        self._latest = None
+        self._results = None
+        self._debounce.stop()
+        self._model.set_hits(())
+        for combo in self.facet_combos():
+            combo.reset()
+        self._facets.hide()
+        self._status.clear()
+
+    def set_progress(self, done: int, total: int) -> None:
+        """Indexing has reached `done` of `total` records."""
+        self._progress.setRange(0, max(total, 1))
+        self._progress.setValue(done)
+        self._progress.show()
+        if not self._ready:
+            self._status.setText(f"Indexing… {done:,} of {total:,}")
+
+    def set_index_ready(self) -> None:
+        """The index can be searched: run what was typed meanwhile."""
+        self._ready = True
+        self._progress.hide()
+        self._status.clear()
+        if self._box.text().strip():
+            self._request()
+
+    def set_index_error(self, message: str) -> None:
+        """Indexing failed: say so (searching stays off until an index is ready)."""
+        self._progress.hide()
+        self._status.setText(message)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected."""
+        self._box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._box.selectAll()
+
+    # -- results --------------------------------------------------------------------------------
+
+    def show_results(self, query_id: int, results: object) -> None:
+        """Show `results` if they answer the latest query; older answers are dropped."""
+        if query_id != self._latest or not isinstance(results, search.SearchResults):
+            return
+        self._results = results
+        self._model.set_hits(results.hits)
+        self._status.setText(total_text(results.total, len(results.hits)))
+        self._update_facets(results.facets)
+        self._facets.setVisible(results.total > 0 or not self.filters().is_empty())
+        self.results_shown.emit(results.total)
+
+    def show_error(self, query_id: int, message: str) -> None:
+        """Say why the latest query (or, with id -1, the index) failed."""
+        if query_id in (-1, self._latest):
+            self._status.setText(message)
+
+    def _update_facets(self, facets: search.FacetCounts) -> None:
+        self._decade.set_counts(sorted(facets.decades), lambda decade: f"{decade}s")
+        self._year.set_counts(sorted(facets.years), str)
+        self._language.set_counts(facets.languages, _language_label)
+        self._collection.set_counts(facets.collections, lambda name: name or "No collection")
+        layer = [
+            (value, count)
+            for value, count in (
+                (WITH_TEXT_LAYER, facets.with_text_layer),
+                (WITHOUT_TEXT_LAYER, facets.without_text_layer),
+            )
+            if count
+        ]
+        self._text_layer.set_counts(layer, _TEXT_LAYER_LABELS.__getitem__)
+
+    # -- state, for the window and tests --------------------------------------------------------
+
+    def search_box(self) -> QLineEdit:
+        """The query box."""
+        return self._box
+
+    def result_view(self) -> QListView:
+        """The result list."""
+        return self._view
+
+    def result_model(self) -> ResultListModel:
+        """The result list's model."""
+        return self._model
+
+    def status_text(self) -> str:
+        """The line under the box: "17 records", "Indexing… 1,234 of 5,000", or an error."""
+        return self._status.text()
+
+    def facet_combos(self) -> tuple[FacetCombo, ...]:
+        """The facet choosers: decade, year, language, collection, text layer."""
+        return (self._decade, self._year, self._language, self._collection, self._text_layer)
+
+    def filters(self) -> search.Filters:
+        """The facet choices as search filters."""
+        return search.Filters(
+            year=self._year.value(),
+            decade=self._decade.value(),
+            language=self._language.value(),
+            collection=self._collection.value(),
+            has_text_layer=_TEXT_LAYER_FILTERS.get(self._text_layer.value()),
+        )
+
+    def latest_query_id(self) -> int | None:
+        """The id of the query whose results are awaited or shown."""
+        return self._latest
+
+    # -- querying -------------------------------------------------------------------------------
+
+    def _on_box_text_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _on_box_return_pressed(self) -> None:
+        self._debounce.stop()
+        self._request()
+
+    def _on_box_down_pressed(self) -> None:
+        if self._model.rowCount():
+            self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self._view.currentIndex().isValid():
+                self._view.setCurrentIndex(self._model.index(0))
+
+    def _on_facet_changed(self, _index: int) -> None:
+        self._debounce.stop()
+        self._request()
+
+    def _request(self) -> None:
+        """Send the box's query with the facet filters; an empty one clears the results."""
+        text = self._box.text()
+        if search_query.parse_query(text).is_empty:
+            self._latest = None
+            self._results = None
+            self._model.set_hits(())
+            self._facets.setVisible(not self.filters().is_empty())
+            if text.strip():
+                self._status.setText("Add a word to look for: NOT alone excludes everything.")
+            elif self._ready:
+                self._status.clear()
+            return
+        if not self._ready or self._search is None:
+            return  # set_index_ready runs it
+        self._latest = self._search(text, self.filters())
+
+    def _on_view_opened(self, index: QModelIndex) -> None:
+        record_id = index.data(ResultListModel.RECORD_ID_ROLE)
+        if record_id is not None and self._results is not None:
+            self.hit_opened.emit(str(record_id), self._results.query.text)
