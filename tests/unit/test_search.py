@@ -474,3 +474,129 @@ def test_corpus_records_are_found_by_known_phrases(corpus: Path, tmp_path: Path)
         hit = index.search("Peru").hits[0]
     assert hit.record_id == "cable-1979"
     assert hit.title_marked.startswith(f"{S}Peru{E} Coca")
+
+
+def test_known_change_is_reindexed_without_walking_the_archive(archive_root: Path) -> None:
+    with build(archive_root) as index:
+        pass
+    (archive_root / "1962-memo" / "transcript.en.txt").write_text("Numbats.", encoding="utf-8")
+    for path in (archive_root / "1925-fr").iterdir():
+        path.unlink()
+    (archive_root / "1925-fr").rmdir()
+    # Changed too, but not named: update_records must leave it alone.
+    (archive_root / "1920-ru" / "transcript.ru.txt").write_text("Вомбаты.", encoding="utf-8")
+    archive = loader.load_archive(archive_root)
+    location = search.IndexLocation(search.cache_index_path(archive.root))
+    with search.SearchIndex.open(location) as index:
+        stats = index.update_records(archive, ["1962-memo", "1925-fr"])
+        assert (stats.added, stats.updated, stats.removed, stats.unchanged) == (0, 1, 1, 2)
+        assert ids(index.search("numbats")) == ["1962-memo"]
+        assert index.search("ambassador").total == 0
+        assert index.search("café").total == 0
+        assert index.search("вомбаты").total == 0
+        assert ids(index.search("кремле")) == ["1920-ru"]
+        assert index.update(archive).updated == 1
+
+
+def test_query_in_most_records_is_ranked_on_a_sample_with_exact_total_and_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "archive"
+    for number in range(9):
+        write_record(root, f"rec-{number}", f"Record {number}", f"Common words, then word{number}.")
+    monkeypatch.setattr(search, "RANK_SAMPLE", 3)
+    with build(root) as index:
+        first = index.search("common", limit=4)
+        assert (first.sampled, first.total, len(first.hits)) == (True, 9, 4)
+        assert first.facets.decades == ((1940, 9),)
+        pages = first.hits + index.search("common", limit=4, offset=4).hits
+        pages += index.search("common", limit=4, offset=8).hits
+        assert sorted(hit.record_id for hit in pages) == [f"rec-{n}" for n in range(9)]
+        rare = index.search("word4 OR common", limit=4)
+        assert (rare.sampled, rare.total, rare.hits[0].record_id) == (False, 9, "rec-4")
+        assert not index.search("word4").sampled
+
+
+def test_facet_filtered_ranking_agrees_with_listed_and_joined_rows(
+    archive_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = "cooperation OR кремле OR café"
+    with build(archive_root) as index:
+        listed = index.search(query, search.Filters(decade=1920))
+        monkeypatch.setattr(search, "_LISTED", 0)
+        index.clear_cache()
+        joined = index.search(query, search.Filters(decade=1920))
+        language = index.search(query, search.Filters(language="ru"))
+    assert sorted(ids(listed)) == ["1920-ru", "1925-fr"]
+    assert ids(joined) == ids(listed)
+    assert [hit.score for hit in joined.hits] == [hit.score for hit in listed.hits]
+    assert ids(language) == ["1920-ru"]
+
+
+def test_search_sees_records_another_connection_indexed(archive_root: Path) -> None:
+    with build(archive_root) as reader:
+        assert reader.search("wombats").total == 0
+        assert reader.search("cooperation").facets.collections == (
+            ("Telegrams", 1),
+            ("Memoranda", 1),
+        )
+        write_record(archive_root, "new-one", "Fresh record", "Wombats and cooperation.")
+        archive = loader.load_archive(archive_root)
+        with search.SearchIndex.open(reader.location) as writer:
+            writer.update(archive)
+        assert ids(reader.search("wombats")) == ["new-one"]
+        assert dict(reader.search("cooperation").facets.collections) == {
+            "Telegrams": 2,
+            "Memoranda": 1,
+        }
+
+
+def _downgrade_to_schema_1(path: Path) -> None:
+    """Make `path` look like a file written by the first version: 2-letter prefixes only."""
+    connection = sqlite3.connect(path)
+    connection.create_function("fold", 1, fold)
+    connection.executescript(
+        "DROP TABLE fts;"
+        "CREATE VIRTUAL TABLE fts USING fts5(title, summary, metadata, body, scan_text, "
+        "content='documents', content_rowid='rowid', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='2');"
+        "INSERT INTO fts(rowid, title, summary, metadata, body, scan_text) SELECT rowid, "
+        "fold(title), fold(summary), fold(metadata), fold(body), fold(scan_text) FROM documents;"
+        "PRAGMA user_version = 1;"
+    )
+    connection.close()
+
+
+def _fts_sql(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return str(
+            connection.execute("SELECT sql FROM sqlite_master WHERE name = 'fts'").fetchone()[0]
+        )
+    finally:
+        connection.close()
+
+
+def test_schema_1_cache_is_migrated_to_three_letter_prefixes(archive_root: Path) -> None:
+    with build(archive_root) as index:
+        path = index.location.path
+    _downgrade_to_schema_1(path)
+    assert "prefix='2'" in _fts_sql(path)
+    with search.SearchIndex.open(search.IndexLocation(path)) as index:
+        assert ids(index.search("mem*")) == ["1962-memo"]
+        assert ids(index.search("ёлк*")) == ["1920-ru"]
+        assert index.update(loader.load_archive(archive_root)).unchanged == 4
+    assert "prefix='2 3'" in _fts_sql(path)
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    connection.close()
+
+
+def test_shipped_index_of_schema_1_is_searched_as_it_is(archive_root: Path, tmp_path: Path) -> None:
+    archive = loader.load_archive(archive_root)
+    shipped = tmp_path / "index.sqlite"
+    search.export_index(archive, shipped, cache_dir=tmp_path / "publisher-cache")
+    _downgrade_to_schema_1(shipped)
+    with search.SearchIndex.open(search.IndexLocation(shipped, read_only=True)) as index:
+        assert ids(index.search("mem*")) == ["1962-memo"]
+    assert "prefix='2'" in _fts_sql(shipped)
