@@ -159,15 +159,8 @@ def _inspect(doc: Any, path: Path, password: str | None) -> DocumentInfo:
         raise PdfEmptyError(
             path, "the PDF has no pages (it may be truncated or damaged beyond repair)"
         )
-    sizes: list[PageSize] = []
     try:
-        for index in range(count):
-            box = doc.page_cropbox(index)
-            rotation = _page_rotation(doc, index)
-            if rotation in (90, 270):
-                sizes.append(PageSize(box.height, box.width))
-            else:
-                sizes.append(PageSize(box.width, box.height))
+        sizes = _page_sizes(doc, count)
     except MUPDF_ERRORS as exc:
         raise PdfStructureError(path, f"its page tree is broken ({_mupdf_problem(exc)})") from exc
     return DocumentInfo(
@@ -177,6 +170,32 @@ def _inspect(doc: Any, path: Path, password: str | None) -> DocumentInfo:
         metadata=_metadata(doc),
         encrypted=bool(doc.is_encrypted),
     )
+
+
+def _page_sizes(doc: Any, count: int) -> list[PageSize]:
+    """Every page's displayed size, read from the page objects without loading any page.
+
+    A quarter of the time of `page_cropbox` + `xref_get_key` per page (~9 ms instead of ~31 ms
+    for 690 pages), and /Rotate and the boxes are looked up with inheritance, as the PDF says.
+    """
+    mu = pymupdf.mupdf
+    document = pymupdf._as_pdf_document(doc)
+    crop_name, media_name = mu.PDF_ENUM_NAME_CropBox, mu.PDF_ENUM_NAME_MediaBox
+    rotate_name = mu.PDF_ENUM_NAME_Rotate
+    sizes: list[PageSize] = []
+    for index in range(count):
+        page = mu.pdf_lookup_page_obj(document, index)
+        media = mu.pdf_to_rect(mu.pdf_dict_get_inheritable(page, media_name))
+        if mu.fz_is_empty_rect(media):
+            media = mu.FzRect(0, 0, 612, 792)
+        box = mu.pdf_to_rect(mu.pdf_dict_get_inheritable(page, crop_name))
+        box = media if mu.fz_is_empty_rect(box) else mu.fz_intersect_rect(box, media)
+        width, height = abs(box.x1 - box.x0), abs(box.y1 - box.y0)
+        rotation = mu.pdf_to_int(mu.pdf_dict_get_inheritable(page, rotate_name)) % 360
+        if rotation in (90, 270):
+            width, height = height, width
+        sizes.append(PageSize(width, height))
+    return sizes
 
 
 def _page_rotation(doc: Any, index: int) -> int:

@@ -1,0 +1,47 @@
+"""The byte-bounded LRU cache of rendered pages."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from viewer.services.render_cache import ImageCache
+from viewer.services.render_engine import RenderKey
+
+
+def _image(width: int) -> QImage:
+    image = QImage(width, 10, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    return image
+
+
+def test_cache_evicts_least_recently_used_beyond_its_byte_limit() -> None:
+    cache = ImageCache(limit=3 * 100 * 10 * 4)
+    keys = [RenderKey("a.pdf", page, 1.0) for page in range(4)]
+    for key in keys[:3]:
+        cache.put(key, _image(100))
+    assert cache.get(keys[0]) is not None  # now the most recently used
+    cache.put(keys[3], _image(100))
+    assert keys[1] not in cache
+    assert [k in cache for k in (keys[0], keys[2], keys[3])] == [True, True, True]
+    assert cache.size == 3 * 4000
+
+
+def test_nearest_prefers_the_smallest_larger_image_of_the_same_page_and_rotation() -> None:
+    cache = ImageCache()
+    for scale, width in ((0.5, 50), (2.0, 200), (4.0, 400)):
+        cache.put(RenderKey("a.pdf", 0, scale), _image(width))
+    cache.put(RenderKey("a.pdf", 0, 1.0, rotation=90), _image(77))
+    assert cache.nearest(RenderKey("a.pdf", 0, 1.0)).width() == 200
+    assert cache.nearest(RenderKey("a.pdf", 0, 8.0)).width() == 400
+    assert cache.nearest(RenderKey("a.pdf", 0, 3.0, rotation=90)).width() == 77
+    assert cache.nearest(RenderKey("a.pdf", 1, 1.0)) is None
+
+
+def test_dropping_a_document_forgets_only_its_pages() -> None:
+    cache = ImageCache()
+    cache.put(RenderKey("a.pdf", 0, 1.0), _image(10))
+    cache.put(RenderKey("b.pdf", 0, 1.0), _image(10))
+    cache.drop_document("a.pdf")
+    assert len(cache) == 1
+    assert cache.nearest(RenderKey("a.pdf", 0, 1.0)) is None
+    assert cache.size == 400

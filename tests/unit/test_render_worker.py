@@ -1,0 +1,145 @@
+"""The render worker: every PyMuPDF job of the application, answered with signals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pymupdf
+import pytest
+from pytestqt.qtbot import QtBot
+
+from viewer.services import render
+from viewer.services.render import RenderKey
+from viewer.services.render_engine import OpenRequest, PdfEngine, WordsRequest
+
+SCANS = sorted((Path(__file__).resolve().parents[3] / "shared" / "corpus" / "scans").glob("*.pdf"))
+
+
+@pytest.fixture
+def worker() -> Iterator[render.PdfWorker]:
+    worker = render.PdfWorker(isolated=False)
+    yield worker
+    worker.shutdown()
+
+
+def _open(qtbot: QtBot, worker: render.PdfWorker, path: Path, password: str | None = None):
+    with qtbot.waitSignal(worker.document_opened, timeout=10_000) as blocker:
+        worker.open(path, password)
+    return blocker.args[1]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", SCANS, ids=[p.name for p in SCANS])
+def test_every_corpus_scan_opens_and_renders_first_and_last_page(
+    qtbot: QtBot, worker: render.PdfWorker, corpus: Path, path: Path
+) -> None:
+    info = _open(qtbot, worker, path)
+    assert info.page_count >= 1
+    keys = [RenderKey(str(path), 0, 0.25), RenderKey(str(path), info.page_count - 1, 0.25)]
+    rendered: dict[RenderKey, tuple[int, int]] = {}
+    worker.page_rendered.connect(
+        lambda k, image: rendered.__setitem__(k, (image.width(), image.height()))
+    )
+    worker.request_pages(render.VIEW, keys)
+    qtbot.waitUntil(lambda: len(rendered) == len(set(keys)), timeout=10_000)
+    for key in keys:
+        size = info.page_sizes[key.page]
+        assert rendered[key] == pytest.approx((size.width * 0.25, size.height * 0.25), abs=1.5)
+        assert key in worker.cache
+
+
+@pytest.mark.corpus
+def test_encrypted_pdf_asks_for_its_password_then_opens_with_it(
+    qtbot: QtBot, worker: render.PdfWorker, corpus: Path
+) -> None:
+    path = corpus / "broken" / "pypdf_r2-user-password.pdf"
+    with qtbot.waitSignal(worker.document_failed) as failed:
+        worker.open(path)
+    assert failed.args[1:] == [
+        str(path),
+        "pypdf_r2-user-password.pdf: the PDF is encrypted and needs a password. "
+        "Enter its password to open it",
+        True,
+    ]
+    assert _open(qtbot, worker, path, "asdfzxcv").page_count == 1
+
+
+@pytest.mark.corpus
+def test_text_extraction_returns_every_page_and_the_metadata(
+    qtbot: QtBot, worker: render.PdfWorker, corpus: Path
+) -> None:
+    path = corpus / "broken" / "pypdf_issue-297.pdf"
+    with qtbot.waitSignal(worker.text_extracted) as extracted:
+        worker.extract_text(path)
+    assert extracted.args[0] == str(path)
+    assert extracted.args[1][0].split() == pymupdf.open(path)[0].get_text("text").split()
+    assert isinstance(extracted.args[2], dict)
+
+
+@pytest.mark.corpus
+def test_a_page_out_of_range_fails_with_its_key_and_a_reason(
+    qtbot: QtBot, worker: render.PdfWorker, corpus: Path
+) -> None:
+    path = corpus / "scans" / "104-10006-10247_ocr.pdf"
+    _open(qtbot, worker, path)
+    key = RenderKey(str(path), 7, 0.5)
+    with qtbot.waitSignal(worker.page_failed) as failed:
+        worker.request_pages(render.VIEW, [key])
+    assert failed.args[0] == key
+    assert failed.args[1].startswith("104-10006-10247_ocr.pdf: page 8 cannot be shown")
+
+
+@pytest.mark.corpus
+def test_a_new_wish_replaces_pages_not_yet_rendered(corpus: Path) -> None:
+    engine = PdfEngine()
+    path = str(corpus / "scans" / "104-10012-10035_ocr.pdf")
+    engine.accept(OpenRequest(1, path))
+    engine.step()
+    engine.accept(render_engine_want([RenderKey(path, p, 0.1) for p in range(6)]))
+    first = engine.step()
+    engine.accept(render_engine_want([RenderKey(path, 7, 0.1)]))
+    second = engine.step()
+    assert (first.key.page, second.key.page) == (0, 7)
+    assert not engine.busy()
+    engine.close_all()
+
+
+def render_engine_want(keys: list[RenderKey]):
+    from viewer.services.render_engine import WantRequest
+
+    return WantRequest(render.VIEW, tuple(keys))
+
+
+@pytest.mark.corpus
+def test_words_come_in_points_of_the_displayed_page(corpus: Path) -> None:
+    engine = PdfEngine()
+    path = str(corpus / "broken" / "pypdf_issue-297.pdf")
+    engine.open(OpenRequest(1, path))
+    result = engine.words(WordsRequest(path, 0))
+    assert [w.text for w in result.words][:2] == ["test", "example"]
+    assert result.words[0].x0 == pytest.approx(100.0)
+    engine.close_all()
+
+
+@pytest.mark.corpus
+def test_isolated_worker_renders_in_a_child_process(qtbot: QtBot, corpus: Path) -> None:
+    worker = render.PdfWorker(isolated=True)
+    try:
+        path = corpus / "scans" / "ocrmypdf_linn.pdf"
+        info = _open(qtbot, worker, path)
+        key = RenderKey(str(path), 0, 0.2)
+        with qtbot.waitSignal(worker.page_rendered, timeout=10_000) as rendered:
+            worker.request_pages(render.VIEW, [key])
+        image = rendered.args[1]
+        assert (image.width(), image.height()) == pytest.approx(
+            (info.page_sizes[0].width * 0.2, info.page_sizes[0].height * 0.2), abs=1.5
+        )
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(colours) > 2
+    finally:
+        worker.shutdown()

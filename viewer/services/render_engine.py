@@ -1,0 +1,466 @@
+"""The PyMuPDF side of the render worker: plain requests in, plain results out, no Qt.
+
+Everything here runs on the worker (a thread or a child process, see `viewer.services.render`).
+Requests and results are picklable values, so the same `serve` loop runs in either place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import pickle
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from viewer.domain import pdf
+
+log = logging.getLogger(__name__)
+
+VIEW = "view"
+"""Render channel of the page view: served before any other channel."""
+THUMBNAILS = "thumbnails"
+"""Render channel of the thumbnail bar: served when the view has nothing left to render."""
+CHANNELS = (VIEW, THUMBNAILS)
+
+STORE_EMPTIED_EVERY = 1
+"""MuPDF keeps decoded images in a store of up to 256 MB; a scan decodes each page's image once,
+so the store is emptied after this many renders rather than left to grow beside our own cache."""
+
+
+@dataclass(frozen=True)
+class RenderKey:
+    """One rendered image: a page of a document at a scale (pixels per point) and rotation."""
+
+    path: str
+    page: int
+    scale: float
+    rotation: int = 0
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a page's text layer, its box in points on the page as displayed (unrotated)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    block: int
+    line: int
+
+
+# Requests ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """Open (or share an already open) document."""
+
+    request_id: int
+    path: str
+    password: str | None = None
+
+
+@dataclass(frozen=True)
+class CloseRequest:
+    """Release one opening of a document; it closes when nobody holds it."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class WantRequest:
+    """Replace what `channel` wants rendered, most wanted first; older wishes are dropped."""
+
+    channel: str
+    keys: tuple[RenderKey, ...]
+    generation: int = 0
+
+
+@dataclass(frozen=True)
+class TextRequest:
+    """The text layer of every page of a document, and its metadata.
+
+    With `if_open`, only while the document is open (the view's own question, moot once the
+    reader has moved on); otherwise the file is opened for the purpose when it is not.
+    """
+
+    path: str
+    password: str | None = None
+    if_open: bool = False
+
+
+@dataclass(frozen=True)
+class WordsRequest:
+    """The words of one page's text layer, with their boxes."""
+
+    path: str
+    page: int
+
+
+@dataclass(frozen=True)
+class StopRequest:
+    """End the serve loop, closing every document."""
+
+
+Request = OpenRequest | CloseRequest | WantRequest | TextRequest | WordsRequest | StopRequest
+
+# Results ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A document opened; `info` lays it out."""
+
+    request_id: int
+    info: pdf.DocumentInfo
+
+
+@dataclass(frozen=True)
+class OpenFailed:
+    """A document did not open; `message` is for the reader."""
+
+    request_id: int
+    path: str
+    message: str
+    needs_password: bool
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page rendered as packed RGB888 rows (`stride` bytes each)."""
+
+    key: RenderKey
+    width: int
+    height: int
+    stride: int
+    samples: Any = field(repr=False)
+    """bytes, or a memoryview into `owner` (thread mode), valid while `owner` lives."""
+    owner: Any = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RenderFailed:
+    """A page could not be rendered; the reason is for the reader."""
+
+    key: RenderKey
+    message: str
+
+
+@dataclass(frozen=True)
+class RenderStarted:
+    """The worker begins rendering `key` (so a crash of the worker can be pinned on a page)."""
+
+    key: RenderKey
+
+
+@dataclass(frozen=True)
+class TextExtracted:
+    """The text layer of every page ("" where a page has none) and the document's metadata."""
+
+    path: str
+    pages: list[str]
+    metadata: dict[str, str]
+
+
+@dataclass(frozen=True)
+class TextFailed:
+    """The text of a document could not be read."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class WordsExtracted:
+    """The words of one page (empty when the page has no text layer)."""
+
+    path: str
+    page: int
+    words: tuple[Word, ...]
+
+
+Result = (
+    Opened
+    | OpenFailed
+    | Rendered
+    | RenderFailed
+    | RenderStarted
+    | TextExtracted
+    | TextFailed
+    | WordsExtracted
+)
+
+
+class Inbox(Protocol):
+    """Where requests come from: blocking `get`, and `get_nowait` returning None when empty."""
+
+    def get(self) -> Request:
+        """The next request, waiting for one."""
+
+    def get_nowait(self) -> Request | None:
+        """The next request, or None when none is waiting."""
+
+
+@dataclass
+class _Document:
+    handle: Any
+    info: pdf.DocumentInfo
+    holders: int = 1
+
+
+class PdfEngine:
+    """Owns the open PyMuPDF documents and answers requests, one at a time."""
+
+    def __init__(self) -> None:
+        self._documents: dict[str, _Document] = {}
+        self._wanted: dict[str, list[RenderKey]] = {channel: [] for channel in CHANNELS}
+        self._jobs: list[Request] = []
+        self._renders = 0
+
+    def accept(self, request: Request) -> None:
+        """Take a request; wishes replace earlier wishes of their channel at once."""
+        if isinstance(request, WantRequest):
+            self._wanted[request.channel] = list(request.keys)
+        else:
+            self._jobs.append(request)
+
+    def busy(self) -> bool:
+        """Whether anything is left to do."""
+        return bool(self._jobs) or any(self._wanted.values())
+
+    def step(self, on_start: Callable[[Result], None] | None = None) -> Result | None:
+        """Do the most urgent piece of work: a job, else the view's next page, else a thumbnail."""
+        if self._jobs:
+            request = self._jobs.pop(0)
+            try:
+                return self._run(request)
+            except Exception as exc:  # a bug of ours: report it and keep serving
+                log.exception("the render worker failed on %r", request)
+                path = getattr(request, "path", "")
+                return TextFailed(path, f"internal error in the render worker: {exc!r}")
+        for channel in CHANNELS:
+            wanted = self._wanted[channel]
+            if wanted:
+                key = wanted.pop(0)
+                # Both channels may want the same image; render it once.
+                for other in CHANNELS:
+                    if key in self._wanted[other]:
+                        self._wanted[other].remove(key)
+                if on_start is not None:
+                    on_start(RenderStarted(key))
+                try:
+                    return self.render(key)
+                except Exception as exc:
+                    log.exception("the render worker failed on %r", key)
+                    return RenderFailed(key, f"internal error while rendering: {exc!r}")
+        return None
+
+    def close_all(self) -> None:
+        """Close every document."""
+        for document in self._documents.values():
+            document.handle.close()
+        self._documents.clear()
+
+    def _run(self, request: Request) -> Result | None:
+        if isinstance(request, OpenRequest):
+            return self.open(request)
+        if isinstance(request, CloseRequest):
+            self.close(request.path)
+            return None
+        if isinstance(request, TextRequest):
+            return self.text(request)
+        if isinstance(request, WordsRequest):
+            return self.words(request)
+        return None
+
+    def open(self, request: OpenRequest) -> Opened | OpenFailed:
+        """Open a document, or share the one already open."""
+        document = self._documents.get(request.path)
+        if document is not None:
+            document.holders += 1
+            return Opened(request.request_id, document.info)
+        path = Path(request.path)
+        try:
+            handle, info = pdf.open_document(path, request.password)
+        except pdf.PdfError as exc:
+            return OpenFailed(
+                request.request_id,
+                request.path,
+                exc.message(),
+                isinstance(exc, pdf.PdfPasswordError),
+            )
+        self._documents[request.path] = _Document(handle, info)
+        return Opened(request.request_id, info)
+
+    def close(self, path: str) -> None:
+        """Release one holder of `path`; close it when none is left."""
+        document = self._documents.get(path)
+        if document is None:
+            return
+        document.holders -= 1
+        if document.holders <= 0:
+            del self._documents[path]
+            document.handle.close()
+            for channel in CHANNELS:
+                self._wanted[channel] = [k for k in self._wanted[channel] if k.path != path]
+
+    def render(self, key: RenderKey) -> Rendered | RenderFailed:
+        """Render one page; samples stay valid until the next call."""
+        document = self._documents.get(key.path)
+        if document is None:
+            return RenderFailed(key, f"{Path(key.path).name}: the document is not open")
+        try:
+            pixmap = pdf.render_page(
+                document.handle, Path(key.path), key.page, key.scale, key.rotation
+            )
+        except pdf.PdfError as exc:
+            return RenderFailed(key, exc.message())
+        self._renders += 1
+        if self._renders % STORE_EMPTIED_EVERY == 0:
+            _empty_store()
+        return Rendered(
+            key, pixmap.width, pixmap.height, pixmap.stride, pixmap.samples_mv, owner=pixmap
+        )
+
+    def text(self, request: TextRequest) -> TextExtracted | TextFailed | None:
+        """Every page's text, using the open document when there is one."""
+        document = self._documents.get(request.path)
+        path = Path(request.path)
+        if document is None and request.if_open:
+            return None
+        if document is not None:
+            return TextExtracted(
+                request.path, pdf.page_texts(document.handle, path), document.info.metadata
+            )
+        try:
+            handle, info = pdf.open_document(path, request.password)
+        except pdf.PdfError as exc:
+            return TextFailed(request.path, exc.message())
+        try:
+            return TextExtracted(request.path, pdf.page_texts(handle, path), info.metadata)
+        finally:
+            handle.close()
+
+    def words(self, request: WordsRequest) -> WordsExtracted | RenderFailed:
+        """The words of a page, in points on the page as displayed."""
+        document = self._documents.get(request.path)
+        key = RenderKey(request.path, request.page, 0.0)
+        if document is None:
+            return RenderFailed(key, f"{Path(request.path).name}: the document is not open")
+        try:
+            page = pdf.load_page(document.handle, Path(request.path), request.page)
+            # Text coordinates are in the unrotated page; the view lays out the displayed page.
+            matrix = page.rotation_matrix
+            words: list[Word] = []
+            for x0, y0, x1, y1, text, block, line, _ in page.get_text("words"):
+                box = _transform(matrix, x0, y0, x1, y1)
+                words.append(Word(box[0], box[1], box[2], box[3], text, block, line))
+        except pdf.PdfError as exc:
+            return RenderFailed(key, exc.message())
+        except pdf.MUPDF_ERRORS as exc:
+            return RenderFailed(
+                key, f"page {request.page + 1}: the text layer is unreadable ({exc})"
+            )
+        return WordsExtracted(request.path, request.page, tuple(words))
+
+
+def _transform(matrix: Any, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+    xs, ys = [], []
+    for x, y in ((x0, y0), (x1, y1)):
+        xs.append(x * matrix.a + y * matrix.c + matrix.e)
+        ys.append(x * matrix.b + y * matrix.d + matrix.f)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _empty_store() -> None:
+    import pymupdf  # noqa: PLC0415 - already loaded by viewer.domain.pdf
+
+    pymupdf.TOOLS.store_shrink(100)
+
+
+def serve(
+    inbox: Inbox,
+    sink: Callable[[Result], None],
+    on_start: Callable[[Result], None] | None = None,
+) -> None:
+    """Answer requests from `inbox` until a StopRequest, draining new wishes between pages."""
+    engine = PdfEngine()
+    try:
+        while True:
+            request: Request | None = inbox.get() if not engine.busy() else inbox.get_nowait()
+            while request is not None:
+                if isinstance(request, StopRequest):
+                    return
+                engine.accept(request)
+                request = inbox.get_nowait()
+            result = engine.step(on_start)
+            if result is not None:
+                sink(result)
+    finally:
+        engine.close_all()
+
+
+class _PipeInbox:
+    """Requests pickled on a binary stream, read by a thread so `get_nowait` never blocks."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._queue: queue.SimpleQueue[Request] = queue.SimpleQueue()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream: BinaryIO) -> None:
+        while True:
+            try:
+                request = pickle.load(stream)
+            except (EOFError, OSError, pickle.UnpicklingError):
+                request = StopRequest()
+            self._queue.put(request)
+            if isinstance(request, StopRequest):
+                return
+
+    def get(self) -> Request:
+        return self._queue.get()
+
+    def get_nowait(self) -> Request | None:
+        try:
+            return self._queue.get_nowait()
+        except queue.Empty:
+            return None
+
+
+def _pipe_sink(stream: BinaryIO) -> Callable[[Result], None]:
+    def send(result: Result) -> None:
+        if isinstance(result, Rendered):
+            result = dataclasses.replace(result, samples=bytes(result.samples), owner=None)
+        pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        stream.flush()
+
+    return send
+
+
+def main() -> None:
+    """Serve requests on stdin, results on stdout: the worker as a child process."""
+    logging.basicConfig(level=logging.WARNING, format="render worker: %(levelname)s %(message)s")
+    # Results own the real stdout; anything else printing (C libraries included) goes to stderr.
+    results = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    sink = _pipe_sink(results)
+    try:
+        serve(_PipeInbox(sys.stdin.buffer), sink, sink)
+    except BrokenPipeError:
+        log.debug("the application went away; stopping")
+
+
+if __name__ == "__main__":
+    # Run the imported module, not this __main__ copy: pickled requests name its classes.
+    import importlib
+
+    importlib.import_module("viewer.services.render_engine").main()

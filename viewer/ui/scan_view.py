@@ -1,0 +1,373 @@
+"""The scan pane: toolbar, page area, thumbnails and a notice line for one PDF.
+
+`ScanPane(worker)` renders nothing itself: every PyMuPDF call goes through the `PdfWorker` it is
+given. Signals: `page_changed(current, count)`, `document_opened(DocumentInfo)`,
+`document_failed(path, message, needs_password)` (ask for the password and call `open_pdf` again),
+`first_page_painted()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QIntValidator, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain.pdf import DocumentInfo
+from viewer.services import render
+from viewer.ui.scan_area import PageArea
+from viewer.ui.scan_layout import ZoomMode
+from viewer.ui.thumbnails import ThumbnailBar
+
+log = logging.getLogger(__name__)
+
+NO_TEXT_LAYER = "This scan has no text layer: its text cannot be selected or copied."
+
+
+class ScanPane(QWidget):
+    """One PDF shown page after page, with its own toolbar; rendering is left to the worker."""
+
+    page_changed = Signal(int, int)
+    document_opened = Signal(object)
+    document_failed = Signal(str, str, bool)
+    first_page_painted = Signal()
+
+    def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Scan")
+        self._worker = worker
+        self._path: Path | None = None
+        self._request_id = 0
+        self._held: str | None = None
+        self._pending_state: dict[str, Any] | None = None
+        self._notices: list[str] = []
+
+        self.area = PageArea(worker, self)
+        self.thumbnails = ThumbnailBar(worker, self)
+        self.thumbnails.hide()
+        self.toolbar = QToolBar("Scan tools", self)
+        self.toolbar.setAccessibleName("Scan tools")
+        self.page_box = QLineEdit(self)
+        self.page_box.setAccessibleName("Page number")
+        self.page_box.setValidator(QIntValidator(1, 1, self))
+        self.page_box.setFixedWidth(56)
+        self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.page_count_label = QLabel("of 0", self)
+        self.page_count_label.setAccessibleName("Page count")
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName("Scan notices")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        self._build_toolbar()
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.thumbnails)
+        body.addWidget(self.area, 1)
+        layout = QVBoxLayout(self)
+        # The pane never dictates its window's minimum size (notices come and go).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.notice)
+        layout.addLayout(body, 1)
+        self.setFocusProxy(self.area)
+
+        worker.document_opened.connect(self._on_worker_document_opened)
+        worker.document_failed.connect(self._on_worker_document_failed)
+        worker.text_extracted.connect(self._on_worker_text_extracted)
+        self.area.page_changed.connect(self._on_area_page_changed)
+        self.area.first_page_painted.connect(self._on_area_first_page_painted)
+        self.thumbnails.page_chosen.connect(self.go_to_page)
+        self.page_box.returnPressed.connect(self._on_page_box_return_pressed)
+        self._set_enabled(False)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({action.shortcut().toString()})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.toolbar.addAction(action)
+        button = self.toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(text)
+        return action
+
+    def _build_toolbar(self) -> None:
+        self.zoom_out_action = self._action(
+            "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
+        )
+        self.zoom_in_action = self._action("Zoom in", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        self.fit_width_action = self._action(
+            "Fit width", "Ctrl+1", lambda: self.set_zoom_mode(ZoomMode.FIT_WIDTH)
+        )
+        self.fit_page_action = self._action(
+            "Fit page", "Ctrl+2", lambda: self.set_zoom_mode(ZoomMode.FIT_PAGE)
+        )
+        self.actual_size_action = self._action(
+            "Actual size", "Ctrl+0", lambda: self.set_zoom_mode(ZoomMode.ACTUAL_SIZE)
+        )
+        # Ctrl+= as well: on most keyboards "+" needs Shift.
+        self.zoom_in_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
+        self.toolbar.addSeparator()
+        self.rotate_left_action = self._action(
+            "Rotate document left", "Ctrl+Shift+L", lambda: self.rotate_document(-90)
+        )
+        self.rotate_right_action = self._action(
+            "Rotate document right", "Ctrl+Shift+R", lambda: self.rotate_document(90)
+        )
+        self.rotate_page_action = self._action(
+            "Rotate this page", "Ctrl+R", lambda: self.rotate_page(self.current_page(), 90)
+        )
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.page_box)
+        self.toolbar.addWidget(self.page_count_label)
+        self.go_to_page_action = self._action("Go to page", "Ctrl+G", self._focus_page_box)
+        self.toolbar.removeAction(self.go_to_page_action)
+        self.copy_action = self._action("Copy text", QKeySequence.StandardKey.Copy, self.copy)
+        self.toolbar.removeAction(self.copy_action)
+        self.toolbar.addSeparator()
+        self.thumbnails_action = self._action("Thumbnails", "F4", self._on_thumbnails_toggled)
+        self.thumbnails_action.setCheckable(True)
+
+    # Public API ---------------------------------------------------------------------------------
+
+    def open_pdf(self, path: Path, password: str | None = None) -> None:
+        """Open `path` (with `password` when it is encrypted); `document_opened` or `_failed`."""
+        self.close_document()
+        self._path = Path(path)
+        self._set_notices([f"Opening {self._path.name}…"])
+        self._request_id = self._worker.open(self._path, password)
+
+    def show_message(self, text: str) -> None:
+        """Show `text` instead of a document (e.g. "This record has no scan")."""
+        self.close_document()
+        self._set_notices([text])
+
+    def close_document(self) -> None:
+        """Stop showing the document and release it."""
+        self._request_id = 0
+        if self._held is not None:
+            self._worker.close(self._held)
+            self._held = None
+        self._path = None
+        self.area.set_document(None)
+        self.thumbnails.set_document(None, [])
+        self._set_notices([])
+        self._update_page_box(0, 0)
+        self._set_enabled(False)
+
+    def current_page(self) -> int:
+        """The page in the middle of the view, from 0."""
+        return self.area.current_page()
+
+    def page_count(self) -> int:
+        """How many pages the open document has (0 without one)."""
+        return self.area.page_count()
+
+    def go_to_page(self, index: int) -> None:
+        """Show page `index` (from 0) from its top."""
+        self.area.go_to_page(index)
+
+    def zoom_in(self) -> None:
+        """Enlarge by one step around the view's centre."""
+        self.area.zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        """Shrink by one step around the view's centre."""
+        self.area.zoom_by(1 / 1.25)
+
+    def set_zoom_mode(self, mode: ZoomMode | str) -> None:
+        """Fit width, fit page or actual size (a ZoomMode or its value)."""
+        self.area.set_zoom_mode(ZoomMode(mode))
+
+    def rotate_document(self, delta: int) -> None:
+        """Turn every page by `delta` degrees (a multiple of 90)."""
+        self.area.rotate_document(delta)
+        self._sync_thumbnail_rotations()
+
+    def rotate_page(self, index: int, delta: int) -> None:
+        """Turn page `index` by `delta` degrees."""
+        self.area.rotate_page(index, delta)
+        self._sync_thumbnail_rotations()
+
+    def copy(self) -> bool:
+        """Copy the selected words; whether anything was copied."""
+        return self.area.copy_selection()
+
+    def notice_text(self) -> str:
+        """What the notice line says."""
+        return self.notice.text() if not self.notice.isHidden() else ""
+
+    def view_state(self) -> dict[str, Any]:
+        """Position, zoom and rotations, to be given back to `restore_view_state`."""
+        page, offset = self.area.position()
+        return {
+            "page": page,
+            "offset": round(offset, 4),
+            "zoom_mode": self.area.mode.value,
+            "zoom": round(self.area.zoom, 4),
+            "rotation": self.area.document_rotation,
+            "page_rotations": {str(k): v for k, v in self.area.page_rotations.items()},
+            "thumbnails": self.thumbnails_action.isChecked(),
+        }
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Go back to a `view_state`; kept until the document has opened if it has not yet."""
+        if not self.area.info:
+            self._pending_state = dict(state)
+            return
+        self._pending_state = None
+        try:
+            mode = ZoomMode(state.get("zoom_mode", ZoomMode.FIT_WIDTH.value))
+            self.area.document_rotation = int(state.get("rotation", 0)) % 360
+            self.area.page_rotations = {
+                int(k): int(v) % 360
+                for k, v in dict(state.get("page_rotations", {})).items()
+                if 0 <= int(k) < self.page_count() and int(v) % 360
+            }
+            if mode is ZoomMode.CUSTOM:
+                self.area.set_zoom(float(state.get("zoom", 1.0)))
+            else:
+                self.area.set_zoom_mode(mode)
+            self.area.set_position(int(state.get("page", 0)), float(state.get("offset", 0.0)))
+            self.thumbnails_action.setChecked(bool(state.get("thumbnails", False)))
+            self._on_thumbnails_toggled()
+        except (TypeError, ValueError) as exc:
+            log.warning("ignoring a saved view state that does not fit: %s", exc)
+        self._sync_thumbnail_rotations()
+
+    # Worker answers -----------------------------------------------------------------------------
+
+    @Slot(int, object)
+    def _on_worker_document_opened(self, request_id: int, info: DocumentInfo) -> None:
+        if request_id != self._request_id:
+            return
+        self._held = str(info.path)
+        self.area.set_document(info)
+        self.thumbnails.set_document(info, self._rotations())
+        self._set_notices([_sentence(n) for n in info.notices])
+        self._set_enabled(True)
+        self.page_box.setValidator(QIntValidator(1, info.page_count, self))
+        self._update_page_box(self.area.current_page(), info.page_count)
+        if self._pending_state is not None:
+            self.restore_view_state(self._pending_state)
+        self.document_opened.emit(info)
+
+    @Slot(int, str, str, bool)
+    def _on_worker_document_failed(
+        self, request_id: int, path: str, message: str, needs_password: bool
+    ) -> None:
+        if request_id != self._request_id:
+            return
+        self._request_id = 0
+        self._path = None
+        self._set_notices([message])
+        self.document_failed.emit(path, message, needs_password)
+
+    @Slot()
+    def _on_area_first_page_painted(self) -> None:
+        self.first_page_painted.emit()
+        # Whether the scan has a text layer is only needed once the reader sees a page.
+        if self._held is not None:
+            self._worker.extract_text(self._held, if_open=True)
+
+    @Slot(str, list, dict)
+    def _on_worker_text_extracted(self, path: str, pages: list[str], _metadata: dict) -> None:  # type: ignore[type-arg]
+        if path != self._held or self.area.text_pages is not None:
+            return
+        self.area.text_pages = [bool(text.strip()) for text in pages]
+        with_text = sum(self.area.text_pages)
+        if with_text == 0:
+            self._set_notices([*self._notices, NO_TEXT_LAYER])
+        elif with_text < len(pages):
+            self._set_notices(
+                [
+                    *self._notices,
+                    f"Only {with_text} of {len(pages)} pages have a text layer to select from.",
+                ]
+            )
+        self.area._schedule_requests()
+
+    @Slot(int, int)
+    def _on_area_page_changed(self, current: int, count: int) -> None:
+        self._update_page_box(current, count)
+        if self.thumbnails.isVisible():
+            self.thumbnails.set_current(current)
+        self.page_changed.emit(current, count)
+
+    @Slot()
+    def _on_page_box_return_pressed(self) -> None:
+        text = self.page_box.text().strip()
+        if text.isdigit() and 1 <= int(text) <= self.page_count():
+            self.go_to_page(int(text) - 1)
+            self.area.setFocus()
+        else:
+            self._update_page_box(self.current_page(), self.page_count())
+
+    @Slot()
+    def _on_thumbnails_toggled(self) -> None:
+        shown = self.thumbnails_action.isChecked()
+        self.thumbnails.setVisible(shown)
+        if shown:
+            self.thumbnails.set_current(self.current_page())
+
+    # Helpers ------------------------------------------------------------------------------------
+
+    def _focus_page_box(self) -> None:
+        self.page_box.setFocus()
+        self.page_box.selectAll()
+
+    def _rotations(self) -> list[int]:
+        return [self.area.rotation_of(i) for i in range(self.page_count())]
+
+    def _sync_thumbnail_rotations(self) -> None:
+        self.thumbnails.thumbnails.set_rotations(self._rotations())
+
+    def _update_page_box(self, current: int, count: int) -> None:
+        self.page_box.setText(str(current + 1) if count else "")
+        self.page_count_label.setText(f"of {count}")
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in self.actions():
+            if action is not self.thumbnails_action:
+                action.setEnabled(enabled)
+        self.page_box.setEnabled(enabled)
+
+    def _set_notices(self, notices: list[str]) -> None:
+        self._notices = notices
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
+
+
+def _sentence(text: str) -> str:
+    """A notice from the domain ("the file was damaged…") as a sentence."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
