@@ -30,3 +30,10 @@ def test_check_and_cite_commands_do_not_import_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_window_process_does_not_load_pymupdf_at_start() -> None:
+    # PyMuPDF belongs to the render worker's process; loading it here would slow start-up.
+    code = "import sys, viewer.app\nprint('pymupdf' in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -94,6 +94,18 @@ class PartialDate:
             text += "–" + self.end.display()
         return text
 
+    def short(self) -> str:
+        """The date in a narrow column: "May 18, 1949", "Nov 27, 2026", "1917–1920"."""
+        if self.month and self.day:
+            text = f"{MONTHS[self.month - 1][:3]} {self.day}, {self.year}"
+        elif self.month:
+            text = f"{MONTHS[self.month - 1][:3]} {self.year}"
+        else:
+            text = str(self.year)
+        if self.end is not None:
+            text += "–" + self.end.short()
+        return text
+
     def parts(self) -> list[int]:
         """Year, month, day as far as known (CSL's date-parts)."""
         parts = [self.year]

@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pymupdf
+
+from viewer.domain.pdf_info import DocumentInfo, PageSize
 
 log = logging.getLogger(__name__)
 
@@ -80,31 +82,6 @@ class PdfPageError(PdfError):
     def __init__(self, path: Path, page: int, problem: str) -> None:
         self.page = page
         super().__init__(path, f"page {page + 1} cannot be shown ({problem})")
-
-
-@dataclass(frozen=True)
-class PageSize:
-    """A page's size in points as displayed (after the page's own rotation)."""
-
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the viewer needs to lay out a document before rendering any page."""
-
-    path: Path
-    page_sizes: tuple[PageSize, ...]
-    notices: tuple[str, ...] = ()
-    """Quiet notices: damage MuPDF repaired, permissions restricted by an owner password."""
-    metadata: dict[str, str] = field(default_factory=dict)
-    encrypted: bool = False
-
-    @property
-    def page_count(self) -> int:
-        """How many pages the document has."""
-        return len(self.page_sizes)
 
 
 def _mupdf_problem(exc: BaseException) -> str:

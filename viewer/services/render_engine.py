@@ -16,9 +16,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from viewer.domain import pdf
+from viewer.domain.pdf_info import DocumentInfo
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _pdf() -> ModuleType:
+    """viewer.domain.pdf, loaded on first use: only the worker loads PyMuPDF, not the window."""
+    from viewer.domain import pdf  # noqa: PLC0415
+
+    return pdf
+
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +131,7 @@ class Opened:
     """A document opened; `info` lays it out."""
 
     request_id: int
-    info: pdf.DocumentInfo
+    info: DocumentInfo
 
 
 @dataclass(frozen=True)
@@ -212,7 +223,7 @@ class Inbox(Protocol):
 @dataclass
 class _Document:
     handle: Any
-    info: pdf.DocumentInfo
+    info: DocumentInfo
     holders: int = 1
 
 
@@ -289,13 +300,13 @@ class PdfEngine:
             return Opened(request.request_id, document.info)
         path = Path(request.path)
         try:
-            handle, info = pdf.open_document(path, request.password)
-        except pdf.PdfError as exc:
+            handle, info = _pdf().open_document(path, request.password)
+        except _pdf().PdfError as exc:
             return OpenFailed(
                 request.request_id,
                 request.path,
                 exc.message(),
-                isinstance(exc, pdf.PdfPasswordError),
+                isinstance(exc, _pdf().PdfPasswordError),
             )
         self._documents[request.path] = _Document(handle, info)
         return Opened(request.request_id, info)
@@ -318,10 +329,10 @@ class PdfEngine:
         if document is None:
             return RenderFailed(key, f"{Path(key.path).name}: the document is not open")
         try:
-            pixmap = pdf.render_page(
+            pixmap = _pdf().render_page(
                 document.handle, Path(key.path), key.page, key.scale, key.rotation
             )
-        except pdf.PdfError as exc:
+        except _pdf().PdfError as exc:
             return RenderFailed(key, exc.message())
         self._renders += 1
         if self._renders % STORE_EMPTIED_EVERY == 0:
@@ -338,14 +349,14 @@ class PdfEngine:
             return None
         if document is not None:
             return TextExtracted(
-                request.path, pdf.page_texts(document.handle, path), document.info.metadata
+                request.path, _pdf().page_texts(document.handle, path), document.info.metadata
             )
         try:
-            handle, info = pdf.open_document(path, request.password)
-        except pdf.PdfError as exc:
+            handle, info = _pdf().open_document(path, request.password)
+        except _pdf().PdfError as exc:
             return TextFailed(request.path, exc.message())
         try:
-            return TextExtracted(request.path, pdf.page_texts(handle, path), info.metadata)
+            return TextExtracted(request.path, _pdf().page_texts(handle, path), info.metadata)
         finally:
             handle.close()
 
@@ -356,16 +367,16 @@ class PdfEngine:
         if document is None:
             return RenderFailed(key, f"{Path(request.path).name}: the document is not open")
         try:
-            page = pdf.load_page(document.handle, Path(request.path), request.page)
+            page = _pdf().load_page(document.handle, Path(request.path), request.page)
             # Text coordinates are in the unrotated page; the view lays out the displayed page.
             matrix = page.rotation_matrix
             words: list[Word] = []
             for x0, y0, x1, y1, text, block, line, _ in page.get_text("words"):
                 box = _transform(matrix, x0, y0, x1, y1)
                 words.append(Word(box[0], box[1], box[2], box[3], text, block, line))
-        except pdf.PdfError as exc:
+        except _pdf().PdfError as exc:
             return RenderFailed(key, exc.message())
-        except pdf.MUPDF_ERRORS as exc:
+        except _pdf().MUPDF_ERRORS as exc:
             return RenderFailed(
                 key, f"page {request.page + 1}: the text layer is unreadable ({exc})"
             )

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -83,17 +83,18 @@ class _Entry:
                 year=None,
             )
         date = record.date
-        date_text = date.display() if date is not None else UNDATED
+        date_text = date.short() if date is not None else UNDATED
         iso = date.iso() if date is not None else ""
+        long_date = date.display() if date is not None else ""
         return cls(
             record=record,
             title=record.title,
             date_text=date_text,
-            tooltip=f"{record.title}\n{date_text} · {record.id}",
+            tooltip=f"{record.title}\n{long_date or UNDATED} · {record.id}",
             dated=date is not None,
             date_key=(date.year, date.month, date.day) if date is not None else (0, 0, 0),
             title_key=fold(record.title).casefold(),
-            haystack=fold(f"{record.title} {record.id} {iso} {date_text}").casefold(),
+            haystack=fold(f"{record.title} {record.id} {iso} {long_date} {date_text}").casefold(),
             collection=record.collection,
             year=date.year if date is not None else None,
         )
@@ -455,22 +456,30 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ID, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(DATE, 110)
+        header.resizeSection(DATE, 105)
         header.resizeSection(ID, 130)
+        # A dock is narrow: the ID column starts hidden; the header's menu shows it.
+        header.setSectionHidden(ID, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        show_id = QAction("Show ID Column", header)
+        show_id.setCheckable(True)
+        show_id.toggled.connect(lambda shown: header.setSectionHidden(ID, not shown))
+        header.addAction(show_id)
+        self._show_id_action = show_id
         self._view.clicked.connect(self._on_view_clicked)
         self._view.opened.connect(self._on_view_opened)
         self._view.collapsed.connect(self._on_view_collapsed)
         self._view.expanded.connect(self._on_view_expanded)
         self._model.modelReset.connect(self._on_model_reset)
 
-        top = QHBoxLayout()
-        top.addWidget(self._filter, 1)
-        top.addWidget(group_label)
-        top.addWidget(self._group)
+        grouping = QHBoxLayout()
+        grouping.addWidget(group_label)
+        grouping.addWidget(self._group, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(top)
+        layout.addWidget(self._filter)
+        layout.addLayout(grouping)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._count)
         self._update_count()
@@ -511,6 +520,10 @@ class LibraryPanel(QWidget):
         if target != position:
             self.select(records[target].id)
             self.record_chosen.emit(records[target])
+
+    def set_id_column_visible(self, visible: bool) -> None:
+        """Show or hide the ID column (hidden at first: docks are narrow)."""
+        self._show_id_action.setChecked(visible)
 
     def set_filter_text(self, text: str) -> None:
         """Put `text` in the filter box (the list follows)."""

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +66,20 @@ def rows_for(record: Record) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
+FIELDS_STYLE = """
+p.label { color: #5f6368; font-size: small; font-weight: bold;
+          margin-top: 8px; margin-bottom: 1px; }
+p.value { margin-top: 0; margin-bottom: 0; }
+"""
+
+
+class _FieldsView(QTextBrowser):
+    """The fields as read-only text that never loads anything from outside."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        return None
+
+
 class MetadataPanel(QWidget):
     """Title, date, summary, source, translator, languages, subjects, rights, support, record ID."""
 
@@ -101,21 +113,14 @@ class MetadataPanel(QWidget):
         self._citation.setFrameShape(QFrame.Shape.StyledPanel)
         self._citation.setMargin(6)
 
-        self._form_host = QWidget()
-        self._form = QFormLayout(self._form_host)
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(0, 0, 0, 0)
-        inner_layout.addWidget(self._form_host)
-        inner_layout.addStretch(1)
-        scroll.setWidget(inner)
+        # One document, not a label per field: it wraps long titles and summaries at any panel
+        # width, scrolls, and selects and copies like the transcript.
+        self._fields = _FieldsView()
+        self._fields.setAccessibleName("Metadata fields")
+        self._fields.setOpenLinks(False)
+        self._fields.setOpenExternalLinks(False)
+        self._fields.setFrameShape(QFrame.Shape.NoFrame)
+        self._fields.document().setDefaultStyleSheet(FIELDS_STYLE)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._copy_button)
@@ -124,13 +129,11 @@ class MetadataPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self._citation)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._fields, 1)
         self._values: dict[str, str] = {}
 
     def show_record(self, record: Record | BrokenRecord | None, citation: str = "") -> None:
         """Show `record`'s metadata and its citation."""
-        while self._form.rowCount():
-            self._form.removeRow(0)
         self._values = {}
         self._confirmation.clear()
         if isinstance(record, BrokenRecord):
@@ -139,23 +142,19 @@ class MetadataPanel(QWidget):
             rows = []
         else:
             rows = rows_for(record)
+        parts = []
         for label, value in rows:
             self._values[label] = value
-            name = QLabel(f"<b>{html.escape(label)}</b>")
-            field = QLabel(html.escape(value).replace("\n", "<br>"))
-            field.setTextFormat(Qt.TextFormat.RichText)
-            field.setWordWrap(True)
-            field.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse
-                | Qt.TextInteractionFlag.TextSelectableByKeyboard
-            )
-            field.setAccessibleName(label)
-            field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            name.setBuddy(field)
-            self._form.addRow(name, field)
+            text = html.escape(value).replace("\n", "<br>")
+            parts.append(f'<p class="label">{html.escape(label)}</p><p class="value">{text}</p>')
+        self._fields.setHtml("".join(parts))
         self._citation.setText(citation)
         self._citation.setVisible(bool(citation))
         self._copy_button.setEnabled(bool(citation))
+
+    def shown_text(self) -> str:
+        """The fields as the reader sees them: each label on its own line above its value."""
+        return self._fields.toPlainText()
 
     def value(self, label: str) -> str:
         """The value shown for `label` ("" when the row is not shown)."""

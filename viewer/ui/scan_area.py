@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.pdf import DocumentInfo
+from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.services.render import RenderKey, Word
 from viewer.ui import scan_layout

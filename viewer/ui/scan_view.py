@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.domain.pdf import DocumentInfo
+from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.ui.scan_area import PageArea
 from viewer.ui.scan_layout import ZoomMode
@@ -121,10 +122,10 @@ class ScanPane(QWidget):
         )
         self.zoom_in_action = self._action("Zoom in", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
         self.fit_width_action = self._action(
-            "Fit width", "Ctrl+1", lambda: self.set_zoom_mode(ZoomMode.FIT_WIDTH)
+            "Fit width", "W", lambda: self.set_zoom_mode(ZoomMode.FIT_WIDTH)
         )
         self.fit_page_action = self._action(
-            "Fit page", "Ctrl+2", lambda: self.set_zoom_mode(ZoomMode.FIT_PAGE)
+            "Fit page", "F", lambda: self.set_zoom_mode(ZoomMode.FIT_PAGE)
         )
         self.actual_size_action = self._action(
             "Actual size", "Ctrl+0", lambda: self.set_zoom_mode(ZoomMode.ACTUAL_SIZE)
@@ -153,6 +154,23 @@ class ScanPane(QWidget):
         self.toolbar.addSeparator()
         self.thumbnails_action = self._action("Thumbnails", "F4", self._on_thumbnails_toggled)
         self.thumbnails_action.setCheckable(True)
+        # Short labels keep the page box in view beside a transcript; tooltips and accessible
+        # names carry the full words.
+        for action, short in (
+            (self.zoom_out_action, "−"),
+            (self.zoom_in_action, "+"),
+            (self.fit_width_action, "Width"),
+            (self.fit_page_action, "Page"),
+            (self.actual_size_action, "1:1"),
+            (self.rotate_left_action, "⟲"),
+            (self.rotate_right_action, "⟳"),
+            (self.rotate_page_action, "↻ page"),
+            (self.thumbnails_action, "Thumbs"),
+        ):
+            action.setIconText(short)
+        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName("More scan tools")
 
     # Public API ---------------------------------------------------------------------------------
 

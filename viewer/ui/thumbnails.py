@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from viewer.domain.pdf import DocumentInfo
+from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.services.render import RenderKey
 

@@ -1,0 +1,393 @@
+"""The reading window, driven as a person would: what they see, copy and are told."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QTextCharFormat
+from PySide6.QtWidgets import QAbstractButton, QInputDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from viewer.app import Viewer
+from viewer.domain.model import BrokenRecord
+from viewer.services.settings import Layout
+
+SEED_CITATION = (
+    '"Telegram from the leader of the group of Soviet specialists in Northeast China to the '
+    "Chairman of the USSR Council of Ministers about the results of the Chinese-Korean talks on "
+    'military cooperation," May 18, 1949, History and Public Policy Program Digital Archive, '
+    "AP RF. F. 4. Op. 1. D. 331. pp. 59-61. Translated by Gary Goldberg."
+)
+
+
+@pytest.fixture
+def make_viewer(qtbot: QtBot) -> Iterator[type[Viewer]]:
+    made: list[Viewer] = []
+
+    def make() -> Viewer:
+        viewer = Viewer()
+        qtbot.addWidget(viewer.window)
+        viewer.window.resize(1400, 900)
+        viewer.window.show()
+        made.append(viewer)
+        return viewer
+
+    yield make  # type: ignore[misc]
+    for viewer in made:
+        viewer.window.close()
+        viewer.shutdown()
+
+
+def open_and_wait(qtbot: QtBot, viewer: Viewer, path: Path) -> None:
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        viewer.window.open_path(path)
+    qtbot.waitUntil(
+        lambda: bool(viewer.window.transcript.plain_text() or viewer.window.transcript.notice()),
+        timeout=5000,
+    )
+
+
+def ink_fraction(widget: QWidget) -> float:
+    """How much of the widget is not plain background: a rendered page has plenty."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = image.width(), image.height()
+    dark = 0
+    total = 0
+    for y in range(0, height, 4):
+        for x in range(0, width, 4):
+            total += 1
+            if image.pixelColor(x, y).lightness() < 200:
+                dark += 1
+    return dark / max(total, 1)
+
+
+def test_opens_on_the_telegram_with_transcript_scan_and_metadata(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    assert (
+        "Yesterday, 17 May, Mao Zedong asked me to inform you of the following"
+        in window.transcript.plain_text()
+    )
+    panel = window.metadata
+    assert panel.value("Title").startswith(
+        "Telegram from the leader of the group of Soviet specialists"
+    )
+    assert panel.value("Date") == "May 18, 1949"
+    assert panel.value("Summary").startswith("A telegram from the leader of the group")
+    assert panel.value("Source") == "AP RF. F. 4. Op. 1. D. 331. pp. 59-61"
+    assert panel.value("Translator") == "Gary Goldberg"
+    assert panel.value("Original language") == "Russian"
+    assert panel.value("Available in") == "English translation"
+    assert "Mao Zedong" in panel.value("People")
+    assert "Manchuria" in panel.value("Places")
+    assert (
+        panel.value("Support")
+        == "This document was made possible with support from the Leon Levy Foundation"
+    )
+    assert "Wilson Center" in panel.value("Rights")
+    assert panel.value("Record ID") == "1949-05-18-telegram"
+    assert "facsimile" in panel.value("Scan").lower()
+    assert panel.citation_text() == SEED_CITATION
+    shown = panel.shown_text()
+    assert "Date\nMay 18, 1949\n" in shown
+    assert "Translator\nGary Goldberg\n" in shown
+    assert "Source\nAP RF. F. 4. Op. 1. D. 331. pp. 59-61\n" in shown
+    assert viewer.scan_pane.page_count() == 3
+    assert ink_fraction(viewer.scan_pane) > 0.02
+    assert window.windowTitle().startswith("Telegram from the leader")
+
+
+def test_copy_citation_puts_the_house_citation_on_the_clipboard_and_says_so(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    QGuiApplication.clipboard().clear()
+    button = next(
+        b
+        for b in viewer.window.metadata.findChildren(QAbstractButton)
+        if b.text() == "Copy citation"
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == SEED_CITATION
+    assert mime.hasHtml()
+    assert "Translated by Gary Goldberg." in mime.html()
+    assert viewer.window.metadata.confirmation() == "Citation copied (House style)"
+
+
+def test_editorial_marks_are_muted_italic_and_copy_as_written(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    browser = viewer.window.transcript.browser()
+    text = browser.toPlainText()
+    for mark in (
+        "[informbyuro]",
+        "[SIC, vzaimnye]",
+        "[dogovorit'sya, which can also mean \"negotiate]",
+    ):
+        start = text.index(mark)
+        cursor = browser.textCursor()
+        cursor.setPosition(start + 1)
+        mark_format: QTextCharFormat = cursor.charFormat()
+        assert mark_format.fontItalic(), mark
+        cursor.setPosition(start - 3)
+        assert not cursor.charFormat().fontItalic()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(mark), cursor.MoveMode.KeepAnchor)
+        browser.setTextCursor(cursor)
+        browser.copy()
+        assert QGuiApplication.clipboard().text() == mark
+
+
+def test_language_switch_shows_russian_and_is_remembered(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples / "records" / "specimen-bilingual")
+    assert window.transcript.languages() == [
+        "English (the letter's text)",
+        "Russian translation by Archive Viewer",
+    ]
+    assert window.transcript.select_language("ru")
+    qtbot.waitUntil(
+        lambda: "Образец: записка для читателей этого архива" in window.transcript.plain_text()
+    )
+    window.close()
+    again = make_viewer()
+    open_and_wait(qtbot, again, samples / "records" / "specimen-bilingual")
+    assert again.window.transcript.current() is not None
+    assert again.window.transcript.current().language == "ru"
+
+
+def test_record_without_transcript_says_so_and_shows_the_scan(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples / "records" / "specimen-card")
+    assert (
+        viewer.window.transcript.notice()
+        == "This record has no transcript. The scan is shown on its own."
+    )
+    assert viewer.scan_pane.page_count() == 2
+
+
+def test_record_list_moves_between_records_and_last_record_is_remembered(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    with qtbot.waitSignal(window.record_shown):
+        window.next_record_action.trigger()
+    assert window.current_record().id == "specimen-bilingual"
+    window.close()
+    again = make_viewer()
+    with qtbot.waitSignal(again.window.record_shown, timeout=10000):
+        again.window.open_path(samples)
+    assert again.window.current_record().id == "specimen-bilingual"
+
+
+def test_layouts_switch_and_are_remembered(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    assert window.current_layout() is Layout.SIDE_BY_SIDE
+    window.layout_actions[Layout.STACKED].trigger()
+    assert window._splitter.orientation() == Qt.Orientation.Vertical
+    window.layout_actions[Layout.TRANSCRIPT_ONLY].trigger()
+    assert window.transcript.isVisible() and not viewer.scan_pane.isVisible()
+    window.layout_actions[Layout.SCAN_ONLY].trigger()
+    assert viewer.scan_pane.isVisible() and not window.transcript.isVisible()
+    window.close()
+    again = make_viewer()
+    assert again.window.current_layout() is Layout.SCAN_ONLY
+
+
+def test_text_size_keys_change_the_transcript_and_are_remembered(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    before = window.transcript.point_size()
+    window.transcript.browser().setFocus()
+    qtbot.waitUntil(window.transcript.browser().hasFocus)
+    qtbot.keyClick(
+        window.transcript.browser(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.keyClick(
+        window.transcript.browser(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.transcript.point_size() == before + 2
+    assert window.transcript.browser().document().defaultFont().pointSize() == before + 2
+    window.close()
+    assert make_viewer().window.transcript.point_size() == before + 2
+
+
+def test_broken_record_is_listed_with_its_reason_and_the_rest_works(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archive"
+    shutil.copytree(samples, archive)
+    bad = archive / "records" / "0-bad"
+    bad.mkdir()
+    (bad / "record.toml").write_text('id = "bad"\ntitle = "Bad"\ndate = "1949-13-40"\n')
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=10000):
+        window.open_path(archive)
+    # The archive opens on its first readable record; the broken one is listed last (undated).
+    assert window.current_record().id == "1949-05-18-telegram"
+    assert "1 of 4 records" in window.messages.text()
+    for _ in range(3):
+        with qtbot.waitSignal(window.record_shown):
+            window.next_record_action.trigger()
+    record = window.current_record()
+    assert isinstance(record, BrokenRecord)
+    assert window.records.shown_records()[-1] is record
+    assert "month 13 does not exist" in window.transcript.notice()
+    assert window.metadata.value("Problem").startswith("date:")
+    with qtbot.waitSignal(window.record_shown):
+        window.previous_record_action.trigger()
+    assert window.current_record().id == "specimen-card"
+
+
+def test_drop_of_a_record_folder_opens_it(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(samples / "records" / "specimen-card"))])
+    position = QPointF(10, 10)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    # Offscreen there is no drag in progress for Qt to route events with: deliver them as it would.
+    enter = QDragEnterEvent(position.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(position, Qt.DropAction.CopyAction, mime, buttons, keys)
+    with qtbot.waitSignal(window.record_shown, timeout=10000):
+        window.dropEvent(drop)
+    assert drop.isAccepted()
+    assert window.current_record().id == "specimen-card"
+
+
+def test_unreadable_pdf_shows_a_message_naming_it_and_the_window_keeps_working(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, corpus: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.open_path(corpus / "broken" / "ocrmypdf_invalid.pdf")
+    assert "ocrmypdf_invalid.pdf: this is not a PDF that can be opened" in window.messages.text()
+    open_and_wait(qtbot, viewer, samples)
+    assert window.current_record().id == "1949-05-18-telegram"
+
+
+def test_encrypted_pdf_asks_for_the_password_and_then_shows(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return ("asdfzxcv", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        viewer.window.open_path(corpus / "broken" / "pypdf_r2-user-password.pdf")
+    assert asked == ["pypdf_r2-user-password.pdf is encrypted. Enter its password to open it:"]
+    assert ink_fraction(viewer.scan_pane) > 0.001
+
+
+def test_bare_pdf_with_text_layer_becomes_the_transcript(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        window.open_path(corpus / "scans" / "104-10006-10247_ocr.pdf")
+    qtbot.waitUntil(lambda: "Page 1" in window.transcript.plain_text(), timeout=10000)
+    assert "text layer" in window.transcript.notice()
+    assert window.metadata.value("Record ID") == "104-10006-10247_ocr"
+    assert "repaired" in window.messages.text()
+
+
+def test_bare_pdf_without_text_layer_says_there_is_no_transcript(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        window.open_path(corpus / "scans" / "ocrmypdf_linn.pdf")
+    qtbot.waitUntil(lambda: window.transcript.notice().startswith("No transcript"), timeout=10000)
+    assert (
+        window.transcript.notice()
+        == "No transcript: this PDF has no text layer. The scan is shown on its own."
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pdfjs_PDFBOX-3148-2-fuzzed.pdf",
+        "pdfjs_bug1606566.pdf",
+        "pypdf_issue-297.pdf",
+    ],
+)
+def test_repairable_broken_pdfs_are_shown_with_a_quiet_notice(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, name: str
+) -> None:
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        viewer.window.open_path(corpus / "broken" / name)
+    assert f"{name}: the file was damaged" in viewer.window.messages.text()
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("ocrmypdf_invalid.pdf", "this is not a PDF that can be opened"),
+        ("pdfjs_Pages-tree-refs.pdf", "its page tree is broken (cycle in page tree)"),
+        ("pdfjs_bug1020226.pdf", "the PDF has no pages"),
+        ("pdfjs_issue15590.pdf", "the PDF has no pages"),
+        ("pdfjs_issue9418.pdf", "the PDF has no pages"),
+        ("pdfjs_poppler-67295-0.pdf", "its page tree is broken (Invalid number of pages)"),
+        ("pdfjs_poppler-85140-0.pdf", "this is not a PDF that can be opened"),
+    ],
+)
+def test_unshowable_broken_pdfs_explain_themselves(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, name: str, words: str
+) -> None:
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        viewer.window.open_path(corpus / "broken" / name)
+    assert f"{name}: {words}" in viewer.window.messages.text()
+    assert viewer.window.isVisible()
+
+
+def test_every_control_has_an_accessible_name(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    unnamed = [
+        w
+        for w in viewer.window.findChildren(QAbstractButton)
+        if w.isVisible() and not (w.accessibleName() or w.text() or w.toolTip())
+    ]
+    assert unnamed == []

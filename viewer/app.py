@@ -1,0 +1,130 @@
+"""The one place that builds the services and widgets and wires them together."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from viewer import __version__
+from viewer.domain import search
+from viewer.services import settings as prefs
+from viewer.services import text_layers
+from viewer.services.indexer import SearchService
+from viewer.services.jobs import Jobs
+from viewer.services.render import PdfWorker
+from viewer.services.settings import Settings, ViewState
+from viewer.ui.main_window import MainWindow
+from viewer.ui.scan_view import ScanPane
+
+log = logging.getLogger(__name__)
+
+REPO_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+class Viewer:
+    """The application's parts, built once and handed to each other."""
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.view_state = ViewState()
+        self.jobs = Jobs()
+        self.worker = PdfWorker()
+        self.scan_pane = ScanPane(self.worker)
+        self.search_service: SearchService | None = None
+        self.search_problem = ""
+        try:
+            search.check_fts5()
+        except search.FtsUnavailableError as exc:
+            self.search_problem = str(exc)
+        else:
+            self.search_service = SearchService()
+        # Scan text layers are indexed in this process only while PyMuPDF is not also used by an
+        # in-process render worker (PyMuPDF is not thread-safe).
+        text_layer = text_layers.read_text_layer if self.worker.isolated else None
+        self.window = MainWindow(
+            self.jobs,
+            self.worker,
+            self.scan_pane,
+            self.settings,
+            self.view_state,
+            search_service=self.search_service,
+            text_layer=text_layer,
+        )
+        if self.search_problem:
+            self.window.search.set_index_error(self.search_problem)
+
+    def shutdown(self) -> None:
+        """Stop the workers (the window has saved its state on close)."""
+        self.worker.shutdown()
+        if self.search_service is not None:
+            self.search_service.shut_down()
+        self.jobs.wait(2000)
+
+
+def default_path(settings: Settings) -> Path | None:
+    """What to open when no path is given: the last archive, else the bundled samples."""
+    for text in settings.get(prefs.RECENT_ARCHIVES):
+        if Path(text).exists():
+            return Path(text)
+    return REPO_SAMPLES if (REPO_SAMPLES / "archive.toml").is_file() else None
+
+
+def _install_excepthook(window: MainWindow) -> None:
+    """Bugs end in one place: logged, and shown as a report the reader can copy."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        report = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("unexpected error:\n%s", report)
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Archive Viewer: unexpected error")
+        box.setText(
+            "Something went wrong inside Archive Viewer. Your archive is untouched and the window "
+            "keeps working. Please report this with the details below."
+        )
+        box.setDetailedText(f"Archive Viewer {__version__}\n{report}")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+
+    sys.excepthook = hook
+
+
+def run(path: Path | None, *, startup_probe: bool = False) -> int:
+    """Start the window on `path` (or the default) and run until it is closed."""
+    QCoreApplication.setApplicationName("archive-viewer")
+    QCoreApplication.setOrganizationName("archive-viewer")
+    QGuiApplication.setApplicationDisplayName("Archive Viewer")
+    QGuiApplication.setDesktopFileName("archive-viewer")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    viewer = Viewer()
+    window = viewer.window
+    _install_excepthook(window)
+    if startup_probe:
+        # For benchmarks/startup.py: report when the first page is on screen, then quit.
+        def on_painted() -> None:
+            sys.stdout.write(f"first-page-painted {time.time():.6f}\n")
+            sys.stdout.flush()
+            QTimer.singleShot(0, window.close)
+
+        viewer.scan_pane.first_page_painted.connect(on_painted)
+    target = path or default_path(viewer.settings)
+    window.show()
+    if target is not None:
+        window.open_path(target)
+    else:
+        window.transcript.show_notice(
+            "No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF "
+            "(Ctrl+O), "
+            "or drop one on this window."
+        )
+    status = app.exec()
+    viewer.shutdown()
+    return status

@@ -1,0 +1,789 @@
+"""The reading window: the record list, the transcript beside the scan, the metadata panel."""
+
+from __future__ import annotations
+
+import gc
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain import archive as archive_io
+from viewer.domain import quotation, transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
+from viewer.domain.search import IndexLocation, IndexStats
+from viewer.domain.search_source import TextLayer
+from viewer.services import paths
+from viewer.services import settings as prefs
+from viewer.services.indexer import IndexJob, SearchService
+from viewer.services.jobs import Jobs
+from viewer.services.render import PdfWorker
+from viewer.services.settings import Layout, Settings, ViewState
+from viewer.ui import citation_actions
+from viewer.ui.cite_panel import CitePanel
+from viewer.ui.find_bar import FindBar
+from viewer.ui.library import LibraryPanel
+from viewer.ui.messages import Level, MessageBar
+from viewer.ui.metadata_panel import MetadataPanel
+from viewer.ui.scan_view import ScanPane
+from viewer.ui.search_panel import SearchPanel
+from viewer.ui.transcript_view import TranscriptPane
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Archive Viewer"
+LAYOUT_LABELS = {
+    Layout.SIDE_BY_SIDE: ("Side by Side", "Ctrl+1"),
+    Layout.STACKED: ("Stacked", "Ctrl+2"),
+    Layout.TRANSCRIPT_ONLY: ("Transcript Only", "Ctrl+3"),
+    Layout.SCAN_ONLY: ("Scan Only", "Ctrl+4"),
+}
+
+
+class MainWindow(QMainWindow):
+    """One archive (or one record, or one PDF) open for reading."""
+
+    record_shown = Signal(object)
+    """A record is now on screen (its metadata and transcript shown, its scan requested)."""
+    archive_opened = Signal(object)
+    citation_copied = Signal(str)
+
+    def __init__(
+        self,
+        jobs: Jobs,
+        worker: PdfWorker,
+        scan_pane: ScanPane,
+        settings: Settings,
+        view_state: ViewState,
+        search_service: SearchService | None = None,
+        text_layer: TextLayer | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self._jobs = jobs
+        self._worker = worker
+        self._settings = settings
+        self._state = view_state
+        self._archive: Archive | None = None
+        self._record: Record | BrokenRecord | None = None
+        self._archive_job = 0
+        self._transcript_job = 0
+        self._bare_pdf: Path | None = None
+        self._scan_path: Path | None = None
+        self._passwords: dict[Path, str] = {}
+        self._search_service = search_service
+        self._text_layer = text_layer
+        self._index_job: IndexJob | None = None
+
+        self.messages = MessageBar()
+        self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
+        self.scan = scan_pane
+        self.metadata = MetadataPanel()
+        self.cite = CitePanel()
+        self.cite.set_choice(quotation.parse_choice(settings.get(prefs.CITATION_CHOICE)))
+        self.records = LibraryPanel()
+        self.search = SearchPanel(search_service.search if search_service else None)
+        self.find_bar = FindBar()
+        self.find_bar.attach(self.transcript.browser())
+
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setObjectName("readingSplitter")
+        self._splitter.setChildrenCollapsible(False)
+        transcript_column = QWidget()
+        column = QVBoxLayout(transcript_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.transcript, 1)
+        self._transcript_column = transcript_column
+        self._splitter.addWidget(transcript_column)
+        self._splitter.addWidget(self.scan)
+        self._splitter.setStretchFactor(0, 1)
+        self._splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.messages)
+        layout.addWidget(self._splitter, 1)
+        self.setCentralWidget(central)
+
+        self._records_dock = self._dock(
+            "Records", self.records, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self._search_dock = self._dock("Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self._records_dock, self._search_dock)
+        self._records_dock.raise_()
+        self._metadata_dock = self._dock(
+            "Metadata", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self._cite_dock = self._dock("Cite", self.cite, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self._metadata_dock, self._cite_dock)
+        self._metadata_dock.raise_()
+
+        self._progress = QProgressBar()
+        self._progress.setAccessibleName("Loading progress")
+        self._progress.setMaximumWidth(220)
+        self._progress.hide()
+        self._record_position = QLabel()
+        self._record_position.setAccessibleName("Record position")
+        self.statusBar().addPermanentWidget(self._progress)
+        self.statusBar().addPermanentWidget(self._record_position)
+
+        self.copy_with_citation_action = citation_actions.install_copy_with_citation(
+            self.transcript.browser(),
+            self._citation_pair,
+            self._current_scan_page,
+            on_copied=lambda _text: self.statusBar().showMessage(
+                "Passage copied with its citation", 4000
+            ),
+        )
+        self._build_actions()
+        self._connect()
+        self._restore_window()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setWidget(widget)
+        dock.setAccessibleName(f"{title} panel")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, shortcut: Any = None, slot: Any = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setObjectName(name or text.replace("&", "").replace(" ", "_").lower())
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.open_action = self._action(
+            "&Open…", QKeySequence.StandardKey.Open, self._on_open_triggered, "open"
+        )
+        file_menu.addAction(self.open_action)
+        self.open_folder_action = self._action(
+            "Open &Folder…", "Ctrl+Shift+O", self._on_open_folder_triggered, "open_folder"
+        )
+        file_menu.addAction(self.open_folder_action)
+        self._recent_menu = file_menu.addMenu("Open &Recent")
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.copy_citation_action = self._action(
+            "Copy &Citation", "Ctrl+Shift+C", self.copy_citation, "copy_citation"
+        )
+        file_menu.addAction(self.copy_citation_action)
+        self.export_menu = citation_actions.build_export_menu(
+            self, self._records_to_export, self._on_export_error
+        )
+        file_menu.addMenu(self.export_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit")
+        )
+
+        edit_menu = menu.addMenu("&Edit")
+        self.find_action = self._action(
+            "&Find in Document…", QKeySequence.StandardKey.Find, self._on_find_triggered, "find"
+        )
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.find_bar.next_action)
+        edit_menu.addAction(self.find_bar.previous_action)
+        edit_menu.addSeparator()
+        self.search_action = self._action(
+            "&Search the Archive…", "Ctrl+Shift+F", self._on_search_triggered, "search_archive"
+        )
+        edit_menu.addAction(self.search_action)
+        edit_menu.addAction(self.copy_with_citation_action)
+
+        view_menu = menu.addMenu("&View")
+        self._layout_group = QActionGroup(self)
+        self.layout_actions: dict[Layout, QAction] = {}
+        for layout_mode, (label, keys) in LAYOUT_LABELS.items():
+            action = self._action(label, keys, name=f"layout_{layout_mode.value}")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, m=layout_mode: self.set_layout(m))
+            self._layout_group.addAction(action)
+            view_menu.addAction(action)
+            self.layout_actions[layout_mode] = action
+        view_menu.addSeparator()
+        records_toggle = self._records_dock.toggleViewAction()
+        records_toggle.setShortcut(QKeySequence("F8"))
+        metadata_toggle = self._metadata_dock.toggleViewAction()
+        metadata_toggle.setShortcut(QKeySequence("F9"))
+        view_menu.addAction(records_toggle)
+        view_menu.addAction(metadata_toggle)
+        cite_toggle = self._cite_dock.toggleViewAction()
+        cite_toggle.setShortcut(QKeySequence("Shift+F9"))
+        view_menu.addAction(cite_toggle)
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(
+                "&Larger Text", None, lambda: self.transcript.change_text_size(1), "text_larger"
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                "&Smaller Text", None, lambda: self.transcript.change_text_size(-1), "text_smaller"
+            )
+        )
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(
+                "Focus &Transcript", "Alt+1", self.transcript.browser().setFocus, "focus_transcript"
+            )
+        )
+        view_menu.addAction(self._action("Focus S&can", "Alt+2", self.scan.setFocus, "focus_scan"))
+        view_menu.addAction(
+            self._action("Focus &Records", "Alt+3", self._focus_records, "focus_records")
+        )
+
+        go_menu = menu.addMenu("&Go")
+        self.next_record_action = self._action(
+            "&Next Record", "Ctrl+]", lambda: self.records.step(1), "next_record"
+        )
+        self.previous_record_action = self._action(
+            "&Previous Record", "Ctrl+[", lambda: self.records.step(-1), "previous_record"
+        )
+        go_menu.addAction(self.next_record_action)
+        go_menu.addAction(self.previous_record_action)
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(
+            self._action("&Keyboard Shortcuts", "F1", self._show_shortcuts, "shortcuts")
+        )
+        help_menu.addAction(
+            self._action("&Messages of This Session", None, self._show_history, "message_history")
+        )
+        help_menu.addAction(self._action("&About Archive Viewer", None, self._show_about, "about"))
+
+    def _connect(self) -> None:
+        self._jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
+        self._jobs.archive_failed.connect(self._on_jobs_archive_failed)
+        self._jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
+        self._jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
+        self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
+        self.records.record_chosen.connect(self.show_record)
+        self.search.hit_opened.connect(self._on_search_hit_opened)
+        if self._search_service is not None:
+            self._search_service.search_finished.connect(self.search.show_results)
+            self._search_service.search_failed.connect(self._on_search_failed)
+        else:
+            self.search.set_index_error("Search is not available on this computer.")
+        self.metadata.citation_requested.connect(self.copy_citation)
+        self.cite.style_chosen.connect(self._on_cite_style_chosen)
+        self.cite.citation_copied.connect(
+            lambda _text: self.statusBar().showMessage("Citation copied to the clipboard", 4000)
+        )
+        self.transcript.language_chosen.connect(self._on_transcript_language_chosen)
+        self.transcript.text_size_changed.connect(
+            lambda size: self._settings.set(prefs.TEXT_SIZE, size)
+        )
+        self.transcript.link_activated.connect(
+            lambda url: self.statusBar().showMessage(f"Links are not followed: {url}", 6000)
+        )
+        self.scan.document_opened.connect(self._on_scan_document_opened)
+        self.scan.document_failed.connect(self._on_scan_document_failed)
+        self.scan.page_changed.connect(self._on_scan_page_changed)
+        self._worker.text_extracted.connect(self._on_worker_text_extracted)
+        self._worker.text_failed.connect(self._on_worker_text_failed)
+
+    def _restore_window(self) -> None:
+        geometry = self._state.window("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = self._state.window("state")
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks(
+                [self._records_dock, self._metadata_dock], [330, 360], Qt.Orientation.Horizontal
+            )
+        self._metadata_dock.setVisible(self._settings.get(prefs.METADATA_VISIBLE))
+        self._records_dock.setVisible(self._settings.get(prefs.RECORD_LIST_VISIBLE))
+        self.set_layout(self._settings.get(prefs.LAYOUT))
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def set_layout(self, layout: Layout) -> None:
+        """Arrange the transcript and the scan: side by side, stacked, or one of them alone."""
+        if self._splitter.count():
+            self._remember_splitter()
+        self._layout = layout
+        self.layout_actions[layout].setChecked(True)
+        self._splitter.setOrientation(
+            Qt.Orientation.Vertical if layout is Layout.STACKED else Qt.Orientation.Horizontal
+        )
+        self._transcript_column.setVisible(layout is not Layout.SCAN_ONLY)
+        self.scan.setVisible(layout is not Layout.TRANSCRIPT_ONLY)
+        sizes = self._state.splitter(layout.value)
+        if len(sizes) == 2 and all(sizes):
+            self._splitter.setSizes(sizes)
+        elif layout in (Layout.SIDE_BY_SIDE, Layout.STACKED):
+            self._splitter.setSizes([1000, 1000])
+        self._settings.set(prefs.LAYOUT, layout)
+
+    def current_layout(self) -> Layout:
+        """The layout in use."""
+        return self._layout
+
+    def _remember_splitter(self) -> None:
+        layout = getattr(self, "_layout", None)
+        if layout in (Layout.SIDE_BY_SIDE, Layout.STACKED):
+            self._state.set_splitter(layout.value, self._splitter.sizes())
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> None:
+        """Open an archive folder, a record folder or a PDF."""
+        path = path.expanduser()
+        if path.is_file() or path.suffix.lower() == ".pdf":
+            self._open_pdf_file(path)
+            return
+        self._archive_job = self._jobs.load_archive(path)
+        self._progress.setRange(0, 0)
+        self._progress.show()
+        self.statusBar().showMessage(f"Opening {path}…")
+
+    def _open_pdf_file(self, path: Path) -> None:
+        if not path.exists():
+            self.messages.show_message(
+                Level.ERROR, f"{path.name}: the file does not exist. Check the path."
+            )
+            return
+        self._save_scan_state()
+        self._archive = None
+        self._bare_pdf = path.resolve()
+        record = archive_io.record_for_pdf(path)
+        self.records.set_records((record,))
+        self._records_dock.setWindowTitle("Records")
+        self._settings.add_recent(path)
+        self.show_record(record)
+
+    def _on_jobs_archive_progressed(self, job_id: int, done: int, total: int) -> None:
+        if job_id == self._archive_job:
+            self._progress.setRange(0, total)
+            self._progress.setValue(done)
+
+    def _on_jobs_archive_failed(self, job_id: int, message: str) -> None:
+        if job_id != self._archive_job:
+            return
+        self._progress.hide()
+        self.statusBar().clearMessage()
+        self.messages.show_message(Level.ERROR, message)
+
+    def _on_jobs_archive_loaded(self, job_id: int, archive: Archive) -> None:
+        if job_id != self._archive_job:
+            return
+        self._progress.hide()
+        self.statusBar().clearMessage()
+        self._save_scan_state()
+        self._archive = archive
+        self._bare_pdf = None
+        self._settings.add_recent(archive.root)
+        # The archive's thousands of small objects live as long as it is open: keep the cycle
+        # collector from walking them again and again (a full pass over 10,000 records holds the
+        # interpreter for ~100 ms, whichever thread triggers it). Freed by reference counting.
+        gc.freeze()
+        self.records.set_archive(archive)
+        self._start_indexing(archive)
+        self._records_dock.setWindowTitle(f"Records ({len(archive.records)})")
+        broken = [r for r in archive.records if isinstance(r, BrokenRecord)]
+        if broken:
+            names = ", ".join(r.folder.name for r in broken[:3]) + ("…" if len(broken) > 3 else "")
+            self.messages.show_message(
+                Level.WARNING,
+                f"{len(broken)} of {len(archive.records)} records in {archive.title} "
+                "cannot be read "
+                f"({names}); they are listed with the reason. Run “archive-viewer check "
+                f"{archive.root}” for the details.",
+            )
+        self.archive_opened.emit(archive)
+        last = archive.find(self._state.last_record(archive.root))
+        shown = self.records.shown_records() or list(archive.records)
+        readable = [r for r in shown if isinstance(r, Record)]
+        self.show_record(last or (readable or shown)[0])
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def _start_indexing(self, archive: Archive) -> None:
+        """Bring the archive's search index up to date in the background."""
+        if self._index_job is not None:
+            self._index_job.cancel()
+        self.search.reset()
+        if self._search_service is None:
+            return
+        job = IndexJob(
+            archive, cache_dir=paths.cache_dir(), text_layer=self._text_layer, parent=self
+        )
+        job.progress_changed.connect(self.search.set_progress)
+        job.index_finished.connect(lambda stats, job=job: self._on_index_finished(job, stats))
+        job.index_failed.connect(self.search.set_index_error)
+        self._index_job = job
+        job.start()
+
+    def _on_index_finished(self, job: IndexJob, stats: IndexStats) -> None:
+        if job is not self._index_job or self._search_service is None:
+            return
+        self._search_service.open(IndexLocation(stats.path, stats.read_only))
+        self.search.set_index_ready()
+        if stats.problems:
+            self.messages.show_message(
+                Level.WARNING,
+                f"Search: {len(stats.problems)} records or files could not be indexed and are "
+                f"not searchable (first: {_sentence(stats.problems[0].reason)})",
+            )
+
+    def _on_search_failed(self, query_id: int, message: str) -> None:
+        if query_id < 0:
+            self.search.set_index_error(message)
+        else:
+            self.search.show_error(query_id, message)
+
+    def _on_search_hit_opened(self, record_id: str, query: str) -> None:
+        record = self._archive.find(record_id) if self._archive is not None else None
+        if record is None:
+            return
+        self.show_record(record)
+        self.find_bar.highlight_query(self.transcript.browser(), query)
+
+    def _on_find_triggered(self) -> None:
+        if self.current_layout() is Layout.SCAN_ONLY:
+            self.set_layout(Layout.SIDE_BY_SIDE)
+        selected = self.transcript.browser().textCursor().selectedText().strip()
+        self.find_bar.open_with(selected or None)
+
+    def _on_search_triggered(self) -> None:
+        self._search_dock.show()
+        self._search_dock.raise_()
+        self.search.focus_search()
+
+    # -- showing a record -----------------------------------------------------------------------
+
+    def current_record(self) -> Record | BrokenRecord | None:
+        """The record on screen."""
+        return self._record
+
+    def show_record(self, record: Record | BrokenRecord) -> None:
+        """Show `record`: metadata, transcript in the preferred language, scan."""
+        if record is self._record:
+            return
+        self._save_scan_state()
+        self._record = record
+        self.records.select(record.id)
+        archive_title = self._archive.title if self._archive else ""
+        title_parts = [record.title, archive_title, APP_TITLE]
+        self.setWindowTitle(" — ".join(part for part in title_parts if part))
+        if self._archive is not None:
+            self._state.set_last_record(self._archive.root, record.id)
+            index = self._archive.records.index(record) if record in self._archive.records else 0
+            self._record_position.setText(f"Record {index + 1} of {len(self._archive.records)}")
+        else:
+            self._record_position.clear()
+        if isinstance(record, BrokenRecord):
+            self.metadata.show_record(record)
+            self.cite.show_record(record)
+            self.transcript.set_transcripts((), "")
+            self.transcript.show_notice(f"This record cannot be read: {record.reason}")
+            self.scan.show_message("This record cannot be read, so there is no scan to show.")
+            self._scan_path = None
+            self.copy_citation_action.setEnabled(False)
+            self.record_shown.emit(record)
+            return
+        self.metadata.show_record(record, self.cite.choice().cite(record))
+        self.cite.show_record(record)
+        self.copy_citation_action.setEnabled(True)
+        chosen = self.transcript.set_transcripts(
+            record.transcripts, self._settings.get(prefs.PREFERRED_LANGUAGE)
+        )
+        if chosen is not None:
+            self._load_transcript(chosen)
+        elif self._bare_pdf is not None:
+            self.transcript.show_notice("Reading the PDF's text layer…")
+        else:
+            self.transcript.show_notice(
+                "This record has no transcript. The scan is shown on its own."
+                if record.scans
+                else "This record has neither a transcript nor a scan."
+            )
+        if record.scans:
+            scan = record.scans[0]
+            self._scan_path = scan.path
+            password = self._passwords.get(scan.path) or scan.password or None
+            self.scan.open_pdf(scan.path, password)
+        else:
+            self._scan_path = None
+            self.scan.show_message("This record has no scan.")
+        self.record_shown.emit(record)
+
+    def _load_transcript(self, item: Transcript) -> None:
+        self._transcript_job = self._jobs.load_transcript(item)
+
+    def _on_jobs_transcript_loaded(self, job_id: int, item: Transcript, fragment: str) -> None:
+        if job_id == self._transcript_job:
+            self.transcript.show_html(fragment)
+
+    def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
+        if job_id != self._transcript_job:
+            return
+        self.transcript.show_notice(f"The transcript cannot be shown. {message}")
+        self.messages.show_message(
+            Level.ERROR, f"{message}. The scan and metadata are still shown."
+        )
+
+    def _on_transcript_language_chosen(self, language: str) -> None:
+        self._settings.set(prefs.PREFERRED_LANGUAGE, language)
+        item = self.transcript.current()
+        if item is not None:
+            self._load_transcript(item)
+
+    # -- the scan -------------------------------------------------------------------------------
+
+    def _on_scan_document_opened(self, info: Any) -> None:
+        path = Path(info.path)
+        view = self._state.document(path)
+        if view:
+            self.scan.restore_view_state(view)
+        if info.notices:
+            self.messages.show_message(Level.INFO, f"{path.name}: " + "; ".join(info.notices) + ".")
+        if self._bare_pdf is not None and path == self._bare_pdf:
+            record = archive_io.record_for_pdf(path, info.metadata)
+            self._record = record
+            self.records.set_records((record,))
+            self.metadata.show_record(record, self.cite.choice().cite(record))
+            self.cite.show_record(record)
+            self.setWindowTitle(f"{record.title} — {APP_TITLE}")
+            self._worker.extract_text(path, self._passwords.get(path))
+
+    def _on_worker_text_extracted(
+        self, path: str, pages: list[str], _metadata: dict[str, str]
+    ) -> None:
+        if self._bare_pdf is None or Path(path) != self._bare_pdf:
+            return
+        if any(page.strip() for page in pages):
+            self.transcript.set_transcripts((), "")
+            self.transcript.show_html(transcript.pages_to_html(pages))
+            self.transcript.show_notice(
+                "This text is the PDF's own text layer (often machine-read), "
+                "not an edited transcript.",
+                keep_text=True,
+            )
+        else:
+            self.transcript.show_notice(
+                "No transcript: this PDF has no text layer. The scan is shown on its own."
+            )
+
+    def _on_worker_text_failed(self, path: str, message: str) -> None:
+        if self._bare_pdf is not None and Path(path) == self._bare_pdf:
+            self.transcript.show_notice(
+                f"No transcript: the text layer cannot be read ({message})."
+            )
+
+    def _on_scan_document_failed(self, path_text: str, message: str, needs_password: bool) -> None:
+        path = Path(path_text)
+        if needs_password:
+            self._ask_password(path, wrong=path in self._passwords)
+            return
+        self.messages.show_message(
+            Level.ERROR, f"{_sentence(message)} The transcript and metadata are still shown."
+        )
+        if self._bare_pdf is not None and path == self._bare_pdf:
+            self.transcript.show_notice(f"No transcript: {message}")
+
+    def _ask_password(self, path: Path, *, wrong: bool) -> None:
+        prompt = (
+            f"The password for {path.name} is not correct. Try again:"
+            if wrong
+            else f"{path.name} is encrypted. Enter its password to open it:"
+        )
+        password, accepted = QInputDialog.getText(
+            self, "Password needed", prompt, QLineEdit.EchoMode.Password
+        )
+        if accepted and password:
+            self._passwords[path] = password
+            self.scan.open_pdf(path, password)
+        else:
+            self._passwords.pop(path, None)
+            self.scan.show_message(f"{path.name} is encrypted: it is shown only with its password.")
+            self.messages.show_message(
+                Level.WARNING,
+                f"{path.name}: the PDF is encrypted and needs a password. "
+                "Open it again to enter it.",
+            )
+
+    def _on_scan_page_changed(self, current: int, count: int) -> None:
+        self.statusBar().showMessage(f"Page {current + 1} of {count}", 3000)
+
+    def _save_scan_state(self) -> None:
+        if self._scan_path is not None and self.scan.page_count():
+            self._state.set_document(self._scan_path, self.scan.view_state())
+
+    # -- citation -------------------------------------------------------------------------------
+
+    def copy_citation(self) -> None:
+        """Put the record's citation on the clipboard, as plain text and HTML, and say so."""
+        record = self._record
+        if not isinstance(record, Record):
+            return
+        choice = self.cite.choice()
+        text = citation_actions.copy_citation(record, choice)
+        if not text:
+            self.statusBar().showMessage(f"{choice.label} has no entry for this record", 6000)
+            return
+        self.metadata.confirm(f"Citation copied ({choice.label})")
+        self.statusBar().showMessage(f"{choice.label} citation copied to the clipboard", 4000)
+        self.citation_copied.emit(text)
+
+    def _citation_pair(self) -> tuple[str, str] | None:
+        record = self._record
+        if not isinstance(record, Record):
+            return None
+        choice = self.cite.choice()
+        return choice.cite(record), choice.cite(record, "html")
+
+    def _current_scan_page(self) -> int | None:
+        return self.scan.current_page() + 1 if self.scan.page_count() else None
+
+    def _on_cite_style_chosen(self, key: str) -> None:
+        self._settings.set(prefs.CITATION_CHOICE, key)
+        if isinstance(self._record, Record):
+            self.metadata.show_record(self._record, self.cite.choice().cite(self._record))
+
+    def _records_to_export(self) -> list[Record]:
+        return [self._record] if isinstance(self._record, Record) else []
+
+    def _on_export_error(self, message: str) -> None:
+        self.messages.show_message(Level.ERROR, message)
+
+    # -- files, drops, menus --------------------------------------------------------------------
+
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a PDF or a record",
+            "",
+            "PDF or record (*.pdf record.toml archive.toml);;All files (*)",
+        )
+        if path:
+            chosen = Path(path)
+            self.open_path(chosen.parent if chosen.suffix == ".toml" else chosen)
+
+    def _on_open_folder_triggered(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open an archive or record folder")
+        if path:
+            self.open_path(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        self._recent_menu.clear()
+        recent = self._settings.get(prefs.RECENT_ARCHIVES)
+        if not recent:
+            self._recent_menu.addAction("No recent archives").setEnabled(False)
+        for number, text in enumerate(recent, 1):
+            action = self._recent_menu.addAction(f"&{number % 10} {text}")
+            action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                event.acceptProposedAction()
+                self.open_path(Path(url.toLocalFile()))
+                return
+
+    def _focus_records(self) -> None:
+        self._records_dock.show()
+        self.records.filter_edit().setFocus()
+
+    def _show_shortcuts(self) -> None:
+        rows = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys:
+                    rows.append(
+                        f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
+                    )
+        rows.append(
+            "<tr><td>Transcript text larger / smaller</td><td><b>Ctrl++ / Ctrl+-</b></td></tr>"
+        )
+        QMessageBox.information(self, "Keyboard shortcuts", "<table>" + "".join(rows) + "</table>")
+
+    def _show_history(self) -> None:
+        lines = [f"{m.level.value}: {m.text}" for m in self.messages.history] or ["No messages."]
+        QMessageBox.information(self, "Messages", "\n\n".join(lines))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Archive Viewer",
+            "Archive Viewer: the transcript of a historical document beside its original scan, "
+            "with its metadata and citation. Works offline; never uses the network.",
+        )
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._index_job is not None:
+            self._index_job.cancel()
+            self._index_job.wait(3000)
+        self.find_bar.shut_down()
+        self._save_scan_state()
+        self._remember_splitter()
+        self._state.set_window("geometry", self.saveGeometry())
+        self._state.set_window("state", self.saveState())
+        self._settings.set(prefs.METADATA_VISIBLE, self._metadata_dock.isVisibleTo(self))
+        self._settings.set(prefs.RECORD_LIST_VISIBLE, self._records_dock.isVisibleTo(self))
+        self._state.sync()
+        self._settings.sync()
+        super().closeEvent(event)
+
+
+def _sentence(text: str) -> str:
+    """`text` ending with a full stop."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
