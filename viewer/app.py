@@ -46,9 +46,7 @@ class Viewer:
             self.search_problem = str(exc)
         else:
             self.search_service = SearchService()
-        # Scan text layers are indexed in this process only while PyMuPDF is not also used by an
-        # in-process render worker (PyMuPDF is not thread-safe).
-        text_layer = text_layers.read_text_layer if self.worker.isolated else None
+        self.text_layers = text_layers.TextLayerReader()
         self.window = MainWindow(
             self.jobs,
             self.worker,
@@ -56,7 +54,7 @@ class Viewer:
             self.settings,
             self.view_state,
             search_service=self.search_service,
-            text_layer=text_layer,
+            text_layer=self.text_layers,
         )
         if self.search_problem:
             self.window.search.set_index_error(self.search_problem)
@@ -64,6 +62,7 @@ class Viewer:
     def shutdown(self) -> None:
         """Stop the workers (the window has saved its state on close)."""
         self.worker.shutdown()
+        self.text_layers.close()
         if self.search_service is not None:
             self.search_service.shut_down()
         self.jobs.wait(2000)

@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if options.basedir is not None:
         os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(options.basedir.resolve())
+    from viewer.services import worker_process  # noqa: PLC0415
+
+    # The render worker's process loads PyMuPDF while this one loads Qt.
+    worker_process.prestart()
     from viewer import app  # noqa: PLC0415  (Qt is loaded only for the window)
 
     return app.run(options.path, startup_probe=options.startup_probe)

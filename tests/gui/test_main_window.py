@@ -391,3 +391,28 @@ def test_every_control_has_an_accessible_name(
         if w.isVisible() and not (w.accessibleName() or w.text() or w.toolTip())
     ]
     assert unnamed == []
+
+
+def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    box = window.search.search_box()
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000) as shown:
+        window.search_action.trigger()
+        qtbot.keyClicks(box, "Shenyang")
+    assert shown.args == [1]
+    assert [hit.record_id for hit in window.search.result_model().hits()] == ["1949-05-18-telegram"]
+    with qtbot.waitSignal(window.record_shown):
+        window.search.hit_opened.emit("specimen-card", "Shenyang")
+    with qtbot.waitSignal(window.record_shown):
+        window.search.hit_opened.emit("1949-05-18-telegram", "Shenyang")
+    qtbot.waitUntil(lambda: window.find_bar.count_text() == "1 of 1", timeout=5000)
+    assert window.find_bar.isVisible()
+    # "Delo" is only in the card's scan, which has no transcript: its text layer was indexed.
+    box.clear()
+    with qtbot.waitSignal(window.search.results_shown, timeout=10000) as shown:
+        qtbot.keyClicks(box, "Delo")
+    assert [hit.record_id for hit in window.search.result_model().hits()] == ["specimen-card"]

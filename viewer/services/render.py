@@ -33,11 +33,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import os
 import pickle
 import queue
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -46,7 +44,7 @@ from typing import IO
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from viewer.services import render_engine
+from viewer.services import render_engine, worker_process
 from viewer.services.render_cache import DEFAULT_LIMIT, ImageCache
 from viewer.services.render_engine import (
     THUMBNAILS,
@@ -138,18 +136,7 @@ class _ProcessBackend:
     def __init__(self, deliver: _Relay, on_exit: Callable[[_ProcessBackend], None]) -> None:
         self._relay = deliver
         self._on_exit = on_exit
-        env = dict(os.environ)
-        # A fixed threshold: page-sized buffers go back to the system as soon as they are freed.
-        env.setdefault("MALLOC_MMAP_THRESHOLD_", str(1024 * 1024))
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
-        )
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "viewer.services.render_engine"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-        )
+        self.process = worker_process.take()
         assert self.process.stdin is not None and self.process.stdout is not None
         self._stdin: IO[bytes] = self.process.stdin
         self._lock = threading.Lock()

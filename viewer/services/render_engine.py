@@ -464,6 +464,7 @@ def main() -> None:
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     sink = _pipe_sink(results)
+    _pdf()  # load PyMuPDF now, while the window process is still starting
     try:
         serve(_PipeInbox(sys.stdin.buffer), sink, sink)
     except BrokenPipeError:

@@ -1,25 +1,84 @@
-"""Reading scan text layers for the search index, on the indexing thread.
+"""Reading scan text layers for the search index, in a process of their own.
 
-The render worker runs PyMuPDF in its own process, so in the viewer's process the indexing thread
-is the only caller of PyMuPDF; the lock keeps it so if anything else in this process ever reads
-a PDF (PyMuPDF is not thread-safe).
+The index is built on a background thread; PyMuPDF holds Python's global lock while it works, so
+reading text layers in the viewer's process would stall the window. A second worker process (the
+same program as the render worker) reads them instead, one PDF at a time, and a PDF that crashes
+MuPDF costs its text layer, not the viewer.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import pickle
+import subprocess
 import threading
 from pathlib import Path
 
-_LOCK = threading.Lock()
+from viewer.services import worker_process
+from viewer.services.render_engine import StopRequest, TextExtracted, TextFailed, TextRequest
+
+log = logging.getLogger(__name__)
 
 
-def read_text_layer(path: Path) -> list[str]:
-    """The text of every page of `path` ("" where a page has none); PdfError if unreadable."""
-    from viewer.domain import pdf  # noqa: PLC0415  (PyMuPDF is loaded by indexing, not start-up)
+class TextLayerError(Exception):
+    """A PDF whose text layer could not be read, with the reason."""
 
-    with _LOCK:
-        doc, _ = pdf.open_document(path)
+
+class TextLayerReader:
+    """A callable `path -> page texts` backed by a worker process started on first use."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def __call__(self, path: Path) -> list[str]:
+        """The text of every page of `path` ("" where a page has none)."""
+        with self._lock:
+            for attempt in (1, 2):
+                process = self._running()
+                assert process.stdin is not None and process.stdout is not None
+                try:
+                    pickle.dump(TextRequest(str(path)), process.stdin)
+                    process.stdin.flush()
+                    result = pickle.load(process.stdout)
+                except (OSError, EOFError, pickle.UnpicklingError) as exc:
+                    # The worker died on this file (or before it): start afresh, try once more.
+                    log.warning("text layer worker failed on %s (try %d): %s", path, attempt, exc)
+                    self._discard()
+                    continue
+                if isinstance(result, TextExtracted):
+                    return list(result.pages)
+                if isinstance(result, TextFailed):
+                    raise TextLayerError(result.message)
+            raise TextLayerError(f"{path.name}: reading the text layer stopped the PDF reader")
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = worker_process.spawn()
+        return self._process
+
+    def _discard(self) -> None:
+        if self._process is not None:
+            with contextlib.suppress(OSError):
+                self._process.kill()
+            self._process.wait()
+            self._process = None
+
+    def close(self) -> None:
+        """Stop the worker process, if one was started."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            assert process.stdin is not None
+            pickle.dump(StopRequest(), process.stdin)
+            process.stdin.close()
         try:
-            return pdf.page_texts(doc, path)
-        finally:
-            doc.close()
+            process.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()

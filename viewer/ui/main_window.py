@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -55,6 +55,8 @@ from viewer.ui.transcript_view import TranscriptPane
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Archive Viewer"
+INDEX_DELAY_MS = 1500
+"""Longest wait for the first page before indexing starts anyway (a record without a scan)."""
 LAYOUT_LABELS = {
     Layout.SIDE_BY_SIDE: ("Side by Side", "Ctrl+1"),
     Layout.STACKED: ("Stacked", "Ctrl+2"),
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self._search_service = search_service
         self._text_layer = text_layer
         self._index_job: IndexJob | None = None
+        self._pending_index: Archive | None = None
 
         self.messages = MessageBar()
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
@@ -324,6 +327,7 @@ class MainWindow(QMainWindow):
         self.scan.document_opened.connect(self._on_scan_document_opened)
         self.scan.document_failed.connect(self._on_scan_document_failed)
         self.scan.page_changed.connect(self._on_scan_page_changed)
+        self.scan.first_page_painted.connect(self._start_pending_index)
         self._worker.text_extracted.connect(self._on_worker_text_extracted)
         self._worker.text_failed.connect(self._on_worker_text_failed)
 
@@ -425,7 +429,9 @@ class MainWindow(QMainWindow):
         # interpreter for ~100 ms, whichever thread triggers it). Freed by reference counting.
         gc.freeze()
         self.records.set_archive(archive)
-        self._start_indexing(archive)
+        # Indexing waits until the first page is on screen: start-up is the reader's time.
+        self._pending_index = archive
+        QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
         self._records_dock.setWindowTitle(f"Records ({len(archive.records)})")
         broken = [r for r in archive.records if isinstance(r, BrokenRecord)]
         if broken:
@@ -444,6 +450,11 @@ class MainWindow(QMainWindow):
         self.show_record(last or (readable or shown)[0])
 
     # -- search ---------------------------------------------------------------------------------
+
+    def _start_pending_index(self) -> None:
+        archive, self._pending_index = self._pending_index, None
+        if archive is not None and archive is self._archive:
+            self._start_indexing(archive)
 
     def _start_indexing(self, archive: Archive) -> None:
         """Bring the archive's search index up to date in the background."""

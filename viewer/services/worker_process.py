@@ -1,0 +1,48 @@
+"""Starting the render worker's process, as early as the application can.
+
+The child imports PyMuPDF (~0.2 s) while the window process imports Qt and builds its widgets, so
+`viewer.cli` starts it before anything else; `PdfWorker` adopts that process instead of starting
+its own. No Qt here: this runs before Qt is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+_prestarted: subprocess.Popen[bytes] | None = None
+
+
+def spawn() -> subprocess.Popen[bytes]:
+    """A new worker process, its stdin and stdout pipes open for pickled requests and results."""
+    env = dict(os.environ)
+    # A fixed threshold: page-sized buffers go back to the system as soon as they are freed.
+    env.setdefault("MALLOC_MMAP_THRESHOLD_", str(1024 * 1024))
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "viewer.services.render_engine"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+
+
+def prestart() -> None:
+    """Start the worker process now, for the first PdfWorker to adopt."""
+    global _prestarted  # noqa: PLW0603  (one process for the application's one worker)
+    if _prestarted is None:
+        _prestarted = spawn()
+
+
+def take() -> subprocess.Popen[bytes]:
+    """The prestarted process if there is one still running, else a new one."""
+    global _prestarted
+    process, _prestarted = _prestarted, None
+    if process is not None and process.poll() is None:
+        return process
+    return spawn()
