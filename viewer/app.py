@@ -32,9 +32,11 @@ REPO_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 class Viewer:
     """The application's parts, built once and handed to each other."""
 
-    def __init__(self) -> None:
-        self.settings = Settings()
-        self.view_state = ViewState()
+    def __init__(
+        self, settings: Settings | None = None, view_state: ViewState | None = None
+    ) -> None:
+        self.settings = settings or Settings()
+        self.view_state = view_state or ViewState()
         self.jobs = Jobs()
         self.worker = PdfWorker()
         self.scan_pane = ScanPane(self.worker)

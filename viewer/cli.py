@@ -33,6 +33,17 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--basedir", type=Path, help="keep settings, state and caches under this folder"
     )
+    parser.add_argument(
+        "--kiosk",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="CONFIG",
+        help=(
+            "run as a reading-room kiosk (configuration: CONFIG, else "
+            "/etc/archive-viewer/kiosk.toml, else $XDG_CONFIG_DIRS); see docs/kiosk.md"
+        ),
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -92,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if options.basedir is not None:
         os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(options.basedir.resolve())
+    if options.kiosk is not None:
+        from viewer import kiosk  # noqa: PLC0415
+
+        return kiosk.main(Path(options.kiosk) if options.kiosk else None)
     from viewer.services import worker_process  # noqa: PLC0415
 
     # The render worker's process loads PyMuPDF while this one loads Qt.

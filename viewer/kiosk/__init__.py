@@ -1,0 +1,61 @@
+"""Reading-room kiosk mode: one archive, full screen, nothing to escape to, back on its own.
+
+`main(config)` is what `archive-viewer --kiosk CONFIG` runs: it checks the configuration (every
+problem reported at once, before anything starts), then runs the supervisor, which keeps the kiosk
+viewer process (`python -m viewer.kiosk --child CONFIG`) alive. This package stays free of Qt
+except `child`, which builds the window in the viewer process.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from viewer.kiosk.config import KioskConfig
+
+log = logging.getLogger(__name__)
+
+
+def setup_logging() -> None:
+    """Log the kiosk's events at INFO level (to standard error unless logging is set up)."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    else:
+        # The kiosk's own events (starts, restarts, resets) are worth keeping in the journal.
+        logging.getLogger("viewer.kiosk").setLevel(logging.INFO)
+        logging.getLogger("viewer.ui.kiosk").setLevel(logging.INFO)
+
+
+def load(config_path: Path | None) -> KioskConfig:
+    """Find, read and check the configuration and its archive; KioskConfigError if unusable."""
+    # Imported here so that `python -m viewer.kiosk.config` runs the module only once.
+    from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
+
+    path = kiosk_config.find_config(config_path).resolve()
+    config = kiosk_config.load_config(path)
+    kiosk_config.check_archive(config)
+    return config
+
+
+def main(config_path: Path | None) -> int:
+    """Run the kiosk until staff leave it with the admin PIN; 2 when the configuration is bad."""
+    from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
+    from viewer.kiosk import supervisor, usage_log  # noqa: PLC0415
+
+    setup_logging()
+    try:
+        config = load(config_path)
+    except kiosk_config.KioskConfigError as exc:
+        sys.stderr.write(f"archive-viewer --kiosk: {exc}\n")
+        return 2
+    usage = usage_log.UsageLog(usage_log.default_path()) if config.usage_log else None
+    log.info("kiosk on %s, start record %s", config.archive, config.start_record)
+    runner = supervisor.Supervisor(
+        lambda fd: supervisor.child_command(config.path, fd),
+        watchdog_timeout=config.watchdog_timeout,
+        usage=usage,
+    )
+    return runner.run()

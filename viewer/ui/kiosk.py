@@ -1,0 +1,961 @@
+"""The kiosk shell: the reading window full screen, nothing to escape to, back to the start alone.
+
+`KioskShell` wraps the ordinary `MainWindow` (menus, status bar and dock buttons hidden) under a
+visitor bar (larger text, high contrast, print, start over) and installs one application-wide event
+filter that swallows every way out: window keys, context menus, drag and drop, close events, new
+windows and dialogs, links handed to the desktop. Idle time is read from an injected clock; a Qt
+timer only ticks the check. Staff leave with five taps in the top-left corner (or
+Ctrl+Alt+Shift+A) and the admin PIN.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QInputDevice,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMenu,
+    QPushButton,
+    QScroller,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.domain import citation
+from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.kiosk import touch
+from viewer.kiosk.admin import PinGate, PinResult, TapGesture
+from viewer.kiosk.config import Contrast, KioskConfig
+from viewer.kiosk.idle import Clock, IdleMonitor, IdlePhase, monotonic
+from viewer.kiosk.usage_log import UsageLog
+from viewer.services import settings as prefs
+from viewer.services.settings import Layout, Settings, ViewState
+from viewer.ui.main_window import MainWindow
+from viewer.ui.messages import Level
+from viewer.ui.scan_layout import ZoomMode
+from viewer.ui.scan_view import ScanPane
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+MIN_TARGET = 44
+CORNER = 64
+LINK_SCHEMES = ("http", "https", "ftp", "ftps", "file", "mailto", "tel", "sms", "news", "data")
+ALWAYS_ENABLED_ACTIONS = frozenset({"next_record", "previous_record"})
+
+_K = Qt.Key
+_NAV_KEYS = frozenset(
+    {
+        _K.Key_Left,
+        _K.Key_Right,
+        _K.Key_Up,
+        _K.Key_Down,
+        _K.Key_PageUp,
+        _K.Key_PageDown,
+        _K.Key_Home,
+        _K.Key_End,
+        _K.Key_Backspace,
+        _K.Key_Delete,
+        _K.Key_Return,
+        _K.Key_Enter,
+        _K.Key_Tab,
+        _K.Key_Backtab,
+        _K.Key_Space,
+    }
+)
+_CTRL_KEYS = frozenset(
+    {
+        _K.Key_C,
+        _K.Key_A,
+        _K.Key_V,
+        _K.Key_X,
+        _K.Key_Z,
+        _K.Key_F,
+        _K.Key_0,
+        _K.Key_BracketLeft,
+        _K.Key_BracketRight,
+    }
+)
+_CTRL_SHIFT_KEYS = frozenset({_K.Key_Plus, _K.Key_Equal, _K.Key_Minus})
+_M = Qt.KeyboardModifier
+_ADMIN_CHORD = _M.ControlModifier | _M.AltModifier | _M.ShiftModifier
+
+KIOSK_STYLE = f"""
+QPushButton, QToolButton {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
+QTabBar::tab {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; padding: 0 14px; }}
+QListView::item {{ min-height: {MIN_TARGET}px; }}
+QLineEdit, QComboBox, QSpinBox {{ min-height: {MIN_TARGET}px; }}
+QScrollBar:vertical {{ width: 20px; }}
+QScrollBar:horizontal {{ height: 20px; }}
+#kioskBar {{ border-bottom: 1px solid palette(mid); }}
+#kioskOverlay {{ background: rgba(0, 0, 0, 200); }}
+#kioskCard {{ background: palette(window); border-radius: 12px; }}
+#kioskCard QLabel#headline {{ font-size: 32pt; font-weight: bold; }}
+#kioskCard QLabel#subline {{ font-size: 18pt; }}
+#kioskPinPad QPushButton {{ min-width: 88px; min-height: 72px; font-size: 22pt; }}
+"""
+
+
+def key_allowed(key: int, modifiers: Qt.KeyboardModifier, text: str, *, citation: bool) -> bool:
+    """Whether a visitor's key may reach the window: text, navigation, copy and text size only."""
+    mods = modifiers & ~_M.KeypadModifier
+    if mods & (_M.AltModifier | _M.MetaModifier):
+        return False
+    if mods & _M.ControlModifier:
+        shift = bool(mods & _M.ShiftModifier)
+        if key in _CTRL_SHIFT_KEYS:
+            return True
+        if key == _K.Key_C and shift:
+            return citation
+        return not shift and key in _CTRL_KEYS
+    if key in _NAV_KEYS:
+        return True
+    return bool(text) and text.isprintable()
+
+
+class Printer(Protocol):
+    """Prints a document on one named printer, without a dialog; False when it cannot."""
+
+    def print_document(self, document: QTextDocument, printer_name: str) -> bool: ...
+
+
+class SystemPrinter:
+    """Prints on an installed printer through Qt; never to a file, never with a dialog."""
+
+    def print_document(self, document: QTextDocument, printer_name: str) -> bool:
+        """Print `document` on `printer_name`; False when that printer is not installed."""
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo  # noqa: PLC0415
+
+        if printer_name not in QPrinterInfo.availablePrinterNames():
+            log.error("kiosk printer %r is not installed; nothing printed", printer_name)
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+        printer.setPrinterName(printer_name)
+        if not printer.isValid() or printer.outputFileName():
+            log.error("kiosk printer %r cannot be used; nothing printed", printer_name)
+            return False
+        document.print_(printer)
+        return True
+
+
+class _LinkSink(QObject):
+    """Takes every URL the viewer would hand to the desktop, and opens none of them."""
+
+    refused = Signal(str)
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        log.info("kiosk: not opening %s", url.toString())
+        self.refused.emit(url.toString())
+
+
+class _Guard(QObject):
+    def __init__(self, shell: KioskShell) -> None:
+        super().__init__(shell)
+        self._shell = shell
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return self._shell._guard(watched, event)
+
+
+def _big_label(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class _Overlay(QFrame):
+    """A dimmed layer over the whole kiosk with a card in its middle."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskOverlay")
+        self.setAccessibleName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.card = QFrame()
+        self.card.setObjectName("kioskCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.card.setMaximumWidth(900)
+        self.card_layout = QVBoxLayout(self.card)
+        self.card_layout.setContentsMargins(40, 32, 40, 32)
+        self.card_layout.setSpacing(18)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.hide()
+
+
+class Countdown(_Overlay):
+    """ "Still reading?" with the seconds left before the kiosk starts over."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "Still reading?")
+        self.headline = _big_label("Still reading?", "headline")
+        self.detail = _big_label("", "subline")
+        self.keep = QPushButton("Keep reading")
+        self.keep.setAccessibleName("Keep reading")
+        self.card_layout.addWidget(self.headline)
+        self.card_layout.addWidget(self.detail)
+        self.card_layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def set_seconds(self, seconds: int) -> None:
+        """Show how long is left."""
+        self.detail.setText(
+            f"Touch the screen to keep reading. Starting over in {seconds} "
+            f"second{'s' * (seconds != 1)}."
+        )
+
+
+class Attract(_Overlay):
+    """Title cards of featured records, one after another, until someone touches the screen."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "Welcome")
+        self.archive = _big_label("", "subline")
+        self.headline = _big_label("", "headline")
+        self.date = _big_label("", "subline")
+        self.summary = _big_label("", "summary")
+        self.prompt = _big_label("Touch the screen to start reading", "subline")
+        for label in (self.archive, self.headline, self.date, self.summary, self.prompt):
+            self.card_layout.addWidget(label)
+        self.cards: list[Record] = []
+        self.index = 0
+
+    def show_card(self, index: int, archive_title: str) -> None:
+        """Show card `index` (wrapping around)."""
+        if not self.cards:
+            self.headline.setText(archive_title)
+            return
+        self.index = index % len(self.cards)
+        record = self.cards[self.index]
+        self.archive.setText(archive_title)
+        self.headline.setText(record.title)
+        self.date.setText(record.date.display() if record.date else "")
+        summary = record.summary
+        self.summary.setText(summary if len(summary) <= 320 else summary[:317].rstrip() + "…")
+
+
+class PinPad(_Overlay):
+    """Touch-sized digits for the admin PIN."""
+
+    pin_entered = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "Staff exit")
+        self.card.setObjectName("kioskCard")
+        self.setProperty("pinPad", True)
+        self.card.setAccessibleName("PIN pad")
+        pad = QWidget()
+        pad.setObjectName("kioskPinPad")
+        self.headline = _big_label("Staff exit: enter the PIN", "subline")
+        self.display = _big_label("", "headline")
+        self.display.setAccessibleName("PIN entered")
+        self.status = _big_label("", "status")
+        self.status.setAccessibleName("PIN message")
+        grid = QGridLayout(pad)
+        grid.setSpacing(12)
+        self.buttons: dict[str, QPushButton] = {}
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
+        for index, key in enumerate(keys):
+            button = QPushButton(key)
+            button.setAccessibleName(f"PIN {key}" if key.isdigit() else key)
+            button.clicked.connect(lambda _=False, k=key: self._press(k))
+            grid.addWidget(button, index // 3, index % 3)
+            self.buttons[key] = button
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel staff exit")
+        cancel.clicked.connect(self._on_cancel_clicked)
+        self.buttons["Cancel"] = cancel
+        for widget in (self.headline, self.display, self.status):
+            self.card_layout.addWidget(widget)
+        self.card_layout.addWidget(pad, 0, Qt.AlignmentFlag.AlignCenter)
+        self.card_layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignCenter)
+        self._digits = ""
+
+    def open(self) -> None:
+        """Show the pad, empty."""
+        self._digits = ""
+        self.display.setText("")
+        self.status.setText("")
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    def type_pin(self, pin: str) -> None:
+        """Press the digits of `pin` and OK (what a member of staff does)."""
+        for digit in pin:
+            self._press(digit)
+        self._press("OK")
+
+    def _press(self, key: str) -> None:
+        if key == "Clear":
+            self._digits = ""
+        elif key == "OK":
+            pin, self._digits = self._digits, ""
+            self.display.setText("")
+            self.pin_entered.emit(pin)
+            return
+        elif len(self._digits) < 12:
+            self._digits += key
+        self.display.setText("•" * len(self._digits))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit():
+            self._press(text)
+        elif event.key() in (_K.Key_Return, _K.Key_Enter):
+            self._press("OK")
+        elif event.key() == _K.Key_Backspace:
+            self._press("Clear")
+
+    def _on_cancel_clicked(self) -> None:
+        self.hide()
+        self.cancelled.emit()
+
+
+class _AdminCorner(QWidget):
+    """An invisible target in the top-left corner that counts taps."""
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Staff corner")
+        self.setGeometry(0, 0, CORNER, CORNER)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.tapped.emit()
+
+
+class KioskShell(QWidget):
+    """The reading window as a kiosk: full screen, locked down, resetting itself when left idle."""
+
+    start_screen_shown = Signal(str)
+    """The start record is on screen (after start-up and after each reset); its id."""
+    reset_done = Signal(str)
+    """The kiosk went back to the start; the reason ("idle", "visitor", "error")."""
+    admin_exit_requested = Signal()
+    """The right PIN was entered: the process may end (with supervisor.ADMIN_EXIT)."""
+    link_refused = Signal(str)
+
+    def __init__(
+        self,
+        config: KioskConfig,
+        window: MainWindow,
+        scan: ScanPane,
+        settings: Settings,
+        view_state: ViewState,
+        *,
+        clock: Clock = monotonic,
+        usage: UsageLog | None = None,
+        printer: Printer | None = None,
+    ) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("kiosk")
+        self.setWindowTitle(window.windowTitle())
+        self.setAccessibleName("Archive Viewer kiosk")
+        self.config = config
+        self._window = window
+        self._scan = scan
+        self._settings = settings
+        self._view_state = view_state
+        self._clock = clock
+        self._usage = usage
+        self._printer = printer or SystemPrinter()
+        self._archive: Archive | None = None
+        self._may_close = False
+        self._resetting = False
+        self._awaiting_ready = True
+        self._installed = False
+        self._reset_hooks: list[Callable[[], object]] = []
+        self._press: tuple[QPoint, float] | None = None
+        self._card_due = 0.0
+        self.idle = IdleMonitor(clock, config.idle_timeout, config.countdown)
+        self.pin_gate = PinGate(config.admin_pin_hash, clock)
+        self._taps = TapGesture(clock)
+        self._guard_filter = _Guard(self)
+        self._links = _LinkSink(self)
+        self._links.refused.connect(self.link_refused)
+        self._saved_native = False
+
+        self.bar = self._build_bar()
+        layout = QVBoxLayout(self)
+        # Full screen: no size constraints to hand to the window system (offscreen warns of them).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.bar)
+        window.setParent(self)
+        window.setWindowFlags(Qt.WindowType.Widget)
+        layout.addWidget(window, 1)
+        window.show()
+        self.countdown = Countdown(self)
+        self.countdown.keep.clicked.connect(self._on_countdown_keep_clicked)
+        self.attract = Attract(self)
+        self.pin_pad = PinPad(self)
+        self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
+        self._corner = _AdminCorner(self)
+        self._corner.tapped.connect(self._on_corner_tapped)
+        self._lock_window()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+
+        window.search.results_shown.connect(self._on_search_results_shown)
+        window.archive_opened.connect(self._on_window_archive_opened)
+        window.record_shown.connect(self._on_window_record_shown)
+        scan.document_opened.connect(self._on_scan_document_opened)
+        scan.first_page_painted.connect(self._on_scan_first_page_painted)
+        scan.document_failed.connect(self._on_scan_document_failed)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("kioskBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(CORNER + 8, 6, 12, 6)
+        row.setSpacing(10)
+        self.title = QLabel()
+        self.title.setObjectName("kioskTitle")
+        font = QFont(self.title.font())
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        row.addWidget(self.title, 1)
+        self._extra = QHBoxLayout()
+        row.addLayout(self._extra)
+        self.large_text_button = self._bar_button("Larger text", checkable=True)
+        self.large_text_button.toggled.connect(self.set_large_text)
+        self.contrast_button = self._bar_button("High contrast", checkable=True)
+        self.contrast_button.toggled.connect(self.set_high_contrast)
+        self.print_button = self._bar_button("Print")
+        self.print_button.clicked.connect(self.print_record)
+        self.print_button.setVisible(self.config.actions.print_allowed)
+        self.start_over_button = self._bar_button("Start over")
+        self.start_over_button.clicked.connect(lambda: self.reset("visitor"))
+        for button in (
+            self.large_text_button,
+            self.contrast_button,
+            self.print_button,
+            self.start_over_button,
+        ):
+            row.addWidget(button)
+        return bar
+
+    def _bar_button(self, text: str, *, checkable: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.setCheckable(checkable)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def _lock_window(self) -> None:
+        window = self._window
+        window.setAcceptDrops(False)
+        window.menuBar().hide()
+        window.statusBar().hide()
+        window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        for dock in window.findChildren(QDockWidget):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+            dock.setFloating(False)
+            dock.setTitleBarWidget(QWidget())
+        self._apply_actions()
+        for view in (window.transcript.browser().viewport(), window.records.view().viewport()):
+            QScroller.grabGesture(view, QScroller.ScrollerGestureType.TouchGesture)
+
+    def _allowed_actions(self) -> set[str]:
+        allowed = set(ALWAYS_ENABLED_ACTIONS)
+        if self.config.actions.copy_citation:
+            allowed.add("copy_citation")
+        if self.config.actions.search:
+            allowed |= {"find", "search_archive"}
+        return allowed
+
+    def _apply_actions(self) -> None:
+        """The window's own actions are off but record navigation and the allowed actions."""
+        allowed = self._allowed_actions()
+        window = self._window
+        for action in window.findChildren(QAction):
+            parent = action.parent()
+            if parent is window or isinstance(parent, QDockWidget | QMenu):
+                action.setEnabled(action.objectName() in allowed)
+                if action.objectName() in allowed and action not in self.actions():
+                    self.addAction(action)  # its menu is hidden: keep the shortcut alive here
+        hidden_docks = set()
+        if not self.config.actions.search:
+            hidden_docks.add("searchDock")
+        if not self.config.actions.copy_citation:
+            hidden_docks.add("citeDock")
+            for button in window.metadata.findChildren(QAbstractButton):
+                if "citation" in (button.text() + button.accessibleName()).lower():
+                    button.hide()
+        for dock in window.findChildren(QDockWidget):
+            dock.setVisible(dock.objectName() not in hidden_docks)
+        if not self.config.actions.language_switch:
+            for tabs in window.transcript.findChildren(QTabBar):
+                tabs.hide()
+
+    # -- starting and stopping ------------------------------------------------------------------
+
+    def install(self) -> None:
+        """Take over the application: event filter, styles, link handlers, no native dialogs."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._saved_native = app.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+        app.installEventFilter(self._guard_filter)
+        for scheme in LINK_SCHEMES:
+            QDesktopServices.setUrlHandler(scheme, self._links, "open_url")  # type: ignore[arg-type]
+        self._installed = True
+        self._apply_style()
+
+    def uninstall(self) -> None:
+        """Give the application back (for tests, and before staff exit)."""
+        if not self._installed:
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.removeEventFilter(self._guard_filter)
+        for scheme in LINK_SCHEMES:
+            QDesktopServices.unsetUrlHandler(scheme)
+        self.setStyleSheet("")
+        self.setPalette(QPalette())
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, self._saved_native)
+        self._installed = False
+        self._timer.stop()
+
+    def start(self) -> None:
+        """Show full screen and open the archive on the start record."""
+        self.set_high_contrast(self.config.contrast is Contrast.HIGH)
+        self._settings.set(prefs.PREFERRED_LANGUAGE, self.config.ui_language)
+        self._window.set_layout(Layout(self.config.layout))
+        self._window.transcript.set_point_size(self.config.text_size)
+        self._view_state.set_last_record(self.config.archive.resolve(), self.config.start_record)
+        self.showFullScreen()
+        self._window.open_path(self.config.archive)
+        self.idle.touch()
+        self._timer.start()
+
+    def allow_close(self) -> None:
+        """Let the next close event through (after the right PIN)."""
+        self._may_close = True
+
+    def add_visitor_widget(self, widget: QWidget) -> None:
+        """Put a visitor control (the search box) in the bar, before the switches."""
+        self._extra.addWidget(widget)
+
+    def add_reset_hook(self, hook: Callable[[], object]) -> None:
+        """Call `hook()` on every reset (to clear the search box and results)."""
+        self._reset_hooks.append(hook)
+
+    @property
+    def search_allowed(self) -> bool:
+        """Whether visitors may search (the search box is shown only then)."""
+        return self.config.actions.search
+
+    def log_search(self, query: str, results: int) -> None:
+        """Note a visitor's search in the usage log (its length, never its text)."""
+        if self._usage is not None:
+            self._usage.search(query, results)
+
+    # -- the event filter -----------------------------------------------------------------------
+
+    def _guard(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return self._guard_key(event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind in (
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
+            QEvent.Type.Drop,
+            QEvent.Type.DragLeave,
+        ):
+            event.ignore()
+            return True
+        if kind == QEvent.Type.Close and watched in (self, self._window):
+            if self._may_close:
+                return False
+            event.ignore()
+            return True
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            self._guard_new_window(watched)
+            return False
+        if kind == QEvent.Type.WindowStateChange and watched is self and not self._may_close:
+            if not self.isFullScreen():
+                QTimer.singleShot(0, self.showFullScreen)
+            return False
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            self._track_swipe(watched, event)  # type: ignore[arg-type]
+        if kind in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.Wheel,
+            QEvent.Type.TabletPress,
+        ):
+            return self._on_activity(watched)
+        return False
+
+    def _guard_key(self, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        if key == _K.Key_A and (mods & ~_M.KeypadModifier) == _ADMIN_CHORD:
+            if event.type() == QEvent.Type.KeyPress:
+                self.open_pin_pad()
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self.idle.touch()
+            self._hide_idle_overlays()
+        if key_allowed(key, mods, event.text(), citation=self.config.actions.copy_citation):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key is "wanted" here, so no shortcut fires; then it is dropped
+        return True
+
+    def _guard_new_window(self, widget: QWidget) -> None:
+        if not widget.isWindow() or widget is self:
+            return
+        kind = widget.windowType()
+        if kind in (Qt.WindowType.Popup, Qt.WindowType.ToolTip) and not isinstance(widget, QDialog):
+            return  # menus of our own buttons and tooltips; context menus never get this far
+        log.info("kiosk: closing a new window (%s)", widget.metaObject().className())
+        # Once its event loop runs: a modal dialog hidden before exec() starts would never return.
+        QTimer.singleShot(0, widget.reject if isinstance(widget, QDialog) else widget.close)
+
+    def _on_activity(self, watched: QObject) -> bool:
+        if watched is self._corner or (
+            isinstance(watched, QWidget) and self.pin_pad.isAncestorOf(watched)
+        ):
+            self.idle.touch()
+            return False
+        before = self.idle.touch()
+        if self.attract.isVisible():
+            self.attract.hide()
+            return True
+        if before is IdlePhase.COUNTDOWN or self.countdown.isVisible():
+            self.countdown.hide()
+            return True
+        return False
+
+    # -- touch ----------------------------------------------------------------------------------
+
+    def _is_scan(self, watched: QObject) -> bool:
+        return watched is self._scan or (
+            isinstance(watched, QWidget) and self._scan.isAncestorOf(watched)
+        )
+
+    def _track_swipe(self, watched: QObject, event: QMouseEvent) -> None:
+        if not self._is_scan(watched):
+            return
+        device = event.pointingDevice()
+        if device is None or device.type() != QInputDevice.DeviceType.TouchScreen:
+            return  # a mouse drag selects or pans; only a finger swipes
+        position = event.globalPosition().toPoint()
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._press = (position, self._clock())
+            return
+        if self._press is None:
+            return
+        start, when = self._press
+        self._press = None
+        delta = position - start
+        direction = touch.swipe(delta.x(), delta.y(), self._clock() - when)
+        if direction is not None and self._scan.page_count() > 1:
+            page = self._scan.current_page() + direction.value
+            if 0 <= page < self._scan.page_count():
+                self._scan.go_to_page(page)
+
+    # -- idle, reset, attract -------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Check the idle time (Qt's timer calls this; tests call it after moving the clock)."""
+        change = self.idle.tick()
+        if change is IdlePhase.COUNTDOWN:
+            self._show_overlay(self.countdown)
+        if self.idle.phase is IdlePhase.COUNTDOWN:
+            self.countdown.set_seconds(self.idle.seconds_left())
+        if change is IdlePhase.RESTING:
+            self.reset("idle")
+            if self.config.attract and self.attract.cards:
+                self._card_due = self._clock() + self.config.attract_card_seconds
+                self.attract.show_card(0, self._archive_title())
+                self._show_overlay(self.attract)
+        elif self.attract.isVisible() and self._clock() >= self._card_due:
+            self._card_due = self._clock() + self.config.attract_card_seconds
+            self.attract.show_card(self.attract.index + 1, self._archive_title())
+        if self.isVisible() and not self._may_close and not self.isFullScreen():
+            self.showFullScreen()
+
+    def reset(self, reason: str) -> None:
+        """Back to the start: search, zoom, selection, messages and clipboard cleared."""
+        log.info("kiosk reset (%s)", reason)
+        self._resetting = True
+        try:
+            self._hide_idle_overlays()
+            self.pin_pad.hide()
+            clipboard = QGuiApplication.clipboard()
+            clipboard.clear(clipboard.Mode.Clipboard)
+            if clipboard.supportsSelection():
+                clipboard.clear(clipboard.Mode.Selection)
+            browser = self._window.transcript.browser()
+            cursor = browser.textCursor()
+            cursor.clearSelection()
+            browser.setTextCursor(cursor)
+            self.large_text_button.setChecked(False)
+            self._window.transcript.set_point_size(self.config.text_size)
+            self.contrast_button.setChecked(self.config.contrast is Contrast.HIGH)
+            self._settings.set(prefs.PREFERRED_LANGUAGE, self.config.ui_language)
+            self._window.messages.clear()
+            self._window.messages.history.clear()
+            self._window.set_layout(Layout(self.config.layout))
+            self._clear_search()
+            for hook in self._reset_hooks:
+                hook()
+            self._show_start_record()
+        finally:
+            self._resetting = False
+        if self._usage is not None:
+            self._usage.reset(reason)
+        if reason == "idle":
+            self.idle.rest()
+        else:
+            self.idle.touch()
+        self.reset_done.emit(reason)
+
+    def _clear_search(self) -> None:
+        search = self._window.search
+        search.search_box().clear()
+        search.result_model().set_hits(())
+        for combo in search.facet_combos():
+            combo.reset()
+        self._window.find_bar.close_bar()
+
+    def _on_search_results_shown(self, count: int) -> None:
+        if not self._resetting:
+            self.log_search(self._window.search.search_box().text(), count)
+
+    def recover(self) -> None:
+        """After an unexpected error: log-only for visitors, and back to the start screen."""
+        try:
+            self.reset("error")
+        except Exception:
+            log.exception("kiosk: the reset after an error failed too")
+
+    def _show_start_record(self) -> None:
+        if self._archive is None:
+            return
+        start = self._archive.find(self.config.start_record)
+        if start is None:
+            return
+        if self._window.current_record() is start:
+            self._window.transcript.select_language(self.config.ui_language)
+            self._reset_scan_view()
+            self.start_screen_shown.emit(start.id)
+        else:
+            self._awaiting_ready = True
+            self._window.show_record(start)
+        self._window.records.view().scrollTo(self._window.records.view().currentIndex())
+
+    def _reset_scan_view(self) -> None:
+        if self._scan.page_count():
+            self._scan.go_to_page(0)
+        self._scan.set_zoom_mode(ZoomMode.FIT_WIDTH)
+
+    def _hide_idle_overlays(self) -> None:
+        self.countdown.hide()
+        self.attract.hide()
+
+    def _show_overlay(self, overlay: QWidget) -> None:
+        overlay.setGeometry(self.rect())
+        overlay.show()
+        overlay.raise_()
+        self._corner.raise_()
+
+    def _archive_title(self) -> str:
+        return self._archive.title if self._archive else ""
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        for overlay in (self.countdown, self.attract, self.pin_pad):
+            overlay.setGeometry(self.rect())
+        self._corner.setGeometry(QRect(0, 0, CORNER, CORNER))
+        self._corner.raise_()
+
+    # -- visitor switches -----------------------------------------------------------------------
+
+    def set_large_text(self, on: bool) -> None:
+        """Switch the transcript to the large text size, or back."""
+        size = self.config.large_text_size if on else self.config.text_size
+        self._window.transcript.set_point_size(size)
+        if self.large_text_button.isChecked() != on:
+            self.large_text_button.setChecked(on)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch between the normal colours and white on black."""
+        if self.contrast_button.isChecked() != on:
+            self.contrast_button.setChecked(on)
+            return
+        if self._installed:
+            self.setPalette(_high_contrast_palette() if on else QPalette())
+            self._apply_style()
+
+    def _apply_style(self) -> None:
+        # On the kiosk's own widgets only: restyling the whole application repolishes every
+        # widget of the process, and the kiosk's are the only ones a visitor sees.
+        extra = ""
+        if self.contrast_button.isChecked():
+            extra = (
+                "QWidget { color: white; background: black; } "
+                "QPushButton:checked { background: #ffd400; color: black; }"
+            )
+        self.setStyleSheet(KIOSK_STYLE + extra)
+
+    def print_record(self) -> None:
+        """Print the record's citation and transcript on the configured printer."""
+        record = self._window.current_record()
+        if not self.config.actions.print_allowed or not isinstance(record, Record):
+            return
+        document = self._window.transcript.browser().document().clone()
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.insertHtml(
+            f"<p><b>{html.escape(record.title)}</b><br>{html.escape(citation.house(record))}</p>"
+        )
+        cursor.insertBlock()
+        printed = self._printer.print_document(document, self.config.actions.printer)
+        self._window.messages.show_message(
+            Level.INFO,
+            "Printing on the reading room printer."
+            if printed
+            else "Printing is not available right now. Please ask the staff.",
+        )
+
+    # -- admin ----------------------------------------------------------------------------------
+
+    def open_pin_pad(self) -> None:
+        """Show the PIN pad (after the admin gesture)."""
+        self.pin_pad.setGeometry(self.rect())
+        self.pin_pad.open()
+        self._corner.raise_()
+
+    def _on_corner_tapped(self) -> None:
+        self.idle.touch()
+        if self._taps.tap():
+            self.open_pin_pad()
+
+    def _on_pin_pad_pin_entered(self, pin: str) -> None:
+        result = self.pin_gate.try_pin(pin)
+        if result is PinResult.ACCEPTED:
+            log.info("kiosk: staff exit")
+            self.pin_pad.hide()
+            self.allow_close()
+            self.admin_exit_requested.emit()
+            return
+        wait = self.pin_gate.wait_left()
+        if result is PinResult.LOCKED:
+            text = f"Too many wrong PINs. Wait {wait:.0f} s before trying again."
+        elif wait:
+            text = f"Wrong PIN. Wait {wait:.0f} s before trying again."
+        else:
+            text = "Wrong PIN."
+        log.warning("kiosk: %s", text)
+        self.pin_pad.status.setText(text)
+
+    def _on_countdown_keep_clicked(self) -> None:
+        self.countdown.hide()
+        self.idle.touch()
+
+    # -- the window -----------------------------------------------------------------------------
+
+    def _on_window_archive_opened(self, archive: Archive) -> None:
+        self._archive = archive
+        self.title.setText(archive.title)
+        cards = [archive.find(i) for i in self.config.attract_records()]
+        self.attract.cards = [c for c in cards if isinstance(c, Record)]
+
+    def _on_window_record_shown(self, record: Record | BrokenRecord) -> None:
+        self._apply_actions()
+        if not self._resetting and not self._awaiting_ready and self._usage is not None:
+            self._usage.record_opened(record.id)
+        if self._awaiting_ready and record.id == self.config.start_record:
+            if isinstance(record, Record) and record.scans:
+                QTimer.singleShot(3000, self._announce_ready)
+            else:
+                self._announce_ready()
+        elif self._awaiting_ready:
+            self._awaiting_ready = False
+
+    def _on_scan_document_opened(self, _info: object) -> None:
+        # The window restores a document's saved page and zoom; a kiosk always starts afresh.
+        self._reset_scan_view()
+
+    def _on_scan_first_page_painted(self) -> None:
+        self._announce_ready()
+
+    def _on_scan_document_failed(self, *_args: object) -> None:
+        self._announce_ready()
+
+    def _announce_ready(self) -> None:
+        record = self._window.current_record()
+        if self._awaiting_ready and record is not None and record.id == self.config.start_record:
+            self._awaiting_ready = False
+            self.start_screen_shown.emit(record.id)
+
+
+def _high_contrast_palette() -> QPalette:
+    palette = QPalette()
+    black, white, yellow = QColor("black"), QColor("white"), QColor("#ffd400")
+    for role, colour in (
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, black),
+        (QPalette.ColorRole.ButtonText, white),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.Link, yellow),
+        (QPalette.ColorRole.ToolTipBase, black),
+        (QPalette.ColorRole.ToolTipText, white),
+    ):
+        palette.setColor(role, colour)
+    return palette
