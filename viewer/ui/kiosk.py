@@ -568,10 +568,18 @@ class KioskShell(QWidget):
         self._window.set_layout(Layout(self.config.layout))
         self._window.transcript.set_point_size(self.config.text_size)
         self._view_state.set_last_record(self.config.archive.resolve(), self.config.start_record)
-        self.showFullScreen()
+        self._fill_screen()
         self._window.open_path(self.config.archive)
         self.idle.touch()
         self._timer.start()
+
+    def _fill_screen(self) -> None:
+        """Full screen; also the whole screen's geometry, for kiosks that run no window manager
+        (a bare X server or cage), where the full-screen request alone changes nothing."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def allow_close(self) -> None:
         """Let the next close event through (after the right PIN)."""
@@ -621,7 +629,7 @@ class KioskShell(QWidget):
             return False
         if kind == QEvent.Type.WindowStateChange and watched is self and not self._may_close:
             if not self.isFullScreen():
-                QTimer.singleShot(0, self.showFullScreen)
+                QTimer.singleShot(0, self._fill_screen)
             return False
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             self._track_swipe(watched, event)  # type: ignore[arg-type]
@@ -722,7 +730,7 @@ class KioskShell(QWidget):
             self._card_due = self._clock() + self.config.attract_card_seconds
             self.attract.show_card(self.attract.index + 1, self._archive_title())
         if self.isVisible() and not self._may_close and not self.isFullScreen():
-            self.showFullScreen()
+            self._fill_screen()
 
     def reset(self, reason: str) -> None:
         """Back to the start: search, zoom, selection, messages and clipboard cleared."""

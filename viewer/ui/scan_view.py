@@ -117,6 +117,10 @@ class ScanPane(QWidget):
         return action
 
     def _build_toolbar(self) -> None:
+        # "Page n of m" first: when the pane is narrow, the toolbar folds its last tools away.
+        self.toolbar.addWidget(self.page_box)
+        self.toolbar.addWidget(self.page_count_label)
+        self.toolbar.addSeparator()
         self.zoom_out_action = self._action(
             "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
         )
@@ -144,9 +148,6 @@ class ScanPane(QWidget):
         self.rotate_page_action = self._action(
             "Rotate this page", "Ctrl+R", lambda: self.rotate_page(self.current_page(), 90)
         )
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.page_box)
-        self.toolbar.addWidget(self.page_count_label)
         self.go_to_page_action = self._action("Go to page", "Ctrl+G", self._focus_page_box)
         self.toolbar.removeAction(self.go_to_page_action)
         self.copy_action = self._action("Copy text", QKeySequence.StandardKey.Copy, self.copy)
