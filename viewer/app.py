@@ -8,21 +8,23 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__
-from viewer.domain import search
 from viewer.services import settings as prefs
 from viewer.services import text_layers
-from viewer.services.indexer import SearchService
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Settings, ViewState
 from viewer.ui.main_window import MainWindow
 from viewer.ui.scan_view import ScanPane
+
+if TYPE_CHECKING:
+    from viewer.services.indexer import SearchService
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +43,6 @@ class Viewer:
         self.worker = PdfWorker()
         self.scan_pane = ScanPane(self.worker)
         self.search_service: SearchService | None = None
-        self.search_problem = ""
-        try:
-            search.check_fts5()
-        except search.FtsUnavailableError as exc:
-            self.search_problem = str(exc)
-        else:
-            self.search_service = SearchService()
         self.text_layers = text_layers.TextLayerReader()
         self.window = MainWindow(
             self.jobs,
@@ -55,14 +50,25 @@ class Viewer:
             self.scan_pane,
             self.settings,
             self.view_state,
-            search_service=self.search_service,
+            search_factory=self.make_search_service,
             text_layer=self.text_layers,
         )
-        if self.search_problem:
-            self.window.search.set_index_error(self.search_problem)
+
+    def make_search_service(self) -> tuple[SearchService | None, str]:
+        """The search service, or None and the reason (an SQLite without FTS5)."""
+        from viewer.domain import search  # noqa: PLC0415  (after the first page, not before)
+        from viewer.services.indexer import SearchService  # noqa: PLC0415
+
+        try:
+            search.check_fts5()
+        except search.FtsUnavailableError as exc:
+            return None, str(exc)
+        self.search_service = SearchService()
+        return self.search_service, ""
 
     def shutdown(self) -> None:
         """Stop the workers (the window has saved its state on close)."""
+        self.window.stop_background_work()
         self.worker.shutdown()
         self.text_layers.close()
         if self.search_service is not None:

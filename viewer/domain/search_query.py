@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
@@ -56,15 +57,14 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _fold_table()
-_FOLDED = {chr(code): base for code, base in _FOLD.items()}
-# Most characters of a non-Latin text (Cyrillic, Greek) need no folding: finding the few that do
-# with a character class and replacing only those is ~20x faster than str.translate over all.
-_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLDED)) + "]")
-
-
-def _base_letter(found: re.Match[str]) -> str:
-    return _FOLDED[found.group()]
+@functools.cache
+def _folding() -> tuple[dict[str, str], re.Pattern[str]]:
+    """The fold table and a pattern of the letters it changes, made on first need (~15 ms)."""
+    folded = {chr(code): base for code, base in _fold_table().items()}
+    # Most characters of a non-Latin text (Cyrillic, Greek) need no folding: finding the few
+    # that do with a character class and replacing only those is ~20x faster than translate.
+    foldable = re.compile("[" + "".join(re.escape(char) for char in sorted(folded)) + "]")
+    return folded, foldable
 
 
 def fold(text: str) -> str:
@@ -76,7 +76,8 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _FOLDABLE.sub(_base_letter, text)
+    folded, foldable = _folding()
+    return foldable.sub(lambda found: folded[found.group()], text)
 
 
 def normalize(text: str) -> str:

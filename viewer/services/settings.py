@@ -18,7 +18,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from viewer.domain import quotation
 from viewer.services import paths
 
 T = TypeVar("T")
@@ -64,6 +63,12 @@ def _bool(value: Any) -> bool:
     return bool(value)
 
 
+def _citation_choice(value: Any) -> str:
+    from viewer.domain import quotation  # noqa: PLC0415  (only when the setting is read)
+
+    return quotation.parse_choice(str(value)).key
+
+
 def _str_list(value: Any) -> list[str]:
     if value is None:
         return []
@@ -78,9 +83,7 @@ METADATA_VISIBLE = Setting("view/metadata_visible", True, _bool)
 RECORD_LIST_VISIBLE = Setting("view/record_list_visible", True, _bool)
 PREFERRED_LANGUAGE = Setting("reading/preferred_language", "en", str)
 RECENT_ARCHIVES = Setting("files/recent", list[str](), _str_list)
-CITATION_CHOICE = Setting(
-    "citation/choice", quotation.DEFAULT.key, lambda v: quotation.parse_choice(str(v)).key
-)
+CITATION_CHOICE = Setting("citation/choice", "house", _citation_choice)
 MAX_RECENT = 10
 
 

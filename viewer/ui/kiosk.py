@@ -579,6 +579,7 @@ class KioskShell(QWidget):
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
             self.setGeometry(screen.geometry())
+            self._window.fit_docks_to_width(screen.geometry().width())
         self.showFullScreen()
 
     def allow_close(self) -> None:

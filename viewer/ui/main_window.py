@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -32,25 +33,32 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import archive as archive_io
-from viewer.domain import quotation, transcript
+from viewer.domain import transcript
 from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
-from viewer.domain.search import IndexLocation, IndexStats
-from viewer.domain.search_source import TextLayer
-from viewer.services import paths
 from viewer.services import settings as prefs
-from viewer.services.indexer import IndexJob, SearchService
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
-from viewer.ui import citation_actions
-from viewer.ui.cite_panel import CitePanel
-from viewer.ui.find_bar import FindBar
 from viewer.ui.library import LibraryPanel
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
-from viewer.ui.search_panel import SearchPanel
 from viewer.ui.transcript_view import TranscriptPane
+
+if TYPE_CHECKING:
+    # Loaded after the first page is shown (see _extras): none of it is needed to read.
+    from PySide6.QtGui import QAction as _Action
+
+    from viewer.domain.search_source import TextLayer
+    from viewer.services.indexer import SearchService
+    from viewer.ui.cite_feature import CiteFeature
+    from viewer.ui.cite_panel import CitePanel
+    from viewer.ui.find_bar import FindBar
+    from viewer.ui.search_feature import SearchFeature
+    from viewer.ui.search_panel import SearchPanel
+
+SearchFactory = Callable[[], "tuple[SearchService | None, str]"]
+"""Makes the search service: (service, "") or (None, why search is not available)."""
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +88,7 @@ class MainWindow(QMainWindow):
         scan_pane: ScanPane,
         settings: Settings,
         view_state: ViewState,
-        search_service: SearchService | None = None,
+        search_factory: SearchFactory | None = None,
         text_layer: TextLayer | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -98,21 +106,17 @@ class MainWindow(QMainWindow):
         self._bare_pdf: Path | None = None
         self._scan_path: Path | None = None
         self._passwords: dict[Path, str] = {}
-        self._search_service = search_service
+        self._search_factory = search_factory
         self._text_layer = text_layer
-        self._index_job: IndexJob | None = None
+        self._search_feature: SearchFeature | None = None
+        self._cite_feature: CiteFeature | None = None
         self._pending_index: Archive | None = None
 
         self.messages = MessageBar()
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
-        self.cite = CitePanel()
-        self.cite.set_choice(quotation.parse_choice(settings.get(prefs.CITATION_CHOICE)))
         self.records = LibraryPanel()
-        self.search = SearchPanel(search_service.search if search_service else None)
-        self.find_bar = FindBar()
-        self.find_bar.attach(self.transcript.browser())
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("readingSplitter")
@@ -121,9 +125,9 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(transcript_column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.find_bar)
         column.addWidget(self.transcript, 1)
         self._transcript_column = transcript_column
+        self._transcript_layout = column
         self._splitter.addWidget(transcript_column)
         self._splitter.addWidget(self.scan)
         self._splitter.setStretchFactor(0, 1)
@@ -139,13 +143,15 @@ class MainWindow(QMainWindow):
         self._records_dock = self._dock(
             "Records", self.records, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self._search_dock = self._dock("Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea)
+        # The Search and Cite docks exist from the start (the saved window state places them);
+        # their panels arrive with _extras.
+        self._search_dock = self._dock("Search", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self._records_dock, self._search_dock)
         self._records_dock.raise_()
         self._metadata_dock = self._dock(
             "Metadata", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self._cite_dock = self._dock("Cite", self.cite, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._cite_dock = self._dock("Cite", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self._metadata_dock, self._cite_dock)
         self._metadata_dock.raise_()
 
@@ -158,14 +164,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._progress)
         self.statusBar().addPermanentWidget(self._record_position)
 
-        self.copy_with_citation_action = citation_actions.install_copy_with_citation(
-            self.transcript.browser(),
-            self._citation_pair,
-            self._current_scan_page,
-            on_copied=lambda _text: self.statusBar().showMessage(
-                "Passage copied with its citation", 4000
-            ),
-        )
         self._build_actions()
         self._connect()
         self._restore_window()
@@ -215,11 +213,8 @@ class MainWindow(QMainWindow):
             "Copy &Citation", "Ctrl+Shift+C", self.copy_citation, "copy_citation"
         )
         file_menu.addAction(self.copy_citation_action)
-        self.export_menu = citation_actions.build_export_menu(
-            self, self._records_to_export, self._on_export_error
-        )
-        file_menu.addMenu(self.export_menu)
-        file_menu.addSeparator()
+        self._file_menu = file_menu
+        self._file_end = file_menu.addSeparator()
         file_menu.addAction(
             self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit")
         )
@@ -229,14 +224,12 @@ class MainWindow(QMainWindow):
             "&Find in Document…", QKeySequence.StandardKey.Find, self._on_find_triggered, "find"
         )
         edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.find_bar.next_action)
-        edit_menu.addAction(self.find_bar.previous_action)
-        edit_menu.addSeparator()
         self.search_action = self._action(
             "&Search the Archive…", "Ctrl+Shift+F", self._on_search_triggered, "search_archive"
         )
         edit_menu.addAction(self.search_action)
-        edit_menu.addAction(self.copy_with_citation_action)
+        edit_menu.addSeparator()
+        self._edit_menu = edit_menu
 
         view_menu = menu.addMenu("&View")
         self._layout_group = QActionGroup(self)
@@ -306,17 +299,7 @@ class MainWindow(QMainWindow):
         self._jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
         self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
         self.records.record_chosen.connect(self.show_record)
-        self.search.hit_opened.connect(self._on_search_hit_opened)
-        if self._search_service is not None:
-            self._search_service.search_finished.connect(self.search.show_results)
-            self._search_service.search_failed.connect(self._on_search_failed)
-        else:
-            self.search.set_index_error("Search is not available on this computer.")
         self.metadata.citation_requested.connect(self.copy_citation)
-        self.cite.style_chosen.connect(self._on_cite_style_chosen)
-        self.cite.citation_copied.connect(
-            lambda _text: self.statusBar().showMessage("Citation copied to the clipboard", 4000)
-        )
         self.transcript.language_chosen.connect(self._on_transcript_language_chosen)
         self.transcript.text_size_changed.connect(
             lambda size: self._settings.set(prefs.TEXT_SIZE, size)
@@ -327,7 +310,7 @@ class MainWindow(QMainWindow):
         self.scan.document_opened.connect(self._on_scan_document_opened)
         self.scan.document_failed.connect(self._on_scan_document_failed)
         self.scan.page_changed.connect(self._on_scan_page_changed)
-        self.scan.first_page_painted.connect(self._start_pending_index)
+        self.scan.first_page_painted.connect(self._on_scan_first_page_painted)
         self._worker.text_extracted.connect(self._on_worker_text_extracted)
         self._worker.text_failed.connect(self._on_worker_text_failed)
 
@@ -339,12 +322,18 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks(
-                [self._records_dock, self._metadata_dock], [330, 360], Qt.Orientation.Horizontal
-            )
+            self.fit_docks_to_width(self.width())
         self._metadata_dock.setVisible(self._settings.get(prefs.METADATA_VISIBLE))
         self._records_dock.setVisible(self._settings.get(prefs.RECORD_LIST_VISIBLE))
         self.set_layout(self._settings.get(prefs.LAYOUT))
+
+    def fit_docks_to_width(self, width: int) -> None:
+        """Give the side panels their share of a window `width` wide; the rest is for reading."""
+        self.resizeDocks(
+            [self._records_dock, self._metadata_dock],
+            [min(330, width * 22 // 100), min(360, width * 24 // 100)],
+            Qt.Orientation.Horizontal,
+        )
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -451,62 +440,87 @@ class MainWindow(QMainWindow):
 
     # -- search ---------------------------------------------------------------------------------
 
+    def _on_scan_first_page_painted(self) -> None:
+        # The reader has the page: now load what reading does not need at once.
+        QTimer.singleShot(0, self._start_pending_index)
+
     def _start_pending_index(self) -> None:
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._archive:
-            self._start_indexing(archive)
-
-    def _start_indexing(self, archive: Archive) -> None:
-        """Bring the archive's search index up to date in the background."""
-        if self._index_job is not None:
-            self._index_job.cancel()
-        self.search.reset()
-        if self._search_service is None:
-            return
-        job = IndexJob(
-            archive, cache_dir=paths.cache_dir(), text_layer=self._text_layer, parent=self
-        )
-        job.progress_changed.connect(self.search.set_progress)
-        job.index_finished.connect(lambda stats, job=job: self._on_index_finished(job, stats))
-        job.index_failed.connect(self.search.set_index_error)
-        self._index_job = job
-        job.start()
-
-    def _on_index_finished(self, job: IndexJob, stats: IndexStats) -> None:
-        if job is not self._index_job or self._search_service is None:
-            return
-        self._search_service.open(IndexLocation(stats.path, stats.read_only))
-        self.search.set_index_ready()
-        if stats.problems:
-            self.messages.show_message(
-                Level.WARNING,
-                f"Search: {len(stats.problems)} records or files could not be indexed and are "
-                f"not searchable (first: {_sentence(stats.problems[0].reason)})",
-            )
-
-    def _on_search_failed(self, query_id: int, message: str) -> None:
-        if query_id < 0:
-            self.search.set_index_error(message)
+            self._extras()[0].start_indexing(archive)
         else:
-            self.search.show_error(query_id, message)
+            self._extras()
 
-    def _on_search_hit_opened(self, record_id: str, query: str) -> None:
-        record = self._archive.find(record_id) if self._archive is not None else None
-        if record is None:
-            return
-        self.show_record(record)
-        self.find_bar.highlight_query(self.transcript.browser(), query)
+    def _extras(self) -> tuple[SearchFeature, CiteFeature]:
+        """The search and citation features, built on first need (after the first page)."""
+        if self._search_feature is None or self._cite_feature is None:
+            from viewer.ui.cite_feature import CiteFeature  # noqa: PLC0415
+            from viewer.ui.search_feature import SearchFeature  # noqa: PLC0415
+
+            service, problem = self._search_factory() if self._search_factory else (None, "")
+            self._search_feature = SearchFeature(
+                dock=self._search_dock,
+                transcript_column=self._transcript_layout,
+                browser=self.transcript.browser(),
+                edit_menu=self._edit_menu,
+                messages=self.messages,
+                find_archive_record=self._find_record,
+                show_record=self.show_record,
+                service=service,
+                problem=problem,
+                text_layer=self._text_layer,
+            )
+            self._cite_feature = CiteFeature(
+                window=self,
+                dock=self._cite_dock,
+                browser=self.transcript.browser(),
+                edit_menu=self._edit_menu,
+                file_menu=self._file_menu,
+                before=self._file_end,
+                choice_key=self._settings.get(prefs.CITATION_CHOICE),
+                current_record=self.current_record,
+                current_page=self._current_scan_page,
+                on_error=lambda message: self.messages.show_message(Level.ERROR, message),
+                on_copied=lambda text: self.statusBar().showMessage(text, 4000),
+            )
+            self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
+            self._cite_feature.panel.show_record(self._record)
+        return self._search_feature, self._cite_feature
+
+    @property
+    def search(self) -> SearchPanel:
+        """The archive search panel."""
+        return self._extras()[0].panel
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find-in-document bar above the transcript."""
+        return self._extras()[0].find_bar
+
+    @property
+    def cite(self) -> CitePanel:
+        """The Cite panel (every style, the style choice)."""
+        return self._extras()[1].panel
+
+    @property
+    def copy_with_citation_action(self) -> _Action:
+        """Edit > Copy with Citation."""
+        return self._extras()[1].copy_with_citation_action
+
+    def _find_record(self, record_id: str) -> Record | BrokenRecord | None:
+        return self._archive.find(record_id) if self._archive is not None else None
 
     def _on_find_triggered(self) -> None:
         if self.current_layout() is Layout.SCAN_ONLY:
             self.set_layout(Layout.SIDE_BY_SIDE)
         selected = self.transcript.browser().textCursor().selectedText().strip()
-        self.find_bar.open_with(selected or None)
+        self._extras()[0].open_find(selected)
 
     def _on_search_triggered(self) -> None:
+        feature = self._extras()[0]
         self._search_dock.show()
         self._search_dock.raise_()
-        self.search.focus_search()
+        feature.focus_search()
 
     # -- showing a record -----------------------------------------------------------------------
 
@@ -532,7 +546,8 @@ class MainWindow(QMainWindow):
             self._record_position.clear()
         if isinstance(record, BrokenRecord):
             self.metadata.show_record(record)
-            self.cite.show_record(record)
+            if self._cite_feature is not None:
+                self._cite_feature.panel.show_record(record)
             self.transcript.set_transcripts((), "")
             self.transcript.show_notice(f"This record cannot be read: {record.reason}")
             self.scan.show_message("This record cannot be read, so there is no scan to show.")
@@ -540,8 +555,9 @@ class MainWindow(QMainWindow):
             self.copy_citation_action.setEnabled(False)
             self.record_shown.emit(record)
             return
-        self.metadata.show_record(record, self.cite.choice().cite(record))
-        self.cite.show_record(record)
+        self.metadata.show_record(record, self._citation_text(record))
+        if self._cite_feature is not None:
+            self._cite_feature.panel.show_record(record)
         self.copy_citation_action.setEnabled(True)
         chosen = self.transcript.set_transcripts(
             record.transcripts, self._settings.get(prefs.PREFERRED_LANGUAGE)
@@ -600,8 +616,9 @@ class MainWindow(QMainWindow):
             record = archive_io.record_for_pdf(path, info.metadata)
             self._record = record
             self.records.set_records((record,))
-            self.metadata.show_record(record, self.cite.choice().cite(record))
-            self.cite.show_record(record)
+            self.metadata.show_record(record, self._citation_text(record))
+            if self._cite_feature is not None:
+                self._cite_feature.panel.show_record(record)
             self.setWindowTitle(f"{record.title} — {APP_TITLE}")
             self._worker.extract_text(path, self._passwords.get(path))
 
@@ -675,6 +692,8 @@ class MainWindow(QMainWindow):
         record = self._record
         if not isinstance(record, Record):
             return
+        from viewer.ui import citation_actions  # noqa: PLC0415
+
         choice = self.cite.choice()
         text = citation_actions.copy_citation(record, choice)
         if not text:
@@ -684,12 +703,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{choice.label} citation copied to the clipboard", 4000)
         self.citation_copied.emit(text)
 
-    def _citation_pair(self) -> tuple[str, str] | None:
-        record = self._record
-        if not isinstance(record, Record):
-            return None
-        choice = self.cite.choice()
-        return choice.cite(record), choice.cite(record, "html")
+    def _citation_text(self, record: Record) -> str:
+        """The citation the metadata panel shows, in the chosen style."""
+        from viewer.domain import quotation  # noqa: PLC0415
+
+        return quotation.parse_choice(self._settings.get(prefs.CITATION_CHOICE)).cite(record)
 
     def _current_scan_page(self) -> int | None:
         return self.scan.current_page() + 1 if self.scan.page_count() else None
@@ -697,13 +715,7 @@ class MainWindow(QMainWindow):
     def _on_cite_style_chosen(self, key: str) -> None:
         self._settings.set(prefs.CITATION_CHOICE, key)
         if isinstance(self._record, Record):
-            self.metadata.show_record(self._record, self.cite.choice().cite(self._record))
-
-    def _records_to_export(self) -> list[Record]:
-        return [self._record] if isinstance(self._record, Record) else []
-
-    def _on_export_error(self, message: str) -> None:
-        self.messages.show_message(Level.ERROR, message)
+            self.metadata.show_record(self._record, self._citation_text(self._record))
 
     # -- files, drops, menus --------------------------------------------------------------------
 
@@ -778,11 +790,13 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------
 
+    def stop_background_work(self) -> None:
+        """Stop indexing and searching (before the window goes, closed or not)."""
+        if self._search_feature is not None:
+            self._search_feature.shut_down()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._index_job is not None:
-            self._index_job.cancel()
-            self._index_job.wait(3000)
-        self.find_bar.shut_down()
+        self.stop_background_work()
         self._save_scan_state()
         self._remember_splitter()
         self._state.set_window("geometry", self.saveGeometry())
