@@ -12,7 +12,8 @@ import pytest
 
 from viewer.domain import archive as loader
 from viewer.domain import model, search
-from viewer.domain.search_query import find_in_text, fold, parse_query
+from viewer.domain.folding import fold
+from viewer.domain.search_query import find_in_text, parse_query
 
 S, E = search.HIGHLIGHT_START, search.HIGHLIGHT_END
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, Protocol
 
-from viewer.domain import model
+from viewer.domain import folding, model
 from viewer.domain import search_query as sq
 from viewer.domain import search_source as source
 from viewer.domain.search_query import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, parse_query
@@ -298,7 +298,7 @@ def _create_v1(connection: sqlite3.Connection) -> None:
 
 def _prefix_v2(connection: sqlite3.Connection) -> None:
     """Index 3-character prefixes too: `sov*` no longer merges every word beginning "sov"."""
-    connection.create_function("viewer_fold", 1, sq.fold, deterministic=True)
+    connection.create_function("viewer_fold", 1, folding.fold, deterministic=True)
     connection.execute("DROP TABLE fts")
     connection.execute(_FTS_TABLE.format(prefix="2 3"))
     connection.execute(_RANK_CONFIG)
@@ -808,7 +808,7 @@ class SearchIndex:
                 (rowid,),
             ).fetchone()
             if row is not None:
-                folded = [sq.fold(value or "") for value in row]
+                folded = [folding.fold(value or "") for value in row]
                 self._db.execute(
                     "INSERT INTO fts(fts, rowid, title, summary, metadata, body, scan_text) "
                     "VALUES('delete', ?, ?, ?, ?, ?, ?)",
@@ -858,7 +858,7 @@ class SearchIndex:
             self._db.execute(
                 "INSERT INTO fts(rowid, title, summary, metadata, body, scan_text) "
                 "VALUES(?, ?, ?, ?, ?, ?)",
-                (rowid, *(sq.fold(text) for text in texts)),
+                (rowid, *(folding.fold(text) for text in texts)),
             )
 
     def _stored_broken(self) -> list[IndexProblem]:

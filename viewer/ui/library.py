@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain.folding import fold
 from viewer.domain.model import Archive, BrokenRecord, Record
-from viewer.domain.search_query import fold
 
 Index = QModelIndex | QPersistentModelIndex
 AnyRecord = Record | BrokenRecord
