@@ -416,3 +416,31 @@ def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
     with qtbot.waitSignal(window.search.results_shown, timeout=10000) as shown:
         qtbot.keyClicks(box, "Delo")
     assert [hit.record_id for hit in window.search.result_model().hits()] == ["specimen-card"]
+
+
+def test_search_results_export_as_bibtex_holds_the_listed_records(
+    qtbot: QtBot,
+    make_viewer: type[Viewer],
+    samples: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.domain import export
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000):
+        window.search_action.trigger()
+        qtbot.keyClicks(window.search.search_box(), "Goldberg")
+    listed = [hit.record_id for hit in window.search.result_model().hits()]
+    assert "1949-05-18-telegram" in listed
+    target = tmp_path / "results.bib"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
+    bibtex.trigger()
+    records = [window._find_record(record_id) for record_id in listed]
+    assert target.read_text(encoding="utf-8") == export.export(records, export.ExportFormat.BIBTEX)
+    assert "Goldberg" in target.read_text(encoding="utf-8")

@@ -63,6 +63,7 @@ KNOWN_FIELDS = frozenset(
         "coverage",
         "identifier",
         "number",
+        "pages",
         "citation",
         "source",
         "transcripts",
@@ -81,6 +82,7 @@ _TEXT_FIELDS = (
     "coverage",
     "identifier",
     "number",
+    "pages",
     "citation",
 )
 _LIST_FIELDS = ("languages", "subjects", "places", "people")
@@ -387,6 +389,7 @@ def _build_record(reader: _Reader) -> Record | None:
         coverage=texts["coverage"],
         identifier=texts["identifier"],
         number=texts["number"],
+        pages=texts["pages"],
         citation=texts["citation"],
         source=source,
         transcripts=transcripts,

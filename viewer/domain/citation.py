@@ -224,6 +224,7 @@ def to_csl(record: Record) -> dict[str, Any]:
         ("archive_location", record.source.location),
         ("collection-title", record.collection),
         ("number", record.number),
+        ("number-of-pages", record.pages),
         ("publisher", record.publisher),
         ("URL", record.url),
         ("abstract", record.summary),

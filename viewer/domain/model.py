@@ -202,6 +202,8 @@ class Record:
     coverage: str = ""
     identifier: str = ""
     number: str = ""
+    pages: str = ""
+    """The original's extent in pages ("3"), as an archive's finding aid gives it."""
     citation: str = ""
     source: Source = field(default_factory=Source)
     transcripts: tuple[Transcript, ...] = ()

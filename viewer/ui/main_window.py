@@ -484,6 +484,15 @@ class MainWindow(QMainWindow):
                 on_copied=lambda text: self.statusBar().showMessage(text, 4000),
             )
             self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
+            from viewer.ui import citation_actions  # noqa: PLC0415
+
+            self.export_results_menu = citation_actions.build_export_menu(
+                self,
+                self._search_result_records,
+                lambda message: self.messages.show_message(Level.ERROR, message),
+                title="Export &Search Results",
+            )
+            self._file_menu.insertMenu(self._file_end, self.export_results_menu)
             self._cite_feature.panel.show_record(self._record)
         return self._search_feature, self._cite_feature
 
@@ -506,6 +515,11 @@ class MainWindow(QMainWindow):
     def copy_with_citation_action(self) -> _Action:
         """Edit > Copy with Citation."""
         return self._extras()[1].copy_with_citation_action
+
+    def _search_result_records(self) -> list[Record]:
+        """The readable records listed in the Search panel, in their ranked order."""
+        found = (self._find_record(hit.record_id) for hit in self.search.result_model().hits())
+        return [record for record in found if isinstance(record, Record)]
 
     def _find_record(self, record_id: str) -> Record | BrokenRecord | None:
         return self._archive.find(record_id) if self._archive is not None else None

@@ -59,6 +59,7 @@ def rows_for(record: Record) -> list[tuple[str, str]]:
         ("Coverage", record.coverage),
         ("Identifier", record.identifier),
         ("Number", record.number),
+        ("Pages", record.pages),
         ("Web address", record.url),
         ("Record ID", record.id),
     ]
