@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 from pytestqt.qtbot import QtBot
 
-from viewer.services import render
+from viewer.services import render, render_engine
 from viewer.services.render import RenderKey
 from viewer.services.render_engine import OpenRequest, PdfEngine, WordsRequest
 
@@ -141,5 +141,11 @@ def test_isolated_worker_renders_in_a_child_process(qtbot: QtBot, corpus: Path) 
             for y in range(0, image.height(), 7)
         }
         assert len(colours) > 2
+        # The pixels came through shared memory, which the window process then removed.
+        pid = worker._backend.process.pid  # type: ignore[union-attr]
+        if render_engine.SHARED_MEMORY_DIR.is_dir():
+            assert not list(
+                render_engine.SHARED_MEMORY_DIR.glob(render_engine.shared_prefix(pid) + "*")
+            )
     finally:
         worker.shutdown()

@@ -59,22 +59,27 @@ def fingerprints(records: Sequence[model.Record]) -> list[str]:
     """
     stat = os.stat
     blake2b = hashlib.blake2b
-    digests = []
+    sep = os.sep
+    digests: list[str] = []
+    append = digests.append
     for record in records:
-        folder = os.fspath(record.folder)
-        files = [(f"{folder}{os.sep}record.toml", "record.toml")]
-        files += [(os.fspath(t.path), t.path.name) for t in record.transcripts]
-        files += [(os.fspath(s.path), s.path.name) for s in record.scans]
+        paths = [f"{os.fspath(record.folder)}{sep}record.toml"]
+        paths += [os.fspath(t.path) for t in record.transcripts]
+        paths += [os.fspath(s.path) for s in record.scans]
         entries = []
-        for path, name in files:
+        for path in paths:
+            name = path[path.rfind(sep) + 1 :]
             try:
                 found = stat(path)
             except OSError:
                 entries.append(f"{name}\0missing")
             else:
                 entries.append(f"{name}\0{found.st_size}\0{found.st_mtime_ns}")
-        data = "\n".join(entries).encode("utf-8", "surrogateescape")
-        digests.append(blake2b(data, digest_size=16).hexdigest())
+        append(
+            blake2b(
+                "\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=16
+            ).hexdigest()
+        )
     return digests
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import mmap
 import pickle
 import queue
 import subprocess
@@ -59,6 +60,7 @@ from viewer.services.render_engine import (
     RenderStarted,
     Request,
     Result,
+    SharedSamples,
     StopRequest,
     TextExtracted,
     TextFailed,
@@ -67,6 +69,7 @@ from viewer.services.render_engine import (
     Word,
     WordsExtracted,
     WordsRequest,
+    remove_shared_files,
 )
 
 __all__ = ["THUMBNAILS", "VIEW", "ImageCache", "PdfWorker", "RenderKey", "Word"]
@@ -78,10 +81,35 @@ _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 def to_image(result: Rendered) -> QImage:
     """A deep-copied QImage in the format the raster engine paints fastest."""
+    if isinstance(result.samples, SharedSamples):
+        return _shared_image(result, result.samples)
     image = QImage(
         result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888
     )
     return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _shared_image(result: Rendered, shared: SharedSamples) -> QImage:
+    """The image from a shared-memory file, which is then removed."""
+    path = Path(shared.path)
+    try:
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), shared.size, access=mmap.ACCESS_READ) as pixels,
+        ):
+            image = QImage(
+                memoryview(pixels),
+                result.width,
+                result.height,
+                result.stride,
+                QImage.Format.Format_RGB888,
+            )
+            # The conversion copies: the image no longer needs the mapping once it is closed.
+            converted: QImage = image.convertToFormat(QImage.Format.Format_RGB32)
+            del image
+            return converted
+    finally:
+        path.unlink(missing_ok=True)
 
 
 class _Relay(QObject):
@@ -181,6 +209,7 @@ class _ProcessBackend:
         self.thread.join(timeout=5)
         if self.process.stdout is not None:
             self.process.stdout.close()
+        remove_shared_files(self.process.pid)
 
 
 class PdfWorker(QObject):
@@ -329,6 +358,8 @@ class PdfWorker(QObject):
         crashed = self._in_flight
         self._in_flight = None
         log.error("the render worker stopped unexpectedly; restarting it")
+        if isinstance(backend, _ProcessBackend):
+            remove_shared_files(backend.process.pid)
         self._backend = self._start()
         for path, (password, holders) in self._open.items():
             for _ in range(holders):

@@ -7,6 +7,7 @@ Requests and results are picklable values, so the same `serve` loop runs in eith
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import os
 import pickle
@@ -142,6 +143,47 @@ class OpenFailed:
     path: str
     message: str
     needs_password: bool
+
+
+SHARED_MEMORY_DIR = Path("/dev/shm")
+"""Where a child process leaves rendered pixels for the window process (tmpfs: memory, no disk)."""
+
+
+@dataclass(frozen=True)
+class SharedSamples:
+    """A rendered page's pixels in a shared-memory file; the reader maps it, copies, unlinks it.
+
+    A page is megabytes: pickled through the pipe it would be copied three times and held up by
+    the pipe's 64 KB buffer; here it is written once and read once.
+    """
+
+    path: str
+    size: int
+
+
+def shared_prefix(pid: int) -> str:
+    """The file-name prefix of the shared-memory files of worker process `pid`."""
+    return f"archive-viewer-{pid}-"
+
+
+def remove_shared_files(pid: int) -> None:
+    """Remove what worker process `pid` left in shared memory (results never read)."""
+    for leftover in SHARED_MEMORY_DIR.glob(shared_prefix(pid) + "*"):
+        leftover.unlink(missing_ok=True)
+
+
+def remove_orphaned_shared_files() -> None:
+    """Remove shared-memory files of worker processes that are gone (killed, crashed)."""
+    for leftover in SHARED_MEMORY_DIR.glob("archive-viewer-*-*"):
+        pid_text = leftover.name.split("-")[2]
+        if not pid_text.isdigit():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            continue  # alive, someone else's
 
 
 @dataclass(frozen=True)
@@ -447,9 +489,32 @@ class _PipeInbox:
 
 
 def _pipe_sink(stream: BinaryIO) -> Callable[[Result], None]:
+    serial = itertools.count()
+    prefix = str(SHARED_MEMORY_DIR / shared_prefix(os.getpid()))
+
+    def share(samples: Any) -> SharedSamples | None:
+        path = f"{prefix}{next(serial)}"
+        view = memoryview(samples).cast("B")
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except OSError:
+            return None  # no shared memory here: the pixels go through the pipe
+        try:
+            written = 0
+            while written < len(view):
+                written += os.write(fd, view[written:])
+        except OSError:
+            Path(path).unlink(missing_ok=True)
+            return None
+        finally:
+            os.close(fd)
+        return SharedSamples(path, len(view))
+
     def send(result: Result) -> None:
         if isinstance(result, Rendered):
-            result = dataclasses.replace(result, samples=bytes(result.samples), owner=None)
+            shared = share(result.samples)
+            samples: Any = shared if shared is not None else bytes(result.samples)
+            result = dataclasses.replace(result, samples=samples, owner=None)
         pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
         stream.flush()
 
@@ -465,10 +530,14 @@ def main() -> None:
     sys.stdout = sys.stderr
     sink = _pipe_sink(results)
     _pdf()  # load PyMuPDF now, while the window process is still starting
+    remove_orphaned_shared_files()
     try:
         serve(_PipeInbox(sys.stdin.buffer), sink, sink)
     except BrokenPipeError:
         log.debug("the application went away; stopping")
+    finally:
+        # Whatever the window did not take, it no longer wants.
+        remove_shared_files(os.getpid())
 
 
 if __name__ == "__main__":

@@ -128,7 +128,7 @@ class PageArea(QAbstractScrollArea):
         self.verticalScrollBar().setValue(0)
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().maximum() // 2)
         self._update_current()
-        self._schedule_requests()
+        self._request_now()
         self.viewport().update()
 
     def page_count(self) -> int:
@@ -274,6 +274,7 @@ class PageArea(QAbstractScrollArea):
     def go_to_page(self, index: int) -> None:
         """Show page `index` from its top."""
         self.set_position(index, 0.0)
+        self._request_now()
 
     def _scroll_offset(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
@@ -309,6 +310,12 @@ class PageArea(QAbstractScrollArea):
         """What page `index` is rendered as at the present zoom, rotation and screen."""
         scale = round(self.zoom * self.devicePixelRatioF(), 4)
         return RenderKey(self.path, index, scale, self.rotation_of(index))
+
+    def _request_now(self) -> None:
+        """Ask for the visible pages at once: after an explicit jump, not a scroll (those
+        coalesce through the timer)."""
+        self._request_timer.stop()
+        self._request_visible()
 
     def _schedule_requests(self) -> None:
         if not self._request_timer.isActive():
