@@ -38,38 +38,6 @@ _TRANSCRIPT_NAME = re.compile(
     r"^transcript\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.(html?|md|markdown|txt)$"
 )
 
-KNOWN_FIELDS = frozenset(
-    {
-        "format_version",
-        "id",
-        "title",
-        "date",
-        "summary",
-        "type",
-        "languages",
-        "creators",
-        "recipients",
-        "translators",
-        "contributors",
-        "subjects",
-        "places",
-        "people",
-        "collection",
-        "publisher",
-        "rights",
-        "funding",
-        "url",
-        "relation",
-        "coverage",
-        "identifier",
-        "number",
-        "pages",
-        "citation",
-        "source",
-        "transcripts",
-        "scans",
-    }
-)
 _TEXT_FIELDS = (
     "summary",
     "type",
@@ -87,6 +55,20 @@ _TEXT_FIELDS = (
 )
 _LIST_FIELDS = ("languages", "subjects", "places", "people")
 _NAME_FIELDS = ("creators", "recipients", "translators", "contributors")
+KNOWN_FIELDS = frozenset(
+    (
+        "format_version",
+        "id",
+        "title",
+        "date",
+        "source",
+        "transcripts",
+        "scans",
+        *_TEXT_FIELDS,
+        *_LIST_FIELDS,
+        *_NAME_FIELDS,
+    )
+)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
+from viewer.domain.model import MONTHS
+
 ITALIC_OPEN = "\x0e"
 ITALIC_CLOSE = "\x0f"
 
@@ -30,20 +32,6 @@ SKIP_WORDS = frozenset(
     and nor a an the de d' von van c et ca""".split()  # noqa: SIM905 (a list of 100 words)
 )
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 MLA_MONTHS = (
     "Jan.",
     "Feb.",
