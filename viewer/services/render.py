@@ -181,7 +181,17 @@ class _ProcessBackend:
             except (EOFError, OSError, pickle.UnpicklingError):
                 break
             if isinstance(result, Rendered):
-                self._relay.arrived.emit((result.key, to_image(result)))
+                try:
+                    image = to_image(result)
+                except OSError as exc:
+                    # The pixels went missing on the way (shared memory cleared under us):
+                    # that costs this page, which can be asked for again, not the worker.
+                    log.warning("rendered page %s could not be read: %s", result.key, exc)
+                    self._relay.arrived.emit(
+                        RenderFailed(result.key, "the rendered page was lost on its way")
+                    )
+                    continue
+                self._relay.arrived.emit((result.key, image))
             else:
                 self._relay.arrived.emit(result)
         if not self._stopping:

@@ -14,6 +14,7 @@ import pickle
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,18 +173,25 @@ def remove_shared_files(pid: int) -> None:
         leftover.unlink(missing_ok=True)
 
 
+ORPHAN_AGE_S = 600
+"""A shared-memory file this old, of a process that is gone, will never be read."""
+
+
 def remove_orphaned_shared_files() -> None:
-    """Remove shared-memory files of worker processes that are gone (killed, crashed)."""
+    """Remove old shared-memory files of worker processes that are gone (killed, crashed)."""
+    now = time.time()
     for leftover in SHARED_MEMORY_DIR.glob("archive-viewer-*-*"):
         pid_text = leftover.name.split("-")[2]
         if not pid_text.isdigit():
             continue
         try:
+            if now - leftover.stat().st_mtime < ORPHAN_AGE_S:
+                continue  # its window may still be about to read it
             os.kill(int(pid_text), 0)
         except ProcessLookupError:
             leftover.unlink(missing_ok=True)
         except OSError:
-            continue  # alive, someone else's
+            continue  # gone already, or alive and someone else's
 
 
 @dataclass(frozen=True)

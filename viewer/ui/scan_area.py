@@ -1,15 +1,18 @@
-"""The page area of the scan view: paints the visible pages, zooms, scrolls and selects words."""
+"""The page area of the scan view: paints the visible pages, zooms, scrolls, selects words and
+marks a query's hits on the text layer."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import (
+    QElapsedTimer,
     QEvent,
     QPointF,
     QRect,
     QRectF,
     QSize,
+    QSizeF,
     Qt,
     QTimer,
     Signal,
@@ -35,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain import search_query
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.services.render import RenderKey, Word
-from viewer.ui import scan_layout
+from viewer.ui import scan_hits, scan_layout
+from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_layout import Layout, Size, ZoomMode
 
 log = logging.getLogger(__name__)
@@ -48,6 +53,14 @@ PREFETCH = 1
 ZOOM_STEP = 1.25
 BACKGROUND = QColor(0x60, 0x60, 0x60)
 SELECTION = QColor(0x33, 0x88, 0xFF, 0x60)
+HIT = QColor(0xFF, 0xDD, 0x00)
+"""A search hit, multiplied over the page: paper turns yellow, ink stays as dark as it was."""
+CURRENT_HIT = QColor(0xFF, 0x96, 0x00)
+"""The hit last moved to with next/previous."""
+HIT_PREFETCH = 2
+"""Pages beyond the visible ones whose words are asked for while a query is marked."""
+MATCH_BUDGET_MS = 8
+"""How long matching a new query on pages already known may hold the GUI thread at a time."""
 
 
 def rotate_box(box: QRectF, size: Size, rotation: int) -> QRectF:
@@ -71,6 +84,10 @@ class PageArea(QAbstractScrollArea):
     zoom_changed = Signal(float)
     first_page_painted = Signal()
     selection_changed = Signal(str)
+    hits_changed = Signal()
+    """Hits were found on more pages, or the query changed."""
+    seek_finished = Signal(object)
+    """After `seek_hit`: the ScanHit now shown, or None when no page has one."""
 
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +116,15 @@ class PageArea(QAbstractScrollArea):
         self._drag_start: QPointF | None = None
         self._drag_rect: QRectF | None = None
         self.selected: list[tuple[int, Word]] = []
+        self.query: search_query.Query | None = None
+        self.hits: dict[int, tuple[ScanHit, ...]] = {}
+        self.current_hit: ScanHit | None = None
+        self._unmatched: list[int] = []
+        self._seeking: tuple[bool, int, int | None] | None = None
+        self._match_timer = QTimer(self)
+        self._match_timer.setSingleShot(True)
+        self._match_timer.setInterval(0)
+        self._match_timer.timeout.connect(self._on_match_timer_timeout)
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
@@ -122,6 +148,11 @@ class PageArea(QAbstractScrollArea):
         self._words_wanted = set()
         self.text_pages = None
         self.selected = []
+        # The query stays: a find bar left open marks the next document too.
+        self.hits = {}
+        self.current_hit = None
+        self._unmatched = []
+        self._seeking = None
         self._current = -1
         self._first_painted = False
         self._relayout()
@@ -130,6 +161,14 @@ class PageArea(QAbstractScrollArea):
         self._update_current()
         self._request_now()
         self.viewport().update()
+        if self.query is not None:
+            self.hits_changed.emit()
+
+    def set_text_pages(self, pages: list[bool]) -> None:
+        """Which pages have a text layer (the worker's answer to `extract_text`)."""
+        self.text_pages = pages
+        self._schedule_requests()
+        self._continue_seek()
 
     def page_count(self) -> int:
         """How many pages the document has (0 without one)."""
@@ -336,9 +375,19 @@ class PageArea(QAbstractScrollArea):
         )
         if self.text_pages:
             for index in visible:
-                if self.text_pages[index] and index not in self._words_wanted:
-                    self._words_wanted.add(index)
-                    self._worker.request_words(self.path, index)
+                self._want_words(index)
+            if self.query is not None:
+                for index in range(
+                    max(visible.start - HIT_PREFETCH, 0),
+                    min(visible.stop + HIT_PREFETCH, self.page_count()),
+                ):
+                    self._want_words(index)
+
+    def _want_words(self, index: int) -> None:
+        """Ask the worker for the words of page `index` once, if it has a text layer."""
+        if self.text_pages and self.text_pages[index] and index not in self._words_wanted:
+            self._words_wanted.add(index)
+            self._worker.request_words(self.path, index)
 
     @Slot(object, QImage)
     def _on_worker_page_rendered(self, key: RenderKey, _image: QImage) -> None:
@@ -352,6 +401,8 @@ class PageArea(QAbstractScrollArea):
             return
         log.warning("page %d failed: %s", key.page + 1, message)
         self.errors[key.page] = message
+        if key.scale == 0.0:  # its words could not be read: the page has no hits to wait for
+            self._on_worker_words_extracted(key.path, key.page, [])
         self.viewport().update(self.page_rect(key.page).toAlignedRect())
 
     @Slot(str, int, list)
@@ -361,6 +412,11 @@ class PageArea(QAbstractScrollArea):
         self.words[page] = words
         if self._drag_rect is not None:
             self._select(self._drag_rect)
+        if self.query is not None and 0 <= page < len(self._layout):
+            self._match(page)
+            self.hits_changed.emit()
+            self.viewport().update(self.page_rect(page).toAlignedRect())
+            self._continue_seek()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
@@ -370,12 +426,14 @@ class PageArea(QAbstractScrollArea):
         offset = self._scroll_offset()
         top = offset.y() + event.rect().top()
         painted_first = False
-        for index in self._layout.pages_between(top, top + event.rect().height()):
+        pages = self._layout.pages_between(top, top + event.rect().height())
+        for index in pages:
             rect = self._layout.rects[index].translated(-offset)
             if not rect.intersects(QRectF(event.rect())):
                 continue
             if self._paint_page(painter, index, rect) and index == self.current_page():
                 painted_first = True
+        self._paint_hits(painter, offset, pages)
         self._paint_selection(painter, offset)
         painter.end()
         if painted_first and not self._first_painted:
@@ -412,6 +470,152 @@ class PageArea(QAbstractScrollArea):
         if self._drag_rect is not None:
             painter.setPen(QColor(0x33, 0x88, 0xFF))
             painter.drawRect(self._drag_rect.translated(-offset))
+
+    def _paint_hits(self, painter: QPainter, offset: QPointF, pages: range) -> None:
+        if self.query is None:
+            return
+        painter.save()
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for index in pages:
+            for hit in self.hits.get(index, ()):
+                color = CURRENT_HIT if hit == self.current_hit else HIT
+                for rect in self._hit_document_rects(hit):
+                    painter.fillRect(rect.translated(-offset), color)
+        painter.restore()
+
+    # Search hits --------------------------------------------------------------------------------
+
+    def set_query(self, query: search_query.Query | None) -> None:
+        """Mark the hits of `query` on every page whose words are known (None: no marks)."""
+        self.query = query if query is not None and not query.is_empty else None
+        self.hits = {}
+        self.current_hit = None
+        self._seeking = None
+        self._unmatched = []
+        if self.query is not None:
+            visible = self._visible_pages() if len(self._layout) else range(0)
+            for index in visible:
+                if index in self.words:
+                    self._match(index)
+            self._unmatched = sorted(i for i in self.words if i not in self.hits)
+            if self._unmatched:
+                self._match_timer.start()
+            self._schedule_requests()
+        self.viewport().update()
+        self.hits_changed.emit()
+
+    def hit_count(self) -> int:
+        """Hits found so far, on the pages whose words are known."""
+        return sum(len(hits) for hits in self.hits.values())
+
+    def pages_with_hits(self) -> int:
+        """How many of the pages searched so far have a hit."""
+        return sum(1 for hits in self.hits.values() if hits)
+
+    def hits_complete(self) -> bool:
+        """Whether every page with a text layer has been searched for the query."""
+        if self.query is None or self.text_pages is None:
+            return False
+        return all(i in self.hits for i, has_text in enumerate(self.text_pages) if has_text)
+
+    def seek_hit(self, forward: bool = True) -> None:
+        """Scroll to the next (or previous) hit in reading order, asking for pages' words as
+        needed; `seek_finished` tells where it went."""
+        if self.query is None or not self.info:
+            self.seek_finished.emit(None)
+            return
+        hit = self.current_hit
+        if hit is not None and hit.page in self._visible_pages():
+            self._seeking = (forward, hit.page, hit.index)
+        else:  # the reader scrolled away from the last hit: go on from where they are
+            self._seeking = (forward, self.current_page(), None)
+        self._continue_seek()
+
+    def show_hit(self, hit: ScanHit) -> None:
+        """Make `hit` the current hit and scroll it into view unless it is wholly visible."""
+        self.current_hit = hit
+        rects = self._hit_document_rects(hit)
+        if rects:
+            bounds = rects[0]
+            for rect in rects[1:]:
+                bounds = bounds.united(rect)
+            seen = QRectF(self._scroll_offset(), QSizeF(self.viewport().size()))
+            if not seen.contains(bounds):
+                vertical, horizontal = self.verticalScrollBar(), self.horizontalScrollBar()
+                vertical.setValue(round(bounds.center().y() - self.viewport().height() / 2))
+                if bounds.left() < seen.left() or bounds.right() > seen.right():
+                    horizontal.setValue(round(bounds.center().x() - self.viewport().width() / 2))
+                self._update_current()
+                self._request_now()
+        self.viewport().update()
+
+    def hit_rects(self, hit: ScanHit) -> list[QRectF]:
+        """Where `hit` is marked, in viewport coordinates: one rectangle for each line it spans."""
+        offset = self._scroll_offset()
+        return [rect.translated(-offset) for rect in self._hit_document_rects(hit)]
+
+    def _hit_document_rects(self, hit: ScanHit) -> list[QRectF]:
+        words = self.words.get(hit.page)
+        if not words or not self.info:
+            return []
+        rects: list[QRectF] = []
+        previous: tuple[int, int] | None = None
+        for position in hit.words:
+            word = words[position]
+            # A little larger than the word: the mark should frame the ink, not cut it.
+            rect = self.word_rect(hit.page, word).adjusted(-1.5, -1.5, 1.5, 1.5)
+            line = (word.block, word.line)
+            if line == previous:
+                rects[-1] = rects[-1].united(rect)  # the space between words is marked too
+            else:
+                rects.append(rect)
+            previous = line
+        return rects
+
+    def _match(self, index: int) -> tuple[ScanHit, ...]:
+        assert self.query is not None
+        hits = scan_hits.find_hits(index, self.words.get(index, []), self.query)
+        self.hits[index] = hits
+        return hits
+
+    def _hits_of(self, index: int) -> tuple[ScanHit, ...] | None:
+        """The hits of page `index`, matched now if its words are known; None if they are not."""
+        if index in self.hits:
+            return self.hits[index]
+        if index not in self.words:
+            return None
+        return self._match(index)
+
+    @Slot()
+    def _on_match_timer_timeout(self) -> None:
+        if self.query is None:
+            self._unmatched = []
+            return
+        clock = QElapsedTimer()
+        clock.start()
+        while self._unmatched and clock.elapsed() < MATCH_BUDGET_MS:
+            index = self._unmatched.pop(0)
+            if index not in self.hits:
+                self._match(index)
+        if self._unmatched:
+            self._match_timer.start()
+        self.hits_changed.emit()
+        self.viewport().update()
+
+    def _continue_seek(self) -> None:
+        if self._seeking is None or self.text_pages is None or self.query is None:
+            return  # the text layer is not known yet: `set_text_pages` comes back here
+        forward, page, index = self._seeking
+        found = scan_hits.seek(self._hits_of, self.text_pages, page, index, forward)
+        if isinstance(found, ScanHit):
+            self._seeking = None
+            self.show_hit(found)
+            self.seek_finished.emit(found)
+        elif found is None:
+            self._seeking = None
+            self.seek_finished.emit(None)
+        else:
+            self._want_words(found)  # the seek goes on when its words arrive
 
     # Text selection -----------------------------------------------------------------------------
 

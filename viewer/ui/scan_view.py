@@ -3,7 +3,8 @@
 `ScanPane(worker)` renders nothing itself: every PyMuPDF call goes through the `PdfWorker` it is
 given. Signals: `page_changed(current, count)`, `document_opened(DocumentInfo)`,
 `document_failed(path, message, needs_password)` (ask for the password and call `open_pdf` again),
-`first_page_painted()`.
+`first_page_painted()`, `scan_hits_changed(pages_with_hits_known, hits_known)` and
+`scan_hit_shown(page)` (-1: no hit anywhere) for the query given to `highlight_query`.
 """
 
 from __future__ import annotations
@@ -25,15 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.domain import search_query
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
+from viewer.ui import scan_hits
 from viewer.ui.scan_area import PageArea
+from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_layout import ZoomMode
 from viewer.ui.thumbnails import ThumbnailBar
 
 log = logging.getLogger(__name__)
 
 NO_TEXT_LAYER = "This scan has no text layer: its text cannot be selected or copied."
+NO_TEXT_LAYER_FOR_HITS = "This scan has no text layer: hits are marked in the transcript only."
 
 
 class ScanPane(QWidget):
@@ -43,6 +48,10 @@ class ScanPane(QWidget):
     document_opened = Signal(object)
     document_failed = Signal(str, str, bool)
     first_page_painted = Signal()
+    scan_hits_changed = Signal(int, int)
+    """(pages with hits, hits) found so far for the query, on the pages whose words are known."""
+    scan_hit_shown = Signal(int)
+    """After next/previous hit: the page (from 0) of the hit now shown, or -1 when there is none."""
 
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +62,7 @@ class ScanPane(QWidget):
         self._held: str | None = None
         self._pending_state: dict[str, Any] | None = None
         self._notices: list[str] = []
+        self._query_text = ""
 
         self.area = PageArea(worker, self)
         self.thumbnails = ThumbnailBar(worker, self)
@@ -93,6 +103,8 @@ class ScanPane(QWidget):
         worker.text_extracted.connect(self._on_worker_text_extracted)
         self.area.page_changed.connect(self._on_area_page_changed)
         self.area.first_page_painted.connect(self._on_area_first_page_painted)
+        self.area.hits_changed.connect(self._on_area_hits_changed)
+        self.area.seek_finished.connect(self._on_area_seek_finished)
         self.thumbnails.page_chosen.connect(self.go_to_page)
         self.page_box.returnPressed.connect(self._on_page_box_return_pressed)
         self._set_enabled(False)
@@ -238,6 +250,33 @@ class ScanPane(QWidget):
         """Copy the selected words; whether anything was copied."""
         return self.area.copy_selection()
 
+    def highlight_query(self, text: str) -> None:
+        """Mark the words matching `text` (the search syntax) on the scan pages; "" clears.
+
+        Kept when another document is opened, as a find bar left open would be.
+        """
+        if text == self._query_text:
+            return
+        self._query_text = text
+        query = search_query.parse_query(text) if text.strip() else None
+        self.area.set_query(query)
+
+    def scan_hit_count(self) -> int:
+        """Hits found so far, on the pages whose words are known."""
+        return self.area.hit_count()
+
+    def current_scan_hit(self) -> ScanHit | None:
+        """The hit last moved to with next/previous (None before the first move)."""
+        return self.area.current_hit
+
+    def next_scan_hit(self) -> None:
+        """Scroll to the next hit in reading order (wrapping); `scan_hit_shown` follows."""
+        self.area.seek_hit(forward=True)
+
+    def previous_scan_hit(self) -> None:
+        """Scroll to the previous hit in reading order (wrapping); `scan_hit_shown` follows."""
+        self.area.seek_hit(forward=False)
+
     def notice_text(self) -> str:
         """What the notice line says."""
         return self.notice.text() if not self.notice.isHidden() else ""
@@ -319,8 +358,8 @@ class ScanPane(QWidget):
     def _on_worker_text_extracted(self, path: str, pages: list[str], _metadata: dict) -> None:  # type: ignore[type-arg]
         if path != self._held or self.area.text_pages is not None:
             return
-        self.area.text_pages = [bool(text.strip()) for text in pages]
-        with_text = sum(self.area.text_pages)
+        self.area.set_text_pages([bool(text.strip()) for text in pages])
+        with_text = sum(self.area.text_pages or [])
         if with_text == 0:
             self._set_notices([*self._notices, NO_TEXT_LAYER])
         elif with_text < len(pages):
@@ -330,7 +369,15 @@ class ScanPane(QWidget):
                     f"Only {with_text} of {len(pages)} pages have a text layer to select from.",
                 ]
             )
-        self.area._schedule_requests()
+
+    @Slot()
+    def _on_area_hits_changed(self) -> None:
+        self._show_notices()
+        self.scan_hits_changed.emit(self.area.pages_with_hits(), self.area.hit_count())
+
+    @Slot(object)
+    def _on_area_seek_finished(self, hit: ScanHit | None) -> None:
+        self.scan_hit_shown.emit(-1 if hit is None else hit.page)
 
     @Slot(int, int)
     def _on_area_page_changed(self, current: int, count: int) -> None:
@@ -379,6 +426,21 @@ class ScanPane(QWidget):
 
     def _set_notices(self, notices: list[str]) -> None:
         self._notices = notices
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        """The document's notices, and what the marked query found on it."""
+        notices = list(self._notices)
+        text_pages = self.area.text_pages
+        if self.area.query is not None and self.area.info and text_pages is not None:
+            if any(text_pages):
+                notices.append(
+                    scan_hits.hit_notice(
+                        self._query_text, self.area.hit_count(), self.area.hits_complete()
+                    )
+                )
+            else:
+                notices = [NO_TEXT_LAYER_FOR_HITS if n == NO_TEXT_LAYER else n for n in notices]
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
 
