@@ -15,8 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__
+from viewer.services import i18n, text_layers
 from viewer.services import settings as prefs
-from viewer.services import text_layers
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Settings, ViewState
@@ -92,10 +92,14 @@ def _install_excepthook(window: MainWindow) -> None:
         log.critical("unexpected error:\n%s", report)
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Archive Viewer: unexpected error")
+        translate = QCoreApplication.translate
+        box.setWindowTitle(translate("Viewer", "Archive Viewer: unexpected error"))
         box.setText(
-            "Something went wrong inside Archive Viewer. Your archive is untouched and the window "
-            "keeps working. Please report this with the details below."
+            translate(
+                "Viewer",
+                "Something went wrong inside Archive Viewer. Your archive is untouched and the "
+                "window keeps working. Please report this with the details below.",
+            )
         )
         box.setDetailedText(f"Archive Viewer {__version__}\n{report}")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -104,14 +108,21 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run(path: Path | None, *, startup_probe: bool = False) -> int:
-    """Start the window on `path` (or the default) and run until it is closed."""
+def run(path: Path | None, *, startup_probe: bool = False, language: str | None = None) -> int:
+    """Start the window on `path` (or the default) and run until it is closed.
+
+    The interface is in `language` when given, else in the one chosen in View > Language (by
+    default the system's, when there is a translation for it).
+    """
     QCoreApplication.setApplicationName("archive-viewer")
     QCoreApplication.setOrganizationName("archive-viewer")
     QGuiApplication.setApplicationDisplayName("Archive Viewer")
     QGuiApplication.setDesktopFileName("archive-viewer")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    viewer = Viewer()
+    settings = Settings()
+    chosen = language if language is not None else settings.get(prefs.INTERFACE_LANGUAGE)
+    i18n.install(app, chosen)
+    viewer = Viewer(settings)
     window = viewer.window
     _install_excepthook(window)
     if startup_probe:
@@ -128,9 +139,11 @@ def run(path: Path | None, *, startup_probe: bool = False) -> int:
         window.open_path(target)
     else:
         window.transcript.show_notice(
-            "No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF "
-            "(Ctrl+O), "
-            "or drop one on this window."
+            QCoreApplication.translate(
+                "Viewer",
+                "No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF "
+                "(Ctrl+O), or drop one on this window.",
+            )
         )
     status = app.exec()
     viewer.shutdown()

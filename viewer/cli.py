@@ -44,6 +44,14 @@ def _gui_parser() -> argparse.ArgumentParser:
             "/etc/archive-viewer/kiosk.toml, else $XDG_CONFIG_DIRS); see docs/kiosk.md"
         ),
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help=(
+            "the interface language, such as 'de' or 'fr', for this run (default: the one chosen "
+            "in View > Language, else the system's when translated, else English)"
+        ),
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -96,13 +104,22 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import cite_command  # noqa: PLC0415
 
         return cite_command.main(args[1:])
-    options = _gui_parser().parse_args(args)
+    parser = _gui_parser()
+    options = parser.parse_args(args)
     logging.basicConfig(
         level=logging.DEBUG if options.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     if options.basedir is not None:
         os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(options.basedir.resolve())
+    language = None
+    if options.language is not None:
+        from viewer.services import i18n  # noqa: PLC0415  (no Qt: it only lists the files)
+
+        try:
+            language = i18n.check(options.language)
+        except i18n.UnknownLanguageError as exc:
+            parser.error(f"--language: {exc}")
     if options.kiosk is not None:
         from viewer import kiosk  # noqa: PLC0415
 
@@ -113,4 +130,4 @@ def main(argv: list[str] | None = None) -> int:
     worker_process.prestart()
     from viewer import app  # noqa: PLC0415  (Qt is loaded only for the window)
 
-    return app.run(options.path, startup_probe=options.startup_probe)
+    return app.run(options.path, startup_probe=options.startup_probe, language=language)

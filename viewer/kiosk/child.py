@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from viewer import kiosk
 from viewer.kiosk import config as kiosk_config
 from viewer.kiosk import supervisor, usage_log
-from viewer.services import paths
+from viewer.services import i18n, paths
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +95,32 @@ def _log_to_file() -> None:
     logging.getLogger().addHandler(handler)
 
 
+def interface_language(config: kiosk_config.KioskConfig) -> str:
+    """The translation that serves the configured `ui_language`; KioskConfigError when none does."""
+    try:
+        return i18n.check(config.ui_language)
+    except i18n.UnknownLanguageError as exc:
+        raise kiosk_config.KioskConfigError(
+            config.path,
+            [
+                f"ui_language: there is no interface translation for {config.ui_language!r}; "
+                f"use one of {', '.join(exc.available)}."
+            ],
+        ) from exc
+
+
+def apply_language(app: QCoreApplication, config: kiosk_config.KioskConfig) -> str:
+    """Put the kiosk's interface in the configured `ui_language`; the language in use."""
+    return i18n.install(app, interface_language(config))
+
+
 def main(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     """Run the kiosk window until staff exit (status `supervisor.ADMIN_EXIT`)."""
     kiosk.setup_logging()
     _log_to_file()
     try:
         config = kiosk.load(config_path)
+        interface_language(config)
     except kiosk_config.KioskConfigError as exc:
         sys.stderr.write(f"archive-viewer --kiosk: {exc}\n")
         return 2
@@ -111,6 +131,7 @@ def main(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
+    apply_language(app, config)
 
     from viewer.app import Viewer  # noqa: PLC0415
     from viewer.services import paths  # noqa: PLC0415

@@ -1,9 +1,9 @@
 """Preferences and per-document view state, each setting declared once with its default.
 
-Preferences (layout, text size, preferred language, recent archives) and view state (window
-geometry, splitter sizes, last record, page and zoom of each document) are kept in two files, never
-in the archive. QSettings writes through a temporary file and a rename, so a crash cannot leave a
-half-written file.
+Preferences (layout, text size, transcript and interface languages, recent archives) and view
+state (window geometry, splitter sizes, last record, page and zoom of each document) are kept in
+two files, never in the archive. QSettings writes through a temporary file and a rename, so a
+crash cannot leave a half-written file.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,14 @@ def _citation_choice(value: Any) -> str:
     return quotation.parse_choice(str(value)).key
 
 
+def _language_code(value: Any) -> str:
+    """A language code ("de", "pt_BR"), or "" for the system's language."""
+    text = str(value).strip()
+    if text and not re.fullmatch(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*", text):
+        raise ValueError(f"{text!r} is not a language code")
+    return text
+
+
 def _str_list(value: Any) -> list[str]:
     if value is None:
         return []
@@ -82,6 +91,8 @@ TEXT_SIZE = Setting("view/transcript_point_size", 12, _int_in(6, 48))
 METADATA_VISIBLE = Setting("view/metadata_visible", True, _bool)
 RECORD_LIST_VISIBLE = Setting("view/record_list_visible", True, _bool)
 PREFERRED_LANGUAGE = Setting("reading/preferred_language", "en", str)
+INTERFACE_LANGUAGE = Setting("interface/language", "", _language_code)
+"""The interface language; "" is the system's language when translated, else English."""
 RECENT_ARCHIVES = Setting("files/recent", list[str](), _str_list)
 CITATION_CHOICE = Setting("citation/choice", "house", _citation_choice)
 MAX_RECENT = 10

@@ -9,7 +9,15 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    Qt,
+)
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
 
@@ -20,7 +28,8 @@ from viewer.domain.quotation import CitationChoice
 
 log = logging.getLogger(__name__)
 
-COPY_WITH_CITATION_TEXT = "Copy with Citation"
+COPY_WITH_CITATION_TEXT = QT_TRANSLATE_NOOP("CitationActions", "Copy with Citation")
+"""The action's text in English; translated when the action is made."""
 COPY_WITH_CITATION_KEYS = "Ctrl+Alt+C"
 FORMAT_LABELS = {
     ExportFormat.BIBTEX: "BibTeX",
@@ -121,11 +130,16 @@ def install_copy_with_citation(
 
     The action is enabled only while text is selected. `on_copied` gets the plain text copied.
     """
-    action = QAction(COPY_WITH_CITATION_TEXT, browser)
+    translate = QCoreApplication.translate
+    action = QAction(translate("CitationActions", str(COPY_WITH_CITATION_TEXT)), browser)
     action.setObjectName("copy_with_citation")
     action.setShortcut(QKeySequence(COPY_WITH_CITATION_KEYS))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    action.setToolTip("Copy the selected passage followed by its citation and scan page")
+    action.setToolTip(
+        translate(
+            "CitationActions", "Copy the selected passage followed by its citation and scan page"
+        )
+    )
 
     def update() -> None:
         action.setEnabled(browser.textCursor().hasSelection())
@@ -187,18 +201,30 @@ def export_records(
     Problems (nothing to export, a folder that cannot be written) go to `on_error` as a sentence
     that names the file and says what to do.
     """
+    translate = QCoreApplication.translate
     records = [r for r in records if isinstance(r, Record)]
     label = FORMAT_LABELS[fmt]
     if not records:
-        on_error(f"There is no record to export as {label}. Open a record or run a search first.")
+        on_error(
+            translate(
+                "CitationActions",
+                "There is no record to export as {format}. Open a record or run a search first.",
+            ).format(format=label)
+        )
         return None
-    count = "1 record" if len(records) == 1 else f"{len(records)} records"
+    title = (
+        translate("CitationActions", "Export 1 record as {format}")
+        if len(records) == 1
+        else translate("CitationActions", "Export {count} records as {format}")
+    )
     proposed = (directory or Path.home()) / default_file_name(records, fmt)
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        f"Export {count} as {label}",
+        title.format(count=len(records), format=label),
         str(proposed),
-        f"{label} (*{fmt.suffix});;All files (*)",
+        translate("CitationActions", "{format} (*{suffix});;All files (*)").format(
+            format=label, suffix=fmt.suffix
+        ),
     )
     if not name:
         return None
@@ -211,8 +237,11 @@ def export_records(
         reason = error.strerror or str(error)
         log.warning("export to %s failed: %s", target, error)
         on_error(
-            f"The {label} export could not be written to {target}: {reason}. "
-            "Choose a folder you can write to."
+            translate(
+                "CitationActions",
+                "The {format} export could not be written to {file}: {reason}. "
+                "Choose a folder you can write to.",
+            ).format(format=label, file=target, reason=reason)
         )
         return None
     log.info("exported %d records as %s to %s", len(records), label, target)
@@ -226,10 +255,15 @@ def build_export_menu(
     records_provider: Callable[[], Sequence[Record]],
     on_error: Callable[[str], None],
     *,
-    title: str = "&Export Citations",
+    title: str | None = None,
     on_exported: Callable[[Path], None] | None = None,
 ) -> QMenu:
-    """A menu with "BibTeX…", "RIS…" and "CSL-JSON…", exporting what `records_provider` gives."""
+    """A menu with "BibTeX…", "RIS…" and "CSL-JSON…", exporting what `records_provider` gives.
+
+    `title` defaults to "Export Citations" in the interface language.
+    """
+    if title is None:
+        title = QCoreApplication.translate("CitationActions", "&Export Citations")
     menu = QMenu(title, parent)
     menu.setObjectName("export_menu")
     for fmt, label in FORMAT_LABELS.items():

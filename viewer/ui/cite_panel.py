@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,13 +25,11 @@ from viewer.domain.quotation import CitationChoice
 from viewer.ui import citation_actions
 
 CONFIRMATION_MS = 4000
-NOT_IN_BIBLIOGRAPHY = "(not in bibliography)"
-NOT_IN_BIBLIOGRAPHY_TIP = (
-    "Chicago leaves an unpublished manuscript with no archive, number, web address or publisher "
-    "out of the bibliography; cite it in a note."
-)
-NO_RECORD = "No record is open."
-IN_TEXT = {Style.MLA: "In text", Style.APA: "In text"}
+IN_TEXT = {
+    Style.MLA: QT_TRANSLATE_NOOP("CitePanel", "In text"),
+    Style.APA: QT_TRANSLATE_NOOP("CitePanel", "In text"),
+}
+"""The styles whose in-text citation is shown under the reference, and its label in English."""
 
 
 @dataclass
@@ -66,28 +64,30 @@ class CitePanel(QWidget):
         self, confirmation_ms: int = CONFIRMATION_MS, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Cite")
+        self.setAccessibleName(self.tr("Cite"))
         self._record: Record | None = None
 
         self._chooser = QComboBox()
-        self._chooser.setAccessibleName("Citation style")
-        self._chooser.setToolTip("The citation that Copy Citation and Copy with Citation use")
+        self._chooser.setAccessibleName(self.tr("Citation style"))
+        self._chooser.setToolTip(
+            self.tr("The citation that Copy Citation and Copy with Citation use")
+        )
         for choice in quotation.CHOICES:
             self._chooser.addItem(choice.label, choice.key)
         self._chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
-        chooser_label = QLabel("&Copy citation as:")
+        chooser_label = QLabel(self.tr("&Copy citation as:"))
         chooser_label.setBuddy(self._chooser)
         chooser_row = QHBoxLayout()
         chooser_row.setContentsMargins(8, 8, 8, 0)
         chooser_row.addWidget(chooser_label)
         chooser_row.addWidget(self._chooser, 1)
 
-        self._notice = QLabel(NO_RECORD)
-        self._notice.setAccessibleName("Cite notice")
+        self._notice = QLabel(self.tr("No record is open."))
+        self._notice.setAccessibleName(self.tr("Cite notice"))
         self._notice.setWordWrap(True)
 
         self._confirmation = QLabel()
-        self._confirmation.setAccessibleName("Citation copied")
+        self._confirmation.setAccessibleName(self.tr("Citation copied"))
         self._confirmation.setContentsMargins(8, 0, 8, 6)
         self._confirmation_timer = QTimer(self)
         self._confirmation_timer.setSingleShot(True)
@@ -125,9 +125,11 @@ class CitePanel(QWidget):
         text.setAccessibleName(choice.label)
         _selectable(text)
         title.setBuddy(text)
-        button = QPushButton("Copy")
-        button.setAccessibleName(f"Copy {choice.label}")
-        button.setToolTip(f"Copy the {choice.label} citation (text and formatting)")
+        button = QPushButton(self.tr("Copy"))
+        button.setAccessibleName(self.tr("Copy {style}").format(style=choice.label))
+        button.setToolTip(
+            self.tr("Copy the {style} citation (text and formatting)").format(style=choice.label)
+        )
         button.clicked.connect(lambda _=False, c=choice: self.copy(c.style, c.form))
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -140,12 +142,15 @@ class CitePanel(QWidget):
         in_text = None
         if choice.style in IN_TEXT:
             in_text = QLabel()
-            in_text.setAccessibleName(f"{choice.label} in-text citation")
+            in_text.setAccessibleName(
+                self.tr("{style} in-text citation").format(style=choice.label)
+            )
             in_text.setTextFormat(Qt.TextFormat.RichText)
             _selectable(in_text)
             form = QFormLayout()
             form.setContentsMargins(0, 0, 0, 0)
-            form.addRow(f"{IN_TEXT[choice.style]}:", in_text)
+            label = QCoreApplication.translate("CitePanel", str(IN_TEXT[choice.style]))
+            form.addRow(self.tr("{label}:").format(label=label), in_text)
             layout.addLayout(form)
         return frame, _Section(choice, frame, text, button, in_text)
 
@@ -156,10 +161,12 @@ class CitePanel(QWidget):
         self._record = record if isinstance(record, Record) else None
         if isinstance(record, BrokenRecord):
             self._notice.setText(
-                f"This record cannot be read, so it cannot be cited: {record.reason}"
+                self.tr("This record cannot be read, so it cannot be cited: {reason}").format(
+                    reason=record.reason
+                )
             )
         else:
-            self._notice.setText(NO_RECORD)
+            self._notice.setText(self.tr("No record is open."))
         self._notice.setVisible(self._record is None)
         for section in self._sections.values():
             self._fill(section)
@@ -180,8 +187,13 @@ class CitePanel(QWidget):
             section.text.setToolTip("")
         else:
             section.text.setTextFormat(Qt.TextFormat.PlainText)
-            section.text.setText(NOT_IN_BIBLIOGRAPHY)
-            section.text.setToolTip(NOT_IN_BIBLIOGRAPHY_TIP)
+            section.text.setText(self.tr("(not in bibliography)"))
+            section.text.setToolTip(
+                self.tr(
+                    "Chicago leaves an unpublished manuscript with no archive, number, web "
+                    "address or publisher out of the bibliography; cite it in a note."
+                )
+            )
         section.copy_button.setEnabled(bool(rich))
         if section.in_text is not None:
             section.in_text.setText(citation.cite(record, section.choice.style, Form.NOTE, "html"))
@@ -225,7 +237,7 @@ class CitePanel(QWidget):
         choice = CitationChoice(style, Form.NOTE if style is Style.HOUSE else form)
         plain = citation_actions.copy_citation(record, choice)
         if plain:
-            self._confirm(f"Copied: {choice.label}")
+            self._confirm(self.tr("Copied: {style}").format(style=choice.label))
             self.citation_copied.emit(plain)
         return plain
 

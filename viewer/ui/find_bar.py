@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import search_query
+from viewer.services import i18n
 from viewer.ui import highlight
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Find in this document")
+        self.setAccessibleName(self.tr("Find in this document"))
         self._browser: QTextEdit | None = None
         self._spans: Spans = []
         self._cursors: list[QTextCursor] = []
@@ -91,21 +92,21 @@ class FindBar(QWidget):
         self._rerun.timeout.connect(self._on_rerun_timeout)
 
         self._edit = _FindEdit()
-        self._edit.setAccessibleName("Find in this document")
-        self._edit.setPlaceholderText('Find in this document: words, "a phrase", prefix*')
+        self._edit.setAccessibleName(self.tr("Find in this document"))
+        self._edit.setPlaceholderText(self.tr('Find in this document: words, "a phrase", prefix*'))
         self._edit.setClearButtonEnabled(True)
         self._edit.textEdited.connect(self._on_edit_text_edited)
         self._edit.next_requested.connect(self.find_next)
         self._edit.previous_requested.connect(self.find_previous)
         self._edit.close_requested.connect(self.close_bar)
         self._count = QLabel()
-        self._count.setAccessibleName("Hit count")
+        self._count.setAccessibleName(self.tr("Hit count"))
         self._count.setMinimumWidth(80)
-        self.next_action = QAction("Next Hit", self)
+        self.next_action = QAction(self.tr("Next Hit"), self)
         self.next_action.setObjectName("find_next")
         self.next_action.setShortcut(QKeySequence("F3"))
         self.next_action.triggered.connect(self.find_next)
-        self.previous_action = QAction("Previous Hit", self)
+        self.previous_action = QAction(self.tr("Previous Hit"), self)
         self.previous_action.setObjectName("find_previous")
         self.previous_action.setShortcut(QKeySequence("Shift+F3"))
         self.previous_action.triggered.connect(self.find_previous)
@@ -113,15 +114,19 @@ class FindBar(QWidget):
         self.addAction(self.previous_action)
         style = self.style()
         self._previous_button = self._button(
-            "Previous hit (Shift+F3)", style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp)
+            self.tr("Previous hit"),
+            "Shift+F3",
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
         )
         self._previous_button.clicked.connect(self.find_previous)
         self._next_button = self._button(
-            "Next hit (F3)", style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+            self.tr("Next hit"), "F3", style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         )
         self._next_button.clicked.connect(self.find_next)
         self._close_button = self._button(
-            "Close find bar (Esc)", style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
+            self.tr("Close find bar"),
+            "Esc",
+            style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton),
         )
         self._close_button.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
@@ -133,10 +138,10 @@ class FindBar(QWidget):
         layout.addWidget(self._close_button)
         self.hide()
 
-    def _button(self, name: str, icon: QIcon) -> QToolButton:
+    def _button(self, name: str, keys: str, icon: QIcon) -> QToolButton:
         button = QToolButton()
-        button.setAccessibleName(name.split(" (", maxsplit=1)[0])
-        button.setToolTip(name)
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name} ({keys})")
         button.setIcon(icon)
         button.setAutoRaise(True)
         return button
@@ -276,7 +281,7 @@ class FindBar(QWidget):
             self._show(text, search_query.find_in_text(text, query))
             return
         self._pending = True
-        self._count.setText("Searching…")
+        self._count.setText(self.tr("Searching…"))
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="find-in-text")
         self._executor.submit(_find, self._bridge, generation, text, query)
@@ -343,9 +348,13 @@ class FindBar(QWidget):
         if not self._edit.text().strip() or not self._active:
             self._count.setText("")
         elif not self._spans:
-            self._count.setText("No matches")
+            self._count.setText(self.tr("No matches"))
         else:
-            self._count.setText(f"{self._current + 1:,} of {len(self._spans):,}")
+            self._count.setText(
+                self.tr("{current} of {count}").format(
+                    current=i18n.number(self._current + 1), count=i18n.number(len(self._spans))
+                )
+            )
         found = bool(self._spans)
         self._next_button.setEnabled(found)
         self._previous_button.setEnabled(found)

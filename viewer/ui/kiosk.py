@@ -223,33 +223,37 @@ class Countdown(_Overlay):
     """ "Still reading?" with the seconds left before the kiosk starts over."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "Still reading?")
-        self.headline = _big_label("Still reading?", "headline")
+        super().__init__(parent, "")
+        self.setAccessibleName(self.tr("Still reading?"))
+        self.headline = _big_label(self.tr("Still reading?"), "headline")
         self.detail = _big_label("", "subline")
-        self.keep = QPushButton("Keep reading")
-        self.keep.setAccessibleName("Keep reading")
+        self.keep = QPushButton(self.tr("Keep reading"))
+        self.keep.setAccessibleName(self.tr("Keep reading"))
         self.card_layout.addWidget(self.headline)
         self.card_layout.addWidget(self.detail)
         self.card_layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignCenter)
 
     def set_seconds(self, seconds: int) -> None:
         """Show how long is left."""
-        self.detail.setText(
-            f"Touch the screen to keep reading. Starting over in {seconds} "
-            f"second{'s' * (seconds != 1)}."
+        text = (
+            self.tr("Touch the screen to keep reading. Starting over in {seconds} second.")
+            if seconds == 1
+            else self.tr("Touch the screen to keep reading. Starting over in {seconds} seconds.")
         )
+        self.detail.setText(text.format(seconds=seconds))
 
 
 class Attract(_Overlay):
     """Title cards of featured records, one after another, until someone touches the screen."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "Welcome")
+        super().__init__(parent, "")
+        self.setAccessibleName(self.tr("Welcome"))
         self.archive = _big_label("", "subline")
         self.headline = _big_label("", "headline")
         self.date = _big_label("", "subline")
         self.summary = _big_label("", "summary")
-        self.prompt = _big_label("Touch the screen to start reading", "subline")
+        self.prompt = _big_label(self.tr("Touch the screen to start reading"), "subline")
         for label in (self.archive, self.headline, self.date, self.summary, self.prompt):
             self.card_layout.addWidget(label)
         self.cards: list[Record] = []
@@ -276,29 +280,33 @@ class PinPad(_Overlay):
     cancelled = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "Staff exit")
+        super().__init__(parent, "")
+        self.setAccessibleName(self.tr("Staff exit"))
         self.card.setObjectName("kioskCard")
         self.setProperty("pinPad", True)
-        self.card.setAccessibleName("PIN pad")
+        self.card.setAccessibleName(self.tr("PIN pad"))
         pad = QWidget()
         pad.setObjectName("kioskPinPad")
-        self.headline = _big_label("Staff exit: enter the PIN", "subline")
+        self.headline = _big_label(self.tr("Staff exit: enter the PIN"), "subline")
         self.display = _big_label("", "headline")
-        self.display.setAccessibleName("PIN entered")
+        self.display.setAccessibleName(self.tr("PIN entered"))
         self.status = _big_label("", "status")
-        self.status.setAccessibleName("PIN message")
+        self.status.setAccessibleName(self.tr("PIN message"))
         grid = QGridLayout(pad)
         grid.setSpacing(12)
         self.buttons: dict[str, QPushButton] = {}
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
+        names = {"Clear": self.tr("Clear"), "OK": self.tr("OK")}
         for index, key in enumerate(keys):
-            button = QPushButton(key)
-            button.setAccessibleName(f"PIN {key}" if key.isdigit() else key)
+            button = QPushButton(names.get(key, key))
+            button.setAccessibleName(
+                self.tr("PIN {digit}").format(digit=key) if key.isdigit() else names[key]
+            )
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel staff exit")
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel staff exit"))
         cancel.clicked.connect(self._on_cancel_clicked)
         self.buttons["Cancel"] = cancel
         for widget in (self.headline, self.display, self.status):
@@ -355,7 +363,7 @@ class _AdminCorner(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Staff corner")
+        self.setAccessibleName(self.tr("Staff corner"))
         self.setGeometry(0, 0, CORNER, CORNER)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -389,7 +397,7 @@ class KioskShell(QWidget):
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("kiosk")
         self.setWindowTitle(window.windowTitle())
-        self.setAccessibleName("Archive Viewer kiosk")
+        self.setAccessibleName(self.tr("Archive Viewer kiosk"))
         self.config = config
         self._window = window
         self._scan = scan
@@ -461,14 +469,14 @@ class KioskShell(QWidget):
         row.addWidget(self.title, 1)
         self._extra = QHBoxLayout()
         row.addLayout(self._extra)
-        self.large_text_button = self._bar_button("Larger text", checkable=True)
+        self.large_text_button = self._bar_button(self.tr("Larger text"), checkable=True)
         self.large_text_button.toggled.connect(self.set_large_text)
-        self.contrast_button = self._bar_button("High contrast", checkable=True)
+        self.contrast_button = self._bar_button(self.tr("High contrast"), checkable=True)
         self.contrast_button.toggled.connect(self.set_high_contrast)
-        self.print_button = self._bar_button("Print")
+        self.print_button = self._bar_button(self.tr("Print"))
         self.print_button.clicked.connect(self.print_record)
         self.print_button.setVisible(self.config.actions.print_allowed)
-        self.start_over_button = self._bar_button("Start over")
+        self.start_over_button = self._bar_button(self.tr("Start over"))
         self.start_over_button.clicked.connect(lambda: self.reset("visitor"))
         for button in (
             self.large_text_button,
@@ -524,7 +532,7 @@ class KioskShell(QWidget):
         if not self.config.actions.copy_citation:
             hidden_docks.add("citeDock")
             for button in window.metadata.findChildren(QAbstractButton):
-                if "citation" in (button.text() + button.accessibleName()).lower():
+                if button.objectName() == "copyCitationButton":
                     button.hide()
         for dock in window.findChildren(QDockWidget):
             dock.setVisible(dock.objectName() not in hidden_docks)
@@ -872,9 +880,9 @@ class KioskShell(QWidget):
         printed = self._printer.print_document(document, self.config.actions.printer)
         self._window.messages.show_message(
             Level.INFO,
-            "Printing on the reading room printer."
+            self.tr("Printing on the reading room printer.")
             if printed
-            else "Printing is not available right now. Please ask the staff.",
+            else self.tr("Printing is not available right now. Please ask the staff."),
         )
 
     # -- admin ----------------------------------------------------------------------------------
@@ -900,13 +908,15 @@ class KioskShell(QWidget):
             return
         wait = self.pin_gate.wait_left()
         if result is PinResult.LOCKED:
-            text = f"Too many wrong PINs. Wait {wait:.0f} s before trying again."
+            log.warning("kiosk: too many wrong PINs; locked for %.0f s", wait)
+            text = self.tr("Too many wrong PINs. Wait {seconds} s before trying again.")
         elif wait:
-            text = f"Wrong PIN. Wait {wait:.0f} s before trying again."
+            log.warning("kiosk: wrong PIN; next try in %.0f s", wait)
+            text = self.tr("Wrong PIN. Wait {seconds} s before trying again.")
         else:
-            text = "Wrong PIN."
-        log.warning("kiosk: %s", text)
-        self.pin_pad.status.setText(text)
+            log.warning("kiosk: wrong PIN")
+            text = self.tr("Wrong PIN.")
+        self.pin_pad.status.setText(text.format(seconds=f"{wait:.0f}"))
 
     def _on_countdown_keep_clicked(self) -> None:
         self.countdown.hide()

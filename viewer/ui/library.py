@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,15 +33,22 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.folding import fold
 from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.services import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 AnyRecord = Record | BrokenRecord
 
 TITLE, DATE, ID = range(3)
-HEADERS = ("Title", "Date", "ID")
-UNDATED = "Undated"
-BROKEN_GROUP = "Cannot be read"
-NO_COLLECTION = "No collection"
+HEADERS = (
+    QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+    QT_TRANSLATE_NOOP("LibraryModel", "ID"),
+)
+"""Column titles in English; translated when shown."""
+UNDATED = "undated"
+BROKEN_GROUP = "broken"
+NO_COLLECTION = "no-collection"
+"""Keys of the groups that are not a year, decade or collection (shown translated)."""
 
 
 class GroupBy(enum.Enum):
@@ -49,6 +58,18 @@ class GroupBy(enum.Enum):
     COLLECTION = "Collection"
     YEAR = "Year"
     DECADE = "Decade"
+
+
+GROUP_BY_LABELS = {
+    GroupBy.NONE: QT_TRANSLATE_NOOP("LibraryPanel", "None"),
+    GroupBy.COLLECTION: QT_TRANSLATE_NOOP("LibraryPanel", "Collection"),
+    GroupBy.YEAR: QT_TRANSLATE_NOOP("LibraryPanel", "Year"),
+    GroupBy.DECADE: QT_TRANSLATE_NOOP("LibraryPanel", "Decade"),
+}
+
+
+def _undated() -> str:
+    return QCoreApplication.translate("LibraryModel", "Undated")
 
 
 @dataclass(slots=True)
@@ -68,13 +89,18 @@ class _Entry:
 
     @classmethod
     def of(cls, record: AnyRecord) -> _Entry:
+        translate = QCoreApplication.translate
         if isinstance(record, BrokenRecord):
-            title = f"{record.title} — Cannot be read: {record.reason}"
+            title = translate("LibraryModel", "{title} — Cannot be read: {reason}").format(
+                title=record.title, reason=record.reason
+            )
             return cls(
                 record=record,
                 title=title,
                 date_text="",
-                tooltip=f"{record.folder}\nCannot be read: {record.reason}",
+                tooltip=translate("LibraryModel", "{folder}\nCannot be read: {reason}").format(
+                    folder=record.folder, reason=record.reason
+                ),
                 dated=False,
                 date_key=(0, 0, 0),
                 title_key=fold(record.title).casefold(),
@@ -83,14 +109,15 @@ class _Entry:
                 year=None,
             )
         date = record.date
-        date_text = date.short() if date is not None else UNDATED
+        undated = _undated()
+        date_text = date.short() if date is not None else undated
         iso = date.iso() if date is not None else ""
         long_date = date.display() if date is not None else ""
         return cls(
             record=record,
             title=record.title,
             date_text=date_text,
-            tooltip=f"{record.title}\n{long_date or UNDATED} · {record.id}",
+            tooltip=f"{record.title}\n{long_date or undated} · {record.id}",
             dated=date is not None,
             date_key=(date.year, date.month, date.day) if date is not None else (0, 0, 0),
             title_key=fold(record.title).casefold(),
@@ -106,11 +133,13 @@ class _Entry:
 
 @dataclass(slots=True)
 class _Group:
+    key: str
+    """The year, decade or collection; or one of UNDATED, BROKEN_GROUP, NO_COLLECTION."""
     label: str
     entries: list[_Entry] = field(default_factory=list)
 
 
-def _group_label(entry: _Entry, group_by: GroupBy) -> str:
+def _group_key(entry: _Entry, group_by: GroupBy) -> str:
     if entry.broken:
         return BROKEN_GROUP
     if group_by is GroupBy.COLLECTION:
@@ -118,8 +147,18 @@ def _group_label(entry: _Entry, group_by: GroupBy) -> str:
     if entry.year is None:
         return UNDATED
     if group_by is GroupBy.DECADE:
-        return f"{entry.year // 10 * 10}s"
+        return str(entry.year // 10 * 10)
     return str(entry.year)
+
+
+def _special_labels() -> dict[str, str]:
+    """The shown labels of the groups that are not a year, decade or collection."""
+    translate = QCoreApplication.translate
+    return {
+        BROKEN_GROUP: translate("LibraryModel", "Cannot be read"),
+        UNDATED: _undated(),
+        NO_COLLECTION: translate("LibraryModel", "No collection"),
+    }
 
 
 def filter_terms(text: str) -> list[str]:
@@ -218,28 +257,36 @@ class LibraryModel(QAbstractItemModel):
         self.endResetModel()
 
     def _make_groups(self) -> list[_Group]:
-        by_label: dict[str, _Group] = {}
+        by_key: dict[str, _Group] = {}
+        labels = _special_labels()
+        decade = QCoreApplication.translate("LibraryModel", "{decade}s")
         for entry in self._shown:
-            label = _group_label(entry, self._group_by)
-            group = by_label.get(label)
+            key = _group_key(entry, self._group_by)
+            group = by_key.get(key)
             if group is None:
-                group = by_label[label] = _Group(label)
+                if key in labels:
+                    label = labels[key]
+                elif self._group_by is GroupBy.DECADE:
+                    label = decade.format(decade=key)
+                else:
+                    label = key
+                group = by_key[key] = _Group(key, label)
             group.entries.append(entry)
         special = {BROKEN_GROUP: 3, UNDATED: 2, NO_COLLECTION: 1}
         if self._group_by is GroupBy.COLLECTION:
             regular = sorted(
-                (g for g in by_label.values() if g.label not in special),
+                (g for g in by_key.values() if g.key not in special),
                 key=lambda g: fold(g.label).casefold(),
             )
         else:
             regular = sorted(
-                (g for g in by_label.values() if g.label not in special),
-                key=lambda g: g.label,
+                (g for g in by_key.values() if g.key not in special),
+                key=lambda g: g.key,
                 reverse=self._sort_column == DATE
                 and self._sort_order == Qt.SortOrder.DescendingOrder,
             )
         rest = sorted(
-            (g for g in by_label.values() if g.label in special), key=lambda g: special[g.label]
+            (g for g in by_key.values() if g.key in special), key=lambda g: special[g.key]
         )
         return regular + rest
 
@@ -330,7 +377,9 @@ class LibraryModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+            if 0 <= section < len(HEADERS):
+                return QCoreApplication.translate("LibraryModel", str(HEADERS[section]))
+            return None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -363,7 +412,7 @@ class LibraryModel(QAbstractItemModel):
         if index.column() != TITLE:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{group.label} ({len(group.entries):,})"
+            return f"{group.label} ({i18n.number(len(group.entries))})"
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         return None
@@ -419,29 +468,31 @@ class LibraryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Library")
+        self.setAccessibleName(self.tr("Library"))
         self._current_id = ""
         self._collapsed: set[str] = set()
 
         self._filter = _FilterEdit()
-        self._filter.setAccessibleName("Filter records")
-        self._filter.setPlaceholderText("Filter by title, date or ID")
+        self._filter.setAccessibleName(self.tr("Filter records"))
+        self._filter.setPlaceholderText(self.tr("Filter by title, date or ID"))
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._on_filter_text_changed)
         self._filter.down_pressed.connect(self._on_filter_down_pressed)
         self._group = QComboBox()
-        self._group.setAccessibleName("Group by")
+        self._group.setAccessibleName(self.tr("Group by"))
         for group_by in GroupBy:
-            self._group.addItem(group_by.value, group_by)
+            self._group.addItem(
+                QCoreApplication.translate("LibraryPanel", str(GROUP_BY_LABELS[group_by])), group_by
+            )
         self._group.currentIndexChanged.connect(self._on_group_current_index_changed)
-        group_label = QLabel("Group by")
+        group_label = QLabel(self.tr("Group by"))
         group_label.setBuddy(self._group)
         self._count = QLabel()
-        self._count.setAccessibleName("Record count")
+        self._count.setAccessibleName(self.tr("Record count"))
 
         self._model = LibraryModel(self)
         self._view = _TreeView()
-        self._view.setAccessibleName("Library records")
+        self._view.setAccessibleName(self.tr("Library records"))
         self._view.setModel(self._model)
         self._view.setUniformRowHeights(True)
         self._view.setAlternatingRowColors(True)
@@ -461,7 +512,7 @@ class LibraryPanel(QWidget):
         # A dock is narrow: the ID column starts hidden; the header's menu shows it.
         header.setSectionHidden(ID, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        show_id = QAction("Show ID Column", header)
+        show_id = QAction(self.tr("Show ID Column"), header)
         show_id.setCheckable(True)
         show_id.toggled.connect(lambda shown: header.setSectionHidden(ID, not shown))
         header.addAction(show_id)
@@ -619,7 +670,12 @@ class LibraryPanel(QWidget):
     def _update_count(self) -> None:
         total = self._model.total()
         shown = self._model.shown_count()
-        noun = "record" if total == 1 else "records"
-        self._count.setText(
-            f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
-        )
+        if shown == total:
+            text = self.tr("{total} record") if total == 1 else self.tr("{total} records")
+        else:
+            text = (
+                self.tr("{shown} of {total} record")
+                if total == 1
+                else self.tr("{shown} of {total} records")
+            )
+        self._count.setText(text.format(shown=i18n.number(shown), total=i18n.number(total)))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from viewer.domain import archive as archive_io
 from viewer.domain import transcript
 from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
+from viewer.services import i18n
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
@@ -66,11 +67,12 @@ APP_TITLE = "Archive Viewer"
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
 LAYOUT_LABELS = {
-    Layout.SIDE_BY_SIDE: ("Side by Side", "Ctrl+1"),
-    Layout.STACKED: ("Stacked", "Ctrl+2"),
-    Layout.TRANSCRIPT_ONLY: ("Transcript Only", "Ctrl+3"),
-    Layout.SCAN_ONLY: ("Scan Only", "Ctrl+4"),
+    Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side by Side"), "Ctrl+1"),
+    Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stacked"), "Ctrl+2"),
+    Layout.TRANSCRIPT_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Transcript Only"), "Ctrl+3"),
+    Layout.SCAN_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Scan Only"), "Ctrl+4"),
 }
+"""Menu texts in English; translated when the menu is built."""
 
 
 class MainWindow(QMainWindow):
@@ -141,26 +143,30 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._records_dock = self._dock(
-            "Records", self.records, Qt.DockWidgetArea.LeftDockWidgetArea
+            "records", self.tr("Records"), self.records, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         # The Search and Cite docks exist from the start (the saved window state places them);
         # their panels arrive with _extras.
-        self._search_dock = self._dock("Search", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._search_dock = self._dock(
+            "search", self.tr("Search"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self._records_dock, self._search_dock)
         self._records_dock.raise_()
         self._metadata_dock = self._dock(
-            "Metadata", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea
+            "metadata", self.tr("Metadata"), self.metadata, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self._cite_dock = self._dock("Cite", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._cite_dock = self._dock(
+            "cite", self.tr("Cite"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self._metadata_dock, self._cite_dock)
         self._metadata_dock.raise_()
 
         self._progress = QProgressBar()
-        self._progress.setAccessibleName("Loading progress")
+        self._progress.setAccessibleName(self.tr("Loading progress"))
         self._progress.setMaximumWidth(220)
         self._progress.hide()
         self._record_position = QLabel()
-        self._record_position.setAccessibleName("Record position")
+        self._record_position.setAccessibleName(self.tr("Record position"))
         self.statusBar().addPermanentWidget(self._progress)
         self.statusBar().addPermanentWidget(self._record_position)
 
@@ -170,11 +176,12 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------------
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}Dock")
+        # The object name is the same in every language: the saved window state refers to it.
+        dock.setObjectName(f"{name}Dock")
         dock.setWidget(widget)
-        dock.setAccessibleName(f"{title} panel")
+        dock.setAccessibleName(self.tr("{title} panel").format(title=title))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -197,45 +204,58 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.setObjectName("file_menu")
         self.open_action = self._action(
-            "&Open…", QKeySequence.StandardKey.Open, self._on_open_triggered, "open"
+            self.tr("&Open…"), QKeySequence.StandardKey.Open, self._on_open_triggered, "open"
         )
         file_menu.addAction(self.open_action)
         self.open_folder_action = self._action(
-            "Open &Folder…", "Ctrl+Shift+O", self._on_open_folder_triggered, "open_folder"
+            self.tr("Open &Folder…"),
+            "Ctrl+Shift+O",
+            self._on_open_folder_triggered,
+            "open_folder",
         )
         file_menu.addAction(self.open_folder_action)
-        self._recent_menu = file_menu.addMenu("Open &Recent")
+        self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.copy_citation_action = self._action(
-            "Copy &Citation", "Ctrl+Shift+C", self.copy_citation, "copy_citation"
+            self.tr("Copy &Citation"), "Ctrl+Shift+C", self.copy_citation, "copy_citation"
         )
         file_menu.addAction(self.copy_citation_action)
         self._file_menu = file_menu
         self._file_end = file_menu.addSeparator()
         file_menu.addAction(
-            self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit")
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
         )
 
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("edit_menu")
         self.find_action = self._action(
-            "&Find in Document…", QKeySequence.StandardKey.Find, self._on_find_triggered, "find"
+            self.tr("&Find in Document…"),
+            QKeySequence.StandardKey.Find,
+            self._on_find_triggered,
+            "find",
         )
         edit_menu.addAction(self.find_action)
         self.search_action = self._action(
-            "&Search the Archive…", "Ctrl+Shift+F", self._on_search_triggered, "search_archive"
+            self.tr("&Search the Archive…"),
+            "Ctrl+Shift+F",
+            self._on_search_triggered,
+            "search_archive",
         )
         edit_menu.addAction(self.search_action)
         edit_menu.addSeparator()
         self._edit_menu = edit_menu
 
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.setObjectName("view_menu")
         self._layout_group = QActionGroup(self)
         self.layout_actions: dict[Layout, QAction] = {}
         for layout_mode, (label, keys) in LAYOUT_LABELS.items():
-            action = self._action(label, keys, name=f"layout_{layout_mode.value}")
+            text = QCoreApplication.translate("MainWindow", str(label))
+            action = self._action(text, keys, name=f"layout_{layout_mode.value}")
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=layout_mode: self.set_layout(m))
             self._layout_group.addAction(action)
@@ -254,43 +274,96 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(
             self._action(
-                "&Larger Text", None, lambda: self.transcript.change_text_size(1), "text_larger"
+                self.tr("&Larger Text"),
+                None,
+                lambda: self.transcript.change_text_size(1),
+                "text_larger",
             )
         )
         view_menu.addAction(
             self._action(
-                "&Smaller Text", None, lambda: self.transcript.change_text_size(-1), "text_smaller"
+                self.tr("&Smaller Text"),
+                None,
+                lambda: self.transcript.change_text_size(-1),
+                "text_smaller",
             )
         )
         view_menu.addSeparator()
         view_menu.addAction(
             self._action(
-                "Focus &Transcript", "Alt+1", self.transcript.browser().setFocus, "focus_transcript"
+                self.tr("Focus &Transcript"),
+                "Alt+1",
+                self.transcript.browser().setFocus,
+                "focus_transcript",
             )
         )
-        view_menu.addAction(self._action("Focus S&can", "Alt+2", self.scan.setFocus, "focus_scan"))
         view_menu.addAction(
-            self._action("Focus &Records", "Alt+3", self._focus_records, "focus_records")
+            self._action(self.tr("Focus S&can"), "Alt+2", self.scan.setFocus, "focus_scan")
         )
+        view_menu.addAction(
+            self._action(self.tr("Focus &Records"), "Alt+3", self._focus_records, "focus_records")
+        )
+        view_menu.addSeparator()
+        view_menu.addMenu(self._build_language_menu())
 
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(self.tr("&Go"))
+        go_menu.setObjectName("go_menu")
         self.next_record_action = self._action(
-            "&Next Record", "Ctrl+]", lambda: self.records.step(1), "next_record"
+            self.tr("&Next Record"), "Ctrl+]", lambda: self.records.step(1), "next_record"
         )
         self.previous_record_action = self._action(
-            "&Previous Record", "Ctrl+[", lambda: self.records.step(-1), "previous_record"
+            self.tr("&Previous Record"), "Ctrl+[", lambda: self.records.step(-1), "previous_record"
         )
         go_menu.addAction(self.next_record_action)
         go_menu.addAction(self.previous_record_action)
 
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help_menu")
         help_menu.addAction(
-            self._action("&Keyboard Shortcuts", "F1", self._show_shortcuts, "shortcuts")
+            self._action(self.tr("&Keyboard Shortcuts"), "F1", self._show_shortcuts, "shortcuts")
         )
         help_menu.addAction(
-            self._action("&Messages of This Session", None, self._show_history, "message_history")
+            self._action(
+                self.tr("&Messages of This Session"), None, self._show_history, "message_history"
+            )
         )
-        help_menu.addAction(self._action("&About Archive Viewer", None, self._show_about, "about"))
+        help_menu.addAction(
+            self._action(self.tr("&About Archive Viewer"), None, self._show_about, "about")
+        )
+
+    def _build_language_menu(self) -> QMenu:
+        """View > Language: the system's language or one of the translations; used at next start."""
+        menu = QMenu(self.tr("&Language"), self)
+        menu.setObjectName("language_menu")
+        group = QActionGroup(self)
+        chosen = self._settings.get(prefs.INTERFACE_LANGUAGE)
+        choices = [("", self.tr("System Language"))]
+        choices += [(code, i18n.native_name(code)) for code in i18n.available()]
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in choices:
+            action = menu.addAction(label)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _=False, c=code: self.set_interface_language(c))
+            group.addAction(action)
+            self.language_actions[code] = action
+        return menu
+
+    def set_interface_language(self, language: str) -> None:
+        """Use `language` ("" for the system's) for the interface from the next start on."""
+        self._settings.set(prefs.INTERFACE_LANGUAGE, language)
+        self._settings.sync()
+        action = self.language_actions.get(language)
+        if action is not None:
+            action.setChecked(True)
+        name = i18n.native_name(language) if language else self.tr("the system language")
+        self.statusBar().showMessage(
+            self.tr("The interface will be in {language} from the next start.").format(
+                language=name
+            ),
+            8000,
+        )
 
     def _connect(self) -> None:
         self._jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
@@ -305,7 +378,9 @@ class MainWindow(QMainWindow):
             lambda size: self._settings.set(prefs.TEXT_SIZE, size)
         )
         self.transcript.link_activated.connect(
-            lambda url: self.statusBar().showMessage(f"Links are not followed: {url}", 6000)
+            lambda url: self.statusBar().showMessage(
+                self.tr("Links are not followed: {url}").format(url=url), 6000
+            )
         )
         self.scan.document_opened.connect(self._on_scan_document_opened)
         self.scan.document_failed.connect(self._on_scan_document_failed)
@@ -375,12 +450,13 @@ class MainWindow(QMainWindow):
         self._archive_job = self._jobs.load_archive(path)
         self._progress.setRange(0, 0)
         self._progress.show()
-        self.statusBar().showMessage(f"Opening {path}…")
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
 
     def _open_pdf_file(self, path: Path) -> None:
         if not path.exists():
             self.messages.show_message(
-                Level.ERROR, f"{path.name}: the file does not exist. Check the path."
+                Level.ERROR,
+                self.tr("{file}: the file does not exist. Check the path.").format(file=path.name),
             )
             return
         self._save_scan_state()
@@ -388,7 +464,7 @@ class MainWindow(QMainWindow):
         self._bare_pdf = path.resolve()
         record = archive_io.record_for_pdf(path)
         self.records.set_records((record,))
-        self._records_dock.setWindowTitle("Records")
+        self._records_dock.setWindowTitle(self.tr("Records"))
         self._settings.add_recent(path)
         self.show_record(record)
 
@@ -421,16 +497,24 @@ class MainWindow(QMainWindow):
         # Indexing waits until the first page is on screen: start-up is the reader's time.
         self._pending_index = archive
         QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
-        self._records_dock.setWindowTitle(f"Records ({len(archive.records)})")
+        self._records_dock.setWindowTitle(
+            self.tr("Records ({count})").format(count=len(archive.records))
+        )
         broken = [r for r in archive.records if isinstance(r, BrokenRecord)]
         if broken:
             names = ", ".join(r.folder.name for r in broken[:3]) + ("…" if len(broken) > 3 else "")
             self.messages.show_message(
                 Level.WARNING,
-                f"{len(broken)} of {len(archive.records)} records in {archive.title} "
-                "cannot be read "
-                f"({names}); they are listed with the reason. Run “archive-viewer check "
-                f"{archive.root}” for the details.",
+                self.tr(
+                    "{broken} of {total} records in {archive} cannot be read ({names}); they are "
+                    "listed with the reason. Run “archive-viewer check {root}” for the details."
+                ).format(
+                    broken=len(broken),
+                    total=len(archive.records),
+                    archive=archive.title,
+                    names=names,
+                    root=archive.root,
+                ),
             )
         self.archive_opened.emit(archive)
         last = archive.find(self._state.last_record(archive.root))
@@ -490,7 +574,7 @@ class MainWindow(QMainWindow):
                 self,
                 self._search_result_records,
                 lambda message: self.messages.show_message(Level.ERROR, message),
-                title="Export &Search Results",
+                title=self.tr("Export &Search Results"),
             )
             self._file_menu.insertMenu(self._file_end, self.export_results_menu)
             self._cite_feature.panel.show_record(self._record)
@@ -555,7 +639,11 @@ class MainWindow(QMainWindow):
         if self._archive is not None:
             self._state.set_last_record(self._archive.root, record.id)
             index = self._archive.records.index(record) if record in self._archive.records else 0
-            self._record_position.setText(f"Record {index + 1} of {len(self._archive.records)}")
+            self._record_position.setText(
+                self.tr("Record {number} of {total}").format(
+                    number=index + 1, total=len(self._archive.records)
+                )
+            )
         else:
             self._record_position.clear()
         if isinstance(record, BrokenRecord):
@@ -563,8 +651,12 @@ class MainWindow(QMainWindow):
             if self._cite_feature is not None:
                 self._cite_feature.panel.show_record(record)
             self.transcript.set_transcripts((), "")
-            self.transcript.show_notice(f"This record cannot be read: {record.reason}")
-            self.scan.show_message("This record cannot be read, so there is no scan to show.")
+            self.transcript.show_notice(
+                self.tr("This record cannot be read: {reason}").format(reason=record.reason)
+            )
+            self.scan.show_message(
+                self.tr("This record cannot be read, so there is no scan to show.")
+            )
             self._scan_path = None
             self.copy_citation_action.setEnabled(False)
             self.record_shown.emit(record)
@@ -579,12 +671,12 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self._load_transcript(chosen)
         elif self._bare_pdf is not None:
-            self.transcript.show_notice("Reading the PDF's text layer…")
+            self.transcript.show_notice(self.tr("Reading the PDF's text layer…"))
         else:
             self.transcript.show_notice(
-                "This record has no transcript. The scan is shown on its own."
+                self.tr("This record has no transcript. The scan is shown on its own.")
                 if record.scans
-                else "This record has neither a transcript nor a scan."
+                else self.tr("This record has neither a transcript nor a scan.")
             )
         if record.scans:
             scan = record.scans[0]
@@ -593,7 +685,7 @@ class MainWindow(QMainWindow):
             self.scan.open_pdf(scan.path, password)
         else:
             self._scan_path = None
-            self.scan.show_message("This record has no scan.")
+            self.scan.show_message(self.tr("This record has no scan."))
         self.record_shown.emit(record)
 
     def _load_transcript(self, item: Transcript) -> None:
@@ -606,9 +698,12 @@ class MainWindow(QMainWindow):
     def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
         if job_id != self._transcript_job:
             return
-        self.transcript.show_notice(f"The transcript cannot be shown. {message}")
+        self.transcript.show_notice(
+            self.tr("The transcript cannot be shown. {reason}").format(reason=message)
+        )
         self.messages.show_message(
-            Level.ERROR, f"{message}. The scan and metadata are still shown."
+            Level.ERROR,
+            self.tr("{reason}. The scan and metadata are still shown.").format(reason=message),
         )
 
     def _on_transcript_language_chosen(self, language: str) -> None:
@@ -625,7 +720,12 @@ class MainWindow(QMainWindow):
         if view:
             self.scan.restore_view_state(view)
         if info.notices:
-            self.messages.show_message(Level.INFO, f"{path.name}: " + "; ".join(info.notices) + ".")
+            self.messages.show_message(
+                Level.INFO,
+                self.tr("{file}: {notices}.").format(
+                    file=path.name, notices="; ".join(info.notices)
+                ),
+            )
         if self._bare_pdf is not None and path == self._bare_pdf:
             record = archive_io.record_for_pdf(path, info.metadata)
             self._record = record
@@ -645,19 +745,23 @@ class MainWindow(QMainWindow):
             self.transcript.set_transcripts((), "")
             self.transcript.show_html(transcript.pages_to_html(pages))
             self.transcript.show_notice(
-                "This text is the PDF's own text layer (often machine-read), "
-                "not an edited transcript.",
+                self.tr(
+                    "This text is the PDF's own text layer (often machine-read), "
+                    "not an edited transcript."
+                ),
                 keep_text=True,
             )
         else:
             self.transcript.show_notice(
-                "No transcript: this PDF has no text layer. The scan is shown on its own."
+                self.tr("No transcript: this PDF has no text layer. The scan is shown on its own.")
             )
 
     def _on_worker_text_failed(self, path: str, message: str) -> None:
         if self._bare_pdf is not None and Path(path) == self._bare_pdf:
             self.transcript.show_notice(
-                f"No transcript: the text layer cannot be read ({message})."
+                self.tr("No transcript: the text layer cannot be read ({reason}).").format(
+                    reason=message
+                )
             )
 
     def _on_scan_document_failed(self, path_text: str, message: str, needs_password: bool) -> None:
@@ -666,34 +770,44 @@ class MainWindow(QMainWindow):
             self._ask_password(path, wrong=path in self._passwords)
             return
         self.messages.show_message(
-            Level.ERROR, f"{_sentence(message)} The transcript and metadata are still shown."
+            Level.ERROR,
+            self.tr("{reason} The transcript and metadata are still shown.").format(
+                reason=_sentence(message)
+            ),
         )
         if self._bare_pdf is not None and path == self._bare_pdf:
-            self.transcript.show_notice(f"No transcript: {message}")
+            self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
 
     def _ask_password(self, path: Path, *, wrong: bool) -> None:
         prompt = (
-            f"The password for {path.name} is not correct. Try again:"
+            self.tr("The password for {file} is not correct. Try again:")
             if wrong
-            else f"{path.name} is encrypted. Enter its password to open it:"
-        )
+            else self.tr("{file} is encrypted. Enter its password to open it:")
+        ).format(file=path.name)
         password, accepted = QInputDialog.getText(
-            self, "Password needed", prompt, QLineEdit.EchoMode.Password
+            self, self.tr("Password needed"), prompt, QLineEdit.EchoMode.Password
         )
         if accepted and password:
             self._passwords[path] = password
             self.scan.open_pdf(path, password)
         else:
             self._passwords.pop(path, None)
-            self.scan.show_message(f"{path.name} is encrypted: it is shown only with its password.")
+            self.scan.show_message(
+                self.tr("{file} is encrypted: it is shown only with its password.").format(
+                    file=path.name
+                )
+            )
             self.messages.show_message(
                 Level.WARNING,
-                f"{path.name}: the PDF is encrypted and needs a password. "
-                "Open it again to enter it.",
+                self.tr(
+                    "{file}: the PDF is encrypted and needs a password. Open it again to enter it."
+                ).format(file=path.name),
             )
 
     def _on_scan_page_changed(self, current: int, count: int) -> None:
-        self.statusBar().showMessage(f"Page {current + 1} of {count}", 3000)
+        self.statusBar().showMessage(
+            self.tr("Page {number} of {count}").format(number=current + 1, count=count), 3000
+        )
 
     def _save_scan_state(self) -> None:
         if self._scan_path is not None and self.scan.page_count():
@@ -711,10 +825,14 @@ class MainWindow(QMainWindow):
         choice = self.cite.choice()
         text = citation_actions.copy_citation(record, choice)
         if not text:
-            self.statusBar().showMessage(f"{choice.label} has no entry for this record", 6000)
+            self.statusBar().showMessage(
+                self.tr("{style} has no entry for this record").format(style=choice.label), 6000
+            )
             return
-        self.metadata.confirm(f"Citation copied ({choice.label})")
-        self.statusBar().showMessage(f"{choice.label} citation copied to the clipboard", 4000)
+        self.metadata.confirm(self.tr("Citation copied ({style})").format(style=choice.label))
+        self.statusBar().showMessage(
+            self.tr("{style} citation copied to the clipboard").format(style=choice.label), 4000
+        )
         self.citation_copied.emit(text)
 
     def _citation_text(self, record: Record) -> str:
@@ -736,16 +854,16 @@ class MainWindow(QMainWindow):
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open a PDF or a record",
+            self.tr("Open a PDF or a record"),
             "",
-            "PDF or record (*.pdf record.toml archive.toml);;All files (*)",
+            self.tr("PDF or record (*.pdf record.toml archive.toml);;All files (*)"),
         )
         if path:
             chosen = Path(path)
             self.open_path(chosen.parent if chosen.suffix == ".toml" else chosen)
 
     def _on_open_folder_triggered(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open an archive or record folder")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open an archive or record folder"))
         if path:
             self.open_path(Path(path))
 
@@ -753,7 +871,7 @@ class MainWindow(QMainWindow):
         self._recent_menu.clear()
         recent = self._settings.get(prefs.RECENT_ARCHIVES)
         if not recent:
-            self._recent_menu.addAction("No recent archives").setEnabled(False)
+            self._recent_menu.addAction(self.tr("No recent archives")).setEnabled(False)
         for number, text in enumerate(recent, 1):
             action = self._recent_menu.addAction(f"&{number % 10} {text}")
             action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
@@ -785,21 +903,26 @@ class MainWindow(QMainWindow):
                     rows.append(
                         f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
                     )
-        rows.append(
-            "<tr><td>Transcript text larger / smaller</td><td><b>Ctrl++ / Ctrl+-</b></td></tr>"
+        text_size = self.tr("Transcript text larger / smaller")
+        rows.append(f"<tr><td>{text_size}</td><td><b>Ctrl++ / Ctrl+-</b></td></tr>")
+        QMessageBox.information(
+            self, self.tr("Keyboard shortcuts"), "<table>" + "".join(rows) + "</table>"
         )
-        QMessageBox.information(self, "Keyboard shortcuts", "<table>" + "".join(rows) + "</table>")
 
     def _show_history(self) -> None:
-        lines = [f"{m.level.value}: {m.text}" for m in self.messages.history] or ["No messages."]
-        QMessageBox.information(self, "Messages", "\n\n".join(lines))
+        lines = [
+            f"{self.messages.level_name(m.level)}: {m.text}" for m in self.messages.history
+        ] or [self.tr("No messages.")]
+        QMessageBox.information(self, self.tr("Messages"), "\n\n".join(lines))
 
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About Archive Viewer",
-            "Archive Viewer: the transcript of a historical document beside its original scan, "
-            "with its metadata and citation. Works offline; never uses the network.",
+            self.tr("About Archive Viewer"),
+            self.tr(
+                "Archive Viewer: the transcript of a historical document beside its original "
+                "scan, with its metadata and citation. Works offline; never uses the network."
+            ),
         )
 
     # -- closing --------------------------------------------------------------------------------

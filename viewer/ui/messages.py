@@ -48,12 +48,12 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.setAccessibleName("Messages")
+        self.setAccessibleName(self.tr("Messages"))
         self._label = QLabel()
         self._label.setWordWrap(True)
-        self._label.setAccessibleName("Message")
-        self._dismiss = QPushButton("Dismiss")
-        self._dismiss.setAccessibleName("Dismiss message")
+        self._label.setAccessibleName(self.tr("Message"))
+        self._dismiss = QPushButton(self.tr("Dismiss"))
+        self._dismiss.setAccessibleName(self.tr("Dismiss message"))
         self._dismiss.setFlat(True)
         self._dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
@@ -89,6 +89,15 @@ class MessageBar(QFrame):
         else:
             self._timer.stop()
         self.message_shown.emit(message)
+
+    def level_name(self, level: Level) -> str:
+        """The level as the reader reads it ("warning"), in the interface language."""
+        names = {
+            Level.INFO: self.tr("info"),
+            Level.WARNING: self.tr("warning"),
+            Level.ERROR: self.tr("error"),
+        }
+        return names[level]
 
     def text(self) -> str:
         """The message shown now ("" when the bar is hidden)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,40 +28,44 @@ def _languages(codes: tuple[str, ...]) -> str:
 
 
 def rows_for(record: Record) -> list[tuple[str, str]]:
-    """The (label, value) rows shown for `record`, in reading order, empty ones left out."""
+    """The (label, value) rows shown for `record`, in reading order, empty ones left out.
+
+    The labels are in the interface language; the values (the record's own) are never translated.
+    """
+    translate = QCoreApplication.translate
     transcripts = ", ".join(t.display_label() for t in record.transcripts)
     scans = "; ".join(
         (scan.label or scan.path.name) + (f" ({scan.note})" if scan.note else "")
         for scan in record.scans
     )
     rows = [
-        ("Title", record.title),
-        ("Date", record.date.display() if record.date else ""),
-        ("Summary", record.summary),
-        ("Type", record.type),
-        ("Author", _names(record.creators)),
-        ("Recipient", _names(record.recipients)),
-        ("Source", record.source.display()),
-        ("Source note", record.source.note),
-        ("Collection", record.collection),
-        ("Translator", _names(record.translators)),
-        ("Contributors", _names(record.contributors)),
-        ("Original language", _languages(record.languages)),
-        ("Available in", transcripts),
-        ("People", "; ".join(record.people)),
-        ("Places", "; ".join(record.places)),
-        ("Subjects", "; ".join(record.subjects)),
-        ("Scan", scans),
-        ("Rights", record.rights),
-        ("Support", record.funding),
-        ("Publisher", record.publisher),
-        ("Relation", record.relation),
-        ("Coverage", record.coverage),
-        ("Identifier", record.identifier),
-        ("Number", record.number),
-        ("Pages", record.pages),
-        ("Web address", record.url),
-        ("Record ID", record.id),
+        (translate("MetadataPanel", "Title"), record.title),
+        (translate("MetadataPanel", "Date"), record.date.display() if record.date else ""),
+        (translate("MetadataPanel", "Summary"), record.summary),
+        (translate("MetadataPanel", "Type"), record.type),
+        (translate("MetadataPanel", "Author"), _names(record.creators)),
+        (translate("MetadataPanel", "Recipient"), _names(record.recipients)),
+        (translate("MetadataPanel", "Source"), record.source.display()),
+        (translate("MetadataPanel", "Source note"), record.source.note),
+        (translate("MetadataPanel", "Collection"), record.collection),
+        (translate("MetadataPanel", "Translator"), _names(record.translators)),
+        (translate("MetadataPanel", "Contributors"), _names(record.contributors)),
+        (translate("MetadataPanel", "Original language"), _languages(record.languages)),
+        (translate("MetadataPanel", "Available in"), transcripts),
+        (translate("MetadataPanel", "People"), "; ".join(record.people)),
+        (translate("MetadataPanel", "Places"), "; ".join(record.places)),
+        (translate("MetadataPanel", "Subjects"), "; ".join(record.subjects)),
+        (translate("MetadataPanel", "Scan"), scans),
+        (translate("MetadataPanel", "Rights"), record.rights),
+        (translate("MetadataPanel", "Support"), record.funding),
+        (translate("MetadataPanel", "Publisher"), record.publisher),
+        (translate("MetadataPanel", "Relation"), record.relation),
+        (translate("MetadataPanel", "Coverage"), record.coverage),
+        (translate("MetadataPanel", "Identifier"), record.identifier),
+        (translate("MetadataPanel", "Number"), record.number),
+        (translate("MetadataPanel", "Pages"), record.pages),
+        (translate("MetadataPanel", "Web address"), record.url),
+        (translate("MetadataPanel", "Record ID"), record.id),
     ]
     rows.extend((key.replace("_", " ").capitalize(), value) for key, value in record.extra)
     return [(label, value) for label, value in rows if value]
@@ -88,14 +92,17 @@ class MetadataPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Record metadata")
-        self._copy_button = QPushButton("Copy citation")
-        self._copy_button.setAccessibleName("Copy citation")
-        self._copy_button.setToolTip("Copy this record's citation to the clipboard (Ctrl+Shift+C)")
+        self.setAccessibleName(self.tr("Record metadata"))
+        self._copy_button = QPushButton(self.tr("Copy citation"))
+        self._copy_button.setObjectName("copyCitationButton")
+        self._copy_button.setAccessibleName(self.tr("Copy citation"))
+        self._copy_button.setToolTip(
+            self.tr("Copy this record's citation to the clipboard (Ctrl+Shift+C)")
+        )
         self._copy_button.clicked.connect(self.citation_requested)
         self._copy_button.setEnabled(False)
         self._confirmation = QLabel()
-        self._confirmation.setAccessibleName("Citation status")
+        self._confirmation.setAccessibleName(self.tr("Citation status"))
         self._confirmation.setObjectName("confirmation")
         self._confirmation_timer = QTimer(self)
         self._confirmation_timer.setSingleShot(True)
@@ -109,7 +116,7 @@ class MetadataPanel(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self._citation.setAccessibleName("Citation")
+        self._citation.setAccessibleName(self.tr("Citation"))
         self._citation.setObjectName("citation")
         self._citation.setFrameShape(QFrame.Shape.StyledPanel)
         self._citation.setMargin(6)
@@ -117,7 +124,7 @@ class MetadataPanel(QWidget):
         # One document, not a label per field: it wraps long titles and summaries at any panel
         # width, scrolls, and selects and copies like the transcript.
         self._fields = _FieldsView()
-        self._fields.setAccessibleName("Metadata fields")
+        self._fields.setAccessibleName(self.tr("Metadata fields"))
         self._fields.setOpenLinks(False)
         self._fields.setOpenExternalLinks(False)
         self._fields.setFrameShape(QFrame.Shape.NoFrame)
@@ -138,7 +145,7 @@ class MetadataPanel(QWidget):
         self._values = {}
         self._confirmation.clear()
         if isinstance(record, BrokenRecord):
-            rows = [("Folder", str(record.folder)), ("Problem", record.reason)]
+            rows = [(self.tr("Folder"), str(record.folder)), (self.tr("Problem"), record.reason)]
         elif record is None:
             rows = []
         else:

@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import model, search, search_query
+from viewer.services import i18n
 from viewer.ui import highlight
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,24 +49,37 @@ SearchFunction = Callable[[str, search.Filters], int]
 """Queues a query and returns its id (`SearchService.search`)."""
 DEBOUNCE_MS = 150
 """Typing pauses this long before a query is sent: a new keystroke replaces the query."""
-PLACEHOLDER = 'Search: words, "exact phrase", prefix*, OR, NOT'
 ROW_MARGIN = 6
 
 
 def total_text(total: int, shown: int) -> str:
     """ "17 records", "1 record", "No records match", or with how many are listed."""
+    translate = QCoreApplication.translate
     if total == 0:
-        return "No records match"
-    noun = "record" if total == 1 else "records"
+        return translate("SearchPanel", "No records match")
     if shown < total:
-        return f"{total:,} {noun}; the best {shown:,} are listed"
-    return f"{total:,} {noun}"
+        text = (
+            translate("SearchPanel", "{total} record; the best {shown} are listed")
+            if total == 1
+            else translate("SearchPanel", "{total} records; the best {shown} are listed")
+        )
+    else:
+        text = (
+            translate("SearchPanel", "{total} record")
+            if total == 1
+            else translate("SearchPanel", "{total} records")
+        )
+    return text.format(total=i18n.number(total), shown=i18n.number(shown))
+
+
+def _undated() -> str:
+    return QCoreApplication.translate("SearchPanel", "Undated")
 
 
 def hit_html(hit: search.Hit) -> str:
     """A result row as rich text: the title and snippet with matches highlighted, the date."""
     title = hit.title_marked or hit.title
-    date = hit.date.display() if hit.date is not None else "Undated"
+    date = hit.date.display() if hit.date is not None else _undated()
     parts = [f"<b>{highlight.marked_to_html(title)}</b>", f"<small>{date}</small>"]
     if hit.snippet and highlight.strip_markers(hit.snippet) != hit.title:
         parts.append(highlight.marked_to_html(hit.snippet))
@@ -72,7 +88,7 @@ def hit_html(hit: search.Hit) -> str:
 
 def hit_plain(hit: search.Hit) -> str:
     """A result row as plain text (for screen readers and tooltips)."""
-    date = hit.date.display() if hit.date is not None else "Undated"
+    date = hit.date.display() if hit.date is not None else _undated()
     parts = [hit.title, date]
     if hit.snippet:
         parts.append(highlight.strip_markers(hit.snippet))
@@ -231,7 +247,7 @@ class FacetCombo(QComboBox):
             self.addItem(self._any_label, None)
             values = [value for value, _ in counts]
             for value, count in counts:
-                self.addItem(f"{label(value)} ({count:,})", value)
+                self.addItem(f"{label(value)} ({count})", value)
             if chosen is not None and chosen not in values:
                 self.addItem(f"{label(chosen)} (0)", chosen)
             self.setCurrentIndex(max(0, self.findData(chosen)) if chosen is not None else 0)
@@ -253,8 +269,8 @@ class FacetCombo(QComboBox):
 WITH_TEXT_LAYER = "with"
 WITHOUT_TEXT_LAYER = "without"
 _TEXT_LAYER_LABELS = {
-    WITH_TEXT_LAYER: "With a text layer",
-    WITHOUT_TEXT_LAYER: "Without a text layer",
+    WITH_TEXT_LAYER: QT_TRANSLATE_NOOP("SearchPanel", "With a text layer"),
+    WITHOUT_TEXT_LAYER: QT_TRANSLATE_NOOP("SearchPanel", "Without a text layer"),
 }
 # Item data holds strings, not Python bools: PySide6 miscounts references to True and False
 # stored in a QVariant, which crashes the interpreter when it shuts down.
@@ -263,6 +279,10 @@ _TEXT_LAYER_FILTERS = {WITH_TEXT_LAYER: True, WITHOUT_TEXT_LAYER: False}
 
 def _language_label(code: Any) -> str:
     return model.language_name(str(code))
+
+
+def _text_layer_label(value: Any) -> str:
+    return QCoreApplication.translate("SearchPanel", str(_TEXT_LAYER_LABELS[str(value)]))
 
 
 class SearchPanel(QWidget):
@@ -282,18 +302,20 @@ class SearchPanel(QWidget):
         self, search_function: SearchFunction | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Search")
+        self.setAccessibleName(self.tr("Search"))
         self._search = search_function
         self._ready = False
         self._latest: int | None = None
         self._results: search.SearchResults | None = None
 
         self._box = _SearchBox()
-        self._box.setAccessibleName("Search the archive")
-        self._box.setPlaceholderText(PLACEHOLDER)
+        self._box.setAccessibleName(self.tr("Search the archive"))
+        self._box.setPlaceholderText(self.tr('Search: words, "exact phrase", prefix*, OR, NOT'))
         self._box.setToolTip(
-            'Words must all appear; "an exact phrase"; prefix* matches word beginnings; '
-            "a OR b; a NOT b (or -b); parentheses group. Case and accents are ignored."
+            self.tr(
+                'Words must all appear; "an exact phrase"; prefix* matches word beginnings; '
+                "a OR b; a NOT b (or -b); parentheses group. Case and accents are ignored."
+            )
         )
         self._box.setClearButtonEnabled(True)
         self._box.textEdited.connect(self._on_box_text_edited)
@@ -305,34 +327,34 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self._request)
 
         self._status = QLabel()
-        self._status.setAccessibleName("Search status")
+        self._status.setAccessibleName(self.tr("Search status"))
         self._status.setWordWrap(True)
         self._progress = QProgressBar()
-        self._progress.setAccessibleName("Indexing progress")
+        self._progress.setAccessibleName(self.tr("Indexing progress"))
         self._progress.setTextVisible(False)
         self._progress.setMaximumHeight(8)
         self._progress.hide()
 
-        self._decade = FacetCombo("Any decade", "Decade")
-        self._year = FacetCombo("Any year", "Year")
-        self._language = FacetCombo("Any language", "Language")
-        self._collection = FacetCombo("Any collection", "Collection")
-        self._text_layer = FacetCombo("With or without", "Scan text layer")
+        self._decade = FacetCombo(self.tr("Any decade"), self.tr("Decade"))
+        self._year = FacetCombo(self.tr("Any year"), self.tr("Year"))
+        self._language = FacetCombo(self.tr("Any language"), self.tr("Language"))
+        self._collection = FacetCombo(self.tr("Any collection"), self.tr("Collection"))
+        self._text_layer = FacetCombo(self.tr("With or without"), self.tr("Scan text layer"))
         for combo in self.facet_combos():
             combo.currentIndexChanged.connect(self._on_facet_changed)
         self._facets = QWidget()
         form = QFormLayout(self._facets)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Decade", self._decade)
-        form.addRow("Year", self._year)
-        form.addRow("Language", self._language)
-        form.addRow("Collection", self._collection)
-        form.addRow("Scan text", self._text_layer)
+        form.addRow(self.tr("Decade"), self._decade)
+        form.addRow(self.tr("Year"), self._year)
+        form.addRow(self.tr("Language"), self._language)
+        form.addRow(self.tr("Collection"), self._collection)
+        form.addRow(self.tr("Scan text"), self._text_layer)
         self._facets.hide()
 
         self._model = ResultListModel(self)
         self._view = _ResultView()
-        self._view.setAccessibleName("Search results")
+        self._view.setAccessibleName(self.tr("Search results"))
         self._view.setModel(self._model)
         self._view.setItemDelegate(RichTextDelegate(self._view))
         self._view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -375,7 +397,11 @@ class SearchPanel(QWidget):
         self._progress.setValue(done)
         self._progress.show()
         if not self._ready:
-            self._status.setText(f"Indexing… {done:,} of {total:,}")
+            self._status.setText(
+                self.tr("Indexing… {done} of {total}").format(
+                    done=i18n.number(done), total=i18n.number(total)
+                )
+            )
 
     def set_index_ready(self) -> None:
         """The index can be searched: run what was typed meanwhile."""
@@ -414,10 +440,12 @@ class SearchPanel(QWidget):
             self._status.setText(message)
 
     def _update_facets(self, facets: search.FacetCounts) -> None:
-        self._decade.set_counts(sorted(facets.decades), lambda decade: f"{decade}s")
+        decade = self.tr("{decade}s")
+        no_collection = self.tr("No collection")
+        self._decade.set_counts(sorted(facets.decades), lambda value: decade.format(decade=value))
         self._year.set_counts(sorted(facets.years), str)
         self._language.set_counts(facets.languages, _language_label)
-        self._collection.set_counts(facets.collections, lambda name: name or "No collection")
+        self._collection.set_counts(facets.collections, lambda name: name or no_collection)
         layer = [
             (value, count)
             for value, count in (
@@ -426,7 +454,7 @@ class SearchPanel(QWidget):
             )
             if count
         ]
-        self._text_layer.set_counts(layer, _TEXT_LAYER_LABELS.__getitem__)
+        self._text_layer.set_counts(layer, _text_layer_label)
 
     # -- state, for the window and tests --------------------------------------------------------
 
@@ -492,7 +520,9 @@ class SearchPanel(QWidget):
             self._model.set_hits(())
             self._facets.setVisible(not self.filters().is_empty())
             if text.strip():
-                self._status.setText("Add a word to look for: NOT alone excludes everything.")
+                self._status.setText(
+                    self.tr("Add a word to look for: NOT alone excludes everything.")
+                )
             elif self._ready:
                 self._status.clear()
             return

@@ -1,0 +1,1290 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Attract</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="+251"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Touch the screen to start reading</source>
+        <translation>Berühren Sie den Bildschirm, um mit dem Lesen zu beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>CitationActions</name>
+    <message>
+        <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
+        <source>Copy with Citation</source>
+        <translation>Mit Zitierangabe kopieren</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Copy the selected passage followed by its citation and scan page</source>
+        <translation>Die markierte Passage mit Zitierangabe und Seite des Digitalisats kopieren</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>There is no record to export as {format}. Open a record or run a search first.</source>
+        <translation>Es gibt kein Dokument, das als {format} exportiert werden kann. Öffnen Sie zuerst ein Dokument oder führen Sie eine Suche aus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export 1 record as {format}</source>
+        <translation>1 Dokument als {format} exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export {count} records as {format}</source>
+        <translation>{count} Dokumente als {format} exportieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{format} (*{suffix});;All files (*)</source>
+        <translation>{format} (*{suffix});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The {format} export could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Der {format}-Export konnte nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Export Citations</source>
+        <translation>Zitierangaben &amp;exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>CitePanel</name>
+    <message>
+        <location filename="../../viewer/ui/cite_panel.py" line="+29"/>
+        <location line="+1"/>
+        <source>In text</source>
+        <translation>Im Text</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cite</source>
+        <translation>Zitieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Citation style</source>
+        <translation>Zitierstil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The citation that Copy Citation and Copy with Citation use</source>
+        <translation>Die Zitierangabe, die „Zitierangabe kopieren“ und „Mit Zitierangabe kopieren“ verwenden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy citation as:</source>
+        <translation>Zitierangabe &amp;kopieren als:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+84"/>
+        <source>No record is open.</source>
+        <translation>Es ist kein Dokument geöffnet.</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Cite notice</source>
+        <translation>Hinweis zum Zitieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Citation copied</source>
+        <translation>Zitierangabe kopiert</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy {style}</source>
+        <translation>{style} kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the {style} citation (text and formatting)</source>
+        <translation>Die Zitierangabe {style} kopieren (Text und Formatierung)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{style} in-text citation</source>
+        <translation>{style}, Kurzbeleg im Text</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This record cannot be read, so it cannot be cited: {reason}</source>
+        <translation>Dieses Dokument kann nicht gelesen und daher nicht zitiert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(not in bibliography)</source>
+        <translation>(nicht im Literaturverzeichnis)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chicago leaves an unpublished manuscript with no archive, number, web address or publisher out of the bibliography; cite it in a note.</source>
+        <translation>Chicago nimmt ein unveröffentlichtes Manuskript ohne Archiv, Signatur, Webadresse oder Verlag nicht ins Literaturverzeichnis auf; zitieren Sie es in einer Anmerkung.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Copied: {style}</source>
+        <translation>Kopiert: {style}</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="-29"/>
+        <location line="+1"/>
+        <source>Still reading?</source>
+        <translation>Lesen Sie noch?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Keep reading</source>
+        <translation>Weiterlesen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Touch the screen to keep reading. Starting over in {seconds} second.</source>
+        <translation>Berühren Sie den Bildschirm, um weiterzulesen. Neustart in {seconds} Sekunde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Touch the screen to keep reading. Starting over in {seconds} seconds.</source>
+        <translation>Berühren Sie den Bildschirm, um weiterzulesen. Neustart in {seconds} Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../viewer/ui/find_bar.py" line="+76"/>
+        <location line="+19"/>
+        <source>Find in this document</source>
+        <translation>In diesem Dokument suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in this document: words, &quot;a phrase&quot;, prefix*</source>
+        <translation>In diesem Dokument suchen: Wörter, &quot;eine Wendung&quot;, Anfang*</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hit count</source>
+        <translation>Anzahl der Treffer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Hit</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous Hit</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Previous hit</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next hit</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{current} of {count}</source>
+        <translation>{current} von {count}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="+159"/>
+        <source>Archive Viewer kiosk</source>
+        <translation>Archive Viewer im Kioskmodus</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Larger text</source>
+        <translation>Größere Schrift</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start over</source>
+        <translation>Von vorn beginnen</translation>
+    </message>
+    <message>
+        <location line="+404"/>
+        <source>Printing on the reading room printer.</source>
+        <translation>Wird auf dem Drucker des Lesesaals gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing is not available right now. Please ask the staff.</source>
+        <translation>Drucken ist im Moment nicht möglich. Bitte wenden Sie sich an das Personal.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Too many wrong PINs. Wait {seconds} s before trying again.</source>
+        <translation>Zu viele falsche PINs. Warten Sie {seconds} s, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PIN. Wait {seconds} s before trying again.</source>
+        <translation>Falsche PIN. Warten Sie {seconds} s, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../viewer/ui/library.py" line="+43"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Undated</source>
+        <translation>Undatiert</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{title} — Cannot be read: {reason}</source>
+        <translation>{title} – nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{folder}
+Cannot be read: {reason}</source>
+        <translation>{folder}
+Nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Cannot be read</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No collection</source>
+        <translation>Ohne Sammlung</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>{decade}s</source>
+        <translation>{decade}er</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location line="-198"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decade</source>
+        <translation>Jahrzehnt</translation>
+    </message>
+    <message>
+        <location line="+404"/>
+        <source>Library</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter records</source>
+        <translation>Dokumente filtern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by title, date or ID</source>
+        <translation>Nach Titel, Datum oder ID filtern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record count</source>
+        <translation>Anzahl der Dokumente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Library records</source>
+        <translation>Dokumente des Bestands</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Show ID Column</source>
+        <translation>Spalte „ID“ anzeigen</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>{total} record</source>
+        <translation>{total} Dokument</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{total} records</source>
+        <translation>{total} Dokumente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} of {total} record</source>
+        <translation>{shown} von {total} Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} records</source>
+        <translation>{shown} von {total} Dokumenten</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="+70"/>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked</source>
+        <translation>Untereinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcript Only</source>
+        <translation>Nur Transkription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan Only</source>
+        <translation>Nur Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <location line="+321"/>
+        <source>Records</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cite</source>
+        <translation>Zitieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record position</source>
+        <translation>Position des Dokuments</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{title} panel</source>
+        <translation>Bereich {title}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy &amp;Citation</source>
+        <translation>&amp;Zitierangabe kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find in Document…</source>
+        <translation>&amp;Im Dokument suchen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Search the Archive…</source>
+        <translation>&amp;Archiv durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Larger Text</source>
+        <translation>&amp;Größere Schrift</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Smaller Text</source>
+        <translation>&amp;Kleinere Schrift</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Focus &amp;Transcript</source>
+        <translation>Zur &amp;Transkription wechseln</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Focus S&amp;can</source>
+        <translation>Zum &amp;Digitalisat wechseln</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Focus &amp;Records</source>
+        <translation>Zur Dokument&amp;liste wechseln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next Record</source>
+        <translation>&amp;Nächstes Dokument</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Record</source>
+        <translation>&amp;Vorheriges Dokument</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Messages of This Session</source>
+        <translation>&amp;Meldungen dieser Sitzung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About Archive Viewer</source>
+        <translation>Ü&amp;ber Archive Viewer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System Language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the system language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The interface will be in {language} from the next start.</source>
+        <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Links are not followed: {url}</source>
+        <translation>Links werden nicht geöffnet: {url}</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Opening {path}…</source>
+        <translation>{path} wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: the file does not exist. Check the path.</source>
+        <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Records ({count})</source>
+        <translation>Dokumente ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
+        <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Export &amp;Search Results</source>
+        <translation>&amp;Suchergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Record {number} of {total}</source>
+        <translation>Dokument {number} von {total}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This record cannot be read: {reason}</source>
+        <translation>Dieses Dokument ist nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record cannot be read, so there is no scan to show.</source>
+        <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the PDF&apos;s text layer…</source>
+        <translation>Die Textebene des PDF wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record has no transcript. The scan is shown on its own.</source>
+        <translation>Zu diesem Dokument gibt es keine Transkription. Das Digitalisat wird allein angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record has neither a transcript nor a scan.</source>
+        <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This record has no scan.</source>
+        <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The transcript cannot be shown. {reason}</source>
+        <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reason}. The scan and metadata are still shown.</source>
+        <translation>{reason}. Digitalisat und Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file}: {notices}.</source>
+        <translation>{file}: {notices}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
+        <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
+        <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No transcript: the text layer cannot be read ({reason}).</source>
+        <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{reason} The transcript and metadata are still shown.</source>
+        <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No transcript: {reason}</source>
+        <translation>Keine Transkription: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password for {file} is not correct. Try again:</source>
+        <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is encrypted. Enter its password to open it:</source>
+        <translation>{file} ist verschlüsselt. Geben Sie das Passwort ein, um die Datei zu öffnen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password needed</source>
+        <translation>Passwort erforderlich</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} is encrypted: it is shown only with its password.</source>
+        <translation>{file} ist verschlüsselt und wird nur mit dem Passwort angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
+        <translation>{file}: Das PDF ist verschlüsselt und braucht ein Passwort. Öffnen Sie es erneut, um es einzugeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Page {number} of {count}</source>
+        <translation>Seite {number} von {count}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{style} has no entry for this record</source>
+        <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citation copied ({style})</source>
+        <translation>Zitierangabe kopiert ({style})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{style} citation copied to the clipboard</source>
+        <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open a PDF or a record</source>
+        <translation>PDF oder Dokument öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;All files (*)</source>
+        <translation>PDF oder Dokument (*.pdf record.toml archive.toml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open an archive or record folder</source>
+        <translation>Archiv- oder Dokumentordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No recent archives</source>
+        <translation>Keine zuletzt geöffneten Archive</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Transcript text larger / smaller</source>
+        <translation>Schrift der Transkription größer / kleiner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No messages.</source>
+        <translation>Keine Meldungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About Archive Viewer</source>
+        <translation>Über Archive Viewer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archive Viewer: the transcript of a historical document beside its original scan, with its metadata and citation. Works offline; never uses the network.</source>
+        <translation>Archive Viewer: die Transkription eines historischen Dokuments neben dem Digitalisat des Originals, mit Metadaten und Zitierangabe. Arbeitet offline und greift nie auf das Netz zu.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../viewer/ui/messages.py" line="+51"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss message</source>
+        <translation>Meldung ausblenden</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>info</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Verfasser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source note</source>
+        <translation>Anmerkung zur Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translator</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contributors</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original language</source>
+        <translation>Originalsprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available in</source>
+        <translation>Verfügbar als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subjects</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rights</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support</source>
+        <translation>Förderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publisher</source>
+        <translation>Herausgeber</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ID</source>
+        <translation>Dokument-ID</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Record metadata</source>
+        <translation>Metadaten des Dokuments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Copy citation</source>
+        <translation>Zitierangabe kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy this record&apos;s citation to the clipboard (Ctrl+Shift+C)</source>
+        <translation>Die Zitierangabe dieses Dokuments in die Zwischenablage kopieren (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Citation status</source>
+        <translation>Status der Zitierangabe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Citation</source>
+        <translation>Zitierangabe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Metadata fields</source>
+        <translation>Metadatenfelder</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../../viewer/services/i18n.py" line="+100"/>
+        <source>,</source>
+        <comment>thousands separator in 5,000</comment>
+        <translation>.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="-634"/>
+        <source>Staff exit</source>
+        <translation>Beenden durch das Personal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIN pad</source>
+        <translation>PIN-Tastenfeld</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff exit: enter the PIN</source>
+        <translation>Beenden durch das Personal: PIN eingeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN entered</source>
+        <translation>Eingegebene PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN message</source>
+        <translation>Meldung zur PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN {digit}</source>
+        <translation>PIN {digit}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel staff exit</source>
+        <translation>Beenden durch das Personal abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../viewer/ui/search_panel.py" line="+59"/>
+        <source>No records match</source>
+        <translation>Keine Dokumente gefunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{total} record; the best {shown} are listed</source>
+        <translation>{total} Dokument; die besten {shown} sind aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} records; the best {shown} are listed</source>
+        <translation>{total} Dokumente; die besten {shown} sind aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{total} record</source>
+        <translation>{total} Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} records</source>
+        <translation>{total} Dokumente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undated</source>
+        <translation>Undatiert</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>With a text layer</source>
+        <translation>Mit Textebene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without a text layer</source>
+        <translation>Ohne Textebene</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search the archive</source>
+        <translation>Archiv durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search: words, &quot;exact phrase&quot;, prefix*, OR, NOT</source>
+        <translation>Suche: Wörter, &quot;genaue Wendung&quot;, Anfang*, OR, NOT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Words must all appear; &quot;an exact phrase&quot;; prefix* matches word beginnings; a OR b; a NOT b (or -b); parentheses group. Case and accents are ignored.</source>
+        <translation>Alle Wörter müssen vorkommen; &quot;eine genaue Wendung&quot;; Anfang* findet Wortanfänge; a OR b; a NOT b (oder -b); Klammern gruppieren. Groß- und Kleinschreibung sowie Akzente werden nicht beachtet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Search status</source>
+        <translation>Status der Suche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indexing progress</source>
+        <translation>Fortschritt der Indexierung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any decade</source>
+        <translation>Alle Jahrzehnte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Decade</source>
+        <translation>Jahrzehnt</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Any year</source>
+        <translation>Alle Jahre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Any language</source>
+        <translation>Alle Sprachen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Any collection</source>
+        <translation>Alle Sammlungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>With or without</source>
+        <translation>Mit oder ohne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan text layer</source>
+        <translation>Textebene des Digitalisats</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan text</source>
+        <translation>Textebene</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Indexing… {done} of {total}</source>
+        <translation>Indexierung… {done} von {total}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{decade}s</source>
+        <translation>{decade}er</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No collection</source>
+        <translation>Ohne Sammlung</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Add a word to look for: NOT alone excludes everything.</source>
+        <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPane</name>
+    <message>
+        <location filename="../../viewer/ui/transcript_view.py" line="+39"/>
+        <source>Transcript</source>
+        <translation>Transkription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transcript language</source>
+        <translation>Sprache der Transkription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Transcript notice</source>
+        <translation>Hinweis zur Transkription</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Transcript text</source>
+        <translation>Text der Transkription</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <location filename="../../viewer/app.py" line="+96"/>
+        <source>Archive Viewer: unexpected error</source>
+        <translation>Archive Viewer: unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong inside Archive Viewer. Your archive is untouched and the window keeps working. Please report this with the details below.</source>
+        <translation>In Archive Viewer ist ein Fehler aufgetreten. Ihr Archiv ist unverändert, und das Fenster bleibt benutzbar. Bitte melden Sie den Fehler mit den Einzelheiten unten.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
+        <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>_AdminCorner</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="+57"/>
+        <source>Staff corner</source>
+        <translation>Ecke für das Personal</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1290 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>Attract</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="+251"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Touch the screen to start reading</source>
+        <translation>Touchez l’écran pour commencer la lecture</translation>
+    </message>
+</context>
+<context>
+    <name>CitationActions</name>
+    <message>
+        <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
+        <source>Copy with Citation</source>
+        <translation>Copier avec la référence</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Copy the selected passage followed by its citation and scan page</source>
+        <translation>Copier le passage sélectionné suivi de sa référence et de la page de la numérisation</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>There is no record to export as {format}. Open a record or run a search first.</source>
+        <translation>Aucun document à exporter au format {format}. Ouvrez d’abord un document ou lancez une recherche.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export 1 record as {format}</source>
+        <translation>Exporter 1 document au format {format}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export {count} records as {format}</source>
+        <translation>Exporter {count} documents au format {format}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{format} (*{suffix});;All files (*)</source>
+        <translation>{format} (*{suffix});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The {format} export could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>L’export {format} n’a pas pu être enregistré dans {file}&#xa0;: {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Export Citations</source>
+        <translation>&amp;Exporter les références</translation>
+    </message>
+</context>
+<context>
+    <name>CitePanel</name>
+    <message>
+        <location filename="../../viewer/ui/cite_panel.py" line="+29"/>
+        <location line="+1"/>
+        <source>In text</source>
+        <translation>Dans le texte</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cite</source>
+        <translation>Citer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Citation style</source>
+        <translation>Style de référence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The citation that Copy Citation and Copy with Citation use</source>
+        <translation>La référence qu’utilisent «&#xa0;Copier la référence&#xa0;» et «&#xa0;Copier avec la référence&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy citation as:</source>
+        <translation>&amp;Copier la référence au format&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+84"/>
+        <source>No record is open.</source>
+        <translation>Aucun document n’est ouvert.</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Cite notice</source>
+        <translation>Avis sur la citation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Citation copied</source>
+        <translation>Référence copiée</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy {style}</source>
+        <translation>Copier {style}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the {style} citation (text and formatting)</source>
+        <translation>Copier la référence {style} (texte et mise en forme)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{style} in-text citation</source>
+        <translation>{style}, appel dans le texte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label}:</source>
+        <translation>{label}&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This record cannot be read, so it cannot be cited: {reason}</source>
+        <translation>Ce document est illisible et ne peut donc pas être cité&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(not in bibliography)</source>
+        <translation>(absent de la bibliographie)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chicago leaves an unpublished manuscript with no archive, number, web address or publisher out of the bibliography; cite it in a note.</source>
+        <translation>Le style Chicago exclut de la bibliographie un manuscrit inédit sans dépôt d’archives, cote, adresse web ni éditeur&#x202f;; citez-le en note.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Copied: {style}</source>
+        <translation>Copié&#xa0;: {style}</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="-29"/>
+        <location line="+1"/>
+        <source>Still reading?</source>
+        <translation>Vous lisez toujours&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Keep reading</source>
+        <translation>Continuer la lecture</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Touch the screen to keep reading. Starting over in {seconds} second.</source>
+        <translation>Touchez l’écran pour continuer la lecture. Retour à l’accueil dans {seconds} seconde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Touch the screen to keep reading. Starting over in {seconds} seconds.</source>
+        <translation>Touchez l’écran pour continuer la lecture. Retour à l’accueil dans {seconds} secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../viewer/ui/find_bar.py" line="+76"/>
+        <location line="+19"/>
+        <source>Find in this document</source>
+        <translation>Rechercher dans ce document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in this document: words, &quot;a phrase&quot;, prefix*</source>
+        <translation>Rechercher dans ce document&#xa0;: mots, &quot;une expression&quot;, début*</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hit count</source>
+        <translation>Nombre d’occurrences</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Hit</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous Hit</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Previous hit</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next hit</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close find bar</source>
+        <translation>Fermer la barre de recherche</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No matches</source>
+        <translation>Aucune occurrence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{current} of {count}</source>
+        <translation>{current} sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="+159"/>
+        <source>Archive Viewer kiosk</source>
+        <translation>Archive Viewer en mode borne</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start over</source>
+        <translation>Recommencer</translation>
+    </message>
+    <message>
+        <location line="+404"/>
+        <source>Printing on the reading room printer.</source>
+        <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing is not available right now. Please ask the staff.</source>
+        <translation>L’impression n’est pas disponible pour le moment. Veuillez vous adresser au personnel.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Too many wrong PINs. Wait {seconds} s before trying again.</source>
+        <translation>Trop de codes erronés. Attendez {seconds} s avant de réessayer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PIN. Wait {seconds} s before trying again.</source>
+        <translation>Code erroné. Attendez {seconds} s avant de réessayer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PIN.</source>
+        <translation>Code erroné.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../viewer/ui/library.py" line="+43"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Undated</source>
+        <translation>Sans date</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{title} — Cannot be read: {reason}</source>
+        <translation>{title} – illisible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{folder}
+Cannot be read: {reason}</source>
+        <translation>{folder}
+Illisible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Cannot be read</source>
+        <translation>Illisibles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No collection</source>
+        <translation>Sans collection</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>{decade}s</source>
+        <translation>Années {decade}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location line="-198"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decade</source>
+        <translation>Décennie</translation>
+    </message>
+    <message>
+        <location line="+404"/>
+        <source>Library</source>
+        <translation>Fonds</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter records</source>
+        <translation>Filtrer les documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by title, date or ID</source>
+        <translation>Filtrer par titre, date ou identifiant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Group by</source>
+        <translation>Regrouper par</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record count</source>
+        <translation>Nombre de documents</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Library records</source>
+        <translation>Documents du fonds</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Show ID Column</source>
+        <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>{total} record</source>
+        <translation>{total} document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{total} records</source>
+        <translation>{total} documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} of {total} record</source>
+        <translation>{shown} sur {total} document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} records</source>
+        <translation>{shown} sur {total} documents</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="+70"/>
+        <source>Side by Side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked</source>
+        <translation>L’une sous l’autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcript Only</source>
+        <translation>Transcription seule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan Only</source>
+        <translation>Numérisation seule</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <location line="+321"/>
+        <source>Records</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cite</source>
+        <translation>Citer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading progress</source>
+        <translation>Progression du chargement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record position</source>
+        <translation>Position du document</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{title} panel</source>
+        <translation>Panneau {title}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouverts &amp;récemment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy &amp;Citation</source>
+        <translation>Copier la ré&amp;férence</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find in Document…</source>
+        <translation>&amp;Rechercher dans le document…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Search the Archive…</source>
+        <translation>Rechercher dans l’&amp;archive…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Larger Text</source>
+        <translation>A&amp;grandir le texte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Smaller Text</source>
+        <translation>Ré&amp;duire le texte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Focus &amp;Transcript</source>
+        <translation>Aller à la &amp;transcription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Focus S&amp;can</source>
+        <translation>Aller à la &amp;numérisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Focus &amp;Records</source>
+        <translation>Aller à la liste des d&amp;ocuments</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next Record</source>
+        <translation>Document &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Record</source>
+        <translation>Document &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Messages of This Session</source>
+        <translation>&amp;Messages de cette session</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About Archive Viewer</source>
+        <translation>À &amp;propos d’Archive Viewer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System Language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the system language</source>
+        <translation>langue du système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The interface will be in {language} from the next start.</source>
+        <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Links are not followed: {url}</source>
+        <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Opening {path}…</source>
+        <translation>Ouverture de {path}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: the file does not exist. Check the path.</source>
+        <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Records ({count})</source>
+        <translation>Documents ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
+        <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Export &amp;Search Results</source>
+        <translation>Exporter les résultats de re&amp;cherche</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Record {number} of {total}</source>
+        <translation>Document {number} sur {total}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This record cannot be read: {reason}</source>
+        <translation>Ce document est illisible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record cannot be read, so there is no scan to show.</source>
+        <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the PDF&apos;s text layer…</source>
+        <translation>Lecture de la couche de texte du PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record has no transcript. The scan is shown on its own.</source>
+        <translation>Ce document n’a pas de transcription. La numérisation est affichée seule.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record has neither a transcript nor a scan.</source>
+        <translation>Ce document n’a ni transcription ni numérisation.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This record has no scan.</source>
+        <translation>Ce document n’a pas de numérisation.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The transcript cannot be shown. {reason}</source>
+        <translation>La transcription ne peut pas être affichée. {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reason}. The scan and metadata are still shown.</source>
+        <translation>{reason}. La numérisation et les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file}: {notices}.</source>
+        <translation>{file}&#xa0;: {notices}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
+        <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
+        <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No transcript: the text layer cannot be read ({reason}).</source>
+        <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{reason} The transcript and metadata are still shown.</source>
+        <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No transcript: {reason}</source>
+        <translation>Pas de transcription&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password for {file} is not correct. Try again:</source>
+        <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is encrypted. Enter its password to open it:</source>
+        <translation>{file} est chiffré. Saisissez son mot de passe pour l’ouvrir&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password needed</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} is encrypted: it is shown only with its password.</source>
+        <translation>{file} est chiffré&#xa0;: il ne s’affiche qu’avec son mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
+        <translation>{file}&#xa0;: ce PDF est chiffré et demande un mot de passe. Rouvrez-le pour le saisir.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Page {number} of {count}</source>
+        <translation>Page {number} sur {count}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{style} has no entry for this record</source>
+        <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citation copied ({style})</source>
+        <translation>Référence copiée ({style})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{style} citation copied to the clipboard</source>
+        <translation>Référence ({style}) copiée dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open a PDF or a record</source>
+        <translation>Ouvrir un PDF ou un document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;All files (*)</source>
+        <translation>PDF ou document (*.pdf record.toml archive.toml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open an archive or record folder</source>
+        <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No recent archives</source>
+        <translation>Aucune archive récente</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Transcript text larger / smaller</source>
+        <translation>Texte de la transcription plus grand / plus petit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No messages.</source>
+        <translation>Aucun message.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About Archive Viewer</source>
+        <translation>À propos d’Archive Viewer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archive Viewer: the transcript of a historical document beside its original scan, with its metadata and citation. Works offline; never uses the network.</source>
+        <translation>Archive Viewer&#xa0;: la transcription d’un document historique à côté de la numérisation de l’original, avec ses métadonnées et sa référence. Fonctionne hors ligne&#x202f;; n’utilise jamais le réseau.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../viewer/ui/messages.py" line="+51"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss message</source>
+        <translation>Masquer le message</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>info</source>
+        <translation>information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source note</source>
+        <translation>Note sur la source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translator</source>
+        <translation>Traduction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contributors</source>
+        <translation>Contributeurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original language</source>
+        <translation>Langue originale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available in</source>
+        <translation>Disponible en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subjects</source>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>Numérisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rights</source>
+        <translation>Droits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record ID</source>
+        <translation>Identifiant du document</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Record metadata</source>
+        <translation>Métadonnées du document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Copy citation</source>
+        <translation>Copier la référence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy this record&apos;s citation to the clipboard (Ctrl+Shift+C)</source>
+        <translation>Copier la référence de ce document dans le presse-papiers (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Citation status</source>
+        <translation>État de la référence</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Citation</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Metadata fields</source>
+        <translation>Champs de métadonnées</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../../viewer/services/i18n.py" line="+100"/>
+        <source>,</source>
+        <comment>thousands separator in 5,000</comment>
+        <translation>&#x202f;</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="-634"/>
+        <source>Staff exit</source>
+        <translation>Sortie réservée au personnel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIN pad</source>
+        <translation>Pavé du code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff exit: enter the PIN</source>
+        <translation>Sortie réservée au personnel&#xa0;: saisissez le code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN entered</source>
+        <translation>Code saisi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN message</source>
+        <translation>Message sur le code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN {digit}</source>
+        <translation>Code {digit}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel staff exit</source>
+        <translation>Annuler la sortie</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../viewer/ui/search_panel.py" line="+59"/>
+        <source>No records match</source>
+        <translation>Aucun document ne correspond</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{total} record; the best {shown} are listed</source>
+        <translation>{total} document&#x202f;; les {shown} meilleurs sont listés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} records; the best {shown} are listed</source>
+        <translation>{total} documents&#x202f;; les {shown} meilleurs sont listés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{total} record</source>
+        <translation>{total} document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} records</source>
+        <translation>{total} documents</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undated</source>
+        <translation>Sans date</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>With a text layer</source>
+        <translation>Avec couche de texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without a text layer</source>
+        <translation>Sans couche de texte</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search the archive</source>
+        <translation>Rechercher dans l’archive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search: words, &quot;exact phrase&quot;, prefix*, OR, NOT</source>
+        <translation>Recherche&#xa0;: mots, &quot;expression exacte&quot;, début*, OR, NOT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Words must all appear; &quot;an exact phrase&quot;; prefix* matches word beginnings; a OR b; a NOT b (or -b); parentheses group. Case and accents are ignored.</source>
+        <translation>Tous les mots doivent figurer&#x202f;; &quot;une expression exacte&quot;&#x202f;; début* trouve les mots qui commencent ainsi&#x202f;; a OR b&#x202f;; a NOT b (ou -b)&#x202f;; les parenthèses regroupent. Les majuscules et les accents sont ignorés.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Search status</source>
+        <translation>État de la recherche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indexing progress</source>
+        <translation>Progression de l’indexation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any decade</source>
+        <translation>Toutes les décennies</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Decade</source>
+        <translation>Décennie</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Any year</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Any language</source>
+        <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Any collection</source>
+        <translation>Toutes les collections</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>With or without</source>
+        <translation>Avec ou sans</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan text layer</source>
+        <translation>Couche de texte de la numérisation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Scan text</source>
+        <translation>Couche de texte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Indexing… {done} of {total}</source>
+        <translation>Indexation… {done} sur {total}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{decade}s</source>
+        <translation>Années {decade}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No collection</source>
+        <translation>Sans collection</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Add a word to look for: NOT alone excludes everything.</source>
+        <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPane</name>
+    <message>
+        <location filename="../../viewer/ui/transcript_view.py" line="+39"/>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transcript language</source>
+        <translation>Langue de la transcription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Transcript notice</source>
+        <translation>Avis sur la transcription</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Transcript text</source>
+        <translation>Texte de la transcription</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <location filename="../../viewer/app.py" line="+96"/>
+        <source>Archive Viewer: unexpected error</source>
+        <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong inside Archive Viewer. Your archive is untouched and the window keeps working. Please report this with the details below.</source>
+        <translation>Une erreur s’est produite dans Archive Viewer. Votre archive n’a pas été modifiée et la fenêtre reste utilisable. Merci de signaler ce problème avec les détails ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
+        <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>_AdminCorner</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk.py" line="+57"/>
+        <source>Staff corner</source>
+        <translation>Coin réservé au personnel</translation>
+    </message>
+</context>
+</TS>
