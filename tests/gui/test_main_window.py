@@ -411,6 +411,8 @@ def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
         window.search.hit_opened.emit("1949-05-18-telegram", "Shenyang")
     qtbot.waitUntil(lambda: window.find_bar.count_text() == "1 of 1", timeout=5000)
     assert window.find_bar.isVisible()
+    # The same word is marked on the facsimile's text layer.
+    qtbot.waitUntil(lambda: viewer.scan_pane.scan_hit_count() >= 1, timeout=10000)
     # "Delo" is only in the card's scan, which has no transcript: its text layer was indexed.
     box.clear()
     with qtbot.waitSignal(window.search.results_shown, timeout=10000) as shown:

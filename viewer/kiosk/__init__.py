@@ -34,9 +34,23 @@ def load(config_path: Path | None) -> KioskConfig:
     # Imported here so that `python -m viewer.kiosk.config` runs the module only once.
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
 
+    from viewer.services import i18n  # noqa: PLC0415
+
     path = kiosk_config.find_config(config_path).resolve()
     config = kiosk_config.load_config(path)
     kiosk_config.check_archive(config)
+    try:
+        # Checked here, before the supervisor starts: a bad language must stop the kiosk at
+        # once, not make its window fail and restart for ever.
+        i18n.check(config.ui_language)
+    except i18n.UnknownLanguageError as exc:
+        raise kiosk_config.KioskConfigError(
+            config.path,
+            [
+                f"ui_language: there is no interface translation for {config.ui_language!r}; "
+                f"use one of {', '.join(exc.available)}."
+            ],
+        ) from exc
     return config
 
 

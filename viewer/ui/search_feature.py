@@ -38,6 +38,7 @@ class SearchFeature(QObject):
         messages: MessageBar,
         find_archive_record: Callable[[str], Record | BrokenRecord | None],
         show_record: Callable[[Record | BrokenRecord], None],
+        highlight_scan: Callable[[str], None],
         service: SearchService | None,
         problem: str,
         text_layer: TextLayer | None,
@@ -47,6 +48,7 @@ class SearchFeature(QObject):
         self._messages = messages
         self._find_record = find_archive_record
         self._show_record = show_record
+        self._highlight_scan = highlight_scan
         self._service = service
         self._text_layer = text_layer
         self._job: IndexJob | None = None
@@ -58,6 +60,8 @@ class SearchFeature(QObject):
         edit_menu.addAction(self.find_bar.next_action)
         edit_menu.addAction(self.find_bar.previous_action)
         self.panel.hit_opened.connect(self._on_panel_hit_opened)
+        # What the find bar looks for is marked on the scan too, where it has a text layer.
+        self.find_bar.query_changed.connect(highlight_scan)
         if service is not None:
             service.search_finished.connect(self.panel.show_results)
             service.search_failed.connect(self._on_service_search_failed)
@@ -120,3 +124,4 @@ class SearchFeature(QObject):
             return
         self._show_record(record)
         self.find_bar.highlight_query(self._browser, query)
+        self._highlight_scan(query)
