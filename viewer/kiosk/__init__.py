@@ -33,7 +33,6 @@ def load(config_path: Path | None) -> KioskConfig:
     """Find, read and check the configuration and its archive; KioskConfigError if unusable."""
     # Imported here so that `python -m viewer.kiosk.config` runs the module only once.
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
-
     from viewer.services import i18n  # noqa: PLC0415
 
     path = kiosk_config.find_config(config_path).resolve()
