@@ -58,6 +58,19 @@
     </message>
 </context>
 <context>
+    <name>CiteFeature</name>
+    <message>
+        <location filename="../../viewer/ui/cite_feature.py" line="+44"/>
+        <source>Passage copied with its citation</source>
+        <translation>Passage mit Zitierangabe kopiert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Citation copied to the clipboard</source>
+        <translation>Zitierangabe in die Zwischenablage kopiert</translation>
+    </message>
+</context>
+<context>
     <name>CitePanel</name>
     <message>
         <location filename="../../viewer/ui/cite_panel.py" line="+29"/>
@@ -627,7 +640,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -1029,6 +1042,28 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>PageArea</name>
+    <message>
+        <location filename="../../viewer/ui/scan_area.py" line="+95"/>
+        <source>Scan pages</source>
+        <translation>Seiten des Digitalisats</translation>
+    </message>
+    <message>
+        <location line="+355"/>
+        <source>Page {number} cannot be shown.
+
+{reason}</source>
+        <translation>Seite {number} kann nicht angezeigt werden.
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="-634"/>
@@ -1079,6 +1114,207 @@ Nicht lesbar: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Beenden durch das Personal abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ScanHits</name>
+    <message>
+        <location filename="../../viewer/ui/scan_hits.py" line="+109"/>
+        <source>“{query}”: no hits on the scan</source>
+        <translation>„{query}“: keine Treffer im Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: no hits on the scan so far</source>
+        <translation>„{query}“: bisher keine Treffer im Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: 1 hit on the scan</source>
+        <translation>„{query}“: 1 Treffer im Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: 1 hit on the scan so far</source>
+        <translation>„{query}“: bisher 1 Treffer im Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: {count} hits on the scan</source>
+        <translation>„{query}“: {count} Treffer im Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: {count} hits on the scan so far</source>
+        <translation>„{query}“: bisher {count} Treffer im Digitalisat</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPane</name>
+    <message>
+        <location filename="../../viewer/ui/scan_view.py" line="+42"/>
+        <source>This scan has no text layer: its text cannot be selected or copied.</source>
+        <translation>Dieses Digitalisat hat keine Textebene: Sein Text kann weder markiert noch kopiert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This scan has no text layer: hits are marked in the transcript only.</source>
+        <translation>Dieses Digitalisat hat keine Textebene: Treffer werden nur in der Transkription markiert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Scan</source>
+        <translation>Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Scan tools</source>
+        <translation>Werkzeuge für das Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Page count</source>
+        <translation>Seitenanzahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan notices</source>
+        <translation>Hinweise zum Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{tool} ({keys})</source>
+        <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
+        <translation>{tool} ({keys})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>An Breite anpassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit page</source>
+        <translation>An Seite anpassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actual size</source>
+        <translation>Originalgröße</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rotate document left</source>
+        <translation>Digitalisat nach links drehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rotate document right</source>
+        <translation>Digitalisat nach rechts drehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rotate this page</source>
+        <translation>Diese Seite drehen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to page</source>
+        <translation>Gehe zu Seite</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thumbnails</source>
+        <translation>Miniaturansichten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Width</source>
+        <comment>short label of Fit width</comment>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <comment>short label of Fit page</comment>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>↻ page</source>
+        <comment>short label of Rotate this page</comment>
+        <translation>↻ Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbs</source>
+        <comment>short label of Thumbnails</comment>
+        <translation>Miniaturen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More scan tools</source>
+        <translation>Weitere Werkzeuge für das Digitalisat</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opening {file}…</source>
+        <translation>{file} wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>Only 1 of {total} pages has a text layer to select from.</source>
+        <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only {count} of {total} pages have a text layer to select from.</source>
+        <translation>Nur {count} von {total} Seiten haben eine Textebene, in der Text markiert werden kann.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>of {count}</source>
+        <comment>after the page number box: page 3 of 12</comment>
+        <translation>von {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeature</name>
+    <message>
+        <location filename="../../viewer/ui/search_feature.py" line="+70"/>
+        <source>Search is not available on this computer.</source>
+        <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
+        <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search: {count} records or files could not be indexed and are not searchable (first: {reason}).</source>
+        <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1472,22 @@ Nicht lesbar: {reason}</translation>
         <location line="+80"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailBar</name>
+    <message>
+        <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
+        <source>Page thumbnails</source>
+        <translation>Miniaturansichten der Seiten</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location line="-21"/>
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
     </message>
 </context>
 <context>

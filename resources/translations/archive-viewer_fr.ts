@@ -58,6 +58,19 @@
     </message>
 </context>
 <context>
+    <name>CiteFeature</name>
+    <message>
+        <location filename="../../viewer/ui/cite_feature.py" line="+44"/>
+        <source>Passage copied with its citation</source>
+        <translation>Passage copié avec sa référence</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Citation copied to the clipboard</source>
+        <translation>Référence copiée dans le presse-papiers</translation>
+    </message>
+</context>
+<context>
     <name>CitePanel</name>
     <message>
         <location filename="../../viewer/ui/cite_panel.py" line="+29"/>
@@ -627,7 +640,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -1029,6 +1042,28 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>PageArea</name>
+    <message>
+        <location filename="../../viewer/ui/scan_area.py" line="+95"/>
+        <source>Scan pages</source>
+        <translation>Pages de la numérisation</translation>
+    </message>
+    <message>
+        <location line="+355"/>
+        <source>Page {number} cannot be shown.
+
+{reason}</source>
+        <translation>La page {number} ne peut pas être affichée.
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Page {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="-634"/>
@@ -1079,6 +1114,207 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Annuler la sortie</translation>
+    </message>
+</context>
+<context>
+    <name>ScanHits</name>
+    <message>
+        <location filename="../../viewer/ui/scan_hits.py" line="+109"/>
+        <source>“{query}”: no hits on the scan</source>
+        <translation>«&#xa0;{query}&#xa0;»&#xa0;: aucune occurrence dans la numérisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: no hits on the scan so far</source>
+        <translation>«&#xa0;{query}&#xa0;»&#xa0;: aucune occurrence dans la numérisation pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: 1 hit on the scan</source>
+        <translation>«&#xa0;{query}&#xa0;»&#xa0;: 1 occurrence dans la numérisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: 1 hit on the scan so far</source>
+        <translation>«&#xa0;{query}&#xa0;»&#xa0;: 1 occurrence dans la numérisation pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: {count} hits on the scan</source>
+        <translation>«&#xa0;{query}&#xa0;»&#xa0;: {count} occurrences dans la numérisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{query}”: {count} hits on the scan so far</source>
+        <translation>«&#xa0;{query}&#xa0;»&#xa0;: {count} occurrences dans la numérisation pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPane</name>
+    <message>
+        <location filename="../../viewer/ui/scan_view.py" line="+42"/>
+        <source>This scan has no text layer: its text cannot be selected or copied.</source>
+        <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This scan has no text layer: hits are marked in the transcript only.</source>
+        <translation>Cette numérisation n’a pas de couche de texte&#xa0;: les occurrences ne sont signalées que dans la transcription.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Scan</source>
+        <translation>Numérisation</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Scan tools</source>
+        <translation>Outils de la numérisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page number</source>
+        <translation>Numéro de page</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Page count</source>
+        <translation>Nombre de pages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan notices</source>
+        <translation>Avis sur la numérisation</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{tool} ({keys})</source>
+        <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
+        <translation>{tool} ({keys})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit page</source>
+        <translation>Ajuster à la page</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actual size</source>
+        <translation>Taille réelle</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rotate document left</source>
+        <translation>Faire pivoter la numérisation vers la gauche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rotate document right</source>
+        <translation>Faire pivoter la numérisation vers la droite</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rotate this page</source>
+        <translation>Faire pivoter cette page</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to page</source>
+        <translation>Aller à la page</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thumbnails</source>
+        <translation>Vignettes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Width</source>
+        <comment>short label of Fit width</comment>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page</source>
+        <comment>short label of Fit page</comment>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>↻ page</source>
+        <comment>short label of Rotate this page</comment>
+        <translation>↻ page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbs</source>
+        <comment>short label of Thumbnails</comment>
+        <translation>Vignettes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More scan tools</source>
+        <translation>Autres outils de la numérisation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opening {file}…</source>
+        <translation>Ouverture de {file}…</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>Only 1 of {total} pages has a text layer to select from.</source>
+        <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only {count} of {total} pages have a text layer to select from.</source>
+        <translation>Seules {count} pages sur {total} ont une couche de texte où sélectionner du texte.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>of {count}</source>
+        <comment>after the page number box: page 3 of 12</comment>
+        <translation>sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeature</name>
+    <message>
+        <location filename="../../viewer/ui/search_feature.py" line="+70"/>
+        <source>Search is not available on this computer.</source>
+        <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
+        <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search: {count} records or files could not be indexed and are not searchable (first: {reason}).</source>
+        <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1472,22 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+80"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailBar</name>
+    <message>
+        <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
+        <source>Page thumbnails</source>
+        <translation>Vignettes des pages</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location line="-21"/>
+        <source>Page {number}</source>
+        <translation>Page {number}</translation>
     </message>
 </context>
 <context>

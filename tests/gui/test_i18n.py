@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,10 +22,11 @@ from viewer import cli
 from viewer.app import Viewer
 from viewer.kiosk import child
 from viewer.kiosk import config as kiosk_config
-from viewer.services import i18n
+from viewer.services import i18n, render
 from viewer.services import settings as prefs
 from viewer.services.settings import Settings
-from viewer.ui import kiosk, search_panel
+from viewer.ui import kiosk, scan_hits, search_panel
+from viewer.ui.scan_view import ScanPane
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
@@ -117,6 +120,82 @@ def test_french_interface_shows_french_menus_button_and_notice(
     open_and_wait(qtbot, viewer, samples / "records" / "specimen-card")
     assert window.transcript.notice() == (
         "Ce document n’a pas de transcription. La numérisation est affichée seule."
+    )
+
+
+# -- the scan pane --------------------------------------------------------------------------------
+
+
+def image_only_pdf(path: Path) -> Path:
+    """A two-page PDF of drawn shapes and no words: a scan without a text layer."""
+    document = pymupdf.open()
+    for _ in range(2):
+        page = document.new_page(width=300, height=400)
+        page.draw_rect(pymupdf.Rect(40, 40, 260, 120), color=(0, 0, 0), fill=(0.2, 0.2, 0.2))
+    document.save(path)
+    document.close()
+    return path
+
+
+def test_german_scan_pane_shows_german_tools_and_no_text_layer_notice(
+    qtbot: QtBot, use_language: Callable[[str], str], tmp_path: Path
+) -> None:
+    assert use_language("de") == "de"
+    worker = render.PdfWorker(isolated=False)
+    try:
+        pane = ScanPane(worker)
+        qtbot.addWidget(pane)
+        pane.resize(800, 700)
+        pane.show()
+        qtbot.waitExposed(pane)
+        fit_width = pane.toolbar.widgetForAction(pane.fit_width_action)
+        assert fit_width is not None
+        assert fit_width.text() == "Breite"
+        assert fit_width.accessibleName() == "An Breite anpassen"
+        assert pane.fit_width_action.toolTip() == "An Breite anpassen (W)"
+        # Key names come from Qt's own German translation.
+        assert pane.rotate_left_action.toolTip() == (
+            "Digitalisat nach links drehen (Strg+Umschalt+L)"
+        )
+        assert pane.thumbnails_action.iconText() == "Miniaturen"
+        assert pane.toolbar.accessibleName() == "Werkzeuge für das Digitalisat"
+        assert pane.page_count_label.text() == "von 0"
+
+        with qtbot.waitSignal(pane.first_page_painted, timeout=10_000):
+            pane.open_pdf(image_only_pdf(tmp_path / "karte.pdf"))
+        qtbot.waitUntil(lambda: bool(pane.notice_text()), timeout=10_000)
+        assert pane.notice_text() == (
+            "Dieses Digitalisat hat keine Textebene: "
+            "Sein Text kann weder markiert noch kopiert werden."
+        )
+        assert pane.page_count_label.text() == "von 2"
+        thumbnails = pane.thumbnails.thumbnails
+        assert thumbnails.data(thumbnails.index(1), Qt.ItemDataRole.AccessibleTextRole) == (
+            "Seite 2"
+        )
+        pane.highlight_query("Archiv")
+        assert pane.notice_text() == (
+            "Dieses Digitalisat hat keine Textebene: "
+            "Treffer werden nur in der Transkription markiert."
+        )
+    finally:
+        worker.shutdown()
+
+
+def test_scan_hit_notice_is_worded_and_grouped_in_the_interface_language(
+    use_language: Callable[[str], str],
+) -> None:
+    use_language("de")
+    assert scan_hits.hit_notice(" Gao Gang ", 1234, False) == (
+        "„Gao Gang“: bisher 1.234 Treffer im Digitalisat"
+    )
+    assert scan_hits.hit_notice("Gao", 1, True) == "„Gao“: 1 Treffer im Digitalisat"
+    use_language("fr")
+    assert scan_hits.hit_notice("Gao", 0, True) == (
+        "«\u00a0Gao\u00a0»\u00a0: aucune occurrence dans la numérisation"
+    )
+    assert scan_hits.hit_notice("Gao", 12000, False) == (
+        "«\u00a0Gao\u00a0»\u00a0: 12\u202f000 occurrences dans la numérisation pour l’instant"
     )
 
 

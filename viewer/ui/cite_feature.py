@@ -41,7 +41,7 @@ class CiteFeature(QObject):
             browser,
             self._citation_pair,
             current_page,
-            on_copied=lambda _text: on_copied("Passage copied with its citation"),
+            on_copied=lambda _text: on_copied(self.tr("Passage copied with its citation")),
         )
         edit_menu.addAction(self.copy_with_citation_action)
         self.export_menu = citation_actions.build_export_menu(
@@ -49,7 +49,7 @@ class CiteFeature(QObject):
         )
         file_menu.insertMenu(before, self.export_menu)
         self.panel.citation_copied.connect(
-            lambda _text: on_copied("Citation copied to the clipboard")
+            lambda _text: on_copied(self.tr("Citation copied to the clipboard"))
         )
 
     def _record(self) -> Record | None:

@@ -92,7 +92,7 @@ class PageArea(QAbstractScrollArea):
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self.setAccessibleName("Scan pages")
+        self.setAccessibleName(self.tr("Scan pages"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().setAutoFillBackground(False)
@@ -446,10 +446,14 @@ class PageArea(QAbstractScrollArea):
         if error is not None:
             painter.fillRect(rect, QColor(0xFF, 0xF4, 0xF4))
             painter.setPen(QColor(0x90, 0x10, 0x10))
+            # The reason comes from the PDF layer, in English; the sentence above it is ours.
+            text = self.tr("Page {number} cannot be shown.\n\n{reason}").format(
+                number=index + 1, reason=error
+            )
             painter.drawText(
                 rect.adjusted(12, 12, -12, -12),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                error,
+                text,
             )
             return False
         key = self.render_key(index)
@@ -459,7 +463,11 @@ class PageArea(QAbstractScrollArea):
         if image is None:
             painter.fillRect(rect, Qt.GlobalColor.white)
             painter.setPen(QColor(0x80, 0x80, 0x80))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"Page {index + 1}")
+            painter.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("Page {number}").format(number=index + 1),
+            )
             return False
         painter.drawImage(rect, image)
         return True

@@ -1,9 +1,10 @@
 """Search hits on a scan's text layer: which words a query marks, and the next hit to show.
 
-Pure functions over the `Word`s the render worker extracts (no Qt, no PyMuPDF). Words are
-matched by `search_query.find_in_text` on the page's text rebuilt from its words, so case,
-diacritics, phrases and prefixes behave exactly as in the transcript's find bar, and a phrase
-still matches across a line break when its words are consecutive.
+Pure functions over the `Word`s the render worker extracts (no widgets, no PyMuPDF; QtCore only
+translates the hit notice). Words are matched by `search_query.find_in_text` on the page's text
+rebuilt from its words, so case, diacritics, phrases and prefixes behave exactly as in the
+transcript's find bar, and a phrase still matches across a line break when its words are
+consecutive.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from viewer.domain import search_query
+from viewer.services import i18n
 from viewer.services.render_engine import Word
 
 
@@ -100,10 +104,17 @@ def seek(
 
 def hit_notice(query_text: str, hits: int, complete: bool) -> str:
     """What the scan's notice line says about a query's hits."""
-    if hits == 0:
-        found = "no hits"
+    translate = QCoreApplication.translate
+    if hits == 0 and complete:
+        text = translate("ScanHits", "“{query}”: no hits on the scan")
+    elif hits == 0:
+        text = translate("ScanHits", "“{query}”: no hits on the scan so far")
+    elif hits == 1 and complete:
+        text = translate("ScanHits", "“{query}”: 1 hit on the scan")
     elif hits == 1:
-        found = "1 hit"
+        text = translate("ScanHits", "“{query}”: 1 hit on the scan so far")
+    elif complete:
+        text = translate("ScanHits", "“{query}”: {count} hits on the scan")
     else:
-        found = f"{hits:,} hits"
-    return f"“{query_text.strip()}”: {found} on the scan{'' if complete else ' so far'}"
+        text = translate("ScanHits", "“{query}”: {count} hits on the scan so far")
+    return text.format(query=query_text.strip(), count=i18n.number(hits))

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,8 +37,17 @@ from viewer.ui.thumbnails import ThumbnailBar
 
 log = logging.getLogger(__name__)
 
-NO_TEXT_LAYER = "This scan has no text layer: its text cannot be selected or copied."
-NO_TEXT_LAYER_FOR_HITS = "This scan has no text layer: hits are marked in the transcript only."
+# In English; translated where they are shown (see _show_notices).
+NO_TEXT_LAYER = str(
+    QT_TRANSLATE_NOOP(
+        "ScanPane", "This scan has no text layer: its text cannot be selected or copied."
+    )
+)
+NO_TEXT_LAYER_FOR_HITS = str(
+    QT_TRANSLATE_NOOP(
+        "ScanPane", "This scan has no text layer: hits are marked in the transcript only."
+    )
+)
 
 
 class ScanPane(QWidget):
@@ -55,29 +64,30 @@ class ScanPane(QWidget):
 
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Scan")
+        self.setAccessibleName(self.tr("Scan"))
         self._worker = worker
         self._path: Path | None = None
         self._request_id = 0
         self._held: str | None = None
         self._pending_state: dict[str, Any] | None = None
         self._notices: list[str] = []
+        self._text_layer_notice = ""
         self._query_text = ""
 
         self.area = PageArea(worker, self)
         self.thumbnails = ThumbnailBar(worker, self)
         self.thumbnails.hide()
-        self.toolbar = QToolBar("Scan tools", self)
-        self.toolbar.setAccessibleName("Scan tools")
+        self.toolbar = QToolBar(self.tr("Scan tools"), self)
+        self.toolbar.setAccessibleName(self.tr("Scan tools"))
         self.page_box = QLineEdit(self)
-        self.page_box.setAccessibleName("Page number")
+        self.page_box.setAccessibleName(self.tr("Page number"))
         self.page_box.setValidator(QIntValidator(1, 1, self))
         self.page_box.setFixedWidth(56)
         self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.page_count_label = QLabel("of 0", self)
-        self.page_count_label.setAccessibleName("Page count")
+        self.page_count_label = QLabel(self._page_count_text(0), self)
+        self.page_count_label.setAccessibleName(self.tr("Page count"))
         self.notice = QLabel(self)
-        self.notice.setAccessibleName("Scan notices")
+        self.notice.setAccessibleName(self.tr("Scan notices"))
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
@@ -119,7 +129,12 @@ class ScanPane(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text} ({action.shortcut().toString()})")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(
+                self.tr("{tool} ({keys})", "a scan tool's tooltip: its name and shortcut").format(
+                    tool=text, keys=keys
+                )
+            )
         action.triggered.connect(slot)
         self.addAction(action)
         self.toolbar.addAction(action)
@@ -134,17 +149,19 @@ class ScanPane(QWidget):
         self.toolbar.addWidget(self.page_count_label)
         self.toolbar.addSeparator()
         self.zoom_out_action = self._action(
-            "Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out
+            self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, self.zoom_out
         )
-        self.zoom_in_action = self._action("Zoom in", QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        self.zoom_in_action = self._action(
+            self.tr("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in
+        )
         self.fit_width_action = self._action(
-            "Fit width", "W", lambda: self.set_zoom_mode(ZoomMode.FIT_WIDTH)
+            self.tr("Fit width"), "W", lambda: self.set_zoom_mode(ZoomMode.FIT_WIDTH)
         )
         self.fit_page_action = self._action(
-            "Fit page", "F", lambda: self.set_zoom_mode(ZoomMode.FIT_PAGE)
+            self.tr("Fit page"), "F", lambda: self.set_zoom_mode(ZoomMode.FIT_PAGE)
         )
         self.actual_size_action = self._action(
-            "Actual size", "Ctrl+0", lambda: self.set_zoom_mode(ZoomMode.ACTUAL_SIZE)
+            self.tr("Actual size"), "Ctrl+0", lambda: self.set_zoom_mode(ZoomMode.ACTUAL_SIZE)
         )
         # Ctrl+= as well: on most keyboards "+" needs Shift.
         self.zoom_in_action.setShortcuts(
@@ -152,38 +169,44 @@ class ScanPane(QWidget):
         )
         self.toolbar.addSeparator()
         self.rotate_left_action = self._action(
-            "Rotate document left", "Ctrl+Shift+L", lambda: self.rotate_document(-90)
+            self.tr("Rotate document left"), "Ctrl+Shift+L", lambda: self.rotate_document(-90)
         )
         self.rotate_right_action = self._action(
-            "Rotate document right", "Ctrl+Shift+R", lambda: self.rotate_document(90)
+            self.tr("Rotate document right"), "Ctrl+Shift+R", lambda: self.rotate_document(90)
         )
         self.rotate_page_action = self._action(
-            "Rotate this page", "Ctrl+R", lambda: self.rotate_page(self.current_page(), 90)
+            self.tr("Rotate this page"),
+            "Ctrl+R",
+            lambda: self.rotate_page(self.current_page(), 90),
         )
-        self.go_to_page_action = self._action("Go to page", "Ctrl+G", self._focus_page_box)
+        self.go_to_page_action = self._action(self.tr("Go to page"), "Ctrl+G", self._focus_page_box)
         self.toolbar.removeAction(self.go_to_page_action)
-        self.copy_action = self._action("Copy text", QKeySequence.StandardKey.Copy, self.copy)
+        self.copy_action = self._action(
+            self.tr("Copy text"), QKeySequence.StandardKey.Copy, self.copy
+        )
         self.toolbar.removeAction(self.copy_action)
         self.toolbar.addSeparator()
-        self.thumbnails_action = self._action("Thumbnails", "F4", self._on_thumbnails_toggled)
+        self.thumbnails_action = self._action(
+            self.tr("Thumbnails"), "F4", self._on_thumbnails_toggled
+        )
         self.thumbnails_action.setCheckable(True)
         # Short labels keep the page box in view beside a transcript; tooltips and accessible
-        # names carry the full words.
+        # names carry the full words. Signs need no translation; words do.
         for action, short in (
             (self.zoom_out_action, "−"),
             (self.zoom_in_action, "+"),
-            (self.fit_width_action, "Width"),
-            (self.fit_page_action, "Page"),
+            (self.fit_width_action, self.tr("Width", "short label of Fit width")),
+            (self.fit_page_action, self.tr("Page", "short label of Fit page")),
             (self.actual_size_action, "1:1"),
             (self.rotate_left_action, "⟲"),
             (self.rotate_right_action, "⟳"),
-            (self.rotate_page_action, "↻ page"),
-            (self.thumbnails_action, "Thumbs"),
+            (self.rotate_page_action, self.tr("↻ page", "short label of Rotate this page")),
+            (self.thumbnails_action, self.tr("Thumbs", "short label of Thumbnails")),
         ):
             action.setIconText(short)
         extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
-            extension.setAccessibleName("More scan tools")
+            extension.setAccessibleName(self.tr("More scan tools"))
 
     # Public API ---------------------------------------------------------------------------------
 
@@ -191,7 +214,7 @@ class ScanPane(QWidget):
         """Open `path` (with `password` when it is encrypted); `document_opened` or `_failed`."""
         self.close_document()
         self._path = Path(path)
-        self._set_notices([f"Opening {self._path.name}…"])
+        self._set_notices([self.tr("Opening {file}…").format(file=self._path.name)])
         self._request_id = self._worker.open(self._path, password)
 
     def show_message(self, text: str) -> None:
@@ -208,6 +231,7 @@ class ScanPane(QWidget):
         self._path = None
         self.area.set_document(None)
         self.thumbnails.set_document(None, [])
+        self._text_layer_notice = ""
         self._set_notices([])
         self._update_page_box(0, 0)
         self._set_enabled(False)
@@ -361,14 +385,16 @@ class ScanPane(QWidget):
         self.area.set_text_pages([bool(text.strip()) for text in pages])
         with_text = sum(self.area.text_pages or [])
         if with_text == 0:
-            self._set_notices([*self._notices, NO_TEXT_LAYER])
+            self._text_layer_notice = NO_TEXT_LAYER
+        elif with_text == 1 and len(pages) > 1:
+            self._text_layer_notice = self.tr(
+                "Only 1 of {total} pages has a text layer to select from."
+            ).format(total=len(pages))
         elif with_text < len(pages):
-            self._set_notices(
-                [
-                    *self._notices,
-                    f"Only {with_text} of {len(pages)} pages have a text layer to select from.",
-                ]
-            )
+            self._text_layer_notice = self.tr(
+                "Only {count} of {total} pages have a text layer to select from."
+            ).format(count=with_text, total=len(pages))
+        self._show_notices()
 
     @Slot()
     def _on_area_hits_changed(self) -> None:
@@ -416,7 +442,11 @@ class ScanPane(QWidget):
 
     def _update_page_box(self, current: int, count: int) -> None:
         self.page_box.setText(str(current + 1) if count else "")
-        self.page_count_label.setText(f"of {count}")
+        self.page_count_label.setText(self._page_count_text(count))
+
+    def _page_count_text(self, count: int) -> str:
+        """What follows the page box: "of 12"."""
+        return self.tr("of {count}", "after the page number box: page 3 of 12").format(count=count)
 
     def _set_enabled(self, enabled: bool) -> None:
         for action in self.actions():
@@ -429,8 +459,9 @@ class ScanPane(QWidget):
         self._show_notices()
 
     def _show_notices(self) -> None:
-        """The document's notices, and what the marked query found on it."""
+        """The document's notices, its text layer's, and what the marked query found on it."""
         notices = list(self._notices)
+        text_layer = self._text_layer_notice
         text_pages = self.area.text_pages
         if self.area.query is not None and self.area.info and text_pages is not None:
             if any(text_pages):
@@ -439,8 +470,12 @@ class ScanPane(QWidget):
                         self._query_text, self.area.hit_count(), self.area.hits_complete()
                     )
                 )
-            else:
-                notices = [NO_TEXT_LAYER_FOR_HITS if n == NO_TEXT_LAYER else n for n in notices]
+            elif text_layer == NO_TEXT_LAYER:
+                text_layer = NO_TEXT_LAYER_FOR_HITS
+        if text_layer in (NO_TEXT_LAYER, NO_TEXT_LAYER_FOR_HITS):
+            text_layer = QCoreApplication.translate("ScanPane", text_layer)
+        if text_layer:
+            notices.insert(len(self._notices), text_layer)
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QTextBrowser, QVBoxLayout
 from viewer.domain.model import Archive
 from viewer.domain.search import IndexLocation, IndexStats
 from viewer.domain.search_source import TextLayer
-from viewer.services import paths
+from viewer.services import i18n, paths
 from viewer.services.indexer import IndexJob, SearchService
 from viewer.ui.find_bar import FindBar
 from viewer.ui.messages import Level, MessageBar
@@ -66,7 +66,9 @@ class SearchFeature(QObject):
             service.search_finished.connect(self.panel.show_results)
             service.search_failed.connect(self._on_service_search_failed)
         else:
-            self.panel.set_index_error(problem or "Search is not available on this computer.")
+            self.panel.set_index_error(
+                problem or self.tr("Search is not available on this computer.")
+            )
 
     def start_indexing(self, archive: Archive) -> None:
         """Bring `archive`'s index up to date in the background; search it when ready."""
@@ -106,11 +108,17 @@ class SearchFeature(QObject):
         self.panel.set_index_ready()
         if stats.problems:
             first = stats.problems[0].reason.rstrip(".")
-            self._messages.show_message(
-                Level.WARNING,
-                f"Search: {len(stats.problems)} records or files could not be indexed and are "
-                f"not searchable (first: {first}).",
-            )
+            if len(stats.problems) == 1:
+                text = self.tr(
+                    "Search: 1 record or file could not be indexed and is not searchable "
+                    "({reason})."
+                ).format(reason=first)
+            else:
+                text = self.tr(
+                    "Search: {count} records or files could not be indexed and are not searchable "
+                    "(first: {reason})."
+                ).format(count=i18n.number(len(stats.problems)), reason=first)
+            self._messages.show_message(Level.WARNING, text)
 
     def _on_service_search_failed(self, query_id: int, message: str) -> None:
         if query_id < 0:

@@ -70,7 +70,7 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(row + 1)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Page {row + 1}"
+            return self.tr("Page {number}").format(number=row + 1)
         if role == Qt.ItemDataRole.DecorationRole:
             image = self._worker.cache.get(self.key(row))
             return image if image is not None else None
@@ -91,7 +91,7 @@ class ThumbnailBar(QListView):
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self.setAccessibleName("Page thumbnails")
+        self.setAccessibleName(self.tr("Page thumbnails"))
         self.thumbnails = ThumbnailModel(worker, self)
         self.setModel(self.thumbnails)
         self.setUniformItemSizes(False)
