@@ -149,3 +149,29 @@ def test_isolated_worker_renders_in_a_child_process(qtbot: QtBot, corpus: Path) 
             )
     finally:
         worker.shutdown()
+
+
+def test_first_page_is_rendered_unasked_at_the_scale_the_view_will_ask_for(
+    qtbot: QtBot, worker: render.PdfWorker, samples: Path
+) -> None:
+    from viewer.services import page_fit
+
+    path = samples / "records" / "1949-05-18-telegram" / "scan.pdf"
+    hint = render.FirstPage(
+        mode=page_fit.ZoomMode.FIT_WIDTH.value,
+        width=600.0,
+        height=800.0,
+        device_pixel_ratio=1.0,
+        actual=1.0,
+        zoom=1.0,
+    )
+    with qtbot.waitSignal(worker.page_rendered, timeout=10_000) as rendered:
+        worker.open(path, None, hint)
+    key, image = rendered.args
+    # Fit width: the page fills the width less the margins, as the view computes it.
+    assert key.page == 0
+    assert image.width() == pytest.approx(600 - 2 * page_fit.MARGIN, abs=1)
+    assert key in worker.cache
+    # The view's own request for that page is then answered from the cache, not rendered again.
+    worker.request_pages(render.VIEW, [key])
+    assert worker.is_idle()

@@ -51,6 +51,7 @@ from viewer.services.render_engine import (
     THUMBNAILS,
     VIEW,
     CloseRequest,
+    FirstPage,
     Opened,
     OpenFailed,
     OpenRequest,
@@ -72,7 +73,7 @@ from viewer.services.render_engine import (
     remove_shared_files,
 )
 
-__all__ = ["THUMBNAILS", "VIEW", "ImageCache", "PdfWorker", "RenderKey", "Word"]
+__all__ = ["THUMBNAILS", "VIEW", "FirstPage", "ImageCache", "PdfWorker", "RenderKey", "Word"]
 
 log = logging.getLogger(__name__)
 
@@ -265,13 +266,19 @@ class PdfWorker(QObject):
         """The thread that runs the engine (in-process), or that reads the child's results."""
         return self._backend.thread
 
-    def open(self, path: Path | str, password: str | None = None) -> int:
-        """Ask for `path` to be opened; the answer carries the returned request id."""
+    def open(
+        self, path: Path | str, password: str | None = None, first_page: FirstPage | None = None
+    ) -> int:
+        """Ask for `path` to be opened; the answer carries the returned request id.
+
+        With `first_page`, the worker renders the first page right after opening, at the scale
+        the view will ask for: it arrives as an ordinary `page_rendered`.
+        """
         request_id = next(self._ids)
         key = str(path)
         _, holders = self._open.get(key, (password, 0))
         self._open[key] = (password, holders + 1)
-        self._backend.send(OpenRequest(request_id, key, password))
+        self._backend.send(OpenRequest(request_id, key, password, first_page))
         return request_id
 
     def close(self, path: Path | str) -> None:

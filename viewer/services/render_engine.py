@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from viewer.domain.pdf_info import DocumentInfo
+from viewer.services import page_fit
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -73,12 +74,37 @@ class Word:
 
 
 @dataclass(frozen=True)
+class FirstPage:
+    """How the view will show a document's first page, so the worker can render it unasked."""
+
+    mode: str
+    """The view's zoom mode (`page_fit.ZoomMode` value)."""
+    width: float
+    height: float
+    """Room for pages in the view, in logical pixels."""
+    device_pixel_ratio: float
+    actual: float
+    """Logical pixels per point at "actual size"."""
+    zoom: float
+    """The zoom in use when the mode is custom."""
+
+    def key(self, path: str, info: DocumentInfo) -> RenderKey:
+        """The key the view will ask page 1 for: the same arithmetic as the view's own."""
+        sizes = [page_fit.Size(s.width, s.height) for s in info.page_sizes]
+        available = page_fit.Size(self.width, self.height)
+        mode = page_fit.ZoomMode(self.mode)
+        zoom = page_fit.fit_zoom(mode, sizes, available, self.actual) or self.zoom
+        return RenderKey(path, 0, round(zoom * self.device_pixel_ratio, 4), 0)
+
+
+@dataclass(frozen=True)
 class OpenRequest:
     """Open (or share an already open) document."""
 
     request_id: int
     path: str
     password: str | None = None
+    first_page: FirstPage | None = None
 
 
 @dataclass(frozen=True)
@@ -283,13 +309,21 @@ class PdfEngine:
     def __init__(self) -> None:
         self._documents: dict[str, _Document] = {}
         self._wanted: dict[str, list[RenderKey]] = {channel: [] for channel in CHANNELS}
+        self._unasked: set[RenderKey] = set()
         self._jobs: list[Request] = []
         self._renders = 0
 
     def accept(self, request: Request) -> None:
         """Take a request; wishes replace earlier wishes of their channel at once."""
         if isinstance(request, WantRequest):
-            self._wanted[request.channel] = list(request.keys)
+            keys = list(request.keys)
+            if self._unasked and request.channel == VIEW:
+                # A page rendered before it was asked for is on its way already: the view's
+                # first wish, sent before it arrived, need not render it again.
+                done = self._unasked - set(self._wanted[VIEW])
+                keys = [k for k in keys if k not in done]
+                self._unasked.clear()
+            self._wanted[request.channel] = keys
         else:
             self._jobs.append(request)
 
@@ -359,6 +393,12 @@ class PdfEngine:
                 isinstance(exc, _pdf().PdfPasswordError),
             )
         self._documents[request.path] = _Document(handle, info)
+        if request.first_page is not None:
+            # The view will want page 1 the moment it hears the file is open: start on it now
+            # rather than after a round trip (it arrives as an ordinary rendered page).
+            key = request.first_page.key(request.path, info)
+            self._wanted[VIEW] = [key]
+            self._unasked.add(key)
         return Opened(request.request_id, info)
 
     def close(self, path: str) -> None:

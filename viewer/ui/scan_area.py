@@ -238,6 +238,18 @@ class PageArea(QAbstractScrollArea):
         available = self._available_size()
         return scan_layout.fit_zoom(self.mode, sizes, available, self.logicalDpiX() / 72.0)
 
+    def first_page_hint(self) -> render.FirstPage:
+        """How this view will show a document's first page (for the worker to render it early)."""
+        available = self._available_size()
+        return render.FirstPage(
+            mode=self.mode.value,
+            width=available.width,
+            height=available.height,
+            device_pixel_ratio=self.devicePixelRatioF(),
+            actual=self.logicalDpiX() / 72.0,
+            zoom=self.zoom,
+        )
+
     def _available_size(self) -> Size:
         # The vertical scroll bar is nearly always shown for a scan: leave room for it up front,
         # so fit width never flips between two widths.

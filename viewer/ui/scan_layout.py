@@ -3,70 +3,33 @@
 from __future__ import annotations
 
 import bisect
-import enum
-import statistics
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
 
-MARGIN = 8.0
-"""Logical pixels around and between pages."""
-MIN_ZOOM = 0.05
-MAX_ZOOM = 4.0
-"""Logical pixels per point; 4 (400 % at 72 dpi) makes a 31 MB image of a letter page."""
+from viewer.services.page_fit import (
+    MARGIN,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    Size,
+    ZoomMode,
+    clamp_zoom,
+    fit_zoom,
+    rotated,
+    typical_size,
+)
 
-
-class ZoomMode(enum.Enum):
-    """How the zoom follows the window."""
-
-    FIT_WIDTH = "fit-width"
-    FIT_PAGE = "fit-page"
-    ACTUAL_SIZE = "actual-size"
-    CUSTOM = "custom"
-
-
-@dataclass(frozen=True)
-class Size:
-    """A width and a height, in points or pixels."""
-
-    width: float
-    height: float
-
-
-def rotated(size: Size, rotation: int) -> Size:
-    """`size` turned by `rotation` degrees (a multiple of 90)."""
-    if rotation % 180:
-        return Size(size.height, size.width)
-    return size
-
-
-def typical_size(sizes: list[Size]) -> Size:
-    """The median page: one landscape insert among 600 letters does not shrink the letters."""
-    return Size(
-        statistics.median_low(s.width for s in sizes),
-        statistics.median_low(s.height for s in sizes),
-    )
-
-
-def fit_zoom(mode: ZoomMode, sizes: list[Size], available: Size, actual: float) -> float | None:
-    """The zoom `mode` asks for in a viewport of `available` logical pixels, or None (custom)."""
-    if not sizes:
-        return None
-    if mode is ZoomMode.ACTUAL_SIZE:
-        return actual
-    typical = typical_size(sizes)
-    width = max(available.width - 2 * MARGIN, 16.0) / typical.width
-    if mode is ZoomMode.FIT_WIDTH:
-        return clamp_zoom(width)
-    if mode is ZoomMode.FIT_PAGE:
-        height = max(available.height - 2 * MARGIN, 16.0) / typical.height
-        return clamp_zoom(min(width, height))
-    return None
-
-
-def clamp_zoom(zoom: float) -> float:
-    """`zoom` within what the view offers."""
-    return min(max(zoom, MIN_ZOOM), MAX_ZOOM)
+__all__ = [
+    "MARGIN",
+    "MAX_ZOOM",
+    "MIN_ZOOM",
+    "Layout",
+    "Size",
+    "ZoomMode",
+    "clamp_zoom",
+    "fit_zoom",
+    "rotated",
+    "typical_size",
+]
 
 
 class Layout:

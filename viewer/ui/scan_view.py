@@ -215,7 +215,7 @@ class ScanPane(QWidget):
         self.close_document()
         self._path = Path(path)
         self._set_notices([self.tr("Opening {file}…").format(file=self._path.name)])
-        self._request_id = self._worker.open(self._path, password)
+        self._request_id = self._worker.open(self._path, password, self.area.first_page_hint())
 
     def show_message(self, text: str) -> None:
         """Show `text` instead of a document (e.g. "This record has no scan")."""
