@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,23 +17,6 @@ from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_view import NO_TEXT_LAYER, NO_TEXT_LAYER_FOR_HITS, ScanPane
 
 TELEGRAM = Path("records") / "1949-05-18-telegram" / "scan.pdf"
-
-
-@pytest.fixture
-def worker() -> Iterator[render.PdfWorker]:
-    worker = render.PdfWorker(isolated=False)
-    yield worker
-    worker.shutdown()
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, worker: render.PdfWorker) -> ScanPane:
-    pane = ScanPane(worker)
-    qtbot.addWidget(pane)
-    pane.resize(800, 700)
-    pane.show()
-    qtbot.waitExposed(pane)
-    return pane
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -19,23 +18,6 @@ from viewer.ui.scan_layout import ZoomMode
 from viewer.ui.scan_view import NO_TEXT_LAYER, ScanPane
 
 pytestmark = pytest.mark.corpus
-
-
-@pytest.fixture
-def worker() -> Iterator[render.PdfWorker]:
-    worker = render.PdfWorker(isolated=False)
-    yield worker
-    worker.shutdown()
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, worker: render.PdfWorker) -> ScanPane:
-    pane = ScanPane(worker)
-    qtbot.addWidget(pane)
-    pane.resize(800, 700)
-    pane.show()
-    qtbot.waitExposed(pane)
-    return pane
 
 
 def _open(qtbot: QtBot, pane: ScanPane, path: Path, password: str | None = None) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.folding import fold
 from viewer.domain.model import Archive, BrokenRecord, Record
 from viewer.services import i18n
+from viewer.ui.item_views import DownLineEdit, EnterTreeView
 
 Index = QModelIndex | QPersistentModelIndex
 AnyRecord = Record | BrokenRecord
@@ -430,32 +431,6 @@ class LibraryModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class _TreeView(QTreeView):
-    """The record tree; Enter opens the current record (or opens and closes a group)."""
-
-    opened = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.opened.emit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class _FilterEdit(QLineEdit):
-    """The filter box: Down moves into the list."""
-
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
 class LibraryPanel(QWidget):
     """Every record of the archive: title, date and ID, sortable, filtered, grouped.
 
@@ -472,7 +447,7 @@ class LibraryPanel(QWidget):
         self._current_id = ""
         self._collapsed: set[str] = set()
 
-        self._filter = _FilterEdit()
+        self._filter = DownLineEdit()
         self._filter.setAccessibleName(self.tr("Filter records"))
         self._filter.setPlaceholderText(self.tr("Filter by title, date or ID"))
         self._filter.setClearButtonEnabled(True)
@@ -491,7 +466,7 @@ class LibraryPanel(QWidget):
         self._count.setAccessibleName(self.tr("Record count"))
 
         self._model = LibraryModel(self)
-        self._view = _TreeView()
+        self._view = EnterTreeView()
         self._view.setAccessibleName(self.tr("Library records"))
         self._view.setModel(self._model)
         self._view.setUniformRowHeights(True)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from viewer.domain import model, search, search_query
 from viewer.services import i18n
 from viewer.ui import highlight
+from viewer.ui.item_views import DownLineEdit, EnterListView
 
 Index = QModelIndex | QPersistentModelIndex
 SearchFunction = Callable[[str, search.Filters], int]
@@ -192,30 +193,12 @@ class RichTextDelegate(QStyledItemDelegate):
         return size
 
 
-class _ResultView(QListView):
-    """The result list; Enter opens the current hit as a click does."""
-
-    opened = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.opened.emit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class _SearchBox(QLineEdit):
+class _SearchBox(DownLineEdit):
     """The query box: Down moves into the results, Enter searches at once."""
 
-    down_pressed = Signal()
     return_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            event.accept()
-            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.return_pressed.emit()
             event.accept()
@@ -353,7 +336,7 @@ class SearchPanel(QWidget):
         self._facets.hide()
 
         self._model = ResultListModel(self)
-        self._view = _ResultView()
+        self._view = EnterListView()
         self._view.setAccessibleName(self.tr("Search results"))
         self._view.setModel(self._model)
         self._view.setItemDelegate(RichTextDelegate(self._view))
