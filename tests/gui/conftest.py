@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from viewer.domain import pdf
 from viewer.services import render
 from viewer.ui.scan_view import ScanPane
 
@@ -28,3 +30,18 @@ def pane(qtbot: QtBot, worker: render.PdfWorker) -> ScanPane:
     pane.show()
     qtbot.waitExposed(pane)
     return pane
+
+
+@pytest.fixture
+def pdf_callers(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The names of the threads that call into PyMuPDF (through viewer.domain.pdf) from now on."""
+    callers: set[str] = set()
+    for name in ("open_document", "render_page", "load_page", "page_texts"):
+        real = getattr(pdf, name)
+
+        def spy(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            callers.add(threading.current_thread().name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(pdf, name, spy)
+    return callers

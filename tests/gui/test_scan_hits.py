@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from viewer.domain import pdf
 from viewer.domain.folding import fold
 from viewer.services import render
 from viewer.ui.scan_hits import ScanHit
@@ -241,21 +239,12 @@ def test_words_are_asked_for_near_the_view_and_page_by_page_when_seeking(
 
 
 def test_gui_thread_never_calls_pymupdf_while_marking_hits(
-    qtbot: QtBot, pane: ScanPane, samples: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, pane: ScanPane, samples: Path, pdf_callers: set[str]
 ) -> None:
-    callers: set[str] = set()
-    for name in ("open_document", "render_page", "load_page", "page_texts"):
-        real = getattr(pdf, name)
-
-        def spy(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
-            callers.add(threading.current_thread().name)
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(pdf, name, spy)
     _open_telegram(qtbot, pane, samples)
     pane.highlight_query("Korea*")
     with qtbot.waitSignal(pane.scan_hit_shown, timeout=10_000):
         pane.next_scan_hit()
     qtbot.waitUntil(pane.area.hits_complete, timeout=10_000)
     assert pane.scan_hit_count() > 10
-    assert callers == {pane._worker.worker_thread.name}
+    assert pdf_callers == {pane._worker.worker_thread.name}
