@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.services import i18n, text_layers
@@ -35,11 +35,18 @@ class Viewer:
     """The application's parts, built once and handed to each other."""
 
     def __init__(
-        self, settings: Settings | None = None, view_state: ViewState | None = None
+        self,
+        settings: Settings | None = None,
+        view_state: ViewState | None = None,
+        preload: Path | None = None,
     ) -> None:
+        """With `preload`, an archive folder that will be opened: it is read while all else is
+        built."""
         self.settings = settings or Settings()
         self.view_state = view_state or ViewState()
         self.jobs = Jobs()
+        if preload is not None:
+            self.jobs.preload_archive(preload)
         self.worker = PdfWorker()
         self.scan_pane = ScanPane(self.worker)
         self.search_service: SearchService | None = None
@@ -90,6 +97,8 @@ def _install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         report = "".join(traceback.format_exception(kind, value, tb))
         log.critical("unexpected error:\n%s", report)
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415  (loaded when first needed)
+
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Critical)
         translate = QCoreApplication.translate
@@ -122,18 +131,27 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
     settings = Settings()
     chosen = language if language is not None else settings.get(prefs.INTERFACE_LANGUAGE)
     i18n.install(app, chosen)
-    viewer = Viewer(settings)
+    target = path or default_path(settings)
+    target = target.expanduser() if target is not None else None
+    # A folder is read on a worker thread from now on; a PDF opens once the window is laid out
+    # (its first page is rendered for the view's size).
+    folder = target if target is not None and target.is_dir() else None
+    viewer = Viewer(settings, preload=folder)
     window = viewer.window
     _install_excepthook(window)
     if startup_probe:
-        # For benchmarks/startup.py: report when the first page is on screen, then quit.
+        # For benchmarks/startup.py: report when the first page is on screen and its width in
+        # pixels, then quit.
         def on_painted() -> None:
-            sys.stdout.write(f"first-page-painted {time.time():.6f}\n")
+            painted = time.time()
+            area = viewer.scan_pane.area
+            image = viewer.worker.cache.get(area.render_key(area.current_page()))
+            width = image.width() if image is not None else 0
+            sys.stdout.write(f"first-page-painted {painted:.6f} {width}\n")
             sys.stdout.flush()
             QTimer.singleShot(0, window.close)
 
         viewer.scan_pane.first_page_painted.connect(on_painted)
-    target = path or default_path(viewer.settings)
     window.show()
     if target is not None:
         window.open_path(target)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
+from viewer.domain import ordering
 from viewer.domain.model import Archive, PartialDate, Record
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
 
@@ -101,6 +102,29 @@ def test_records_are_listed_by_date_with_undated_and_broken_last(
         "ID",
     ]
     assert panel.count_text() == "7 records"
+
+
+def test_the_window_picks_its_first_record_in_the_library_order_without_the_panel(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    # Same titles, dates only partly known, several records on one day: the Qt-free order the
+    # window opens its first record by, before the panel is built, is the panel's own.
+    extra = archive.root / "1949-05-18-another"
+    extra.mkdir()
+    (extra / "record.toml").write_text(
+        'id = "1949-05-18-another"\ntitle = "Another telegram"\ndate = "1949-05-18"\n',
+        encoding="utf-8",
+    )
+    archive = loader.load_archive(archive.root)
+    records = list(reversed(archive.records))
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_records(records)
+    assert ordering.library_order(records) == panel.shown_records()
+    assert [r.id for r in ordering.library_order(records)][:2] == [
+        "1949-05-18-another",
+        "1949-05-18-telegram",
+    ]
 
 
 def test_broken_record_shows_a_warning_and_the_reason(qtbot: QtBot, archive: Archive) -> None:

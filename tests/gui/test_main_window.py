@@ -104,6 +104,41 @@ def test_opens_on_the_telegram_with_transcript_scan_and_metadata(
     assert window.windowTitle().startswith("Telegram from the leader")
 
 
+def test_an_archive_read_before_the_window_asks_is_shown_once_and_not_read_again(
+    qtbot: QtBot, samples: Path, tmp_path: Path
+) -> None:
+    viewer = Viewer(preload=samples)
+    qtbot.addWidget(viewer.window)
+    try:
+        # The preload finishes and its result is delivered before the window opens the archive.
+        assert viewer.jobs.wait(10000)
+        qtbot.wait(50)
+        assert viewer.window.metadata.value("Title") == ""
+        viewer.window.show()
+        kinds: list[str] = []
+        start = viewer.jobs._start
+
+        def counting_start(kind: str, *args: object) -> int:
+            kinds.append(kind)
+            return start(kind, *args)  # type: ignore[arg-type]
+
+        viewer.jobs._start = counting_start  # type: ignore[method-assign]
+        with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+            viewer.window.open_path(samples)
+        assert viewer.window.metadata.value("Title").startswith("Telegram from the leader")
+        assert "archive" not in kinds
+        # Another folder than the one preloaded is read as usual.
+        other = tmp_path / "one"
+        shutil.copytree(samples / "records" / "specimen-card", other)
+        with qtbot.waitSignal(viewer.window.record_shown, timeout=20000):
+            viewer.window.open_path(other)
+        assert "archive" in kinds
+        assert viewer.window.records.shown_records()[0].folder == other
+    finally:
+        viewer.window.close()
+        viewer.shutdown()
+
+
 def test_copy_citation_puts_the_house_citation_on_the_clipboard_and_says_so(
     qtbot: QtBot, make_viewer: type[Viewer], samples: Path
 ) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, transcript
 from viewer.domain.model import Archive, Transcript
@@ -23,6 +23,7 @@ class _Signals(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object)
     progressed = Signal(int, int, int)
+    redeliver = Signal(object, int, object)
 
 
 class _Task(QRunnable):
@@ -71,10 +72,23 @@ class Jobs(QObject):
         self._pool.setMaxThreadCount(2)
         self._next_id = 0
         self._pending: dict[int, tuple[str, Any]] = {}
+        self._preload: tuple[Path, int] | None = None
+        self._preloaded: dict[int, tuple[bool, Any]] = {}
+        """Results of the preload that nobody has asked for yet: (succeeded, result or error)."""
         self._signals = _Signals(self)
         self._signals.finished.connect(self._on_task_finished)
         self._signals.failed.connect(self._on_task_failed)
         self._signals.progressed.connect(self.archive_progressed)
+        self._signals.redeliver.connect(
+            lambda slot, job_id, result: slot(job_id, result), Qt.ConnectionType.QueuedConnection
+        )
+
+    def _keep_for_adoption(self, job_id: int, succeeded: bool, result: object) -> bool:
+        """Hold a preload's result until `load_archive` adopts its job; whether it was held."""
+        if self._preload is None or self._preload[1] != job_id:
+            return False
+        self._preloaded[job_id] = (succeeded, result)
+        return True
 
     def _start(
         self, kind: str, context: Any, work: Callable[[Callable[[int, int], None]], Any]
@@ -84,8 +98,25 @@ class Jobs(QObject):
         self._pool.start(_Task(self._next_id, self._signals, work))
         return self._next_id
 
+    def preload_archive(self, path: Path) -> None:
+        """Start reading the archive at `path` before anyone asks (while the window is built).
+
+        The next `load_archive(path)` adopts this job instead of starting another.
+        """
+        self._preload = (path, self.load_archive(path))
+
     def load_archive(self, path: Path) -> int:
         """Read the archive at `path` in the background; its job id."""
+        preload, self._preload = self._preload, None
+        if preload is not None and preload[0] == path:
+            job_id = preload[1]
+            if job_id in self._preloaded:
+                succeeded, result = self._preloaded.pop(job_id)
+                slot = self._on_task_finished if succeeded else self._on_task_failed
+                # As any result arrives: later, on the event loop, after the caller noted the id.
+                self._signals.redeliver.emit(slot, job_id, result)
+            return job_id
+        self._preloaded.clear()
         return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
 
     def load_transcript(self, item: Transcript) -> int:
@@ -99,6 +130,8 @@ class Jobs(QObject):
         return self._pool.waitForDone(msecs)
 
     def _on_task_finished(self, job_id: int, result: object) -> None:
+        if self._keep_for_adoption(job_id, True, result):
+            return
         kind, context = self._pending.pop(job_id, ("", None))
         if kind == "archive":
             assert isinstance(result, Archive)
@@ -107,6 +140,8 @@ class Jobs(QObject):
             self.transcript_loaded.emit(job_id, context, str(result))
 
     def _on_task_failed(self, job_id: int, error: object) -> None:
+        if self._keep_for_adoption(job_id, False, error):
+            return
         kind, context = self._pending.pop(job_id, ("", None))
         if kind == "archive":
             self.archive_failed.emit(job_id, _message(error))

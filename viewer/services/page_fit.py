@@ -7,7 +7,6 @@ as soon as the file is open, at the very scale the view will then ask for.
 from __future__ import annotations
 
 import enum
-import statistics
 from dataclasses import dataclass
 
 MARGIN = 8.0
@@ -43,10 +42,12 @@ def rotated(size: Size, rotation: int) -> Size:
 
 def typical_size(sizes: list[Size]) -> Size:
     """The median page: one landscape insert among 600 letters does not shrink the letters."""
-    return Size(
-        statistics.median_low(s.width for s in sizes),
-        statistics.median_low(s.height for s in sizes),
-    )
+    return Size(_median_low([s.width for s in sizes]), _median_low([s.height for s in sizes]))
+
+
+def _median_low(values: list[float]) -> float:
+    """`statistics.median_low`, without loading that module (and `fractions`) at start-up."""
+    return sorted(values)[(len(values) - 1) // 2]
 
 
 def fit_zoom(mode: ZoomMode, sizes: list[Size], available: Size, actual: float) -> float | None:

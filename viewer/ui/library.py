@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.folding import fold
 from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.domain.ordering import date_key, title_key
 from viewer.services import i18n
 from viewer.ui.item_views import DownLineEdit, EnterTreeView
 
@@ -104,7 +105,7 @@ class _Entry:
                 ),
                 dated=False,
                 date_key=(0, 0, 0),
-                title_key=fold(record.title).casefold(),
+                title_key=title_key(record.title),
                 haystack=fold(f"{title} {record.id} {record.folder.name}").casefold(),
                 collection="",
                 year=None,
@@ -120,8 +121,8 @@ class _Entry:
             date_text=date_text,
             tooltip=f"{record.title}\n{long_date or undated} · {record.id}",
             dated=date is not None,
-            date_key=(date.year, date.month, date.day) if date is not None else (0, 0, 0),
-            title_key=fold(record.title).casefold(),
+            date_key=date_key(record),
+            title_key=title_key(record.title),
             haystack=fold(f"{record.title} {record.id} {iso} {long_date} {date_text}").casefold(),
             collection=record.collection,
             year=date.year if date is not None else None,
@@ -227,6 +228,7 @@ class LibraryModel(QAbstractItemModel):
         self._rebuild()
 
     def _sort_entries(self) -> None:
+        # By date ascending, this is `ordering.library_order`: the window opens its first record.
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         entries = self._entries
         if self._sort_column == DATE:

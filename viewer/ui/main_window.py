@@ -19,13 +19,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QVBoxLayout,
@@ -33,14 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import archive as archive_io
-from viewer.domain import transcript
+from viewer.domain import ordering, transcript
 from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
 from viewer.services import i18n
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
-from viewer.ui.library import LibraryPanel
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
@@ -55,6 +51,7 @@ if TYPE_CHECKING:
     from viewer.ui.cite_feature import CiteFeature
     from viewer.ui.cite_panel import CitePanel
     from viewer.ui.find_bar import FindBar
+    from viewer.ui.library import LibraryPanel
     from viewer.ui.search_feature import SearchFeature
     from viewer.ui.search_panel import SearchPanel
 
@@ -118,7 +115,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
-        self.records = LibraryPanel()
+        self._library: LibraryPanel | None = None
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("readingSplitter")
@@ -143,7 +140,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._records_dock = self._dock(
-            "records", self.tr("Records"), self.records, Qt.DockWidgetArea.LeftDockWidgetArea
+            "records", self.tr("Records"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea
         )
         # The Search and Cite docks exist from the start (the saved window state places them);
         # their panels arrive with _extras.
@@ -371,7 +368,6 @@ class MainWindow(QMainWindow):
         self._jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
         self._jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
         self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
-        self.records.record_chosen.connect(self.show_record)
         self.metadata.citation_requested.connect(self.copy_citation)
         self.transcript.language_chosen.connect(self._on_transcript_language_chosen)
         self.transcript.text_size_changed.connect(
@@ -463,7 +459,8 @@ class MainWindow(QMainWindow):
         self._archive = None
         self._bare_pdf = path.resolve()
         record = archive_io.record_for_pdf(path)
-        self.records.set_records((record,))
+        if self._library is not None:
+            self._library.set_records((record,))
         self._records_dock.setWindowTitle(self.tr("Records"))
         self._settings.add_recent(path)
         self.show_record(record)
@@ -493,7 +490,8 @@ class MainWindow(QMainWindow):
         # collector from walking them again and again (a full pass over 10,000 records holds the
         # interpreter for ~100 ms, whichever thread triggers it). Freed by reference counting.
         gc.freeze()
-        self.records.set_archive(archive)
+        if self._library is not None:
+            self._library.set_archive(archive)
         # Indexing waits until the first page is on screen: start-up is the reader's time.
         self._pending_index = archive
         QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
@@ -518,17 +516,47 @@ class MainWindow(QMainWindow):
             )
         self.archive_opened.emit(archive)
         last = archive.find(self._state.last_record(archive.root))
-        shown = self.records.shown_records() or list(archive.records)
+        # The library's order; the panel itself may not be built yet (it comes after the page).
+        shown = (
+            self._library.shown_records()
+            if self._library is not None
+            else ordering.library_order(archive.records)
+        ) or list(archive.records)
         readable = [r for r in shown if isinstance(r, Record)]
         self.show_record(last or (readable or shown)[0])
 
     # -- search ---------------------------------------------------------------------------------
 
     def _on_scan_first_page_painted(self) -> None:
-        # The reader has the page: now load what reading does not need at once.
+        # The reader has the page: now load what reading does not need at once, a piece per turn
+        # of the event loop.
+        QTimer.singleShot(0, self._build_library)
         QTimer.singleShot(0, self._start_pending_index)
 
+    @property
+    def records(self) -> LibraryPanel:
+        """The record list (the library panel), built on first use."""
+        return self._build_library()
+
+    def _build_library(self) -> LibraryPanel:
+        if self._library is not None:
+            return self._library
+        from viewer.ui.library import LibraryPanel  # noqa: PLC0415  (after the first page)
+
+        library = LibraryPanel()
+        library.record_chosen.connect(self.show_record)
+        self._library = library
+        if self._archive is not None:
+            library.set_archive(self._archive)
+        elif self._bare_pdf is not None and isinstance(self._record, Record):
+            library.set_records((self._record,))
+        if self._record is not None:
+            library.select(self._record.id)
+        self._records_dock.setWidget(library)
+        return library
+
     def _start_pending_index(self) -> None:
+        self._build_library()
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._archive:
             self._extras()[0].start_indexing(archive)
@@ -633,7 +661,8 @@ class MainWindow(QMainWindow):
             return
         self._save_scan_state()
         self._record = record
-        self.records.select(record.id)
+        if self._library is not None:
+            self._library.select(record.id)
         archive_title = self._archive.title if self._archive else ""
         title_parts = [record.title, archive_title, APP_TITLE]
         self.setWindowTitle(" — ".join(part for part in title_parts if part))
@@ -662,6 +691,15 @@ class MainWindow(QMainWindow):
             self.copy_citation_action.setEnabled(False)
             self.record_shown.emit(record)
             return
+        # The scan first: the worker opens and renders it while the rest is filled in.
+        if record.scans:
+            scan = record.scans[0]
+            self._scan_path = scan.path
+            password = self._passwords.get(scan.path) or scan.password or None
+            self.scan.open_pdf(scan.path, password)
+        else:
+            self._scan_path = None
+            self.scan.show_message(self.tr("This record has no scan."))
         self.metadata.show_record(record, self._citation_text(record))
         if self._cite_feature is not None:
             self._cite_feature.panel.show_record(record)
@@ -679,14 +717,6 @@ class MainWindow(QMainWindow):
                 if record.scans
                 else self.tr("This record has neither a transcript nor a scan.")
             )
-        if record.scans:
-            scan = record.scans[0]
-            self._scan_path = scan.path
-            password = self._passwords.get(scan.path) or scan.password or None
-            self.scan.open_pdf(scan.path, password)
-        else:
-            self._scan_path = None
-            self.scan.show_message(self.tr("This record has no scan."))
         self.record_shown.emit(record)
 
     def _load_transcript(self, item: Transcript) -> None:
@@ -730,7 +760,8 @@ class MainWindow(QMainWindow):
         if self._bare_pdf is not None and path == self._bare_pdf:
             record = archive_io.record_for_pdf(path, info.metadata)
             self._record = record
-            self.records.set_records((record,))
+            if self._library is not None:
+                self._library.set_records((record,))
             self.metadata.show_record(record, self._citation_text(record))
             if self._cite_feature is not None:
                 self._cite_feature.panel.show_record(record)
@@ -785,6 +816,8 @@ class MainWindow(QMainWindow):
             if wrong
             else self.tr("{file} is encrypted. Enter its password to open it:")
         ).format(file=path.name)
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415  (dialogs load on first use)
+
         password, accepted = QInputDialog.getText(
             self, self.tr("Password needed"), prompt, QLineEdit.EchoMode.Password
         )
@@ -853,6 +886,8 @@ class MainWindow(QMainWindow):
     # -- files, drops, menus --------------------------------------------------------------------
 
     def _on_open_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open a PDF or a record"),
@@ -864,6 +899,8 @@ class MainWindow(QMainWindow):
             self.open_path(chosen.parent if chosen.suffix == ".toml" else chosen)
 
     def _on_open_folder_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         path = QFileDialog.getExistingDirectory(self, self.tr("Open an archive or record folder"))
         if path:
             self.open_path(Path(path))
@@ -906,6 +943,8 @@ class MainWindow(QMainWindow):
                     )
         text_size = self.tr("Transcript text larger / smaller")
         rows.append(f"<tr><td>{text_size}</td><td><b>Ctrl++ / Ctrl+-</b></td></tr>")
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         QMessageBox.information(
             self, self.tr("Keyboard shortcuts"), "<table>" + "".join(rows) + "</table>"
         )
@@ -914,9 +953,13 @@ class MainWindow(QMainWindow):
         lines = [
             f"{self.messages.level_name(m.level)}: {m.text}" for m in self.messages.history
         ] or [self.tr("No messages.")]
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         QMessageBox.information(self, self.tr("Messages"), "\n\n".join(lines))
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         QMessageBox.about(
             self,
             self.tr("About Archive Viewer"),
