@@ -300,7 +300,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+43"/>
+        <location filename="../../viewer/ui/library.py" line="+45"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -342,7 +342,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -350,7 +350,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-198"/>
+        <location line="-199"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -370,7 +370,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+379"/>
         <source>Library</source>
         <translation>Bestand</translation>
     </message>
@@ -429,7 +429,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+70"/>
+        <location filename="../../viewer/ui/main_window.py" line="+67"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
@@ -615,7 +615,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
@@ -630,7 +630,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
     </message>
@@ -640,12 +640,12 @@ Nicht lesbar: {reason}</translation>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+99"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -660,7 +660,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Die Textebene des PDF wird gelesen…</translation>
     </message>
@@ -675,12 +675,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -695,7 +695,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: {notices}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
@@ -710,17 +710,27 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>{reason} The transcript and metadata are still shown.</source>
         <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>No transcript: {reason}</source>
         <translation>Keine Transkription: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
+        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
+        <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The metadata is still shown.</source>
+        <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
     </message>
@@ -730,7 +740,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file} ist verschlüsselt. Geben Sie das Passwort ein, um die Datei zu öffnen:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Password needed</source>
         <translation>Passwort erforderlich</translation>
     </message>
@@ -765,7 +775,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Open a PDF or a record</source>
         <translation>PDF oder Dokument öffnen</translation>
     </message>
@@ -775,7 +785,7 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Dokument (*.pdf record.toml archive.toml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Open an archive or record folder</source>
         <translation>Archiv- oder Dokumentordner öffnen</translation>
     </message>
@@ -790,7 +800,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -800,12 +810,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Meldungen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>About Archive Viewer</source>
         <translation>Über Archive Viewer</translation>
     </message>
@@ -1035,7 +1045,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../viewer/services/i18n.py" line="+100"/>
+        <location filename="../../viewer/services/i18n.py" line="+110"/>
         <source>,</source>
         <comment>thousands separator in 5,000</comment>
         <translation>.</translation>
@@ -1049,7 +1059,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+367"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1320,7 +1330,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+59"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+60"/>
         <source>No records match</source>
         <translation>Keine Dokumente gefunden</translation>
     </message>
@@ -1350,7 +1360,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Undatiert</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+178"/>
         <source>With a text layer</source>
         <translation>Mit Textebene</translation>
     </message>
@@ -1516,7 +1526,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+96"/>
+        <location filename="../../viewer/app.py" line="+105"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>
@@ -1526,7 +1536,7 @@ Nicht lesbar: {reason}</translation>
         <translation>In Archive Viewer ist ein Fehler aufgetreten. Ihr Archiv ist unverändert, und das Fenster bleibt benutzbar. Bitte melden Sie den Fehler mit den Einzelheiten unten.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
     </message>

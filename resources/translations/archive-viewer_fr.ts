@@ -300,7 +300,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+43"/>
+        <location filename="../../viewer/ui/library.py" line="+45"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -342,7 +342,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -350,7 +350,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-198"/>
+        <location line="-199"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -370,7 +370,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+379"/>
         <source>Library</source>
         <translation>Fonds</translation>
     </message>
@@ -429,7 +429,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+70"/>
+        <location filename="../../viewer/ui/main_window.py" line="+67"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -615,7 +615,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
@@ -630,7 +630,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
@@ -640,12 +640,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+99"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -660,7 +660,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Lecture de la couche de texte du PDF…</translation>
     </message>
@@ -675,12 +675,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -695,7 +695,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
@@ -710,17 +710,27 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>{reason} The transcript and metadata are still shown.</source>
         <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>No transcript: {reason}</source>
         <translation>Pas de transcription&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
+        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
+        <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The metadata is still shown.</source>
+        <translation>{reason} Les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
     </message>
@@ -730,7 +740,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file} est chiffré. Saisissez son mot de passe pour l’ouvrir&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Password needed</source>
         <translation>Mot de passe requis</translation>
     </message>
@@ -765,7 +775,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Référence ({style}) copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Open a PDF or a record</source>
         <translation>Ouvrir un PDF ou un document</translation>
     </message>
@@ -775,7 +785,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou document (*.pdf record.toml archive.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Open an archive or record folder</source>
         <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
     </message>
@@ -790,7 +800,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -800,12 +810,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aucun message.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>About Archive Viewer</source>
         <translation>À propos d’Archive Viewer</translation>
     </message>
@@ -1035,7 +1045,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../viewer/services/i18n.py" line="+100"/>
+        <location filename="../../viewer/services/i18n.py" line="+110"/>
         <source>,</source>
         <comment>thousands separator in 5,000</comment>
         <translation>&#x202f;</translation>
@@ -1049,7 +1059,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+367"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1320,7 +1330,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+59"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+60"/>
         <source>No records match</source>
         <translation>Aucun document ne correspond</translation>
     </message>
@@ -1350,7 +1360,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+178"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
     </message>
@@ -1516,7 +1526,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+96"/>
+        <location filename="../../viewer/app.py" line="+105"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>
@@ -1526,7 +1536,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Une erreur s’est produite dans Archive Viewer. Votre archive n’a pas été modifiée et la fenêtre reste utilisable. Merci de signaler ce problème avec les détails ci-dessous.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
     </message>

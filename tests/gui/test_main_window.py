@@ -328,8 +328,35 @@ def test_unreadable_pdf_shows_a_message_naming_it_and_the_window_keeps_working(
     with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
         window.open_path(corpus / "broken" / "ocrmypdf_invalid.pdf")
     assert "ocrmypdf_invalid.pdf: this is not a PDF that can be opened" in window.messages.text()
+    # A PDF opened on its own has no transcript to fall back on: the message says what to do.
+    assert "Open another file with Ctrl+O" in window.messages.text()
+    assert "transcript" not in window.messages.text()
     open_and_wait(qtbot, viewer, samples)
     assert window.current_record().id == "1949-05-18-telegram"
+
+
+def test_a_record_whose_scan_is_damaged_still_shows_its_transcript_and_says_so(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archive"
+    shutil.copytree(samples, archive)
+    telegram = archive / "records" / "1949-05-18-telegram"
+    (telegram / "scan.pdf").write_bytes(b"%PDF-1.7\nnot really a PDF\n")
+    card = archive / "records" / "specimen-card"
+    for pdf in card.glob("*.pdf"):
+        pdf.write_bytes(b"garbage")
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.open_path(archive)
+    qtbot.waitUntil(lambda: "Yesterday, 17 May" in window.transcript.plain_text(), timeout=5000)
+    assert "scan.pdf" in window.messages.text()
+    assert window.messages.text().endswith("The transcript and metadata are still shown.")
+    # A record without a transcript does not promise one.
+    card_record = next(r for r in window.records.shown_records() if r.id == "specimen-card")
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.show_record(card_record)
+    assert window.messages.text().endswith("The metadata is still shown.")
 
 
 def test_encrypted_pdf_asks_for_the_password_and_then_shows(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,17 @@ log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
 CATALOGUE = "archive-viewer"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
-"""Beside the `viewer` package: the checkout, which the editable install puts on the path."""
+
+
+def _translations_dir() -> Path:
+    """`resources/translations` of the checkout (an editable install), else the copy a wheel
+    installs under `<prefix>/share/archive-viewer/translations`."""
+    checkout = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
+    installed = Path(sys.prefix) / "share" / CATALOGUE / "translations"
+    return checkout if checkout.is_dir() or not installed.is_dir() else installed
+
+
+TRANSLATIONS_DIR = _translations_dir()
 TRANSLATOR_NAME = "archive-viewer-translator"
 """The object name of the translators `install` adds, so a second call replaces them."""
 NATIVE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}

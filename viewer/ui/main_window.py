@@ -801,14 +801,15 @@ class MainWindow(QMainWindow):
         if needs_password:
             self._ask_password(path, wrong=path in self._passwords)
             return
-        self.messages.show_message(
-            Level.ERROR,
-            self.tr("{reason} The transcript and metadata are still shown.").format(
-                reason=_sentence(message)
-            ),
-        )
+        reason = _sentence(message)
         if self._bare_pdf is not None and path == self._bare_pdf:
+            text = self.tr("{reason} Open another file with Ctrl+O, or drop one on this window.")
             self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
+        elif isinstance(self._record, Record) and self._record.transcripts:
+            text = self.tr("{reason} The transcript and metadata are still shown.")
+        else:
+            text = self.tr("{reason} The metadata is still shown.")
+        self.messages.show_message(Level.ERROR, text.format(reason=reason))
 
     def _ask_password(self, path: Path, *, wrong: bool) -> None:
         prompt = (
