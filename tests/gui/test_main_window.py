@@ -272,11 +272,17 @@ def test_text_size_keys_change_the_transcript_and_are_remembered(
     assert make_viewer().window.transcript.point_size() == before + 2
 
 
+@pytest.fixture
+def archive(samples: Path, tmp_path: Path) -> Path:
+    """A copy of the sample archive, to damage."""
+    copy = tmp_path / "archive"
+    shutil.copytree(samples, copy)
+    return copy
+
+
 def test_broken_record_is_listed_with_its_reason_and_the_rest_works(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
 ) -> None:
-    archive = tmp_path / "archive"
-    shutil.copytree(samples, archive)
     bad = archive / "records" / "0-bad"
     bad.mkdir()
     (bad / "record.toml").write_text('id = "bad"\ntitle = "Bad"\ndate = "1949-13-40"\n')
@@ -336,10 +342,8 @@ def test_unreadable_pdf_shows_a_message_naming_it_and_the_window_keeps_working(
 
 
 def test_a_record_whose_scan_is_damaged_still_shows_its_transcript_and_says_so(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
 ) -> None:
-    archive = tmp_path / "archive"
-    shutil.copytree(samples, archive)
     telegram = archive / "records" / "1949-05-18-telegram"
     (telegram / "scan.pdf").write_bytes(b"%PDF-1.7\nnot really a PDF\n")
     card = archive / "records" / "specimen-card"
