@@ -9,15 +9,13 @@ crash cannot leave a half-written file.
 from __future__ import annotations
 
 import enum
-import hashlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings
 
 from viewer.services import paths
 
@@ -145,8 +143,10 @@ class ViewState:
 
     @staticmethod
     def _key(kind: str, path: Path) -> str:
-        digest = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()
-        return f"{kind}/{digest[:16]}"
+        # SHA-1 of the path, by Qt: hashlib would load OpenSSL (~3 ms) before the first page.
+        data = QByteArray(str(path.resolve()).encode())
+        digest = QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha1).toHex()
+        return f"{kind}/{bytes(digest.data()).decode('ascii')[:16]}"
 
     def window(self, name: str) -> QByteArray | None:
         """A saved geometry or state blob."""
@@ -180,6 +180,8 @@ class ViewState:
 
     def document(self, pdf: Path) -> dict[str, Any]:
         """The saved view (page, zoom...) of one PDF, or {}."""
+        import json  # noqa: PLC0415  (~4 ms; a document's view is read after its page is asked for)
+
         value = self._store.value(self._key("document", pdf) + "/view")
         try:
             view = json.loads(str(value)) if value else {}
@@ -189,6 +191,8 @@ class ViewState:
 
     def set_document(self, pdf: Path, view: dict[str, Any]) -> None:
         """Save the view of one PDF."""
+        import json  # noqa: PLC0415
+
         self._store.setValue(self._key("document", pdf) + "/view", json.dumps(view))
 
     def sync(self) -> None:
