@@ -188,8 +188,8 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="+76"/>
-        <location line="+19"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+88"/>
+        <location line="+24"/>
         <source>Find in this document</source>
         <translation>In diesem Dokument suchen</translation>
     </message>
@@ -229,19 +229,32 @@
         <translation>Suchleiste schließen</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+217"/>
+        <location line="+102"/>
+        <location line="+2"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+0"/>
         <source>No matches</source>
         <translation>Keine Treffer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{current} of {count}</source>
         <translation>{current} von {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{current} of {count}+</source>
+        <comment>the scan is still being searched</comment>
+        <translation>{current} von {count}+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan is still being searched: more hits may follow.</source>
+        <translation>Das Digitalisat wird noch durchsucht: Weitere Treffer können folgen.</translation>
     </message>
 </context>
 <context>
@@ -1059,7 +1072,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+374"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1129,7 +1142,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanHits</name>
     <message>
-        <location filename="../../viewer/ui/scan_hits.py" line="+109"/>
+        <location filename="../../viewer/ui/scan_hits.py" line="+157"/>
         <source>“{query}”: no hits on the scan</source>
         <translation>„{query}“: keine Treffer im Digitalisat</translation>
     </message>
@@ -1162,7 +1175,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+42"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+43"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Dieses Digitalisat hat keine Textebene: Sein Text kann weder markiert noch kopiert werden.</translation>
     </message>
@@ -1172,12 +1185,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Dieses Digitalisat hat keine Textebene: Treffer werden nur in der Transkription markiert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Scan</source>
         <translation>Digitalisat</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Werkzeuge für das Digitalisat</translation>
@@ -1293,7 +1306,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+233"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
     </message>
@@ -1303,7 +1316,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur {count} von {total} Seiten haben eine Textebene, in der Text markiert werden kann.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+103"/>
         <source>of {count}</source>
         <comment>after the page number box: page 3 of 12</comment>
         <translation>von {count}</translation>
@@ -1312,12 +1325,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+70"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+72"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+75"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1325,6 +1338,11 @@ Nicht lesbar: {reason}</translation>
         <location line="+5"/>
         <source>Search: {count} records or files could not be indexed and are not searchable (first: {reason}).</source>
         <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search: a change to the archive could not be indexed ({reason}).</source>
+        <translation>Suche: Eine Änderung im Archiv konnte nicht indexiert werden ({reason}).</translation>
     </message>
 </context>
 <context>

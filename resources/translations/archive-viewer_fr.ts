@@ -188,8 +188,8 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="+76"/>
-        <location line="+19"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+88"/>
+        <location line="+24"/>
         <source>Find in this document</source>
         <translation>Rechercher dans ce document</translation>
     </message>
@@ -229,19 +229,32 @@
         <translation>Fermer la barre de recherche</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+217"/>
+        <location line="+102"/>
+        <location line="+2"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+0"/>
         <source>No matches</source>
         <translation>Aucune occurrence</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{current} of {count}</source>
         <translation>{current} sur {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{current} of {count}+</source>
+        <comment>the scan is still being searched</comment>
+        <translation>{current} sur {count}+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan is still being searched: more hits may follow.</source>
+        <translation>La numérisation est encore en cours de recherche&#xa0;: d’autres occurrences peuvent suivre.</translation>
     </message>
 </context>
 <context>
@@ -1059,7 +1072,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+374"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1129,7 +1142,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanHits</name>
     <message>
-        <location filename="../../viewer/ui/scan_hits.py" line="+109"/>
+        <location filename="../../viewer/ui/scan_hits.py" line="+157"/>
         <source>“{query}”: no hits on the scan</source>
         <translation>«&#xa0;{query}&#xa0;»&#xa0;: aucune occurrence dans la numérisation</translation>
     </message>
@@ -1162,7 +1175,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+42"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+43"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
     </message>
@@ -1172,12 +1185,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: les occurrences ne sont signalées que dans la transcription.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Scan</source>
         <translation>Numérisation</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Outils de la numérisation</translation>
@@ -1293,7 +1306,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+233"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -1303,7 +1316,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Seules {count} pages sur {total} ont une couche de texte où sélectionner du texte.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+103"/>
         <source>of {count}</source>
         <comment>after the page number box: page 3 of 12</comment>
         <translation>sur {count}</translation>
@@ -1312,12 +1325,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+70"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+72"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+75"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1325,6 +1338,11 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+5"/>
         <source>Search: {count} records or files could not be indexed and are not searchable (first: {reason}).</source>
         <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search: a change to the archive could not be indexed ({reason}).</source>
+        <translation>Recherche&#xa0;: une modification de l’archive n’a pas pu être indexée ({reason}).</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from viewer.domain.search_query import find_in_text
 from viewer.ui import find_bar, highlight
 from viewer.ui.find_bar import FindBar
+from viewer.ui.scan_view import ScanPane
 
 TEXT = (
     "The telegram arrived at noon.\n"
@@ -210,3 +213,141 @@ def test_long_text_is_searched_off_the_gui_thread(qtbot: QtBot) -> None:
     (selection,) = browser.extraSelections()
     assert selection.cursor.selectedText() == "telegram"
     bar.shut_down()
+
+
+# -- transcript and scan together ---------------------------------------------------------------
+
+TELEGRAM = Path("records") / "1949-05-18-telegram"
+
+
+def make_with_scan(
+    qtbot: QtBot, pane: ScanPane, samples: Path
+) -> tuple[FindBar, QTextBrowser, QWidget]:
+    """The telegram's transcript under a find bar, its scan (with a text layer) beside it."""
+    host = QWidget()
+    browser = QTextBrowser()
+    browser.setHtml((samples / TELEGRAM / "transcript.en.html").read_text(encoding="utf-8"))
+    bar = FindBar()
+    layout = QVBoxLayout(host)
+    layout.addWidget(bar)
+    layout.addWidget(browser)
+    qtbot.addWidget(host)
+    host.show()
+    bar.attach(browser)
+    bar.attach_scan(pane)
+    with qtbot.waitSignal(pane.first_page_painted, timeout=10_000):
+        pane.open_pdf(samples / TELEGRAM / "scan.pdf")
+    qtbot.waitUntil(lambda: pane.area.text_pages is not None and 0 in pane.area.words)
+    return bar, browser, host
+
+
+def press_f3(qtbot: QtBot, bar: FindBar, expected: str, *, back: bool = False) -> None:
+    """F3 (Shift+F3 with `back`) in the find box, then wait for the count to say `expected`."""
+    shift = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(bar.line_edit(), Qt.Key.Key_F3, shift)
+    qtbot.waitUntil(lambda: bar.count_text() == expected, timeout=10_000)
+
+
+def scan_place(bar: FindBar) -> tuple[int, int] | None:
+    hit = bar.current_scan_hit()
+    return None if hit is None else (hit.page, hit.index)
+
+
+def test_count_covers_transcript_and_scan_and_says_when_the_scan_is_still_searched(
+    qtbot: QtBot, pane: ScanPane, samples: Path
+) -> None:
+    bar, browser, _host = make_with_scan(qtbot, pane, samples)
+    assert 2 not in pane.area.words  # the last page is not near the view: not searched yet
+    bar.open_with('"Mao Zedong"')
+    assert bar.count_text().startswith("1 of ")
+    assert bar.count_text().endswith("+")  # honest: more hits may follow
+    # Five in the transcript, five on the three scan pages (2 + 1 + 2).
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 10", timeout=10_000)
+    assert len(bar.hits()) == 5
+    assert pane.scan_hit_count() == 5
+    assert pane.notice_text() == '“"Mao Zedong"”: 5 hits on the scan'
+    assert len(browser.extraSelections()) == 5
+
+
+def test_f3_goes_on_from_the_last_transcript_hit_into_the_scan_and_wraps_around(
+    qtbot: QtBot, pane: ScanPane, samples: Path, pdf_callers: set[str]
+) -> None:
+    bar, browser, _host = make_with_scan(qtbot, pane, samples)
+    strong = highlight.CURRENT_HIT_BACKGROUND.name()
+    plain = highlight.HIT_BACKGROUND.name()
+    bar.open_with('"Mao Zedong"')
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 10", timeout=10_000)
+    for number in range(2, 6):
+        press_f3(qtbot, bar, f"{number} of 10")
+    assert current_colours(browser) == [plain] * 4 + [strong]
+    assert scan_place(bar) is None
+
+    press_f3(qtbot, bar, "6 of 10")  # the last transcript hit, then the scan's first
+    assert scan_place(bar) == (0, 0)
+    assert pane.current_scan_hit() == bar.current_scan_hit()
+    assert pane.current_page() == 0
+    assert current_colours(browser) == [plain] * 5  # the current hit is on the scan now
+    press_f3(qtbot, bar, "7 of 10")
+    assert scan_place(bar) == (0, 1)
+    press_f3(qtbot, bar, "8 of 10")
+    assert scan_place(bar) == (1, 0)
+    assert pane.current_page() == 1  # scrolled to the hit
+    hit = pane.current_scan_hit()
+    assert hit is not None
+    for rect in pane.area.hit_rects(hit):
+        assert QRectF(pane.area.viewport().rect()).contains(rect)
+    press_f3(qtbot, bar, "9 of 10")
+    press_f3(qtbot, bar, "10 of 10")
+    assert scan_place(bar) == (2, 1)
+    assert pane.current_page() == 2
+
+    press_f3(qtbot, bar, "1 of 10")  # after the scan's last hit: round to the transcript's first
+    assert scan_place(bar) is None
+    assert pane.current_scan_hit() is None
+    assert current_colours(browser) == [strong] + [plain] * 4
+    press_f3(qtbot, bar, "10 of 10", back=True)  # and back round to the scan's last
+    assert scan_place(bar) == (2, 1)
+    press_f3(qtbot, bar, "9 of 10", back=True)
+    assert scan_place(bar) == (2, 0)
+    bar.previous_action.trigger()  # the button and menu action walk the same way
+    qtbot.waitUntil(lambda: bar.count_text() == "8 of 10", timeout=10_000)
+    bar.previous_action.trigger()
+    bar.previous_action.trigger()
+    qtbot.waitUntil(lambda: bar.count_text() == "6 of 10", timeout=10_000)
+    bar.previous_action.trigger()
+    qtbot.waitUntil(lambda: bar.count_text() == "5 of 10", timeout=10_000)
+    assert scan_place(bar) is None
+    assert current_colours(browser) == [plain] * 4 + [strong]
+    assert pdf_callers == {pane._worker.worker_thread.name}  # PyMuPDF only on the worker
+
+
+def test_a_word_found_only_on_the_scan_is_counted_and_shown_there(
+    qtbot: QtBot, pane: ScanPane, samples: Path
+) -> None:
+    bar, browser, _host = make_with_scan(qtbot, pane, samples)
+    bar.open_with("Shenyang")  # once in the transcript, once on the scan's last page
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 2", timeout=10_000)
+    bar.open_with("Soviet")  # on the scan's first page only
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 1", timeout=10_000)
+    assert bar.hits() == []
+    assert scan_place(bar) == (0, 0)
+    assert browser.extraSelections() == []
+    press_f3(qtbot, bar, "1 of 1")  # the only hit: stays there
+    assert scan_place(bar) == (0, 0)
+    bar.open_with("zzyzx")
+    qtbot.waitUntil(lambda: bar.count_text() == "No matches", timeout=10_000)
+    assert pane.current_scan_hit() is None
+
+
+def test_closing_the_bar_clears_the_scan_marks_too(
+    qtbot: QtBot, pane: ScanPane, samples: Path
+) -> None:
+    bar, _browser, _host = make_with_scan(qtbot, pane, samples)
+    bar.open_with("Manchuria")
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 6", timeout=10_000)
+    assert pane.scan_hit_count() == 3
+    with qtbot.waitSignal(bar.closed):
+        qtbot.keyClick(bar.line_edit(), Qt.Key.Key_Escape)
+    assert pane.scan_hit_count() == 0
+    assert pane.notice_text() == ""
+    assert bar.count_text() == ""

@@ -475,15 +475,44 @@ def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
         window.search.hit_opened.emit("specimen-card", "Shenyang")
     with qtbot.waitSignal(window.record_shown):
         window.search.hit_opened.emit("1949-05-18-telegram", "Shenyang")
-    qtbot.waitUntil(lambda: window.find_bar.count_text() == "1 of 1", timeout=5000)
+    # Once in the transcript and once on the facsimile's text layer, counted together.
+    qtbot.waitUntil(lambda: window.find_bar.count_text() == "1 of 2", timeout=10000)
     assert window.find_bar.isVisible()
-    # The same word is marked on the facsimile's text layer.
-    qtbot.waitUntil(lambda: viewer.scan_pane.scan_hit_count() >= 1, timeout=10000)
+    assert viewer.scan_pane.scan_hit_count() == 1
+    window.find_bar.next_action.trigger()  # F3: from the transcript on to the scan's last page
+    qtbot.waitUntil(lambda: window.find_bar.count_text() == "2 of 2", timeout=10000)
+    hit = viewer.scan_pane.current_scan_hit()
+    assert hit is not None and hit.page == 2
+    assert viewer.scan_pane.current_page() == 2
     # "Delo" is only in the card's scan, which has no transcript: its text layer was indexed.
     box.clear()
     with qtbot.waitSignal(window.search.results_shown, timeout=10000) as shown:
         qtbot.keyClicks(box, "Delo")
     assert [hit.record_id for hit in window.search.result_model().hits()] == ["specimen-card"]
+
+
+def test_a_transcript_changed_while_the_archive_is_open_is_found_at_once(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archive"
+    shutil.copytree(samples, archive)
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, archive)
+    box = window.search.search_box()
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000) as shown:
+        window.search_action.trigger()
+        qtbot.keyClicks(box, "wombats")
+    assert shown.args == [0]
+    transcript = archive / "records" / "1949-05-18-telegram" / "transcript.en.html"
+    # Written in place, as `cp` or an editor that does not replace the file writes it.
+    with (
+        qtbot.waitSignal(window.search.results_shown, timeout=10000) as shown,
+        transcript.open("a", encoding="utf-8") as file,
+    ):
+        file.write("<p>A note on wombats.</p>\n")
+    assert shown.args == [1]
+    assert [hit.record_id for hit in window.search.result_model().hits()] == ["1949-05-18-telegram"]
 
 
 def test_search_results_export_as_bibtex_holds_the_listed_records(

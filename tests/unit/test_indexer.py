@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
@@ -115,3 +119,128 @@ def test_search_service_reports_an_unopenable_index(qtbot: QtBot, tmp_path: Path
         assert "cannot be opened" in failed.args[1]
     finally:
         assert service.shut_down()
+
+
+# -- IndexKeeper: the index follows changes while the archive is open ----------------------------
+
+needs_inotify = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="changes are watched with Linux's inotify"
+)
+
+
+@pytest.fixture
+def kept(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Path, indexer.IndexKeeper]]:
+    """An archive of 3 records in a subfolder, indexed, with a keeper watching it."""
+    root = tmp_path / "archive"
+    make_archive(root / "1940s")
+    archive = loader.load_archive(root)
+    location = search.IndexLocation(search.cache_index_path(archive.root))
+    with search.SearchIndex.open(location) as index:
+        index.update(archive)
+    keeper = indexer.IndexKeeper(archive)
+    with qtbot.waitSignal(keeper.watching_started, timeout=10_000) as started:
+        keeper.start()
+    assert started.args[0] == 5  # the 3 record folders, 1940s and the archive's own
+    keeper.set_location(location)
+    yield root, keeper
+    assert keeper.stop()
+
+
+def found(root: Path, text: str) -> list[str]:
+    """The ids of the records the index finds `text` in, read as a new search would."""
+    location = search.IndexLocation(search.cache_index_path(root.resolve()))
+    with search.SearchIndex.open(location) as index:
+        return [hit.record_id for hit in index.search(text).hits]
+
+
+def updated_by(qtbot: QtBot, keeper: indexer.IndexKeeper, change: Callable[[], object]) -> object:
+    """The IndexStats the keeper reports after `change`."""
+    with qtbot.waitSignal(keeper.index_updated, timeout=10_000) as updated:
+        change()
+    return updated.args[0]
+
+
+@needs_inotify
+def test_keeper_reindexes_a_transcript_rewritten_in_place(
+    qtbot: QtBot, kept: tuple[Path, indexer.IndexKeeper]
+) -> None:
+    root, keeper = kept
+    transcript = root / "1940s" / "rec-1" / "transcript.en.txt"
+    before, folder_before = transcript.stat(), transcript.parent.stat()
+    # The same size, written into the same file: the folder's modification time stays put.
+    stats = updated_by(qtbot, keeper, lambda: transcript.write_text("Body text wombat1.", "utf-8"))
+    after = transcript.stat()
+    assert (after.st_size, after.st_ino) == (before.st_size, before.st_ino)
+    assert transcript.parent.stat().st_mtime_ns == folder_before.st_mtime_ns
+    assert isinstance(stats, search.IndexStats)
+    assert (stats.updated, stats.added, stats.removed) == (1, 0, 0)
+    assert found(root, "wombat1") == ["rec-1"]
+    assert found(root, "number1") == []
+    assert found(root, "number2") == ["rec-2"]
+
+
+@needs_inotify
+def test_keeper_follows_replaced_files_new_and_removed_records(
+    qtbot: QtBot, kept: tuple[Path, indexer.IndexKeeper]
+) -> None:
+    root, keeper = kept
+    folder = root / "1940s" / "rec-0"
+
+    def replace() -> None:  # as editors save: a new file renamed over the old one
+        (folder / "draft.tmp").write_text("Saved over: numbats.", encoding="utf-8")
+        (folder / "draft.tmp").replace(folder / "transcript.en.txt")
+
+    updated_by(qtbot, keeper, replace)
+    assert found(root, "numbats") == ["rec-0"]
+
+    def retitle() -> None:
+        (folder / "record.toml").write_text('id = "rec-0"\ntitle = "Quokka report"\n', "utf-8")
+
+    updated_by(qtbot, keeper, retitle)
+    assert found(root, "quokka") == ["rec-0"]
+
+    def add() -> None:  # a new folder, then a record in it, as a copy makes them
+        new = root / "1950s" / "new"
+        new.mkdir(parents=True)
+        (new / "record.toml").write_text('id = "new"\ntitle = "Kiwis"\n', "utf-8")
+
+    stats = updated_by(qtbot, keeper, add)
+    assert isinstance(stats, search.IndexStats)
+    assert (stats.added, stats.updated) == (1, 0)
+    assert found(root, "kiwis") == ["new"]
+    # Its transcript arrives later: the new folder is watched too.
+    transcript = root / "1950s" / "new" / "transcript.en.txt"
+    updated_by(qtbot, keeper, lambda: transcript.write_text("Emus.", "utf-8"))
+    assert found(root, "emus") == ["new"]
+
+    # rec-0 again, in another folder: the loader makes the second one broken, so does the keeper
+    updated_by(qtbot, keeper, lambda: make_archive(root / "1960s", count=1))
+    assert found(root, "number0") == []
+    assert found(root, "quokka") == ["rec-0"]
+
+    def remove() -> None:
+        shutil.rmtree(root / "1940s" / "rec-2")
+
+    stats = updated_by(qtbot, keeper, remove)
+    assert isinstance(stats, search.IndexStats)
+    assert stats.removed == 1
+    assert found(root, "number2") == []
+    assert found(root, "number1") == ["rec-1"]
+
+
+@needs_inotify
+def test_keeper_holds_changes_until_the_index_is_ready(qtbot: QtBot, tmp_path: Path) -> None:
+    root = make_archive(tmp_path / "archive", count=2)
+    archive = loader.load_archive(root)
+    keeper = indexer.IndexKeeper(archive)
+    with qtbot.waitSignal(keeper.watching_started, timeout=10_000):
+        keeper.start()
+    (root / "rec-1" / "transcript.en.txt").write_text("Changed while indexing: kiwis.", "utf-8")
+    job = indexer.IndexJob(archive)  # sees the archive as it was loaded, kiwis or not
+    with qtbot.waitSignal(job.index_finished, timeout=10_000) as finished:
+        job.start()
+    assert job.wait(5_000)
+    with qtbot.waitSignal(keeper.index_updated, timeout=10_000):
+        keeper.set_location(search.IndexLocation(finished.args[0].path))
+    assert found(root, "kiwis") == ["rec-1"]
+    assert keeper.stop()

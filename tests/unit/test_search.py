@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -12,6 +13,7 @@ import pytest
 
 from viewer.domain import archive as loader
 from viewer.domain import model, search
+from viewer.domain import search_source as source
 from viewer.domain.folding import fold
 from viewer.domain.search_query import find_in_text, parse_query
 
@@ -294,6 +296,74 @@ def test_reopening_reindexes_only_changed_added_and_removed(archive_root: Path) 
         assert index.search("cooperation").facets.collections == (("Telegrams", 1),)
         again = index.update(archive)
     assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 4)
+
+
+def _reopen_and_update(root: Path) -> search.IndexStats:
+    archive = loader.load_archive(root)
+    location = search.IndexLocation(search.cache_index_path(archive.root))
+    with search.SearchIndex.open(location) as index:
+        return index.update(archive)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "rewritten in place, same size",
+        "renamed, same size and time",
+        "record.toml touched",
+        "scan replaced",
+        "scan added",
+    ],
+)
+def test_reopening_detects_each_kind_of_change_to_a_record(archive_root: Path, change: str) -> None:
+    (archive_root / "1962-memo" / "scan.pdf").write_bytes(b"%PDF stand-in")
+    build(archive_root).close()
+    assert _reopen_and_update(archive_root).updated == 0  # nothing changed: nothing re-read
+    folder = archive_root / "1925-fr"
+    transcript = folder / "transcript.fr.txt"
+    before = transcript.stat()
+    if change == "rewritten in place, same size":
+        # What `cp` over the file or an editor saving in place does: the folder's time stays.
+        folder_time = folder.stat().st_mtime_ns
+        text = transcript.read_text(encoding="utf-8").replace("café", "thés")
+        transcript.write_text(text, encoding="utf-8")
+        os.utime(transcript, ns=(before.st_atime_ns, before.st_mtime_ns + 1))  # 1 ns later
+        assert transcript.stat().st_size == before.st_size
+        assert folder.stat().st_mtime_ns == folder_time
+    elif change == "renamed, same size and time":
+        transcript.rename(folder / "transcript.de.txt")  # another language: another facet
+    elif change == "record.toml touched":
+        record = folder / "record.toml"
+        os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 10**9))
+    elif change == "scan replaced":
+        (archive_root / "1962-memo" / "scan.pdf").write_bytes(b"%PDF another stand-in")
+    else:
+        (folder / "scan.pdf").write_bytes(b"%PDF stand-in")
+    stats = _reopen_and_update(archive_root)
+    assert (stats.updated, stats.added, stats.removed) == (1, 0, 0)
+    assert stats.unchanged == 3
+
+
+def test_fingerprint_is_the_digest_indexes_already_hold(tmp_path: Path) -> None:
+    """A new way of computing fingerprints must give the same digests: any other digest makes
+    every existing index re-read every record once."""
+    folder = write_record(tmp_path, "fixed", "Fixed", "Text.")
+    os.utime(folder / "record.toml", ns=(1, 1_000_000_001))
+    os.utime(folder / "transcript.en.txt", ns=(1, 2_000_000_002))
+    (record,) = loader.load_archive(folder).good_records()
+    toml, text = (folder / "record.toml").stat().st_size, (folder / "transcript.en.txt").stat()
+    expected = hashlib.blake2b(
+        f"record.toml\x00{toml}\x001000000001\n"
+        f"transcript.en.txt\x00{text.st_size}\x002000000002".encode(),
+        digest_size=16,
+    ).hexdigest()
+    assert source.fingerprints([record]) == [expected]
+    (folder / "transcript.en.txt").unlink()
+    missing = hashlib.blake2b(
+        f"record.toml\x00{toml}\x001000000001\ntranscript.en.txt\x00missing".encode(),
+        digest_size=16,
+    ).hexdigest()
+    assert source.fingerprint(record) == missing
 
 
 def test_progress_is_reported_per_batch_and_cancel_stops(archive_root: Path) -> None:

@@ -53,9 +53,10 @@ def fingerprints(records: Sequence[model.Record]) -> list[str]:
     """`fingerprint` of each record, in order: one stat() per file, nothing else on disk.
 
     This runs over every record on every reopen: 20,000 stat() calls for 10,000 records cost
-    ~70 ms on their own here, so the loop around them is kept to plain strings. Threads do not
-    help (2 threads took ~95 ms, 4 took ~75 ms on 2 cores), nor does `os.scandir` (a directory
-    listing and then one stat() per entry anyway: ~155 ms).
+    ~45 ms on their own here (~2 µs each, of which ~1.2 µs is the system call), so the loop
+    around them is kept to plain strings, one string per record. Threads do not help (2
+    threads took ~95 ms, 4 took ~75 ms on 2 cores), nor does `os.scandir` (a directory listing
+    and then one stat() per entry anyway: ~155 ms).
     """
     stat = os.stat
     blake2b = hashlib.blake2b
@@ -63,23 +64,22 @@ def fingerprints(records: Sequence[model.Record]) -> list[str]:
     digests: list[str] = []
     append = digests.append
     for record in records:
-        paths = [f"{os.fspath(record.folder)}{sep}record.toml"]
-        paths += [os.fspath(t.path) for t in record.transcripts]
-        paths += [os.fspath(s.path) for s in record.scans]
-        entries = []
-        for path in paths:
+        try:
+            found = stat(f"{record.folder}{sep}record.toml")
+        except OSError:
+            text = "record.toml\0missing"
+        else:
+            text = f"record.toml\0{found.st_size}\0{found.st_mtime_ns}"
+        for item in record.transcripts + record.scans:
+            path = str(item.path)
             name = path[path.rfind(sep) + 1 :]
             try:
                 found = stat(path)
             except OSError:
-                entries.append(f"{name}\0missing")
+                text += f"\n{name}\0missing"
             else:
-                entries.append(f"{name}\0{found.st_size}\0{found.st_mtime_ns}")
-        append(
-            blake2b(
-                "\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=16
-            ).hexdigest()
-        )
+                text += f"\n{name}\0{found.st_size}\0{found.st_mtime_ns}"
+        append(blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest())
     return digests
 
 

@@ -1,4 +1,5 @@
-"""Find in this document: every hit highlighted in the transcript, "3 of 17", next and previous."""
+"""Find in this document: every hit highlighted in the transcript and on the scan, "3 of 17",
+next and previous through both."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QTextCursor
@@ -22,6 +24,10 @@ from PySide6.QtWidgets import (
 from viewer.domain import search_query
 from viewer.services import i18n
 from viewer.ui import highlight
+
+if TYPE_CHECKING:
+    from viewer.ui.scan_hits import ScanHit
+    from viewer.ui.scan_view import ScanPane
 
 log = logging.getLogger(__name__)
 
@@ -63,18 +69,29 @@ class FindBar(QWidget):
     Matching is `search_query.find_in_text`, so case, diacritics ("ёлка" = "елка"), phrases and
     prefixes behave as in the archive search. When the attached view's text changes (another
     record, another language) an open query is run again and the first hit shown.
+
+    With a scan attached (`attach_scan`), its text layer is searched too: the hits are one
+    sequence, the transcript's first, then the scan's in page order. The scan's pages are
+    searched as their words arrive from the render worker, so its count can grow for a while:
+    the label says "3 of 17+" until every page has been searched.
     """
 
     query_changed = Signal(str)
-    """The query now highlighted ("" when the bar closed); to mark the same hits on the scan."""
+    """The query now highlighted ("" when the bar closed)."""
     current_changed = Signal(int, int)
-    """(current hit, 1-based, or 0 when none; number of hits): after every search and every step."""
+    """(current hit, 1-based, or 0 when none or not known yet; hits found so far, transcript and
+    scan): after every search and every step, and as scan pages are searched."""
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Find in this document"))
         self._browser: QTextEdit | None = None
+        self._scan: ScanPane | None = None
+        self._in_scan = False
+        """The current hit is the scan's current hit (`_current` is then -1)."""
+        self._scan_step: tuple[bool, bool] | None = None
+        """A step into or through the scan on its way: (forward, fall back to the transcript)."""
         self._spans: Spans = []
         self._cursors: list[QTextCursor] = []
         self._current = -1
@@ -163,6 +180,24 @@ class FindBar(QWidget):
         if self._active:
             self._run(keep_place=False)
 
+    def attach_scan(self, scan: ScanPane) -> None:
+        """Count, mark and step through the hits on `scan`'s text layer too, after the
+        transcript's."""
+        if scan is self._scan:
+            return
+        if self._scan is not None:
+            self._scan.scan_hits_changed.disconnect(self._on_scan_hits_changed)
+            self._scan.scan_hit_stepped.disconnect(self._on_scan_hit_stepped)
+            self._scan.destroyed.disconnect(self._on_scan_destroyed)
+        self._scan = scan
+        self._in_scan = False
+        self._scan_step = None
+        scan.scan_hits_changed.connect(self._on_scan_hits_changed)
+        scan.scan_hit_stepped.connect(self._on_scan_hit_stepped)
+        scan.destroyed.connect(self._on_scan_destroyed)
+        if self._active:
+            self._run(keep_place=False)
+
     def open_with(self, text: str | None = None) -> None:
         """Show the bar with `text` (or the last query when None), focus it and find."""
         self.show()
@@ -170,9 +205,10 @@ class FindBar(QWidget):
         if text is not None and text != self._edit.text():
             self._edit.setText(text)
             self._current = -1
+            self._in_scan = False
         self._edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._edit.selectAll()
-        self._run(keep_place=self._current >= 0)
+        self._run(keep_place=self._current >= 0 or self._in_scan)
 
     def highlight_query(self, browser: QTextEdit, text: str) -> None:
         """Highlight every hit of `text` in `browser` and go to the first ("1 of N").
@@ -183,6 +219,7 @@ class FindBar(QWidget):
         self.attach(browser)
         self._edit.setText(text)
         self._current = -1
+        self._in_scan = False
         self.show()
         self._active = True
         self._run(keep_place=False)
@@ -192,6 +229,8 @@ class FindBar(QWidget):
         self._active = False
         self._generation += 1
         self._pending = False
+        self._in_scan = False
+        self._scan_step = None
         self._clear_hits()
         self.hide()
         self._announce("")
@@ -216,7 +255,8 @@ class FindBar(QWidget):
         return self._active
 
     def count_text(self) -> str:
-        """What the count label says: "3 of 17", "No matches" or ""."""
+        """What the count label says: "3 of 17", "3 of 17+" (the scan is still being searched),
+        "No matches" or ""."""
         return self._count.text()
 
     def hits(self) -> Spans:
@@ -224,8 +264,14 @@ class FindBar(QWidget):
         return list(self._spans)
 
     def current_index(self) -> int:
-        """The current hit (0-based), -1 when there is none."""
+        """The current hit in the attached text (0-based), -1 when there is none there."""
         return self._current
+
+    def current_scan_hit(self) -> ScanHit | None:
+        """The current hit when it is on the scan, else None."""
+        if self._in_scan and self._scan is not None:
+            return self._scan.current_scan_hit()
+        return None
 
     def is_searching(self) -> bool:
         """True while a long text is searched on the worker thread."""
@@ -263,12 +309,43 @@ class FindBar(QWidget):
         self._cursors = []
         self._spans = []
 
+    def _on_scan_destroyed(self) -> None:
+        self._scan = None
+        self._in_scan = False
+        self._scan_step = None
+
+    def _on_scan_hits_changed(self, _pages: int, _hits: int) -> None:
+        if self._in_scan and (self._scan is None or self._scan.current_scan_hit() is None):
+            self._in_scan = False  # another document or query: that hit is gone
+        if self._active:
+            self._update_count()
+
+    def _on_scan_hit_stepped(self, hit: ScanHit | None) -> None:
+        step, self._scan_step = self._scan_step, None
+        if step is None or not self._active:
+            return  # not asked for by this bar, or replaced since
+        forward, fall_back = step
+        if hit is not None:
+            self._current = -1
+            self._in_scan = True
+            self._paint()
+        elif fall_back and self._spans:  # past the scan's last hit: round to the transcript
+            self._in_scan = False
+            self._current = 0 if forward else len(self._spans) - 1
+            self._paint()
+        elif fall_back and self._in_scan:  # no transcript hits: round the scan
+            self._step_scan(None, forward, fall_back=False)
+        self._update_count()
+
     def _run(self, keep_place: bool) -> None:
         """Search the attached text for the box's query, inline or on the worker thread."""
         self._generation += 1
         generation = self._generation
         query = self._edit.text()
+        self._scan_step = None
         self._announce(query)
+        if self._in_scan and not (keep_place and self.current_scan_hit() is not None):
+            self._in_scan = False
         if self._browser is None or not query.strip():
             self._pending = False
             self._clear_hits()
@@ -299,25 +376,55 @@ class FindBar(QWidget):
         self._spans = spans
         self._cursors = highlight.hit_cursors(self._browser.document(), spans, text)
         self._current = -1
-        if spans:
+        if spans and not self._in_scan:
             self._current = next(
                 (number for number, (start, _) in enumerate(spans) if start >= self._keep_from), 0
             )
         self._paint()
         self._update_count()
+        if not spans and not self._in_scan and self._scan_may_have_hits():
+            self._step_scan(None, forward=True, fall_back=False)  # the first hit is on the scan
 
     def _step(self, delta: int) -> None:
         if not self._active:
             if self._edit.text():
                 self.open_with()
             return
-        if self._pending or not self._spans:
+        if self._pending:
             return
-        self._current = (self._current + delta) % len(self._spans)
+        forward = delta > 0
+        count = len(self._spans)
+        if self._in_scan and self._scan is not None:
+            self._step_scan(self._scan.current_scan_hit(), forward, fall_back=True)
+            return
+        target = self._current + delta
+        if 0 <= target < count:
+            self._go_to_transcript_hit(target)
+        elif self._scan_may_have_hits():
+            self._step_scan(None, forward, fall_back=True)  # on into the scan's hits
+        elif count:
+            self._go_to_transcript_hit(target % count)
+
+    def _go_to_transcript_hit(self, index: int) -> None:
+        self._scan_step = None
+        self._in_scan = False
+        self._current = index
         self._paint()
         self._update_count()
 
+    def _step_scan(self, start: ScanHit | None, forward: bool, fall_back: bool) -> None:
+        """Ask the scan for its next hit; `_on_scan_hit_stepped` takes the answer."""
+        assert self._scan is not None
+        self._scan_step = (forward, fall_back)
+        self._scan.step_scan_hit(start, forward)
+
+    def _scan_may_have_hits(self) -> bool:
+        scan = self._scan
+        return scan is not None and (scan.scan_hit_count() > 0 or not scan.scan_hits_complete())
+
     def _paint(self) -> None:
+        if self._scan is not None and not self._in_scan:
+            self._scan.clear_current_scan_hit()
         if self._browser is None:
             return
         self._browser.setExtraSelections(highlight.hit_selections(self._cursors, self._current))
@@ -345,25 +452,49 @@ class FindBar(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        scan = self._scan
+        total = len(self._spans) + (scan.scan_hit_count() if scan is not None else 0)
+        complete = scan is None or scan.scan_hits_complete()
+        position = self._position()
+        tip = ""
         if not self._edit.text().strip() or not self._active:
-            self._count.setText("")
-        elif not self._spans:
-            self._count.setText(self.tr("No matches"))
+            text = ""
+        elif self._pending:
+            text = self.tr("Searching…")
+        elif not total:
+            text = self.tr("No matches") if complete else self.tr("Searching…")
         else:
-            self._count.setText(
-                self.tr("{current} of {count}").format(
-                    current=i18n.number(self._current + 1), count=i18n.number(len(self._spans))
-                )
-            )
-        found = bool(self._spans)
+            current = i18n.number(position) if position else "…"
+            if complete:
+                text = self.tr("{current} of {count}")
+            else:
+                text = self.tr("{current} of {count}+", "the scan is still being searched")
+                tip = self.tr("The scan is still being searched: more hits may follow.")
+            text = text.format(current=current, count=i18n.number(total))
+        self._count.setText(text)
+        self._count.setToolTip(tip)
+        found = total > 0 and not self._pending
         self._next_button.setEnabled(found)
         self._previous_button.setEnabled(found)
-        self.current_changed.emit(self._current + 1, len(self._spans))
+        self.current_changed.emit(position, total)
+
+    def _position(self) -> int:
+        """The current hit's number in the whole sequence (1-based); 0 when none or not known."""
+        if self._current >= 0:
+            return self._current + 1
+        hit = self.current_scan_hit()
+        if hit is None or self._scan is None:
+            return 0
+        before = self._scan.scan_hits_before(hit)
+        return 0 if before is None else len(self._spans) + before + 1
 
     def _announce(self, query: str) -> None:
         if query != self._announced:
             self._announced = query
             self.query_changed.emit(query)
+        if self._scan is not None:
+            self._scan.highlight_query(query)
+            self._scan.set_search_every_page(bool(query.strip()))
 
 
 def _find(bridge: _Bridge, generation: int, text: str, query: str) -> None:

@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
                 messages=self.messages,
                 find_archive_record=self._find_record,
                 show_record=self.show_record,
-                highlight_scan=self.scan.highlight_query,
+                scan=self.scan,
                 service=service,
                 problem=problem,
                 text_layer=self._text_layer,

@@ -96,6 +96,8 @@ class PageArea(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().setAutoFillBackground(False)
+        # paintEvent fills every pixel it is asked for: Qt need not paint what is behind first.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.viewport().setMouseTracking(False)
         self.verticalScrollBar().setSingleStep(40)
@@ -394,6 +396,11 @@ class PageArea(QAbstractScrollArea):
                     min(visible.stop + HIT_PREFETCH, self.page_count()),
                 ):
                     self._want_words(index)
+
+    def want_words(self, index: int) -> None:
+        """Ask for the words of page `index` (once, if it has a text layer); `hits_changed`
+        follows their arrival while a query is marked."""
+        self._want_words(index)
 
     def _want_words(self, index: int) -> None:
         """Ask the worker for the words of page `index` once, if it has a text layer."""

@@ -102,6 +102,54 @@ def seek(
     return None
 
 
+def seek_within(
+    hits_of: Callable[[int], Sequence[ScanHit] | None],
+    searchable: Sequence[bool],
+    start: ScanHit | None,
+    forward: bool,
+) -> ScanHit | int | None:
+    """The hit after (or before) `start` in reading order, not wrapping around the document.
+
+    `start` None begins at the document's edge: its first hit going forward, its last going
+    back. `hits_of(page)` is None while a page is not searched yet: that page is returned
+    then, to be asked for before seeking again. None when no hit is left that way.
+    """
+    count = len(searchable)
+    if not count:
+        return None
+    if start is None:
+        page, index = (0 if forward else count - 1), None
+    else:
+        page, index = min(max(start.page, 0), count - 1), start.index
+    pages = range(page, count) if forward else range(page, -1, -1)
+    for current in pages:
+        if not searchable[current]:
+            continue
+        hits = hits_of(current)
+        if hits is None:
+            return current
+        candidates: Sequence[ScanHit] = hits
+        if index is not None and current == page:
+            candidates = hits[index + 1 :] if forward else hits[:index]
+        if candidates:
+            return candidates[0] if forward else candidates[-1]
+    return None
+
+
+def hits_before(
+    hits_of: Callable[[int], Sequence[ScanHit] | None], searchable: Sequence[bool], page: int
+) -> int | None:
+    """How many hits the pages before `page` hold; None while one of them is not searched."""
+    total = 0
+    for current in range(min(page, len(searchable))):
+        if searchable[current]:
+            hits = hits_of(current)
+            if hits is None:
+                return None
+            total += len(hits)
+    return total
+
+
 def hit_notice(query_text: str, hits: int, complete: bool) -> str:
     """What the scan's notice line says about a query's hits."""
     translate = QCoreApplication.translate

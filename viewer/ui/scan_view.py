@@ -3,8 +3,9 @@
 `ScanPane(worker)` renders nothing itself: every PyMuPDF call goes through the `PdfWorker` it is
 given. Signals: `page_changed(current, count)`, `document_opened(DocumentInfo)`,
 `document_failed(path, message, needs_password)` (ask for the password and call `open_pdf` again),
-`first_page_painted()`, `scan_hits_changed(pages_with_hits_known, hits_known)` and
-`scan_hit_shown(page)` (-1: no hit anywhere) for the query given to `highlight_query`.
+`first_page_painted()`, `scan_hits_changed(pages_with_hits_known, hits_known)`,
+`scan_hit_shown(page)` (-1: no hit anywhere) for the query given to `highlight_query`, and
+`scan_hit_stepped(ScanHit | None)` after `step_scan_hit` (the find bar's walk through the hits).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class ScanPane(QWidget):
     """(pages with hits, hits) found so far for the query, on the pages whose words are known."""
     scan_hit_shown = Signal(int)
     """After next/previous hit: the page (from 0) of the hit now shown, or -1 when there is none."""
+    scan_hit_stepped = Signal(object)
+    """After `step_scan_hit`: the ScanHit now shown, or None when no hit is left that way."""
 
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +76,10 @@ class ScanPane(QWidget):
         self._notices: list[str] = []
         self._text_layer_notice = ""
         self._query_text = ""
+        self._text_asked = False
+        self._every_page = False
+        self._sweep_next = 0
+        self._step: tuple[ScanHit | None, bool] | None = None
 
         self.area = PageArea(worker, self)
         self.thumbnails = ThumbnailBar(worker, self)
@@ -216,6 +223,8 @@ class ScanPane(QWidget):
         self._path = Path(path)
         self._set_notices([self.tr("Opening {file}…").format(file=self._path.name)])
         self._request_id = self._worker.open(self._path, password, self.area.first_page_hint())
+        if self.area.query is not None:
+            self.scan_hits_changed.emit(0, 0)  # a document to search is on its way
 
     def show_message(self, text: str) -> None:
         """Show `text` instead of a document (e.g. "This record has no scan")."""
@@ -229,6 +238,9 @@ class ScanPane(QWidget):
             self._worker.close(self._held)
             self._held = None
         self._path = None
+        self._text_asked = False
+        self._sweep_next = 0
+        self._step = None
         self.area.set_document(None)
         self.thumbnails.set_document(None, [])
         self._text_layer_notice = ""
@@ -282,8 +294,10 @@ class ScanPane(QWidget):
         if text == self._query_text:
             return
         self._query_text = text
+        self._step = None  # its hits are gone
         query = search_query.parse_query(text) if text.strip() else None
         self.area.set_query(query)
+        self._continue_sweep()
 
     def scan_hit_count(self) -> int:
         """Hits found so far, on the pages whose words are known."""
@@ -300,6 +314,54 @@ class ScanPane(QWidget):
     def previous_scan_hit(self) -> None:
         """Scroll to the previous hit in reading order (wrapping); `scan_hit_shown` follows."""
         self.area.seek_hit(forward=False)
+
+    def set_search_every_page(self, every_page: bool) -> None:
+        """Search every page with a text layer for the query, not only those near the view.
+
+        For a count over the whole scan: the words of the pages are asked for one page at a
+        time in page order (the worker renders between them), and matched as they arrive.
+        """
+        self._every_page = every_page
+        if every_page:
+            self._ask_text_layer()
+            self._continue_sweep()
+
+    def scan_hits_complete(self) -> bool:
+        """Whether `scan_hit_count` is final: every page with text searched for the query (or
+        there is nothing to search). Needs `set_search_every_page(True)` to become true."""
+        area = self.area
+        if area.query is None:
+            return True
+        if not area.info:
+            return self._request_id == 0  # no document, unless one is being opened
+        if area.text_pages is None:
+            return False
+        return area.hits_complete()
+
+    def scan_hits_before(self, hit: ScanHit) -> int | None:
+        """How many hits come before `hit` on the scan; None while an earlier page is unsearched."""
+        pages = self.area.text_pages
+        if pages is None:
+            return None
+        before = scan_hits.hits_before(self.area.hits.get, pages, hit.page)
+        return None if before is None else before + hit.index
+
+    def step_scan_hit(self, start: ScanHit | None, forward: bool) -> None:
+        """Show the hit after (or before) `start` in reading order, without wrapping around.
+
+        `start` None begins at the first page going forward, at the last going back. Pages are
+        searched as needed; `scan_hit_stepped` follows with the hit now current, or None when
+        there is none that way. A new step, query or document replaces a step still waiting.
+        """
+        self._step = (start, forward)
+        self._ask_text_layer()
+        self._continue_step()
+
+    def clear_current_scan_hit(self) -> None:
+        """Mark no hit as the current one (the find bar moved on to the transcript)."""
+        if self.area.current_hit is not None:
+            self.area.current_hit = None
+            self.area.viewport().update()
 
     def notice_text(self) -> str:
         """What the notice line says."""
@@ -354,6 +416,8 @@ class ScanPane(QWidget):
         self.thumbnails.set_document(info, self._rotations())
         self._set_notices([_sentence(n) for n in info.notices])
         self._set_enabled(True)
+        if self._every_page and self.area.query is not None:
+            self._ask_text_layer()  # even when the scan is hidden and paints no page
         self.page_box.setValidator(QIntValidator(1, info.page_count, self))
         self._update_page_box(self.area.current_page(), info.page_count)
         if self._pending_state is not None:
@@ -369,14 +433,16 @@ class ScanPane(QWidget):
         self._request_id = 0
         self._path = None
         self._set_notices([message])
+        self._continue_step()
+        if self.area.query is not None:
+            self.scan_hits_changed.emit(0, 0)  # nothing left to search
         self.document_failed.emit(path, message, needs_password)
 
     @Slot()
     def _on_area_first_page_painted(self) -> None:
         self.first_page_painted.emit()
         # Whether the scan has a text layer is only needed once the reader sees a page.
-        if self._held is not None:
-            self._worker.extract_text(self._held, if_open=True)
+        self._ask_text_layer()
 
     @Slot(str, list, dict)
     def _on_worker_text_extracted(self, path: str, pages: list[str], _metadata: dict) -> None:  # type: ignore[type-arg]
@@ -395,10 +461,16 @@ class ScanPane(QWidget):
                 "Only {count} of {total} pages have a text layer to select from."
             ).format(count=with_text, total=len(pages))
         self._show_notices()
+        self._continue_sweep()
+        self._continue_step()
+        if self.area.query is not None:
+            self.scan_hits_changed.emit(self.area.pages_with_hits(), self.area.hit_count())
 
     @Slot()
     def _on_area_hits_changed(self) -> None:
         self._show_notices()
+        self._continue_sweep()
+        self._continue_step()
         self.scan_hits_changed.emit(self.area.pages_with_hits(), self.area.hit_count())
 
     @Slot(object)
@@ -429,6 +501,49 @@ class ScanPane(QWidget):
             self.thumbnails.set_current(self.current_page())
 
     # Helpers ------------------------------------------------------------------------------------
+
+    def _ask_text_layer(self) -> None:
+        """Ask once which pages have a text layer (the answer is `_on_worker_text_extracted`)."""
+        if self._held is not None and self.area.text_pages is None and not self._text_asked:
+            self._text_asked = True
+            self._worker.extract_text(self._held, if_open=True)
+
+    def _continue_sweep(self) -> None:
+        """Ask for the words of the next unsearched page, while every page is to be searched."""
+        area = self.area
+        pages = area.text_pages
+        if not self._every_page or area.query is None or not pages:
+            return
+        while self._sweep_next < len(pages):
+            page = self._sweep_next
+            if pages[page] and page not in area.words:
+                area.want_words(page)  # the next one is asked for when these words arrive
+                return
+            self._sweep_next += 1
+
+    def _continue_step(self) -> None:
+        """Go on with `step_scan_hit` as far as the pages searched so far allow."""
+        if self._step is None:
+            return
+        start, forward = self._step
+        area = self.area
+        if area.query is None or (not area.info and self._request_id == 0):
+            self._finish_step(None)
+            return
+        if not area.info or area.text_pages is None:
+            return  # the document or its text layer is on its way: `_on_worker_…` come back
+        found = scan_hits.seek_within(area.hits.get, area.text_pages, start, forward)
+        if isinstance(found, ScanHit):
+            area.show_hit(found)
+            self._finish_step(found)
+        elif found is None:
+            self._finish_step(None)
+        else:
+            area.want_words(found)  # the step goes on when that page has been searched
+
+    def _finish_step(self, hit: ScanHit | None) -> None:
+        self._step = None
+        self.scan_hit_stepped.emit(hit)
 
     def _focus_page_box(self) -> None:
         self.page_box.setFocus()

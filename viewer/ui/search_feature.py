@@ -16,13 +16,14 @@ from viewer.domain.model import Archive
 from viewer.domain.search import IndexLocation, IndexStats
 from viewer.domain.search_source import TextLayer
 from viewer.services import i18n, paths
-from viewer.services.indexer import IndexJob, SearchService
+from viewer.services.indexer import IndexJob, IndexKeeper, SearchService
 from viewer.ui.find_bar import FindBar
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from viewer.domain.model import BrokenRecord, Record
+    from viewer.ui.scan_view import ScanPane
 
 
 class SearchFeature(QObject):
@@ -38,7 +39,7 @@ class SearchFeature(QObject):
         messages: MessageBar,
         find_archive_record: Callable[[str], Record | BrokenRecord | None],
         show_record: Callable[[Record | BrokenRecord], None],
-        highlight_scan: Callable[[str], None],
+        scan: ScanPane,
         service: SearchService | None,
         problem: str,
         text_layer: TextLayer | None,
@@ -48,20 +49,21 @@ class SearchFeature(QObject):
         self._messages = messages
         self._find_record = find_archive_record
         self._show_record = show_record
-        self._highlight_scan = highlight_scan
         self._service = service
         self._text_layer = text_layer
         self._job: IndexJob | None = None
+        self._keeper: IndexKeeper | None = None
+        self._stopping: set[IndexKeeper] = set()
         self.panel = SearchPanel(service.search if service is not None else None)
         dock.setWidget(self.panel)
         self.find_bar = FindBar()
         self.find_bar.attach(browser)
+        # What the find bar looks for is marked, counted and stepped through on the scan too.
+        self.find_bar.attach_scan(scan)
         transcript_column.insertWidget(0, self.find_bar)
         edit_menu.addAction(self.find_bar.next_action)
         edit_menu.addAction(self.find_bar.previous_action)
         self.panel.hit_opened.connect(self._on_panel_hit_opened)
-        # What the find bar looks for is marked on the scan too, where it has a text layer.
-        self.find_bar.query_changed.connect(highlight_scan)
         if service is not None:
             service.search_finished.connect(self.panel.show_results)
             service.search_failed.connect(self._on_service_search_failed)
@@ -71,18 +73,27 @@ class SearchFeature(QObject):
             )
 
     def start_indexing(self, archive: Archive) -> None:
-        """Bring `archive`'s index up to date in the background; search it when ready."""
+        """Bring `archive`'s index up to date in the background, search it when ready, and keep
+        it up to date while the archive stays open."""
         if self._job is not None:
             self._job.cancel()
+        self._stop_keeper(wait=False)
         self.panel.reset()
         if self._service is None:
             return
+        # Watching starts along with the job: a change made while the job runs, to a folder
+        # watched by then, is applied after it.
+        keeper = IndexKeeper(archive, text_layer=self._text_layer, parent=self)
+        keeper.index_updated.connect(self._on_keeper_index_updated)
+        keeper.update_failed.connect(self._on_keeper_update_failed)
+        self._keeper = keeper
+        keeper.start()
         job = IndexJob(
             archive, cache_dir=paths.cache_dir(), text_layer=self._text_layer, parent=self
         )
         job.progress_changed.connect(self.panel.set_progress)
         job.index_finished.connect(lambda stats, job=job: self._on_job_index_finished(job, stats))
-        job.index_failed.connect(self.panel.set_index_error)
+        job.index_failed.connect(lambda message, job=job: self._on_job_index_failed(job, message))
         self._job = job
         job.start()
 
@@ -99,12 +110,35 @@ class SearchFeature(QObject):
         if self._job is not None:
             self._job.cancel()
             self._job.wait(3000)
+        self._stop_keeper(wait=True)
+        for keeper in list(self._stopping):
+            keeper.stop()
         self.find_bar.shut_down()
+
+    def _stop_keeper(self, wait: bool = False) -> None:
+        keeper, self._keeper = self._keeper, None
+        if keeper is None:
+            return
+        if keeper.stop(3000 if wait else 0):
+            keeper.deleteLater()
+        else:  # it may be busy for a moment: let it end on its own
+            self._stopping.add(keeper)
+            keeper.stopped.connect(lambda keeper=keeper: self._on_keeper_stopped(keeper))
+
+    def _on_keeper_stopped(self, keeper: IndexKeeper) -> None:
+        self._stopping.discard(keeper)
+        keeper.deleteLater()
 
     def _on_job_index_finished(self, job: IndexJob, stats: IndexStats) -> None:
         if job is not self._job or self._service is None:
             return
-        self._service.open(IndexLocation(stats.path, stats.read_only))
+        location = IndexLocation(stats.path, stats.read_only)
+        self._service.open(location)
+        if self._keeper is not None:
+            if stats.read_only:
+                self._stop_keeper()  # a shipped index is searched as it is
+            else:
+                self._keeper.set_location(location)
         self.panel.set_index_ready()
         if stats.problems:
             first = stats.problems[0].reason.rstrip(".")
@@ -120,6 +154,22 @@ class SearchFeature(QObject):
                 ).format(count=i18n.number(len(stats.problems)), reason=first)
             self._messages.show_message(Level.WARNING, text)
 
+    def _on_job_index_failed(self, job: IndexJob, message: str) -> None:
+        if job is self._job:
+            self._stop_keeper()
+        self.panel.set_index_error(message)
+
+    def _on_keeper_index_updated(self, _stats: IndexStats) -> None:
+        self.panel.set_index_ready()  # the results shown may have changed: ask again
+
+    def _on_keeper_update_failed(self, message: str) -> None:
+        self._messages.show_message(
+            Level.WARNING,
+            self.tr("Search: a change to the archive could not be indexed ({reason}).").format(
+                reason=message.rstrip(".")
+            ),
+        )
+
     def _on_service_search_failed(self, query_id: int, message: str) -> None:
         if query_id < 0:
             self.panel.set_index_error(message)
@@ -132,4 +182,3 @@ class SearchFeature(QObject):
             return
         self._show_record(record)
         self.find_bar.highlight_query(self._browser, query)
-        self._highlight_scan(query)
