@@ -221,10 +221,10 @@ def test_failed_page_shows_its_reason_while_the_others_render(
     path = corpus / "scans" / "104-10006-10247_ocr.pdf"
     real = pdf.render_page
 
-    def failing(doc, path_, index, scale, rotation=0):  # type: ignore[no-untyped-def]
+    def failing(doc, path_, index, *args, **kwargs):  # type: ignore[no-untyped-def]
         if index == 1:
             raise pdf.PdfPageError(path_, index, "broken image data")
-        return real(doc, path_, index, scale, rotation)
+        return real(doc, path_, index, *args, **kwargs)
 
     monkeypatch.setattr(pdf, "render_page", failing)
     pane.set_zoom_mode(ZoomMode.FIT_PAGE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QImage
 
 from viewer.services.render_cache import ImageCache
@@ -45,3 +47,20 @@ def test_dropping_a_document_forgets_only_its_pages() -> None:
     assert len(cache) == 1
     assert cache.nearest(RenderKey("a.pdf", 0, 1.0)) is None
     assert cache.size == 400
+
+
+def test_evicted_pages_are_let_go_of_only_when_asked() -> None:
+    cache = ImageCache(limit=2 * 100 * 10 * 4)
+    pixels = bytearray(100 * 10 * 4)
+    held = sys.getrefcount(pixels)
+    cache.put(RenderKey("a.pdf", 0, 1.0), QImage(pixels, 100, 10, 400, QImage.Format.Format_RGB32))
+    for page in (1, 2):
+        cache.put(RenderKey("a.pdf", page, 1.0), _image(100))
+    assert RenderKey("a.pdf", 0, 1.0) not in cache
+    assert cache.size == 2 * 4000
+    # Its memory is given back after the new page is painted, not on the way to it.
+    assert cache.has_evicted()
+    assert sys.getrefcount(pixels) > held
+    cache.release_evicted()
+    assert not cache.has_evicted()
+    assert sys.getrefcount(pixels) == held

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import gc
+import os
+import pickle
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
 import pytest
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from viewer.domain import pdf
 from viewer.services import render, render_engine
 from viewer.services.render import RenderKey
 from viewer.services.render_engine import OpenRequest, PdfEngine, WordsRequest
@@ -175,3 +181,122 @@ def test_first_page_is_rendered_unasked_at_the_scale_the_view_will_ask_for(
     # The view's own request for that page is then answered from the cache, not rendered again.
     worker.request_pages(render.VIEW, [key])
     assert worker.is_idle()
+
+
+def _stripes(tmp_path: Path) -> Path:
+    """A 200 x 100 pt page of red, green and blue stripes on white paper."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=200, height=100)
+    for index, colour in enumerate(((1, 0, 0), (0, 1, 0), (0, 0, 1))):
+        x = 10 + 60 * index
+        page.draw_rect(pymupdf.Rect(x, 10, x + 60, 70), color=None, fill=colour)
+    path = tmp_path / "stripes.pdf"
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("isolated", [False, True], ids=["thread", "process"])
+def test_a_rendered_page_has_pymupdfs_pixels_in_the_format_qt_paints_as_is(
+    qtbot: QtBot, tmp_path: Path, isolated: bool
+) -> None:
+    path = _stripes(tmp_path)
+    worker = render.PdfWorker(isolated=isolated)
+    try:
+        _open(qtbot, worker, path)
+        key = RenderKey(str(path), 0, 1.5, 90)
+        with qtbot.waitSignal(worker.page_rendered, timeout=10_000) as rendered:
+            worker.request_pages(render.VIEW, [key])
+        image = rendered.args[1]
+        if sys.byteorder == "little":
+            assert image.format() == QImage.Format.Format_RGB32
+        matrix = pymupdf.Matrix(1.5, 1.5).prerotate(90)
+        pixmap = pymupdf.open(path).load_page(0).get_pixmap(matrix=matrix, alpha=False)
+        reference = QImage(
+            pixmap.samples, pixmap.width, pixmap.height, pixmap.stride, QImage.Format.Format_RGB888
+        ).convertToFormat(image.format())
+        assert image == reference
+        # Turned a quarter clockwise: the stripes run down the page, red at the top.
+        stripes = [QColor(image.pixel(100, y)) for y in (40, 150, 250)]
+        assert stripes == [QColor(0xFF, 0, 0), QColor(0, 0xFF, 0), QColor(0, 0, 0xFF)]
+    finally:
+        worker.shutdown()
+
+
+def test_an_image_keeps_the_pixels_it_was_made_on(qtbot: QtBot) -> None:
+    samples = bytearray(b"\x10\x20\x30\xff" * 6)
+    image = render.to_image(render_engine.Rendered(RenderKey("a.pdf", 0, 1.0), 3, 2, 12, samples))
+    copy = QImage(image)
+    del samples, image
+    gc.collect()
+    assert QColor(copy.pixel(2, 1)) == QColor(0x30, 0x20, 0x10)
+
+
+def test_opened_crosses_the_pipe_whole(corpus: Path) -> None:
+    handle, info = pdf.open_document(corpus / "scans" / "104-10006-10247_ocr.pdf")
+    handle.close()
+    opened = render_engine.Opened(7, info)
+    assert pickle.loads(pickle.dumps(opened, protocol=pickle.HIGHEST_PROTOCOL)) == opened
+
+
+def test_requests_are_read_whole_however_the_pipe_splits_them() -> None:
+    read_end, write_end = os.pipe()
+    try:
+        inbox = render_engine._PipeInbox(read_end)
+        request = render_engine.WantRequest(render.VIEW, (RenderKey("a.pdf", 3, 1.25),), 9)
+        data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+        os.write(write_end, data[:5])
+        assert inbox.get_nowait() is None
+        os.write(write_end, data[5:] + pickle.dumps(render_engine.CloseRequest("a.pdf")))
+        assert inbox.get_nowait() == request
+        assert inbox.get_nowait() == render_engine.CloseRequest("a.pdf")
+        os.close(write_end)
+        write_end = -1
+        assert isinstance(inbox.get(), render_engine.StopRequest)
+    finally:
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
+
+
+@pytest.fixture
+def shared_pixels() -> Iterator[render_engine.SharedPixels]:
+    if not render_engine.SHARED_MEMORY_DIR.is_dir():
+        pytest.skip("no shared memory (/dev/shm) here")
+    pixels = render_engine.SharedPixels()
+    yield pixels
+    pixels.close()
+    render_engine.remove_shared_files(os.getpid())
+
+
+def _files() -> list[Path]:
+    return sorted(
+        render_engine.SHARED_MEMORY_DIR.glob(render_engine.shared_prefix(os.getpid()) + "*")
+    )
+
+
+def test_the_next_pages_shared_memory_is_made_ahead_and_cut_to_the_page(
+    shared_pixels: render_engine.SharedPixels,
+) -> None:
+    size = 3 * render_engine.SPARE_MIN_SIZE
+    first = shared_pixels.allocate(size)
+    sent = shared_pixels.share(first)
+    assert sent is not None and sent.size == size
+    shared_pixels.release()
+    shared_pixels.prepare()  # while the worker waits: a spare for the next page
+    spare = [f for f in _files() if str(f) != sent.path]
+    assert len(spare) == 1 and spare[0].stat().st_size >= size
+    smaller = size - 4096  # the next page is a little smaller: it takes the spare
+    buffer = shared_pixels.allocate(smaller)
+    shared = shared_pixels.share(buffer)
+    assert shared is not None and shared.path == str(spare[0]) and shared.size == smaller
+    shared_pixels.release()  # once sent, the file is cut to the page: no memory nobody maps
+    assert spare[0].stat().st_size == smaller
+
+
+def test_shared_memory_of_a_page_that_failed_is_removed(
+    shared_pixels: render_engine.SharedPixels,
+) -> None:
+    shared_pixels.allocate(4096)
+    assert len(_files()) == 1
+    shared_pixels.release()  # the result sent was a failure: the buffer was never shared
+    assert _files() == []

@@ -34,15 +34,17 @@ import contextlib
 import itertools
 import logging
 import mmap
+import os
 import pickle
 import queue
 import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from viewer.services import render_engine, worker_process
@@ -80,37 +82,41 @@ log = logging.getLogger(__name__)
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+_FORMAT = QImage.Format.Format_RGB32 if sys.byteorder == "little" else QImage.Format.Format_RGBX8888
+"""The worker's pixels as they are (`viewer.domain.pdf.PIXEL_BYTES`): on a little-endian machine
+the format the raster engine paints fastest, without converting a pixel."""
+
+
 def to_image(result: Rendered) -> QImage:
-    """A deep-copied QImage in the format the raster engine paints fastest."""
-    if isinstance(result.samples, SharedSamples):
-        return _shared_image(result, result.samples)
-    image = QImage(
-        result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888
-    )
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+    """The rendered page as a QImage on the rendered pixels themselves, not a copy.
+
+    The image holds a reference to its buffer (PySide6 releases it when the last copy of the
+    image is gone): a bytearray, or this process's mapping of the worker's shared-memory file.
+    """
+    samples = result.samples
+    if isinstance(samples, SharedSamples):
+        samples = _map_shared(samples)
+    return QImage(samples, result.width, result.height, result.stride, _FORMAT)
 
 
-def _shared_image(result: Rendered, shared: SharedSamples) -> QImage:
-    """The image from a shared-memory file, which is then removed."""
-    path = Path(shared.path)
+def _map_shared(shared: SharedSamples) -> mmap.mmap:
+    """Map a shared-memory file of the worker, then remove its name: the memory goes with the map.
+
+    Populated at once, so the memory is this process's (and counted in its resident size) from
+    now on rather than page by page as it is painted.
+    """
     try:
-        with (
-            path.open("rb") as handle,
-            mmap.mmap(handle.fileno(), shared.size, access=mmap.ACCESS_READ) as pixels,
-        ):
-            image = QImage(
-                memoryview(pixels),
-                result.width,
-                result.height,
-                result.stride,
-                QImage.Format.Format_RGB888,
-            )
-            # The conversion copies: the image no longer needs the mapping once it is closed.
-            converted: QImage = image.convertToFormat(QImage.Format.Format_RGB32)
-            del image
-            return converted
+        fd = os.open(shared.path, os.O_RDWR)
+        try:
+            return mmap.mmap(fd, shared.size, flags=mmap.MAP_SHARED | _MAP_POPULATE)
+        finally:
+            os.close(fd)
     finally:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            Path(shared.path).unlink()
+
+
+_MAP_POPULATE: int = getattr(mmap, "MAP_POPULATE", 0)
 
 
 class _Relay(QObject):
@@ -249,6 +255,12 @@ class PdfWorker(QObject):
         self._ids = itertools.count(1)
         self._relay = _Relay(self)
         self._relay.arrived.connect(self._on_relay_arrived)
+        # Pages evicted from the cache are let go of once the new one is painted (the paint
+        # is a posted event, handled before a timer's).
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(0)
+        self._release_timer.timeout.connect(self.cache.release_evicted)
         self._backend_exited.connect(self._on_backend_exited)
         self._open: dict[str, tuple[str | None, int]] = {}
         self._wishes: dict[str, tuple[RenderKey, ...]] = {}
@@ -332,6 +344,8 @@ class PdfWorker(QObject):
             self._drop_from_wishes(key)
             if key.path in self._open:
                 self.cache.put(key, image)
+                if self.cache.has_evicted():
+                    self._release_timer.start()
             self.page_rendered.emit(key, image)
         elif isinstance(result, RenderStarted):
             self._in_flight = result.key

@@ -7,20 +7,21 @@ Requests and results are picklable values, so the same `serve` loop runs in eith
 from __future__ import annotations
 
 import dataclasses
+import io
 import itertools
 import logging
+import mmap
 import os
 import pickle
-import queue
+import select
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, cast
 
-from viewer.domain.pdf_info import DocumentInfo
+from viewer.domain.pdf_info import DocumentInfo, PageSize
 from viewer.services import page_fit
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ CHANNELS = (VIEW, THUMBNAILS)
 
 STORE_EMPTIED_EVERY = 1
 """MuPDF keeps decoded images in a store of up to 256 MB; a scan decodes each page's image once,
-so the store is emptied after this many renders rather than left to grow beside our own cache."""
+so the store is emptied after this many renders rather than left to grow beside our own cache
+(once the page is on its way: emptying it costs the page's latency nothing)."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,12 @@ class FirstPage:
 
     def key(self, path: str, info: DocumentInfo) -> RenderKey:
         """The key the view will ask page 1 for: the same arithmetic as the view's own."""
-        sizes = [page_fit.Size(s.width, s.height) for s in info.page_sizes]
+        # PageSize has Size's width and height: 690 copies as Size would cost 0.3 ms here, just
+        # before the first page is rendered. The typical page stands for them all.
+        typical = page_fit.typical_size(cast("list[page_fit.Size]", info.page_sizes))
         available = page_fit.Size(self.width, self.height)
         mode = page_fit.ZoomMode(self.mode)
-        zoom = page_fit.fit_zoom(mode, sizes, available, self.actual) or self.zoom
+        zoom = page_fit.fit_zoom(mode, [typical], available, self.actual) or self.zoom
         return RenderKey(path, 0, round(zoom * self.device_pixel_ratio, 4), 0)
 
 
@@ -161,6 +165,18 @@ class Opened:
     request_id: int
     info: DocumentInfo
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent on the way to rendering the first page: 690 PageSize values pickle one by one in
+        # ~0.6 ms, as plain numbers in ~0.1 ms (and are made again in the window).
+        sizes = [n for size in self.info.page_sizes for n in (size.width, size.height)]
+        return _opened, (self.request_id, dataclasses.replace(self.info, page_sizes=()), sizes)
+
+
+def _opened(request_id: int, info: DocumentInfo, sizes: list[float]) -> Opened:
+    """An `Opened` unpickled (see `Opened.__reduce__`)."""
+    page_sizes = tuple(map(PageSize, sizes[0::2], sizes[1::2]))
+    return Opened(request_id, dataclasses.replace(info, page_sizes=page_sizes))
+
 
 @dataclass(frozen=True)
 class OpenFailed:
@@ -178,10 +194,10 @@ SHARED_MEMORY_DIR = Path("/dev/shm")
 
 @dataclass(frozen=True)
 class SharedSamples:
-    """A rendered page's pixels in a shared-memory file; the reader maps it, copies, unlinks it.
+    """A rendered page's pixels in a shared-memory file, which the reader maps and unlinks.
 
     A page is megabytes: pickled through the pipe it would be copied three times and held up by
-    the pipe's 64 KB buffer; here it is written once and read once.
+    the pipe's 64 KB buffer; here MuPDF renders into the file and the window paints from it.
     """
 
     path: str
@@ -222,15 +238,16 @@ def remove_orphaned_shared_files() -> None:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A page rendered as packed RGB888 rows (`stride` bytes each)."""
+    """A page rendered as `height` rows of `stride` bytes, pixels as `pdf.PIXEL_BYTES` says
+    (on a little-endian machine QImage's Format_RGB32, 0xffRRGGBB words)."""
 
     key: RenderKey
     width: int
     height: int
     stride: int
     samples: Any = field(repr=False)
-    """bytes, or a memoryview into `owner` (thread mode), valid while `owner` lives."""
-    owner: Any = field(default=None, repr=False, compare=False)
+    """A bytearray (a thread, or no shared memory), or `SharedSamples` once sent by a process
+    (before, in that process: the mapped file, see `SharedPixels`)."""
 
 
 @dataclass(frozen=True)
@@ -304,14 +321,18 @@ class _Document:
 
 
 class PdfEngine:
-    """Owns the open PyMuPDF documents and answers requests, one at a time."""
+    """Owns the open PyMuPDF documents and answers requests, one at a time.
 
-    def __init__(self) -> None:
+    `allocate(size)` gives the writable buffer each page is rendered into.
+    """
+
+    def __init__(self, allocate: Callable[[int], Any] = bytearray) -> None:
+        self._allocate = allocate
         self._documents: dict[str, _Document] = {}
         self._wanted: dict[str, list[RenderKey]] = {channel: [] for channel in CHANNELS}
         self._unasked: set[RenderKey] = set()
         self._jobs: list[Request] = []
-        self._renders = 0
+        self._renders_kept = 0
 
     def accept(self, request: Request) -> None:
         """Take a request; wishes replace earlier wishes of their channel at once."""
@@ -414,22 +435,24 @@ class PdfEngine:
                 self._wanted[channel] = [k for k in self._wanted[channel] if k.path != path]
 
     def render(self, key: RenderKey) -> Rendered | RenderFailed:
-        """Render one page; samples stay valid until the next call."""
+        """Render one page into a buffer of `allocate`."""
         document = self._documents.get(key.path)
         if document is None:
             return RenderFailed(key, f"{Path(key.path).name}: the document is not open")
+        self._renders_kept += 1
         try:
-            pixmap = _pdf().render_page(
-                document.handle, Path(key.path), key.page, key.scale, key.rotation
+            pixels = _pdf().render_page(
+                document.handle, Path(key.path), key.page, key.scale, key.rotation, self._allocate
             )
         except _pdf().PdfError as exc:
             return RenderFailed(key, exc.message())
-        self._renders += 1
-        if self._renders % STORE_EMPTIED_EVERY == 0:
+        return Rendered(key, pixels.width, pixels.height, pixels.stride, pixels.samples)
+
+    def tidy(self) -> None:
+        """Between requests: empty MuPDF's store every `STORE_EMPTIED_EVERY` renders."""
+        if self._renders_kept >= STORE_EMPTIED_EVERY:
+            self._renders_kept = 0
             _empty_store()
-        return Rendered(
-            key, pixmap.width, pixmap.height, pixmap.stride, pixmap.samples_mv, owner=pixmap
-        )
 
     def text(self, request: TextRequest) -> TextExtracted | TextFailed | None:
         """Every page's text, using the open document when there is one."""
@@ -491,9 +514,10 @@ def serve(
     inbox: Inbox,
     sink: Callable[[Result], None],
     on_start: Callable[[Result], None] | None = None,
+    allocate: Callable[[int], Any] = bytearray,
 ) -> None:
     """Answer requests from `inbox` until a StopRequest, draining new wishes between pages."""
-    engine = PdfEngine()
+    engine = PdfEngine(allocate)
     try:
         while True:
             request: Request | None = inbox.get() if not engine.busy() else inbox.get_nowait()
@@ -505,66 +529,205 @@ def serve(
             result = engine.step(on_start)
             if result is not None:
                 sink(result)
+            engine.tidy()
     finally:
         engine.close_all()
 
 
 class _PipeInbox:
-    """Requests pickled on a binary stream, read by a thread so `get_nowait` never blocks."""
+    """Requests pickled one after another on a pipe, read by the serving thread itself.
 
-    def __init__(self, stream: BinaryIO) -> None:
-        self._queue: queue.SimpleQueue[Request] = queue.SimpleQueue()
-        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+    Between pages it only looks whether anything came, so `get_nowait` never blocks; a reading
+    thread would put a thread switch (~0.2 ms) between every request and its answer. (Plain
+    pickles, no framing: other clients of the worker, `text_layers`, write them with
+    `pickle.dump`.)
+    """
 
-    def _read(self, stream: BinaryIO) -> None:
-        while True:
-            try:
-                request = pickle.load(stream)
-            except (EOFError, OSError, pickle.UnpicklingError):
-                request = StopRequest()
-            self._queue.put(request)
-            if isinstance(request, StopRequest):
-                return
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._data = b""
+        self._requests: list[Request] = []
 
     def get(self) -> Request:
-        return self._queue.get()
+        while not self._requests:
+            self._read()
+        return self._requests.pop(0)
 
     def get_nowait(self) -> Request | None:
+        if not self._requests and select.select([self._fd], [], [], 0)[0]:
+            self._read()
+        return self._requests.pop(0) if self._requests else None
+
+    def _read(self) -> None:
         try:
-            return self._queue.get_nowait()
-        except queue.Empty:
+            data = os.read(self._fd, 1 << 16)
+        except OSError:
+            data = b""
+        if not data:  # the window closed the pipe: it is gone, or done with the worker
+            self._requests.append(StopRequest())
+            return
+        self._data += data
+        while self._data:
+            stream = io.BytesIO(self._data)
+            try:
+                request = pickle.load(stream)
+            except (EOFError, pickle.UnpicklingError):
+                if len(self._data) < MAX_REQUEST_SIZE:
+                    return  # the rest of it is still on its way
+                log.error("an unreadable request of %d bytes; stopping", len(self._data))
+                request = StopRequest()
+            except Exception:  # a request naming what this program does not have
+                log.exception("an unreadable request; stopping")
+                request = StopRequest()
+            self._data = self._data[stream.tell() :]
+            self._requests.append(request)
+
+
+MAX_REQUEST_SIZE = 1 << 20
+"""A request is a few hundred bytes; this many that do not unpickle are not a request."""
+
+
+class SharedPixels:
+    """Buffers for pages in shared-memory files of this process; the window maps and unlinks them.
+
+    MuPDF renders straight into the mapped file and the window paints from its own mapping of
+    it, so a page's pixels are never copied. Where there is no shared memory (or it is full),
+    a buffer is a bytearray, pickled through the pipe.
+
+    Taking a page's worth of shared memory costs ~2 ms (the kernel clears and maps every 4 KB
+    of it), so once a page is sent the buffer of the next is made ahead (`prepare`), while the
+    worker waits for the reader's next move.
+    """
+
+    def __init__(self) -> None:
+        self._prefix = str(SHARED_MEMORY_DIR / shared_prefix(os.getpid()))
+        self._serial = itertools.count()
+        self._given: dict[int, tuple[_SharedFile, int]] = {}
+        """The buffers given out and not yet sent: id -> (file, size asked for)."""
+        self._sent: list[tuple[_SharedFile, int]] = []
+        self._spare: _SharedFile | None = None
+        self._page_sizes: list[int] = []
+        """The sizes of the last page-sized buffers asked for: the spare fits the largest."""
+
+    def allocate(self, size: int) -> mmap.mmap | bytearray:
+        """A writable buffer of `size` bytes, in shared memory if it can be."""
+        if size >= SPARE_MIN_SIZE:
+            self._page_sizes = [*self._page_sizes[1 - SPARE_FITS_LAST :], size]
+        shared = self._spare
+        if shared is not None and _fits(size, len(shared.buffer)):
+            self._spare = None
+        else:
+            shared = self._map(size)
+            if shared is None:
+                return bytearray(size)
+        self._given[id(shared.buffer)] = (shared, size)
+        return shared.buffer
+
+    def share(self, samples: object) -> SharedSamples | None:
+        """What names `samples` for the window (None: not in shared memory)."""
+        entry = self._given.pop(id(samples), None)
+        if entry is None:
             return None
+        self._sent.append(entry)
+        return SharedSamples(entry[0].path, entry[1])
 
+    def release(self) -> None:
+        """After a result is sent: let go of what was shared, remove what never will be."""
+        for shared, size in self._sent:
+            # A spare made for a larger page: the rest of the file is memory nobody maps.
+            # (Cut now that the page has gone; the file may be unlinked already.)
+            shared.close(size)
+        self._sent.clear()
+        for shared, _ in self._given.values():  # a render that failed after allocating
+            shared.close()
+            Path(shared.path).unlink(missing_ok=True)
+        self._given.clear()
 
-def _pipe_sink(stream: BinaryIO) -> Callable[[Result], None]:
-    serial = itertools.count()
-    prefix = str(SHARED_MEMORY_DIR / shared_prefix(os.getpid()))
+    def prepare(self) -> None:
+        """Make the buffer of the next page now, unless the spare is one for it already."""
+        if not self._page_sizes:
+            return
+        # Pages of one scan differ a little in size (letter, legal): fit the largest of late.
+        size = max(self._page_sizes)
+        if self._spare is not None and _fits(size, len(self._spare.buffer)):
+            return
+        self.close()
+        self._spare = self._map(size + size // 64)
 
-    def share(samples: Any) -> SharedSamples | None:
-        path = f"{prefix}{next(serial)}"
-        view = memoryview(samples).cast("B")
+    def close(self) -> None:
+        """Remove the spare buffer."""
+        if self._spare is not None:
+            self._spare.close()
+            Path(self._spare.path).unlink(missing_ok=True)
+            self._spare = None
+
+    def _map(self, size: int) -> _SharedFile | None:
+        path = f"{self._prefix}{next(self._serial)}"
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
         except OSError:
-            return None  # no shared memory here: the pixels go through the pipe
+            return None
         try:
-            written = 0
-            while written < len(view):
-                written += os.write(fd, view[written:])
-        except OSError:
+            # The memory is taken now, or refused now (ENOSPC): writing into a mapping of a
+            # full tmpfs would kill this process with SIGBUS. Populated at once: far fewer
+            # page faults than MuPDF touching each page of it.
+            os.posix_fallocate(fd, 0, size)
+            buffer = mmap.mmap(fd, size, flags=mmap.MAP_SHARED | _MAP_POPULATE)
+        except (OSError, ValueError):
+            os.close(fd)
             Path(path).unlink(missing_ok=True)
             return None
-        finally:
-            os.close(fd)
-        return SharedSamples(path, len(view))
+        return _SharedFile(path, fd, buffer)
 
+
+class _SharedFile:
+    """A shared-memory file of this process, open and mapped."""
+
+    __slots__ = ("buffer", "fd", "path")
+
+    def __init__(self, path: str, fd: int, buffer: mmap.mmap) -> None:
+        self.path = path
+        self.fd = fd
+        self.buffer = buffer
+
+    def close(self, size: int | None = None) -> None:
+        """Unmap and close it, first cutting it to `size` bytes if it is longer."""
+        try:
+            if size is not None and size < len(self.buffer):
+                os.ftruncate(self.fd, size)
+        except OSError:
+            log.warning("a shared-memory file could not be shortened", exc_info=True)
+        finally:
+            self.buffer.close()
+            os.close(self.fd)
+
+
+SPARE_MIN_SIZE = 1024 * 1024
+"""Buffers from this size on are a page in the view (a thumbnail is far smaller): the spare is
+made for those; a thumbnail's buffer costs little to make when it is needed."""
+SPARE_FITS_LAST = 8
+"""The spare is as large as the largest of this many last page-sized buffers."""
+
+
+def _fits(size: int, capacity: int) -> bool:
+    """Whether a spare of `capacity` bytes is the one for `size` (not one of twice the size)."""
+    return size <= capacity <= 2 * size
+
+
+_MAP_POPULATE: int = getattr(mmap, "MAP_POPULATE", 0)
+
+
+def _pipe_sink(stream: BinaryIO, pixels: SharedPixels) -> Callable[[Result], None]:
     def send(result: Result) -> None:
         if isinstance(result, Rendered):
-            shared = share(result.samples)
-            samples: Any = shared if shared is not None else bytes(result.samples)
-            result = dataclasses.replace(result, samples=samples, owner=None)
+            shared = pixels.share(result.samples)
+            if shared is not None:
+                result = dataclasses.replace(result, samples=shared)
         pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
         stream.flush()
+        pixels.release()
+        if isinstance(result, Rendered):
+            pixels.prepare()
 
     return send
 
@@ -576,14 +739,16 @@ def main() -> None:
     results = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    sink = _pipe_sink(results)
+    pixels = SharedPixels()
+    sink = _pipe_sink(results, pixels)
     _pdf()  # load PyMuPDF now, while the window process is still starting
     remove_orphaned_shared_files()
     try:
-        serve(_PipeInbox(sys.stdin.buffer), sink, sink)
+        serve(_PipeInbox(sys.stdin.fileno()), sink, sink, pixels.allocate)
     except BrokenPipeError:
         log.debug("the application went away; stopping")
     finally:
+        pixels.close()
         # Whatever the window did not take, it no longer wants.
         remove_shared_files(os.getpid())
 
