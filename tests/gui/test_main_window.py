@@ -492,10 +492,8 @@ def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
 
 
 def test_a_transcript_changed_while_the_archive_is_open_is_found_at_once(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
 ) -> None:
-    archive = tmp_path / "archive"
-    shutil.copytree(samples, archive)
     viewer = make_viewer()
     window = viewer.window
     open_and_wait(qtbot, viewer, archive)

@@ -73,8 +73,8 @@ class Jobs(QObject):
         self._next_id = 0
         self._pending: dict[int, tuple[str, Any]] = {}
         self._preload: tuple[Path, int] | None = None
-        self._preloaded: dict[int, tuple[bool, Any]] = {}
-        """Results of the preload that nobody has asked for yet: (succeeded, result or error)."""
+        self._preloaded: tuple[bool, Any] | None = None
+        """The preload's result while nobody has asked for it: (succeeded, result or error)."""
         self._signals = _Signals(self)
         self._signals.finished.connect(self._on_task_finished)
         self._signals.failed.connect(self._on_task_failed)
@@ -87,7 +87,7 @@ class Jobs(QObject):
         """Hold a preload's result until `load_archive` adopts its job; whether it was held."""
         if self._preload is None or self._preload[1] != job_id:
             return False
-        self._preloaded[job_id] = (succeeded, result)
+        self._preloaded = (succeeded, result)
         return True
 
     def _start(
@@ -110,13 +110,13 @@ class Jobs(QObject):
         preload, self._preload = self._preload, None
         if preload is not None and preload[0] == path:
             job_id = preload[1]
-            if job_id in self._preloaded:
-                succeeded, result = self._preloaded.pop(job_id)
+            if self._preloaded is not None:
+                (succeeded, result), self._preloaded = self._preloaded, None
                 slot = self._on_task_finished if succeeded else self._on_task_failed
                 # As any result arrives: later, on the event loop, after the caller noted the id.
                 self._signals.redeliver.emit(slot, job_id, result)
             return job_id
-        self._preloaded.clear()
+        self._preloaded = None
         return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
 
     def load_transcript(self, item: Transcript) -> int:
