@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QTextCharFormat
-from PySide6.QtWidgets import QAbstractButton, QInputDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
 from viewer.domain.model import BrokenRecord
 from viewer.services.settings import Layout
+from viewer.ui.library import LibraryPanel
 
 SEED_CITATION = (
     '"Telegram from the leader of the group of Soviet specialists in Northeast China to the '
@@ -337,6 +338,10 @@ def test_unreadable_pdf_shows_a_message_naming_it_and_the_window_keeps_working(
     # A PDF opened on its own has no transcript to fall back on: the message says what to do.
     assert "Open another file with Ctrl+O" in window.messages.text()
     assert "transcript" not in window.messages.text()
+    # The record list comes even though no page was ever painted.
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    assert dock.widget().shown_records()[0].id == "ocrmypdf_invalid"
     open_and_wait(qtbot, viewer, samples)
     assert window.current_record().id == "1949-05-18-telegram"
 

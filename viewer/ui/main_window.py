@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_window()
+        # The record list is built once the first page is painted, or after this long at the
+        # latest (a PDF that cannot be shown, a record without a scan, no archive at all).
+        QTimer.singleShot(INDEX_DELAY_MS, self._build_library)
 
     # -- building -------------------------------------------------------------------------------
 
