@@ -4,6 +4,7 @@ marks a query's hits on the text layer."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QElapsedTimer,
@@ -38,13 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain import search_query
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.services.render import RenderKey, Word
 from viewer.ui import scan_hits, scan_layout
 from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_layout import Layout, Size, ZoomMode
+
+if TYPE_CHECKING:
+    from viewer.domain import search_query
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +98,9 @@ class PageArea(QAbstractScrollArea):
         self.setAccessibleName(self.tr("Scan pages"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # A viewport made here, not Qt's own: the first widget Qt creates that reaches Python
+        # makes PySide set up every widget class it might be (~15 ms, before the first page).
+        self.setViewport(QWidget())
         self.viewport().setAutoFillBackground(False)
         # paintEvent fills every pixel it is asked for: Qt need not paint what is behind first.
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

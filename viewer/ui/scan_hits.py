@@ -12,12 +12,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from viewer.domain import search_query
 from viewer.services import i18n
 from viewer.services.render_engine import Word
+
+if TYPE_CHECKING:
+    from viewer.domain import search_query
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ def find_hits(page: int, words: Sequence[Word], query: search_query.Query) -> tu
         return ()
     text, starts = page_text(words)
     hits: list[ScanHit] = []
+    from viewer.domain import search_query  # noqa: PLC0415  (with the first search)
+
     for start, end in search_query.find_in_text(text, query):
         first = bisect.bisect_right(starts, start) - 1
         last = bisect.bisect_left(starts, end) - 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QIntValidator, QKeySequence
@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain import search_query
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.ui import scan_hits
 from viewer.ui.scan_area import PageArea
 from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_layout import ZoomMode
-from viewer.ui.thumbnails import ThumbnailBar
+
+if TYPE_CHECKING:
+    from viewer.ui.thumbnails import ThumbnailBar
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +83,7 @@ class ScanPane(QWidget):
         self._step: tuple[ScanHit | None, bool] | None = None
 
         self.area = PageArea(worker, self)
-        self.thumbnails = ThumbnailBar(worker, self)
-        self.thumbnails.hide()
+        self._thumbnails: ThumbnailBar | None = None
         self.toolbar = QToolBar(self.tr("Scan tools"), self)
         self.toolbar.setAccessibleName(self.tr("Scan tools"))
         self.page_box = QLineEdit(self)
@@ -103,8 +103,8 @@ class ScanPane(QWidget):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(self.thumbnails)
         body.addWidget(self.area, 1)
+        self._body = body
         layout = QVBoxLayout(self)
         # The pane never dictates its window's minimum size (notices come and go).
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -122,7 +122,6 @@ class ScanPane(QWidget):
         self.area.first_page_painted.connect(self._on_area_first_page_painted)
         self.area.hits_changed.connect(self._on_area_hits_changed)
         self.area.seek_finished.connect(self._on_area_seek_finished)
-        self.thumbnails.page_chosen.connect(self.go_to_page)
         self.page_box.returnPressed.connect(self._on_page_box_return_pressed)
         self._set_enabled(False)
 
@@ -217,6 +216,21 @@ class ScanPane(QWidget):
 
     # Public API ---------------------------------------------------------------------------------
 
+    @property
+    def thumbnails(self) -> ThumbnailBar:
+        """The thumbnail bar, made when first wanted (F4): most readers never open it."""
+        if self._thumbnails is None:
+            from viewer.ui.thumbnails import ThumbnailBar  # noqa: PLC0415
+
+            bar = ThumbnailBar(self._worker, self)
+            bar.hide()
+            bar.page_chosen.connect(self.go_to_page)
+            self._body.insertWidget(0, bar)
+            self._thumbnails = bar
+            if self.area.info is not None:
+                bar.set_document(self.area.info, self._rotations())
+        return self._thumbnails
+
     def open_pdf(self, path: Path, password: str | None = None) -> None:
         """Open `path` (with `password` when it is encrypted); `document_opened` or `_failed`."""
         self.close_document()
@@ -242,7 +256,8 @@ class ScanPane(QWidget):
         self._sweep_next = 0
         self._step = None
         self.area.set_document(None)
-        self.thumbnails.set_document(None, [])
+        if self._thumbnails is not None:
+            self._thumbnails.set_document(None, [])
         self._text_layer_notice = ""
         self._set_notices([])
         self._update_page_box(0, 0)
@@ -295,6 +310,8 @@ class ScanPane(QWidget):
             return
         self._query_text = text
         self._step = None  # its hits are gone
+        from viewer.domain import search_query  # noqa: PLC0415  (with the first search)
+
         query = search_query.parse_query(text) if text.strip() else None
         self.area.set_query(query)
         self._continue_sweep()
@@ -413,7 +430,8 @@ class ScanPane(QWidget):
             return
         self._held = str(info.path)
         self.area.set_document(info)
-        self.thumbnails.set_document(info, self._rotations())
+        if self._thumbnails is not None:
+            self._thumbnails.set_document(info, self._rotations())
         self._set_notices([_sentence(n) for n in info.notices])
         self._set_enabled(True)
         if self._every_page and self.area.query is not None:
@@ -480,8 +498,8 @@ class ScanPane(QWidget):
     @Slot(int, int)
     def _on_area_page_changed(self, current: int, count: int) -> None:
         self._update_page_box(current, count)
-        if self.thumbnails.isVisible():
-            self.thumbnails.set_current(current)
+        if self._thumbnails is not None and self._thumbnails.isVisible():
+            self._thumbnails.set_current(current)
         self.page_changed.emit(current, count)
 
     @Slot()
@@ -496,7 +514,8 @@ class ScanPane(QWidget):
     @Slot()
     def _on_thumbnails_toggled(self) -> None:
         shown = self.thumbnails_action.isChecked()
-        self.thumbnails.setVisible(shown)
+        if shown or self._thumbnails is not None:
+            self.thumbnails.setVisible(shown)
         if shown:
             self.thumbnails.set_current(self.current_page())
 
@@ -553,7 +572,8 @@ class ScanPane(QWidget):
         return [self.area.rotation_of(i) for i in range(self.page_count())]
 
     def _sync_thumbnail_rotations(self) -> None:
-        self.thumbnails.thumbnails.set_rotations(self._rotations())
+        if self._thumbnails is not None:
+            self._thumbnails.thumbnails.set_rotations(self._rotations())
 
     def _update_page_box(self, current: int, count: int) -> None:
         self.page_box.setText(str(current + 1) if count else "")
