@@ -300,3 +300,98 @@ def test_shared_memory_of_a_page_that_failed_is_removed(
     assert len(_files()) == 1
     shared_pixels.release()  # the result sent was a failure: the buffer was never shared
     assert _files() == []
+
+
+def _counting_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    opened: list[str] = []
+    real = pdf.open_document
+
+    def counting(path: Path, password: str | None = None):  # type: ignore[no-untyped-def]
+        opened.append(path.name)
+        return real(path, password)
+
+    monkeypatch.setattr(pdf, "open_document", counting)
+    return opened
+
+
+def test_a_prefetched_document_is_opened_once_and_its_first_page_rendered_at_once(
+    samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = _counting_opens(monkeypatch)
+    path = str(samples / "records" / "1949-05-18-telegram" / "scan.pdf")
+    engine = PdfEngine()
+    engine.accept(render_engine.PrefetchRequest(path))
+    assert engine.step() is None  # nothing is answered
+    assert opened == ["scan.pdf"]
+    hint = render.FirstPage("fit-width", 600.0, 800.0, 1.0, 1.0, 1.0)
+    engine.accept(OpenRequest(7, path, None, hint))
+    answer = engine.step()
+    assert isinstance(answer, render_engine.Opened)
+    assert (answer.request_id, answer.info.page_count) == (7, 3)
+    assert opened == ["scan.pdf"]  # not opened again
+    page = engine.step()
+    assert isinstance(page, render_engine.Rendered)
+    assert page.key.page == 0
+    engine.close(path)  # the one holder: closed now
+    engine.accept(OpenRequest(8, path))
+    assert isinstance(engine.step(), render_engine.Opened)
+    assert opened == ["scan.pdf", "scan.pdf"]
+    engine.close_all()
+
+
+def test_a_prefetch_that_failed_answers_its_open_with_the_same_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = _counting_opens(monkeypatch)
+    path = tmp_path / "not-a.pdf"
+    path.write_text("plain text, no PDF at all")
+    engine = PdfEngine()
+    engine.accept(render_engine.PrefetchRequest(str(path)))
+    assert engine.step() is None
+    engine.accept(OpenRequest(3, str(path)))
+    failed = engine.step()
+    assert isinstance(failed, render_engine.OpenFailed)
+    assert failed.request_id == 3
+    assert failed.message.startswith("not-a.pdf: ")
+    assert opened == ["not-a.pdf"]
+
+
+def test_a_prefetch_is_not_taken_for_another_password_and_the_next_one_replaces_it(
+    samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = _counting_opens(monkeypatch)
+    first = str(samples / "records" / "1949-05-18-telegram" / "scan.pdf")
+    second = str(samples / "records" / "specimen-card" / "scan.pdf")
+    engine = PdfEngine()
+    engine.accept(render_engine.PrefetchRequest(first))
+    engine.step()
+    engine.accept(OpenRequest(1, first, "a password"))
+    assert isinstance(engine.step(), render_engine.Opened)
+    assert opened == ["scan.pdf", "scan.pdf"]
+    engine.accept(render_engine.PrefetchRequest(second))
+    engine.accept(render_engine.PrefetchRequest(second))  # the same again: nothing more
+    engine.step()
+    engine.step()
+    assert len(opened) == 3
+    prefetched = engine._prefetched
+    assert prefetched is not None and prefetched[0].path == second
+    engine.close_all()
+    assert engine._prefetched is None
+
+
+def test_the_worker_takes_a_prefetch_from_another_thread(
+    qtbot: QtBot, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    opened = _counting_opens(monkeypatch)
+    path = samples / "records" / "1949-05-18-telegram" / "scan.pdf"
+    worker = render.PdfWorker(isolated=False)
+    try:
+        thread = threading.Thread(target=worker.prefetch, args=(path,))
+        thread.start()
+        thread.join()
+        assert _open(qtbot, worker, path).page_count == 3
+        assert opened == ["scan.pdf"]
+    finally:
+        worker.shutdown()

@@ -12,6 +12,8 @@ API (all calls return at once):
 - `open(path, password=None) -> int`: request id; then `document_opened(request_id, DocumentInfo)`
   or `document_failed(request_id, path, message, needs_password)`. Documents are shared: each
   `open` must be matched by one `close(path)`.
+- `prefetch(path, password=None)`: open `path` ahead of its `open` (callable from any thread:
+  the archive's reading thread names the scan the window will show first). No answer.
 - `close(path)`: release one opening of `path` and forget its cached pages when none is left.
 - `request_pages(channel, keys)`: the pages `channel` (`VIEW` or `THUMBNAILS`) wants, most wanted
   first. It replaces the channel's previous wish, so pages scrolled past are never rendered; keys
@@ -42,7 +44,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
@@ -57,6 +59,7 @@ from viewer.services.render_engine import (
     Opened,
     OpenFailed,
     OpenRequest,
+    PrefetchRequest,
     Rendered,
     RenderFailed,
     RenderKey,
@@ -119,6 +122,13 @@ def _map_shared(shared: SharedSamples) -> mmap.mmap:
 _MAP_POPULATE: int = getattr(mmap, "MAP_POPULATE", 0)
 
 
+class _Image(NamedTuple):
+    """A rendered page on its way to the GUI thread, as the QImage it is painted from."""
+
+    key: RenderKey
+    image: QImage
+
+
 class _Relay(QObject):
     """Carries results from the worker's thread to the GUI thread (a queued connection)."""
 
@@ -153,7 +163,7 @@ class _ThreadBackend:
 
     def _sink(self, result: Result) -> None:
         if isinstance(result, Rendered):
-            self._relay.arrived.emit((result.key, to_image(result)))
+            self._relay.arrived.emit(_Image(result.key, to_image(result)))
         else:
             self._relay.arrived.emit(result)
 
@@ -198,7 +208,7 @@ class _ProcessBackend:
                         RenderFailed(result.key, "the rendered page was lost on its way")
                     )
                     continue
-                self._relay.arrived.emit((result.key, image))
+                self._relay.arrived.emit(_Image(result.key, image))
             else:
                 self._relay.arrived.emit(result)
         if not self._stopping:
@@ -293,6 +303,13 @@ class PdfWorker(QObject):
         self._backend.send(OpenRequest(request_id, key, password, first_page))
         return request_id
 
+    def prefetch(self, path: Path | str, password: str | None = None) -> None:
+        """Have the worker open `path` ahead of the `open` that will follow (from any thread).
+
+        Nothing is answered: the `open` then finds the document open, or finds why it failed.
+        """
+        self._backend.send(PrefetchRequest(str(path), password))
+
     def close(self, path: Path | str) -> None:
         """Release one opening of `path`."""
         key = str(path)
@@ -337,7 +354,7 @@ class PdfWorker(QObject):
 
     @Slot(object)
     def _on_relay_arrived(self, result: object) -> None:
-        if isinstance(result, tuple):
+        if isinstance(result, _Image):
             key, image = result
             if self._in_flight == key:
                 self._in_flight = None

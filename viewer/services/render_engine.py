@@ -17,9 +17,8 @@ import select
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, Protocol, cast
 
 from viewer.domain.pdf_info import DocumentInfo, PageSize
 from viewer.services import page_fit
@@ -49,8 +48,7 @@ so the store is emptied after this many renders rather than left to grow beside 
 (once the page is on its way: emptying it costs the page's latency nothing)."""
 
 
-@dataclass(frozen=True)
-class RenderKey:
+class RenderKey(NamedTuple):
     """One rendered image: a page of a document at a scale (pixels per point) and rotation."""
 
     path: str
@@ -59,8 +57,7 @@ class RenderKey:
     rotation: int = 0
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of a page's text layer, its box in points on the page as displayed (unrotated)."""
 
     x0: float
@@ -75,8 +72,7 @@ class Word:
 # Requests ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FirstPage:
+class FirstPage(NamedTuple):
     """How the view will show a document's first page, so the worker can render it unasked."""
 
     mode: str
@@ -101,8 +97,7 @@ class FirstPage:
         return RenderKey(path, 0, round(zoom * self.device_pixel_ratio, 4), 0)
 
 
-@dataclass(frozen=True)
-class OpenRequest:
+class OpenRequest(NamedTuple):
     """Open (or share an already open) document."""
 
     request_id: int
@@ -111,15 +106,24 @@ class OpenRequest:
     first_page: FirstPage | None = None
 
 
-@dataclass(frozen=True)
-class CloseRequest:
+class PrefetchRequest(NamedTuple):
+    """Open a document before the view asks for it (the scan the window will show first).
+
+    Nothing is answered: the `OpenRequest` that follows finds it open, or finds why it did not
+    open. An unclaimed prefetch is closed by the next one.
+    """
+
+    path: str
+    password: str | None = None
+
+
+class CloseRequest(NamedTuple):
     """Release one opening of a document; it closes when nobody holds it."""
 
     path: str
 
 
-@dataclass(frozen=True)
-class WantRequest:
+class WantRequest(NamedTuple):
     """Replace what `channel` wants rendered, most wanted first; older wishes are dropped."""
 
     channel: str
@@ -127,8 +131,7 @@ class WantRequest:
     generation: int = 0
 
 
-@dataclass(frozen=True)
-class TextRequest:
+class TextRequest(NamedTuple):
     """The text layer of every page of a document, and its metadata.
 
     With `if_open`, only while the document is open (the view's own question, moot once the
@@ -140,26 +143,31 @@ class TextRequest:
     if_open: bool = False
 
 
-@dataclass(frozen=True)
-class WordsRequest:
+class WordsRequest(NamedTuple):
     """The words of one page's text layer, with their boxes."""
 
     path: str
     page: int
 
 
-@dataclass(frozen=True)
-class StopRequest:
+class StopRequest(NamedTuple):
     """End the serve loop, closing every document."""
 
 
-Request = OpenRequest | CloseRequest | WantRequest | TextRequest | WordsRequest | StopRequest
+Request = (
+    OpenRequest
+    | PrefetchRequest
+    | CloseRequest
+    | WantRequest
+    | TextRequest
+    | WordsRequest
+    | StopRequest
+)
 
 # Results ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     """A document opened; `info` lays it out."""
 
     request_id: int
@@ -178,8 +186,7 @@ def _opened(request_id: int, info: DocumentInfo, sizes: list[float]) -> Opened:
     return Opened(request_id, dataclasses.replace(info, page_sizes=page_sizes))
 
 
-@dataclass(frozen=True)
-class OpenFailed:
+class OpenFailed(NamedTuple):
     """A document did not open; `message` is for the reader."""
 
     request_id: int
@@ -192,8 +199,7 @@ SHARED_MEMORY_DIR = Path("/dev/shm")
 """Where a child process leaves rendered pixels for the window process (tmpfs: memory, no disk)."""
 
 
-@dataclass(frozen=True)
-class SharedSamples:
+class SharedSamples(NamedTuple):
     """A rendered page's pixels in a shared-memory file, which the reader maps and unlinks.
 
     A page is megabytes: pickled through the pipe it would be copied three times and held up by
@@ -236,8 +242,7 @@ def remove_orphaned_shared_files() -> None:
             continue  # gone already, or alive and someone else's
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A page rendered as `height` rows of `stride` bytes, pixels as `pdf.PIXEL_BYTES` says
     (on a little-endian machine QImage's Format_RGB32, 0xffRRGGBB words)."""
 
@@ -245,28 +250,28 @@ class Rendered:
     width: int
     height: int
     stride: int
-    samples: Any = field(repr=False)
+    samples: Any
     """A bytearray (a thread, or no shared memory), or `SharedSamples` once sent by a process
     (before, in that process: the mapped file, see `SharedPixels`)."""
 
+    def __repr__(self) -> str:  # not the megabytes of pixels
+        return f"Rendered({self.key!r}, {self.width}x{self.height})"
 
-@dataclass(frozen=True)
-class RenderFailed:
+
+class RenderFailed(NamedTuple):
     """A page could not be rendered; the reason is for the reader."""
 
     key: RenderKey
     message: str
 
 
-@dataclass(frozen=True)
-class RenderStarted:
+class RenderStarted(NamedTuple):
     """The worker begins rendering `key` (so a crash of the worker can be pinned on a page)."""
 
     key: RenderKey
 
 
-@dataclass(frozen=True)
-class TextExtracted:
+class TextExtracted(NamedTuple):
     """The text layer of every page ("" where a page has none) and the document's metadata."""
 
     path: str
@@ -274,16 +279,14 @@ class TextExtracted:
     metadata: dict[str, str]
 
 
-@dataclass(frozen=True)
-class TextFailed:
+class TextFailed(NamedTuple):
     """The text of a document could not be read."""
 
     path: str
     message: str
 
 
-@dataclass(frozen=True)
-class WordsExtracted:
+class WordsExtracted(NamedTuple):
     """The words of one page (empty when the page has no text layer)."""
 
     path: str
@@ -313,11 +316,13 @@ class Inbox(Protocol):
         """The next request, or None when none is waiting."""
 
 
-@dataclass
 class _Document:
-    handle: Any
-    info: DocumentInfo
-    holders: int = 1
+    __slots__ = ("handle", "holders", "info")
+
+    def __init__(self, handle: Any, info: DocumentInfo, holders: int = 1) -> None:
+        self.handle = handle
+        self.info = info
+        self.holders = holders
 
 
 class PdfEngine:
@@ -333,6 +338,8 @@ class PdfEngine:
         self._unasked: set[RenderKey] = set()
         self._jobs: list[Request] = []
         self._renders_kept = 0
+        self._prefetched: tuple[PrefetchRequest, _Document | OpenFailed] | None = None
+        """A document opened before it was asked for (not shared yet), or why it did not open."""
 
     def accept(self, request: Request) -> None:
         """Take a request; wishes replace earlier wishes of their channel at once."""
@@ -381,6 +388,7 @@ class PdfEngine:
 
     def close_all(self) -> None:
         """Close every document."""
+        self._drop_prefetched()
         for document in self._documents.values():
             document.handle.close()
         self._documents.clear()
@@ -388,6 +396,9 @@ class PdfEngine:
     def _run(self, request: Request) -> Result | None:
         if isinstance(request, OpenRequest):
             return self.open(request)
+        if isinstance(request, PrefetchRequest):
+            self.prefetch(request)
+            return None
         if isinstance(request, CloseRequest):
             self.close(request.path)
             return None
@@ -397,15 +408,40 @@ class PdfEngine:
             return self.words(request)
         return None
 
-    def open(self, request: OpenRequest) -> Opened | OpenFailed:
-        """Open a document, or share the one already open."""
-        document = self._documents.get(request.path)
-        if document is not None:
-            document.holders += 1
-            return Opened(request.request_id, document.info)
-        path = Path(request.path)
+    def prefetch(self, request: PrefetchRequest) -> None:
+        """Open a document now that will be asked for soon; keep it, or why it failed."""
+        if request.path in self._documents or (
+            self._prefetched is not None and self._prefetched[0] == request
+        ):
+            return
+        self._drop_prefetched()
+        self._prefetched = (
+            request,
+            self._open_file(OpenRequest(0, request.path, request.password)),
+        )
+
+    def _drop_prefetched(self) -> None:
+        if self._prefetched is not None:
+            _, document = self._prefetched
+            self._prefetched = None
+            if isinstance(document, _Document):
+                document.handle.close()
+
+    def _claim_prefetched(self, request: OpenRequest) -> _Document | OpenFailed | None:
+        """The prefetched document if `request` is for it (with the same password), or None."""
+        if self._prefetched is None:
+            return None
+        prefetch, document = self._prefetched
+        if (prefetch.path, prefetch.password) != (request.path, request.password):
+            return None
+        self._prefetched = None
+        if isinstance(document, OpenFailed):
+            return document._replace(request_id=request.request_id)
+        return document
+
+    def _open_file(self, request: OpenRequest) -> _Document | OpenFailed:
         try:
-            handle, info = _pdf().open_document(path, request.password)
+            handle, info = _pdf().open_document(Path(request.path), request.password)
         except _pdf().PdfError as exc:
             return OpenFailed(
                 request.request_id,
@@ -413,7 +449,19 @@ class PdfEngine:
                 exc.message(),
                 isinstance(exc, _pdf().PdfPasswordError),
             )
-        self._documents[request.path] = _Document(handle, info)
+        return _Document(handle, info)
+
+    def open(self, request: OpenRequest) -> Opened | OpenFailed:
+        """Open a document, or share the one already open (or prefetched)."""
+        document = self._documents.get(request.path)
+        if document is not None:
+            document.holders += 1
+            return Opened(request.request_id, document.info)
+        opened = self._claim_prefetched(request) or self._open_file(request)
+        if isinstance(opened, OpenFailed):
+            return opened
+        info = opened.info
+        self._documents[request.path] = opened
         if request.first_page is not None:
             # The view will want page 1 the moment it hears the file is open: start on it now
             # rather than after a round trip (it arrives as an ordinary rendered page).
@@ -722,7 +770,7 @@ def _pipe_sink(stream: BinaryIO, pixels: SharedPixels) -> Callable[[Result], Non
         if isinstance(result, Rendered):
             shared = pixels.share(result.samples)
             if shared is not None:
-                result = dataclasses.replace(result, samples=shared)
+                result = result._replace(samples=shared)
         pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
         stream.flush()
         pixels.release()
