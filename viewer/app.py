@@ -15,6 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
+from viewer.domain import ordering
+from viewer.domain.model import Archive, Record
 from viewer.services import i18n, text_layers
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -45,9 +47,12 @@ class Viewer:
         self.settings = settings or Settings()
         self.view_state = view_state or ViewState()
         self.jobs = Jobs()
-        if preload is not None:
-            self.jobs.preload_archive(preload)
         self.worker = PdfWorker()
+        if preload is not None:
+            last_id = self.view_state.last_record(preload)
+            self.jobs.preload_archive(
+                preload, then=lambda archive: self._prefetch_first_scan(archive, last_id)
+            )
         self.scan_pane = ScanPane(self.worker)
         self.search_service: SearchService | None = None
         self.text_layers = text_layers.TextLayerReader()
@@ -60,6 +65,13 @@ class Viewer:
             search_factory=self.make_search_service,
             text_layer=self.text_layers,
         )
+
+    def _prefetch_first_scan(self, archive: Archive, last_id: str) -> None:
+        """On the thread that read `archive`: have the worker open the scan shown first."""
+        record = ordering.first_record(archive, last_id)
+        if isinstance(record, Record) and record.scans:
+            scan = record.scans[0]
+            self.worker.prefetch(scan.path, scan.password or None)
 
     def make_search_service(self) -> tuple[SearchService | None, str]:
         """The search service, or None and the reason (an SQLite without FTS5)."""

@@ -120,14 +120,21 @@ def main(argv: list[str] | None = None) -> int:
             language = i18n.check(options.language)
         except i18n.UnknownLanguageError as exc:
             parser.error(f"--language: {exc}")
+    from viewer.services import qt_loading  # noqa: PLC0415
+
     if options.kiosk is not None:
+        qt_loading.load_qt()
         from viewer import kiosk  # noqa: PLC0415
 
         return kiosk.main(Path(options.kiosk) if options.kiosk else None)
-    from viewer.services import worker_process  # noqa: PLC0415
+    from viewer.services import preload, worker_process  # noqa: PLC0415
 
-    # The render worker's process loads PyMuPDF while this one loads Qt.
+    # The render worker's process loads PyMuPDF while this one loads Qt, and the archive named
+    # is read on a thread meanwhile.
     worker_process.prestart()
+    if options.path is not None and options.path.expanduser().is_dir():
+        preload.start(options.path.expanduser())
+    qt_loading.load_qt()
     from viewer import app  # noqa: PLC0415  (Qt is loaded only for the window)
 
     return app.run(options.path, startup_probe=options.startup_probe, language=language)

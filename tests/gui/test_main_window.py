@@ -140,6 +140,68 @@ def test_an_archive_read_before_the_window_asks_is_shown_once_and_not_read_again
         viewer.shutdown()
 
 
+def test_an_archive_read_while_the_window_was_built_is_on_screen_with_its_first_paint(
+    qtbot: QtBot, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viewer.services.render import PdfWorker
+
+    prefetched: list[Path] = []
+    real_prefetch = PdfWorker.prefetch
+
+    def noting_prefetch(worker: PdfWorker, path: Path, password: str | None = None) -> None:
+        prefetched.append(Path(path))
+        real_prefetch(worker, path, password)
+
+    monkeypatch.setattr(PdfWorker, "prefetch", noting_prefetch)
+    viewer = Viewer(preload=samples)
+    qtbot.addWidget(viewer.window)
+    try:
+        viewer.window.show()
+        viewer.window.open_path(samples)
+        # No turn of the event loop in between: the record is there for the window's first paint,
+        # and the worker was told to open its scan as soon as the archive was read.
+        assert viewer.window.metadata.value("Title").startswith("Telegram from the leader")
+        assert prefetched == [samples / "records" / "1949-05-18-telegram" / "scan.pdf"]
+        assert not viewer.window._progress.isVisible()
+        with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+            pass
+    finally:
+        viewer.window.close()
+        viewer.shutdown()
+
+
+def test_an_archive_still_being_read_arrives_when_it_is_read(
+    qtbot: QtBot, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from viewer.domain import archive
+
+    gate = threading.Event()
+    real = archive.load_archive
+
+    def slow(root: Path, progress: object = None) -> object:
+        assert gate.wait(20)
+        return real(root, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(archive, "load_archive", slow)
+    viewer = Viewer(preload=samples)
+    qtbot.addWidget(viewer.window)
+    try:
+        viewer.window.show()
+        viewer.window.open_path(samples)  # waits a moment for it, then goes on
+        assert viewer.window.metadata.value("Title") == ""
+        assert viewer.window._progress.isVisible()
+        with qtbot.waitSignal(viewer.window.record_shown, timeout=20000):
+            gate.set()
+        assert viewer.window.metadata.value("Title").startswith("Telegram from the leader")
+        assert not viewer.window._progress.isVisible()
+    finally:
+        gate.set()
+        viewer.window.close()
+        viewer.shutdown()
+
+
 def test_copy_citation_puts_the_house_citation_on_the_clipboard_and_says_so(
     qtbot: QtBot, make_viewer: type[Viewer], samples: Path
 ) -> None:

@@ -7,10 +7,10 @@ this order before the library panel itself is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from viewer.domain.folding import fold
-from viewer.domain.model import BrokenRecord, Record
+from viewer.domain.model import Archive, BrokenRecord, Record
 
 AnyRecord = Record | BrokenRecord
 
@@ -42,3 +42,16 @@ def library_order(records: Iterable[AnyRecord]) -> list[AnyRecord]:
     undated.sort(key=lambda r: title_key(r.title))
     broken.sort(key=lambda r: title_key(r.title))
     return [*dated, *undated, *broken]
+
+
+def first_record(
+    archive: Archive, last_id: str, shown: Sequence[AnyRecord] | None = None
+) -> AnyRecord | None:
+    """The record `archive` opens on: the one read last (`last_id`), else the first readable
+    record in `shown` (by default the library's first order), else the first there is."""
+    last = archive.find(last_id) if last_id else None
+    if last is not None:
+        return last
+    order = list(shown) if shown else library_order(archive.records)
+    order = order or list(archive.records)
+    return next((r for r in order if isinstance(r, Record)), order[0] if order else None)

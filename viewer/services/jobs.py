@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, transcript
 from viewer.domain.model import Archive, Transcript
+from viewer.services import preload
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,10 @@ class _Signals(QObject):
 
 class _Task(QRunnable):
     def __init__(
-        self, job_id: int, signals: _Signals, work: Callable[[Callable[[int, int], None]], Any]
+        self,
+        job_id: int,
+        signals: _Signals,
+        work: Callable[[Callable[[int, int], None]], Any],
     ) -> None:
         super().__init__()
         self._id = job_id
@@ -73,6 +77,8 @@ class Jobs(QObject):
         self._next_id = 0
         self._pending: dict[int, tuple[str, Any]] = {}
         self._preload: tuple[Path, int] | None = None
+        self._preload_reading: tuple[int, preload.ArchivePreload] | None = None
+        """The preload's job and its reading, whose outcome is known before its signal."""
         self._preloaded: tuple[bool, Any] | None = None
         """The preload's result while nobody has asked for it: (succeeded, result or error)."""
         self._signals = _Signals(self)
@@ -98,18 +104,64 @@ class Jobs(QObject):
         self._pool.start(_Task(self._next_id, self._signals, work))
         return self._next_id
 
-    def preload_archive(self, path: Path) -> None:
-        """Start reading the archive at `path` before anyone asks (while the window is built).
+    def preload_archive(self, path: Path, then: Callable[[Archive], None] | None = None) -> None:
+        """Read the archive at `path` before anyone asks (while the window is built), or adopt
+        the reading `viewer.cli` started (`preload.start`).
 
-        The next `load_archive(path)` adopts this job instead of starting another.
+        The next `load_archive(path)` adopts this job instead of starting another. `then` is
+        called with the archive as soon as it is read, on the reading thread (or on this one,
+        now, if it is read already): to start on what comes next without waiting for the GUI
+        thread. Its failure costs nothing else.
         """
-        self._preload = (path, self.load_archive(path))
+        self._preloaded = None
+        self._next_id += 1
+        job_id = self._next_id
+        self._pending[job_id] = ("archive", path)
+        self._preload = (path, job_id)  # before `follow`: it may deliver at once
+
+        def on_done(outcome: preload.Outcome) -> None:
+            succeeded, result = outcome
+            if succeeded and then is not None:
+                try:
+                    then(result)
+                except Exception:
+                    log.exception("what follows the archive's reading failed")
+            (self._signals.finished if succeeded else self._signals.failed).emit(job_id, result)
+
+        reading = preload.claim(path)
+        self._preload_reading = (job_id, reading)
+        reading.follow(
+            on_done, lambda done, total: self._signals.progressed.emit(job_id, done, total)
+        )
+
+    def finish_now(self, job_id: int, wait_ms: int = 0) -> bool:
+        """Deliver `job_id`'s result at once, in this call, if it is known (within `wait_ms`:
+        the reading thread runs while this one waits).
+
+        Only the preloaded archive's job can be finished early; whether it was. (Its signal,
+        when it comes, then finds nothing left to deliver.)
+        """
+        if self._preload_reading is None or self._preload_reading[0] != job_id:
+            return False
+        if self._preload is not None:  # not adopted yet
+            return False
+        outcome = self._preload_reading[1].outcome(wait_ms)
+        if outcome is None:
+            return False
+        self._preload_reading = None
+        self._preloaded = None
+        succeeded, result = outcome
+        if succeeded:
+            self._on_task_finished(job_id, result)
+        else:
+            self._on_task_failed(job_id, result)
+        return True
 
     def load_archive(self, path: Path) -> int:
         """Read the archive at `path` in the background; its job id."""
-        preload, self._preload = self._preload, None
-        if preload is not None and preload[0] == path:
-            job_id = preload[1]
+        adopted, self._preload = self._preload, None
+        if adopted is not None and adopted[0] == path:
+            job_id = adopted[1]
             if self._preloaded is not None:
                 (succeeded, result), self._preloaded = self._preloaded, None
                 slot = self._on_task_finished if succeeded else self._on_task_failed
@@ -127,6 +179,9 @@ class Jobs(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         """Wait for running jobs (for shutdown and tests)."""
+        reading = self._preload_reading
+        if reading is not None and not reading[1].join(msecs / 1000):
+            return False
         return self._pool.waitForDone(msecs)
 
     def _on_task_finished(self, job_id: int, result: object) -> None:

@@ -63,6 +63,8 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Archive Viewer"
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
+PRELOAD_WAIT_MS = 40
+"""Longest the window waits, before its first paint, for an archive being read since start-up."""
 LAYOUT_LABELS = {
     Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side by Side"), "Ctrl+1"),
     Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stacked"), "Ctrl+2"),
@@ -447,6 +449,12 @@ class MainWindow(QMainWindow):
             self._open_pdf_file(path)
             return
         self._archive_job = self._jobs.load_archive(path)
+        # An archive read while the window was built is shown now, before the window's first
+        # paint: the scan's first page is asked for at once. (A small archive is read in a few
+        # milliseconds, but its thread gets the interpreter only while this one waits; a large
+        # one is left to arrive as usual.)
+        if self._jobs.finish_now(self._archive_job, wait_ms=PRELOAD_WAIT_MS):
+            return
         self._progress.setRange(0, 0)
         self._progress.show()
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
@@ -518,15 +526,14 @@ class MainWindow(QMainWindow):
                 ),
             )
         self.archive_opened.emit(archive)
-        last = archive.find(self._state.last_record(archive.root))
-        # The library's order; the panel itself may not be built yet (it comes after the page).
-        shown = (
-            self._library.shown_records()
-            if self._library is not None
-            else ordering.library_order(archive.records)
-        ) or list(archive.records)
-        readable = [r for r in shown if isinstance(r, Record)]
-        self.show_record(last or (readable or shown)[0])
+        # In the library's order; the panel itself may not be built yet (it comes after the page).
+        first = ordering.first_record(
+            archive,
+            self._state.last_record(archive.root),
+            self._library.shown_records() if self._library is not None else None,
+        )
+        if first is not None:
+            self.show_record(first)
 
     # -- search ---------------------------------------------------------------------------------
 

@@ -1,0 +1,81 @@
+"""Reading the archive from the process's first moment: waited for, followed, claimed."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from viewer.domain.archive import ArchiveError
+from viewer.domain.model import Archive
+from viewer.services import preload
+
+
+def test_a_started_reading_is_claimed_once_for_its_own_path(samples: Path, tmp_path: Path) -> None:
+    preload.start(samples)
+    started = preload._started
+    assert preload.claim(tmp_path) is not started  # another folder: a reading of its own
+    preload.start(samples)
+    started = preload._started
+    assert preload.claim(samples) is started
+    assert preload.claim(samples) is not started  # claimed already: read again
+    assert started is not None and started.join(10)
+
+
+def test_the_outcome_is_waited_for_and_followers_hear_it_once_on_either_side(
+    samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    reading = _held_back(samples, gate, monkeypatch)
+    heard: list[tuple[str, bool]] = []
+    assert reading.outcome(0) is None
+    reading.follow(lambda outcome: heard.append((threading.current_thread().name, outcome[0])))
+    gate.set()
+    outcome = reading.outcome(10_000)
+    assert outcome is not None
+    assert outcome[0] is True
+    assert isinstance(outcome[1], Archive)
+    assert len(outcome[1].records) == 3
+    assert reading.join(10)
+    assert heard == [("archive-preload", True)]  # on the reading thread
+    # Once read, a new follower hears at once, on its own thread.
+    reading.follow(lambda outcome: heard.append((threading.current_thread().name, outcome[0])))
+    assert heard[-1] == (threading.current_thread().name, True)
+
+
+def test_a_failed_reading_is_an_outcome_and_a_failing_follower_costs_nothing(
+    tmp_path: Path,
+) -> None:
+    reading = preload.ArchivePreload(tmp_path / "missing")
+    assert reading.join(10)
+    heard: list[object] = []
+
+    def broken(outcome: preload.Outcome) -> None:
+        raise RuntimeError("a bug in a follower")
+
+    reading.follow(broken)
+    reading.follow(heard.append)
+    outcome = reading.outcome()
+    assert outcome is not None
+    succeeded, error = outcome
+    assert not succeeded
+    assert isinstance(error, ArchiveError)
+    assert "missing" in str(error)
+    assert heard == [outcome]
+
+
+def _held_back(
+    path: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> preload.ArchivePreload:
+    """A reading that waits for `gate` before it reads anything."""
+    from viewer.domain import archive
+
+    real = archive.load_archive
+
+    def waiting(root: Path, progress: object = None) -> Archive:
+        assert gate.wait(10)
+        return real(root, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(archive, "load_archive", waiting)
+    return preload.ArchivePreload(path)

@@ -1,0 +1,103 @@
+"""Reading the archive to be opened from the first moment of the process, on a thread of its own.
+
+`viewer.cli` starts reading the archive named on the command line before Qt is loaded, so the
+archive is read while the window is built; `Jobs.preload_archive` adopts that reading (or starts
+one). No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Outcome = tuple[bool, Any]
+"""(True, the Archive) or (False, the exception that stopped the reading)."""
+
+
+class ArchivePreload:
+    """One archive being read on its own thread; its outcome can be waited for or followed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._outcome: Outcome | None = None
+        self._followers: list[Callable[[Outcome], None]] = []
+        self._progress: Progress | None = None
+        self._thread = threading.Thread(target=self._read, name="archive-preload", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        from viewer.domain import archive  # noqa: PLC0415  (on this thread, not the caller's)
+
+        outcome: Outcome
+        try:
+            outcome = (True, archive.load_archive(self.path, self._report))
+        except Exception as exc:  # every failure reaches whoever follows the reading
+            log.debug("reading %s failed", self.path, exc_info=True)
+            outcome = (False, exc)
+        with self._lock:
+            self._outcome = outcome
+            followers, self._followers = self._followers, []
+        self._done.set()
+        for follow in followers:
+            _call(follow, outcome)
+
+    def _report(self, done: int, total: int) -> None:
+        progress = self._progress
+        if progress is not None:
+            progress(done, total)
+
+    def follow(self, on_done: Callable[[Outcome], None], progress: Progress | None = None) -> None:
+        """Call `on_done(outcome)` once the archive is read: now (on this thread) if it is
+        already, else on the reading thread; `progress(done, total)` meanwhile."""
+        with self._lock:
+            self._progress = progress
+            outcome = self._outcome
+            if outcome is None:
+                self._followers.append(on_done)
+                return
+        _call(on_done, outcome)
+
+    def outcome(self, wait_ms: int = 0) -> Outcome | None:
+        """The outcome, waiting up to `wait_ms` for it (this thread lets the reading run
+        meanwhile); None while the archive is still being read."""
+        if self._done.wait(wait_ms / 1000):
+            return self._outcome
+        return None
+
+    def join(self, timeout_s: float) -> bool:
+        """Wait for the reading to end; whether it did."""
+        self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
+
+def _call(follow: Callable[[Outcome], None], outcome: Outcome) -> None:
+    try:
+        follow(outcome)
+    except Exception:
+        log.exception("a follower of the archive's reading failed")
+
+
+_started: ArchivePreload | None = None
+
+
+def start(path: Path) -> None:
+    """Start reading the archive at `path` now, for `claim` to take later."""
+    global _started  # noqa: PLW0603  (the one archive the process starts on)
+    _started = ArchivePreload(path)
+
+
+def claim(path: Path) -> ArchivePreload:
+    """The reading `start` began for `path`, or a new one."""
+    global _started
+    started, _started = _started, None
+    if started is not None and started.path == path:
+        return started
+    return ArchivePreload(path)
