@@ -165,6 +165,10 @@ def test_an_archive_read_while_the_window_was_built_is_on_screen_with_its_first_
         assert not viewer.window._progress.isVisible()
         with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
             pass
+        # Closed at once: the indexing that was to follow the first page is not started.
+        viewer.window.close()
+        qtbot.wait(50)
+        assert viewer.window._search_feature is None
     finally:
         viewer.window.close()
         viewer.shutdown()

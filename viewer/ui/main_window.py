@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self._search_feature: SearchFeature | None = None
         self._cite_feature: CiteFeature | None = None
         self._pending_index: Archive | None = None
+        self._stopped = False
+        """Background work was stopped (the window closed): none is started any more."""
 
         self.messages = MessageBar()
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
@@ -566,6 +568,8 @@ class MainWindow(QMainWindow):
         return library
 
     def _start_pending_index(self) -> None:
+        if self._stopped:  # closed before its turn came: nothing to start any more
+            return
         self._build_library()
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._archive:
@@ -983,7 +987,10 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------------
 
     def stop_background_work(self) -> None:
-        """Stop indexing and searching (before the window goes, closed or not)."""
+        """Stop indexing and searching (before the window goes, closed or not); an index still
+        waiting for the first page is not started any more."""
+        self._pending_index = None
+        self._stopped = True
         if self._search_feature is not None:
             self._search_feature.shut_down()
 
