@@ -129,11 +129,15 @@ def main(argv: list[str] | None = None) -> int:
         return kiosk.main(Path(options.kiosk) if options.kiosk else None)
     from viewer.services import preload, worker_process  # noqa: PLC0415
 
-    # The render worker's process loads PyMuPDF while this one loads Qt, and the archive named
-    # is read on a thread meanwhile.
-    worker_process.prestart()
-    if options.path is not None and options.path.expanduser().is_dir():
-        preload.start(options.path.expanduser())
+    # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF named;
+    # an archive named is read on a thread meanwhile.
+    target = options.path.expanduser() if options.path is not None else None
+    pdf = target.resolve() if target is not None and target.is_file() else None
+    worker_process.prestart(
+        prefetch=pdf if pdf is not None and pdf.suffix.lower() == ".pdf" else None
+    )
+    if target is not None and target.is_dir():
+        preload.start(target)
     qt_loading.load_qt()
     from viewer import app  # noqa: PLC0415  (Qt is loaded only for the window)
 

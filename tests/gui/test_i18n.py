@@ -261,7 +261,7 @@ def test_language_option_starts_the_window_in_that_language(
         return 0
 
     # The window itself is not started: only what the option hands to it is checked.
-    monkeypatch.setattr(worker_process, "prestart", lambda: None)
+    monkeypatch.setattr(worker_process, "prestart", lambda **_: None)
     monkeypatch.setattr(app, "run", run)
     assert cli.main(["--language", "de-AT"]) == 0
     assert started == [{"startup_probe": False, "language": "de"}]

@@ -7,7 +7,9 @@ its own. No Qt here: this runs before Qt is loaded.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -34,11 +36,19 @@ def spawn() -> subprocess.Popen[bytes]:
     )
 
 
-def prestart() -> None:
-    """Start the worker process now, for the first PdfWorker to adopt."""
+def prestart(prefetch: Path | None = None) -> None:
+    """Start the worker process now, for the first PdfWorker to adopt; with `prefetch`, a PDF
+    it opens as soon as it can (the one the window will ask for first)."""
     global _prestarted  # noqa: PLW0603  (one process for the application's one worker)
     if _prestarted is None:
         _prestarted = spawn()
+        if prefetch is not None and _prestarted.stdin is not None:
+            from viewer.services.render_engine import PrefetchRequest  # noqa: PLC0415
+
+            # Nobody else writes to the process yet: the PdfWorker that adopts it comes later.
+            with contextlib.suppress(OSError):
+                pickle.dump(PrefetchRequest(str(prefetch)), _prestarted.stdin)
+                _prestarted.stdin.flush()
 
 
 def take() -> subprocess.Popen[bytes]:

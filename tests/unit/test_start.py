@@ -1,0 +1,65 @@
+"""What the command starts before Qt is loaded: the worker (opening a PDF named) and the reading
+of an archive named."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from viewer import cli
+from viewer.services import preload, render_engine, worker_process
+
+
+class _FakeProcess:
+    def __init__(self) -> None:
+        self.stdin = io.BytesIO()
+
+    def poll(self) -> None:
+        return None
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What cli.main started, the window itself left out."""
+    from viewer import app
+
+    seen: dict[str, Any] = {"prefetch": "not started", "read": None}
+
+    def prestart(prefetch: Path | None = None) -> None:
+        seen["prefetch"] = prefetch
+
+    monkeypatch.setattr(worker_process, "prestart", prestart)
+    monkeypatch.setattr(preload, "start", lambda path: seen.__setitem__("read", path))
+    monkeypatch.setattr(app, "run", lambda path, **options: 0)
+    return seen
+
+
+def test_a_pdf_named_is_opened_by_the_worker_as_soon_as_it_can(
+    started: dict[str, Any], samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan = samples / "records" / "specimen-card" / "scan.pdf"
+    monkeypatch.chdir(scan.parent)
+    assert cli.main(["scan.pdf"]) == 0
+    # The path the window will ask for: resolved, as a bare PDF's record names it.
+    assert started == {"prefetch": scan.resolve(), "read": None}
+
+
+def test_an_archive_named_is_read_from_the_start(started: dict[str, Any], samples: Path) -> None:
+    assert cli.main([str(samples)]) == 0
+    assert started == {"prefetch": None, "read": samples}
+
+
+def test_the_prestarted_worker_is_sent_the_pdf_before_anyone_else_writes_to_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    process = _FakeProcess()
+    monkeypatch.setattr(worker_process, "_prestarted", None)
+    monkeypatch.setattr(worker_process, "spawn", lambda: process)
+    worker_process.prestart(prefetch=tmp_path / "a.pdf")
+    request = pickle.loads(process.stdin.getvalue())
+    assert request == render_engine.PrefetchRequest(str(tmp_path / "a.pdf"))
+    assert worker_process.take() is process
