@@ -419,7 +419,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+164"/>
         <source>{total} record</source>
         <translation>{total} Dokument</translation>
     </message>
@@ -442,7 +442,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+67"/>
+        <location filename="../../viewer/ui/main_window.py" line="+69"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
@@ -462,13 +462,13 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digitalisat</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+321"/>
+        <location line="+75"/>
+        <location line="+330"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-325"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -493,7 +493,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Position des Dokuments</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>{title} panel</source>
         <translation>Bereich {title}</translation>
     </message>
@@ -633,7 +633,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
@@ -644,16 +644,22 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+44"/>
+        <location line="+38"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-30"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+41"/>
+        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
+        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -1067,12 +1073,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+95"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+98"/>
         <source>Scan pages</source>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+374"/>
+        <location line="+377"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1142,7 +1148,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanHits</name>
     <message>
-        <location filename="../../viewer/ui/scan_hits.py" line="+157"/>
+        <location filename="../../viewer/ui/scan_hits.py" line="+162"/>
         <source>“{query}”: no hits on the scan</source>
         <translation>„{query}“: keine Treffer im Digitalisat</translation>
     </message>
@@ -1175,7 +1181,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+43"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+44"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Dieses Digitalisat hat keine Textebene: Sein Text kann weder markiert noch kopiert werden.</translation>
     </message>
@@ -1190,7 +1196,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Digitalisat</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Werkzeuge für das Digitalisat</translation>
@@ -1211,7 +1217,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Hinweise zum Digitalisat</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
@@ -1301,12 +1307,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+237"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
     </message>
@@ -1316,7 +1322,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur {count} von {total} Seiten haben eine Textebene, in der Text markiert werden kann.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>of {count}</source>
         <comment>after the page number box: page 3 of 12</comment>
         <translation>von {count}</translation>
@@ -1325,12 +1331,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+72"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+76"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1340,7 +1346,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Suche: Eine Änderung im Archiv konnte nicht indexiert werden ({reason}).</translation>
     </message>
@@ -1544,7 +1550,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+105"/>
+        <location filename="../../viewer/app.py" line="+117"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

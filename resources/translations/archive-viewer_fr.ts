@@ -419,7 +419,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+164"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -442,7 +442,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+67"/>
+        <location filename="../../viewer/ui/main_window.py" line="+69"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -462,13 +462,13 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numérisation seule</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+321"/>
+        <location line="+75"/>
+        <location line="+330"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-325"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -493,7 +493,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Position du document</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>{title} panel</source>
         <translation>Panneau {title}</translation>
     </message>
@@ -633,7 +633,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
@@ -644,16 +644,22 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+44"/>
+        <location line="+38"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-30"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+41"/>
+        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
+        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -1067,12 +1073,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+95"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+98"/>
         <source>Scan pages</source>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+374"/>
+        <location line="+377"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1142,7 +1148,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanHits</name>
     <message>
-        <location filename="../../viewer/ui/scan_hits.py" line="+157"/>
+        <location filename="../../viewer/ui/scan_hits.py" line="+162"/>
         <source>“{query}”: no hits on the scan</source>
         <translation>«&#xa0;{query}&#xa0;»&#xa0;: aucune occurrence dans la numérisation</translation>
     </message>
@@ -1175,7 +1181,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+43"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+44"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
     </message>
@@ -1190,7 +1196,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numérisation</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Outils de la numérisation</translation>
@@ -1211,7 +1217,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Avis sur la numérisation</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
@@ -1301,12 +1307,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+237"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -1316,7 +1322,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Seules {count} pages sur {total} ont une couche de texte où sélectionner du texte.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>of {count}</source>
         <comment>after the page number box: page 3 of 12</comment>
         <translation>sur {count}</translation>
@@ -1325,12 +1331,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+72"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+76"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1340,7 +1346,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Recherche&#xa0;: une modification de l’archive n’a pas pu être indexée ({reason}).</translation>
     </message>
@@ -1544,7 +1550,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+105"/>
+        <location filename="../../viewer/app.py" line="+117"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

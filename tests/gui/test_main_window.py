@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -610,3 +611,41 @@ def test_search_results_export_as_bibtex_holds_the_listed_records(
     records = [window._find_record(record_id) for record_id in listed]
     assert target.read_text(encoding="utf-8") == export.export(records, export.ExportFormat.BIBTEX)
     assert "Goldberg" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="changes are watched with Linux's inotify"
+)
+def test_the_open_archive_follows_records_edited_removed_and_broken_on_disk(
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, archive)
+
+    def watching() -> bool:
+        feature = window._search_feature
+        keeper = feature._keeper if feature is not None else None
+        return keeper is not None and bool(keeper._worker._folders) and feature.panel._ready
+
+    qtbot.waitUntil(watching, timeout=20000)
+    toml = archive / "records" / "1949-05-18-telegram" / "record.toml"
+    text = toml.read_text(encoding="utf-8")
+    edited = text.replace('title = "Telegram from', 'title = "Edited: telegram from', 1)
+    assert edited != text
+    # The record on screen is edited: it is shown again as it is now, and listed so.
+    with qtbot.waitSignal(window.record_shown, timeout=15000):
+        toml.write_text(edited, encoding="utf-8")
+    assert window.metadata.value("Title").startswith("Edited: telegram from")
+    assert window.records.shown_records()[0].title.startswith("Edited: telegram from")
+    assert window.windowTitle().startswith("Edited: telegram from")
+    # Another record goes: the list follows.
+    shutil.rmtree(archive / "records" / "specimen-card")
+    qtbot.waitUntil(lambda: len(window.records.shown_records()) == 2, timeout=15000)
+    assert window._records_dock.windowTitle() == "Records (2)"
+    assert window.metadata.value("Title").startswith("Edited: telegram from")
+    # The record on screen is spoilt by a bad edit: the reader is told why, not shown stale data.
+    with qtbot.waitSignal(window.record_shown, timeout=15000):
+        toml.write_text(edited.replace('date = "1949-05-18"', 'date = "1949-13-40"'), "utf-8")
+    assert "cannot be read" in window.transcript.notice()
+    assert "1949-13-40" in window.transcript.notice()

@@ -335,6 +335,7 @@ class _KeeperWorker(QObject):
     watching_started = Signal(int)
     updated = Signal(object)
     failed = Signal(str)
+    archive_changed = Signal(object)
 
     def __init__(self, archive: model.Archive, text_layer: source.TextLayer | None) -> None:
         super().__init__()
@@ -514,6 +515,7 @@ class _KeeperWorker(QObject):
         if not ids:
             return None
         self._archive = dataclasses.replace(self._archive, records=self._ordered_records())
+        self.archive_changed.emit(self._archive)
         with search.SearchIndex.open(location) as index:
             if overflowed:
                 return index.update(self._archive, self._text_layer)
@@ -568,6 +570,9 @@ class IndexKeeper(QObject):
     """(folders watched; 0 when changes cannot be watched here)"""
     index_updated = Signal(object)
     """(search.IndexStats of the records re-indexed)"""
+    archive_changed = Signal(object)
+    """(model.Archive as it is on disk now: records edited, added or removed; unchanged records
+    are the same objects as before)"""
     update_failed = Signal(str)
     """(message a person can act on)"""
     stopped = Signal()
@@ -592,6 +597,7 @@ class IndexKeeper(QObject):
         self._stop_requested.connect(self._worker.stop)
         self._worker.watching_started.connect(self.watching_started)
         self._worker.updated.connect(self.index_updated)
+        self._worker.archive_changed.connect(self.archive_changed)
         self._worker.failed.connect(self.update_failed)
         self._thread.finished.connect(self.stopped)
 

@@ -523,6 +523,11 @@ class LibraryPanel(QWidget):
         self._collapsed.clear()
         self._model.set_records(records)
 
+    def update_records(self, records: Iterable[AnyRecord]) -> None:
+        """List `records` again (the archive changed on disk), keeping the filter, grouping,
+        closed groups and current row."""
+        self._model.set_records(records)
+
     def select(self, record_id: str) -> bool:
         """Make `record_id` the current row without announcing it; False if it is not shown."""
         self._current_id = record_id

@@ -537,6 +537,34 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.show_record(first)
 
+    def _on_archive_changed_on_disk(self, archive: Archive) -> None:
+        """Records of the open archive were edited, added or removed on disk: list them as they
+        are, and show the record on screen again if it changed."""
+        if self._archive is None or archive.root != self._archive.root:
+            return  # a keeper of an archive closed since
+        shown = self._record
+        self._archive = archive
+        if self._library is not None:
+            self._library.update_records(archive.records)
+        self._records_dock.setWindowTitle(
+            self.tr("Records ({count})").format(count=len(archive.records))
+        )
+        if shown is None or any(record is shown for record in archive.records):
+            return  # unchanged records are the same objects
+        updated = archive.find(shown.id) or next(
+            (record for record in archive.records if record.folder == shown.folder), None
+        )
+        if updated is None:
+            self.messages.show_message(
+                Level.WARNING,
+                self.tr(
+                    "{folder}: this record is no longer in the archive on disk. It stays on "
+                    "screen until another record is opened."
+                ).format(folder=shown.folder),
+            )
+            return
+        self.show_record(updated)
+
     # -- search ---------------------------------------------------------------------------------
 
     def _on_scan_first_page_painted(self) -> None:
@@ -611,6 +639,7 @@ class MainWindow(QMainWindow):
                 on_copied=lambda text: self.statusBar().showMessage(text, 4000),
             )
             self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
+            self._search_feature.archive_changed.connect(self._on_archive_changed_on_disk)
             from viewer.ui import citation_actions  # noqa: PLC0415
 
             self.export_results_menu = citation_actions.build_export_menu(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QMenu, QTextBrowser, QVBoxLayout
 
 from viewer.domain.model import Archive
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 class SearchFeature(QObject):
     """The Search panel, the find bar, and the background index that feeds them."""
+
+    archive_changed = Signal(object)
+    """(Archive) The open archive as it is on disk now, after records were edited, added or
+    removed (seen by the index's keeper)."""
 
     def __init__(
         self,
@@ -85,6 +89,9 @@ class SearchFeature(QObject):
         # watched by then, is applied after it.
         keeper = IndexKeeper(archive, text_layer=self._text_layer, parent=self)
         keeper.index_updated.connect(self._on_keeper_index_updated)
+        keeper.archive_changed.connect(
+            lambda archive, keeper=keeper: self._on_keeper_archive_changed(keeper, archive)
+        )
         keeper.update_failed.connect(self._on_keeper_update_failed)
         self._keeper = keeper
         keeper.start()
@@ -158,6 +165,10 @@ class SearchFeature(QObject):
         if job is self._job:
             self._stop_keeper()
         self.panel.set_index_error(message)
+
+    def _on_keeper_archive_changed(self, keeper: IndexKeeper, archive: Archive) -> None:
+        if keeper is self._keeper:  # not one of an archive closed since
+            self.archive_changed.emit(archive)
 
     def _on_keeper_index_updated(self, _stats: IndexStats) -> None:
         self.panel.set_index_ready()  # the results shown may have changed: ask again
