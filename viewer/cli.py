@@ -120,14 +120,11 @@ def main(argv: list[str] | None = None) -> int:
             language = i18n.check(options.language)
         except i18n.UnknownLanguageError as exc:
             parser.error(f"--language: {exc}")
-    from viewer.services import qt_loading  # noqa: PLC0415
-
     if options.kiosk is not None:
-        qt_loading.load_qt()
-        from viewer import kiosk  # noqa: PLC0415
+        from viewer import kiosk  # noqa: PLC0415  (the supervisor: no Qt in this process)
 
         return kiosk.main(Path(options.kiosk) if options.kiosk else None)
-    from viewer.services import preload, worker_process  # noqa: PLC0415
+    from viewer.services import preload, qt_loading, worker_process  # noqa: PLC0415
 
     # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF named;
     # an archive named is read on a thread meanwhile.

@@ -158,6 +158,7 @@ def test_an_archive_read_while_the_window_was_built_is_on_screen_with_its_first_
     qtbot.addWidget(viewer.window)
     try:
         viewer.window.show()
+        assert viewer.jobs.wait(10000)  # read, as it is by now when the window is built
         viewer.window.open_path(samples)
         # No turn of the event loop in between: the record is there for the window's first paint,
         # and the worker was told to open its scan as soon as the archive was read.

@@ -323,6 +323,10 @@ def test_kiosk_supervisor_and_config_never_load_qt() -> None:
         "import sys\n"
         "import viewer.kiosk, viewer.kiosk.config, viewer.kiosk.supervisor\n"
         "import viewer.kiosk.usage_log, viewer.kiosk.admin, viewer.kiosk.touch\n"
+        # The command's way in, as far as the supervisor itself:
+        "from viewer import cli\n"
+        "viewer.kiosk.main = lambda config: 0\n"
+        "assert cli.main(['--kiosk', 'kiosk.toml']) == 0\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pymupdf'))))\n"
     )
     done = subprocess.run(

@@ -79,3 +79,40 @@ def _held_back(
 
     monkeypatch.setattr(archive, "load_archive", waiting)
     return preload.ArchivePreload(path)
+
+
+def test_an_abandoned_reading_calls_nobody(samples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = threading.Event()
+    reading = _held_back(samples, gate, monkeypatch)
+    heard: list[object] = []
+    reading.follow(heard.append, lambda done, total: heard.append((done, total)))
+    reading.abandon()
+    gate.set()
+    assert reading.join(10)
+    assert heard == []
+    assert reading.outcome() is not None  # still there for whoever asks
+
+
+def test_jobs_drop_the_preload_when_another_archive_is_opened_first(
+    qtbot: object, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from viewer.services.jobs import Jobs
+
+    gate = threading.Event()
+    monkeypatch.setattr(preload, "claim", lambda path: _held_back(path, gate, monkeypatch))
+    jobs = Jobs()
+    followed: list[Archive] = []
+    jobs.preload_archive(samples, then=followed.append)
+    loaded: list[tuple[int, Archive]] = []
+    jobs.archive_loaded.connect(lambda job, archive: loaded.append((job, archive)))
+    other = tmp_path / "other"
+    shutil.copytree(samples / "records" / "specimen-card", other)
+    job = jobs.load_archive(other)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(loaded), timeout=10_000)  # type: ignore[attr-defined]
+    assert jobs.wait(10_000)
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    assert [(j, a.root) for j, a in loaded] == [(job, other)]
+    assert followed == []  # the first archive's scan is not opened for nobody

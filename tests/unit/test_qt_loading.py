@@ -61,3 +61,33 @@ def test_without_it_pyside_reads_every_new_module_so_the_hook_is_still_there() -
     _, read = run(plain).split(" ", 1)
     assert "'colorsys'" in read
     assert "'json'" in read
+
+
+SNAKE = textwrap.dedent(
+    """
+    import sys, types
+    sys.path.insert(0, sys.argv[1])
+    from viewer.services import qt_loading
+
+    qt_loading.load_qt()
+    plugin = types.ModuleType("plugin")  # something else in the process selects a feature
+    exec("from __feature__ import snake_case\\n"
+         "from PySide6.QtCore import QObject\\n"
+         "def name():\\n"
+         "    o = QObject()\\n"
+         "    o.set_object_name('a')\\n"
+         "    return o.object_name()",
+         plugin.__dict__)
+    sys.modules["plugin"] = plugin
+    print(plugin.name())
+    import colorsys  # a module imported after that, using the plain names
+    from PySide6.QtCore import QObject
+    o = QObject()
+    o.setObjectName("b")
+    print(o.objectName())
+    """
+)
+
+
+def test_a_feature_selected_elsewhere_does_not_change_the_names_seen_here() -> None:
+    assert run(SNAKE).split() == ["a", "b"]

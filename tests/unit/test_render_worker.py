@@ -356,7 +356,7 @@ def test_a_prefetch_that_failed_answers_its_open_with_the_same_reason(
     assert opened == ["not-a.pdf"]
 
 
-def test_a_prefetch_is_not_taken_for_another_password_and_the_next_one_replaces_it(
+def test_a_prefetch_is_not_taken_for_another_password_nor_kept_and_the_next_one_replaces_it(
     samples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened = _counting_opens(monkeypatch)
@@ -368,6 +368,7 @@ def test_a_prefetch_is_not_taken_for_another_password_and_the_next_one_replaces_
     engine.accept(OpenRequest(1, first, "a password"))
     assert isinstance(engine.step(), render_engine.Opened)
     assert opened == ["scan.pdf", "scan.pdf"]
+    assert engine._prefetched is None  # another opening came first: it is not wanted any more
     engine.accept(render_engine.PrefetchRequest(second))
     engine.accept(render_engine.PrefetchRequest(second))  # the same again: nothing more
     engine.step()

@@ -26,8 +26,10 @@ class _FakeProcess:
 def started(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """What cli.main started, the window itself left out."""
     from viewer import app
+    from viewer.services import qt_loading
 
     seen: dict[str, Any] = {"prefetch": "not started", "read": None}
+    monkeypatch.setattr(qt_loading, "load_qt", lambda: True)  # PySide stays as the tests have it
 
     def prestart(prefetch: Path | None = None) -> None:
         seen["prefetch"] = prefetch

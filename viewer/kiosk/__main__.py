@@ -31,7 +31,10 @@ def run(argv: list[str]) -> int:
     """Parse `argv` and run the supervisor or, with --child, the viewer process."""
     args = _parser().parse_args(argv)
     if args.child:
-        from viewer.kiosk import child  # noqa: PLC0415  (Qt is loaded only in the viewer process)
+        from viewer.services import qt_loading  # noqa: PLC0415
+
+        qt_loading.load_qt()  # Qt is loaded only in the viewer process
+        from viewer.kiosk import child  # noqa: PLC0415
 
         return child.main(args.config, args.heartbeat_fd)
     from viewer import kiosk  # noqa: PLC0415

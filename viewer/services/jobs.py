@@ -121,12 +121,12 @@ class Jobs(QObject):
 
         def on_done(outcome: preload.Outcome) -> None:
             succeeded, result = outcome
+            (self._signals.finished if succeeded else self._signals.failed).emit(job_id, result)
             if succeeded and then is not None:
                 try:
                     then(result)
                 except Exception:
                     log.exception("what follows the archive's reading failed")
-            (self._signals.finished if succeeded else self._signals.failed).emit(job_id, result)
 
         reading = preload.claim(path)
         self._preload_reading = (job_id, reading)
@@ -168,6 +168,7 @@ class Jobs(QObject):
                 # As any result arrives: later, on the event loop, after the caller noted the id.
                 self._signals.redeliver.emit(slot, job_id, result)
             return job_id
+        self._abandon_preload()  # the reader has moved on: its outcome is wanted no more
         self._preloaded = None
         return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
 
@@ -178,11 +179,18 @@ class Jobs(QObject):
         )
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Wait for running jobs (for shutdown and tests)."""
+        """Wait for running jobs (for shutdown and tests); a reading of the preloaded archive
+        that has not ended by then is abandoned (it can end after the application)."""
         reading = self._preload_reading
         if reading is not None and not reading[1].join(msecs / 1000):
+            self._abandon_preload()
             return False
         return self._pool.waitForDone(msecs)
+
+    def _abandon_preload(self) -> None:
+        reading, self._preload_reading = self._preload_reading, None
+        if reading is not None:
+            reading[1].abandon()
 
     def _on_task_finished(self, job_id: int, result: object) -> None:
         if self._keep_for_adoption(job_id, True, result):

@@ -26,6 +26,9 @@ class ArchivePreload:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self._delivering = threading.RLock()
+        """Held while followers hear the outcome: `abandon` waits for them to finish."""
+        self._abandoned = False
         self._done = threading.Event()
         self._outcome: Outcome | None = None
         self._followers: list[Callable[[Outcome], None]] = []
@@ -46,13 +49,23 @@ class ArchivePreload:
             self._outcome = outcome
             followers, self._followers = self._followers, []
         self._done.set()
-        for follow in followers:
-            _call(follow, outcome)
+        with self._delivering:
+            if not self._abandoned:
+                for follow in followers:
+                    _call(follow, outcome)
 
     def _report(self, done: int, total: int) -> None:
-        progress = self._progress
-        if progress is not None:
-            progress(done, total)
+        with self._delivering:
+            progress = self._progress
+            if progress is not None and not self._abandoned:
+                progress(done, total)
+
+    def abandon(self) -> None:
+        """Nobody wants the outcome any more (another archive was opened, or the application
+        is closing): followers are not called from now on (one being called is waited for)."""
+        with self._delivering:
+            self._abandoned = True
+            self._progress = None
 
     def follow(self, on_done: Callable[[Outcome], None], progress: Progress | None = None) -> None:
         """Call `on_done(outcome)` once the archive is read: now (on this thread) if it is
@@ -63,7 +76,9 @@ class ArchivePreload:
             if outcome is None:
                 self._followers.append(on_done)
                 return
-        _call(on_done, outcome)
+        with self._delivering:
+            if not self._abandoned:
+                _call(on_done, outcome)
 
     def outcome(self, wait_ms: int = 0) -> Outcome | None:
         """The outcome, waiting up to `wait_ms` for it (this thread lets the reading run

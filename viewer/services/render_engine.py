@@ -428,11 +428,13 @@ class PdfEngine:
                 document.handle.close()
 
     def _claim_prefetched(self, request: OpenRequest) -> _Document | OpenFailed | None:
-        """The prefetched document if `request` is for it (with the same password), or None."""
+        """The prefetched document if `request` is for it (with the same password), or None;
+        one that another document is opened before is not wanted any more, and is closed."""
         if self._prefetched is None:
             return None
         prefetch, document = self._prefetched
         if (prefetch.path, prefetch.password) != (request.path, request.password):
+            self._drop_prefetched()
             return None
         self._prefetched = None
         if isinstance(document, OpenFailed):

@@ -226,6 +226,7 @@ class ScanPane(QWidget):
             bar.hide()
             bar.page_chosen.connect(self.go_to_page)
             self._body.insertWidget(0, bar)
+            QWidget.setTabOrder(self.area, bar)  # where it would be had it been made first
             self._thumbnails = bar
             if self.area.info is not None:
                 bar.set_document(self.area.info, self._rotations())
