@@ -769,6 +769,11 @@ Nicht lesbar: {reason}</translation>
         <translation>{file} ist verschlüsselt und wird nur mit dem Passwort angezeigt.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
+        <translation>Keine Transkription: {file} ist verschlüsselt; der Text wird erst gelesen, wenn die Datei mit ihrem Passwort geöffnet ist.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
         <translation>{file}: Das PDF ist verschlüsselt und braucht ein Passwort. Öffnen Sie es erneut, um es einzugeben.</translation>
@@ -1307,7 +1312,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>

@@ -769,6 +769,11 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file} est chiffré&#xa0;: il ne s’affiche qu’avec son mot de passe.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
+        <translation>Pas de transcription&#xa0;: {file} est chiffré, et son texte n’est lu qu’une fois ouvert avec son mot de passe.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
         <translation>{file}&#xa0;: ce PDF est chiffré et demande un mot de passe. Rouvrez-le pour le saisir.</translation>
@@ -1307,7 +1312,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>

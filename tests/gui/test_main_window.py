@@ -453,6 +453,25 @@ def test_encrypted_pdf_asks_for_the_password_and_then_shows(
     assert ink_fraction(viewer.scan_pane) > 0.001
 
 
+def test_an_encrypted_pdf_left_unopened_says_why_there_is_no_scan_and_no_transcript(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("", False))
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.scan.document_failed, timeout=20000):
+        window.open_path(corpus / "broken" / "pypdf_r2-user-password.pdf")
+    qtbot.waitUntil(lambda: "encrypted" in window.transcript.notice(), timeout=5000)
+    assert window.transcript.notice() == (
+        "No transcript: pypdf_r2-user-password.pdf is encrypted, and its text is read only once "
+        "it is opened with its password."
+    )
+    assert window.messages.text() == (
+        "pypdf_r2-user-password.pdf: the PDF is encrypted and needs a password. "
+        "Open it again to enter it."
+    )
+
+
 def test_bare_pdf_with_text_layer_becomes_the_transcript(
     qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
 ) -> None:

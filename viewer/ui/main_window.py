@@ -875,6 +875,14 @@ class MainWindow(QMainWindow):
                     file=path.name
                 )
             )
+            if self._bare_pdf is not None and path == self._bare_pdf:
+                # Its text layer, the transcript, cannot be read either.
+                self.transcript.show_notice(
+                    self.tr(
+                        "No transcript: {file} is encrypted, and its text is read only once it "
+                        "is opened with its password."
+                    ).format(file=path.name)
+                )
             self.messages.show_message(
                 Level.WARNING,
                 self.tr(
