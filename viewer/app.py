@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-REPO_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
 
 class Viewer:
     """The application's parts, built once and handed to each other."""
@@ -95,14 +93,6 @@ class Viewer:
         self.jobs.wait(2000)
 
 
-def default_path(settings: Settings) -> Path | None:
-    """What to open when no path is given: the last archive, else the bundled samples."""
-    for text in settings.get(prefs.RECENT_ARCHIVES):
-        if Path(text).exists():
-            return Path(text)
-    return REPO_SAMPLES if (REPO_SAMPLES / "archive.toml").is_file() else None
-
-
 def _install_excepthook(window: MainWindow) -> None:
     """Bugs end in one place: logged, and shown as a report the reader can copy."""
 
@@ -143,7 +133,7 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
     settings = Settings()
     chosen = language if language is not None else settings.get(prefs.INTERFACE_LANGUAGE)
     i18n.install(app, chosen)
-    target = path or default_path(settings)
+    target = path or prefs.default_path(settings)
     target = target.expanduser() if target is not None else None
     # A folder is read on a worker thread from now on; a PDF opens once the window is laid out
     # (its first page is rendered for the view's size).

@@ -124,18 +124,32 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import kiosk  # noqa: PLC0415  (the supervisor: no Qt in this process)
 
         return kiosk.main(Path(options.kiosk) if options.kiosk else None)
-    from viewer.services import preload, qt_loading, worker_process  # noqa: PLC0415
+    from viewer.services import qt_loading, worker_process  # noqa: PLC0415
 
-    # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF named;
-    # an archive named is read on a thread meanwhile.
+    # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF to be
+    # shown; an archive to be shown is read on a thread meanwhile.
+    worker_process.prestart()
     target = options.path.expanduser() if options.path is not None else None
-    pdf = target.resolve() if target is not None and target.is_file() else None
-    worker_process.prestart(
-        prefetch=pdf if pdf is not None and pdf.suffix.lower() == ".pdf" else None
-    )
-    if target is not None and target.is_dir():
-        preload.start(target)
+    _read_ahead(target)
     qt_loading.load_qt()
-    from viewer import app  # noqa: PLC0415  (Qt is loaded only for the window)
+    if target is None:  # the last archive: its name is in the settings, which need QtCore
+        from viewer.services import settings  # noqa: PLC0415
 
-    return app.run(options.path, startup_probe=options.startup_probe, language=language)
+        target = settings.default_path(settings.Settings())
+        _read_ahead(target)
+    from viewer import app  # noqa: PLC0415  (the widgets are loaded only for the window)
+
+    return app.run(target, startup_probe=options.startup_probe, language=language)
+
+
+def _read_ahead(target: Path | None) -> None:
+    """Start on what the window will show first: read an archive, have the worker open a PDF."""
+    from viewer.services import preload, worker_process  # noqa: PLC0415
+
+    if target is None:
+        return
+    if target.is_dir():
+        preload.start(target)
+    elif target.suffix.lower() == ".pdf" and target.is_file():
+        # The path the window will ask for: resolved, as a bare PDF's record names it.
+        worker_process.prefetch(target.resolve())

@@ -198,3 +198,15 @@ class ViewState:
     def sync(self) -> None:
         """Write pending changes now."""
         self._store.sync()
+
+
+BUNDLED_SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
+"""The sample archive of a checkout (a wheel has none)."""
+
+
+def default_path(settings: Settings) -> Path | None:
+    """What to open when no path is given: the last archive (or PDF), else the samples."""
+    for text in settings.get(RECENT_ARCHIVES):
+        if Path(text).exists():
+            return Path(text)
+    return BUNDLED_SAMPLES if (BUNDLED_SAMPLES / "archive.toml").is_file() else None

@@ -36,19 +36,24 @@ def spawn() -> subprocess.Popen[bytes]:
     )
 
 
-def prestart(prefetch: Path | None = None) -> None:
-    """Start the worker process now, for the first PdfWorker to adopt; with `prefetch`, a PDF
-    it opens as soon as it can (the one the window will ask for first)."""
+def prestart() -> None:
+    """Start the worker process now, for the first PdfWorker to adopt."""
     global _prestarted  # noqa: PLW0603  (one process for the application's one worker)
     if _prestarted is None:
         _prestarted = spawn()
-        if prefetch is not None and _prestarted.stdin is not None:
-            from viewer.services.render_engine import PrefetchRequest  # noqa: PLC0415
 
-            # Nobody else writes to the process yet: the PdfWorker that adopts it comes later.
-            with contextlib.suppress(OSError):
-                pickle.dump(PrefetchRequest(str(prefetch)), _prestarted.stdin)
-                _prestarted.stdin.flush()
+
+def prefetch(pdf: Path) -> None:
+    """Have the prestarted process open `pdf` as soon as it can (the PDF the window will ask
+    for first). Only before a PdfWorker adopts the process: nobody else writes to it yet."""
+    process = _prestarted
+    if process is None or process.stdin is None:
+        return
+    from viewer.services.render_engine import PrefetchRequest  # noqa: PLC0415
+
+    with contextlib.suppress(OSError):
+        pickle.dump(PrefetchRequest(str(pdf)), process.stdin)
+        process.stdin.flush()
 
 
 def take() -> subprocess.Popen[bytes]:
