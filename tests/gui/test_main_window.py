@@ -669,3 +669,25 @@ def test_the_open_archive_follows_records_edited_removed_and_broken_on_disk(
         toml.write_text(edited.replace('date = "1949-05-18"', 'date = "1949-13-40"'), "utf-8")
     assert "cannot be read" in window.transcript.notice()
     assert "1949-13-40" in window.transcript.notice()
+
+
+def test_a_first_window_fits_a_small_screen_and_leaves_half_of_it_for_reading(
+    qtbot: QtBot, samples: Path
+) -> None:
+    viewer = Viewer()
+    qtbot.addWidget(viewer.window)
+    window = viewer.window
+    try:
+        room = window.screen().availableGeometry()
+        assert room.width() < 1440  # the offscreen platform's screen is 800 x 800
+        window.show()
+        assert window.width() <= room.width()
+        assert window.height() <= room.height()
+        with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+            window.open_path(samples)
+        reading = window.transcript.width() + window.scan.width()
+        assert reading >= window.width() * 0.45
+        assert ink_fraction(viewer.scan_pane) > 0.02
+    finally:
+        window.close()
+        viewer.shutdown()

@@ -63,6 +63,8 @@ log = logging.getLogger(__name__)
 APP_TITLE = "Archive Viewer"
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1440, 900
+"""The window's size when it opens for the first time (less on a smaller screen)."""
 PRELOAD_WAIT_MS = 40
 """Longest the window waits, before its first paint, for an archive being read since start-up."""
 LAYOUT_LABELS = {
@@ -395,7 +397,10 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self._state.window("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            # A laptop's screen at most, and never more than the screen there is (the side
+            # panels take their share of what the window gets).
+            room = self.screen().availableGeometry()
+            self.resize(min(DEFAULT_WIDTH, room.width()), min(DEFAULT_HEIGHT, room.height()))
         state = self._state.window("state")
         if state is not None:
             self.restoreState(state)
