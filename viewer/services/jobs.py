@@ -29,10 +29,7 @@ class _Signals(QObject):
 
 class _Task(QRunnable):
     def __init__(
-        self,
-        job_id: int,
-        signals: _Signals,
-        work: Callable[[Callable[[int, int], None]], Any],
+        self, job_id: int, signals: _Signals, work: Callable[[Callable[[int, int], None]], Any]
     ) -> None:
         super().__init__()
         self._id = job_id
@@ -78,9 +75,7 @@ class Jobs(QObject):
         self._pending: dict[int, tuple[str, Any]] = {}
         self._preload: tuple[Path, int] | None = None
         self._preload_reading: tuple[int, preload.ArchivePreload] | None = None
-        """The preload's job and its reading, whose outcome is known before its signal."""
-        self._preloaded: tuple[bool, Any] | None = None
-        """The preload's result while nobody has asked for it: (succeeded, result or error)."""
+        """The preload's job and its reading, which keeps the outcome until it is adopted."""
         self._signals = _Signals(self)
         self._signals.finished.connect(self._on_task_finished)
         self._signals.failed.connect(self._on_task_failed)
@@ -89,12 +84,10 @@ class Jobs(QObject):
             lambda slot, job_id, result: slot(job_id, result), Qt.ConnectionType.QueuedConnection
         )
 
-    def _keep_for_adoption(self, job_id: int, succeeded: bool, result: object) -> bool:
-        """Hold a preload's result until `load_archive` adopts its job; whether it was held."""
-        if self._preload is None or self._preload[1] != job_id:
-            return False
-        self._preloaded = (succeeded, result)
-        return True
+    def _waits_for_adoption(self, job_id: int) -> bool:
+        """Whether `job_id` is the preload nobody has asked for yet (its reading keeps the
+        outcome for `load_archive`, which delivers it)."""
+        return self._preload is not None and self._preload[1] == job_id
 
     def _start(
         self, kind: str, context: Any, work: Callable[[Callable[[int, int], None]], Any]
@@ -113,7 +106,6 @@ class Jobs(QObject):
         now, if it is read already): to start on what comes next without waiting for the GUI
         thread. Its failure costs nothing else.
         """
-        self._preloaded = None
         self._next_id += 1
         job_id = self._next_id
         self._pending[job_id] = ("archive", path)
@@ -149,7 +141,6 @@ class Jobs(QObject):
         if outcome is None:
             return False
         self._preload_reading = None
-        self._preloaded = None
         succeeded, result = outcome
         if succeeded:
             self._on_task_finished(job_id, result)
@@ -162,14 +153,16 @@ class Jobs(QObject):
         adopted, self._preload = self._preload, None
         if adopted is not None and adopted[0] == path:
             job_id = adopted[1]
-            if self._preloaded is not None:
-                (succeeded, result), self._preloaded = self._preloaded, None
+            reading = self._preload_reading
+            outcome = reading[1].outcome() if reading is not None else None
+            if outcome is not None:
+                succeeded, result = outcome
                 slot = self._on_task_finished if succeeded else self._on_task_failed
                 # As any result arrives: later, on the event loop, after the caller noted the id.
+                # (Its own signal, if still on its way, then finds it delivered.)
                 self._signals.redeliver.emit(slot, job_id, result)
             return job_id
         self._abandon_preload()  # the reader has moved on: its outcome is wanted no more
-        self._preloaded = None
         return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
 
     def load_transcript(self, item: Transcript) -> int:
@@ -193,7 +186,7 @@ class Jobs(QObject):
             reading[1].abandon()
 
     def _on_task_finished(self, job_id: int, result: object) -> None:
-        if self._keep_for_adoption(job_id, True, result):
+        if self._waits_for_adoption(job_id):
             return
         kind, context = self._pending.pop(job_id, ("", None))
         if kind == "archive":
@@ -203,7 +196,7 @@ class Jobs(QObject):
             self.transcript_loaded.emit(job_id, context, str(result))
 
     def _on_task_failed(self, job_id: int, error: object) -> None:
-        if self._keep_for_adoption(job_id, False, error):
+        if self._waits_for_adoption(job_id):
             return
         kind, context = self._pending.pop(job_id, ("", None))
         if kind == "archive":
