@@ -1,8 +1,8 @@
 """Reading the archive to be opened from the first moment of the process, on a thread of its own.
 
-`viewer.cli` starts reading the archive named on the command line before Qt is loaded, so the
-archive is read while the window is built; `Jobs.preload_archive` adopts that reading (or starts
-one). No Qt here.
+`viewer.cli` starts reading the archive to be shown (named on the command line, else the last
+one) while Qt loads, so the archive is read while the window is built; `Jobs.preload_archive`
+adopts that reading (or starts one). No Qt here.
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ class ArchivePreload:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._lock = threading.Lock()
-        self._delivering = threading.RLock()
-        """Held while followers hear the outcome: `abandon` waits for them to finish."""
-        self._abandoned = False
+        self._lock = threading.RLock()
+        """Guards the outcome and the followers, and is held while followers are called (so
+        `abandon` waits for one being called)."""
         self._done = threading.Event()
         self._outcome: Outcome | None = None
         self._followers: list[Callable[[Outcome], None]] = []
         self._progress: Progress | None = None
+        self._abandoned = False
         self._thread = threading.Thread(target=self._read, name="archive-preload", daemon=True)
         self._thread.start()
 
@@ -47,38 +47,33 @@ class ArchivePreload:
             outcome = (False, exc)
         with self._lock:
             self._outcome = outcome
+            self._done.set()
             followers, self._followers = self._followers, []
-        self._done.set()
-        with self._delivering:
             if not self._abandoned:
                 for follow in followers:
                     _call(follow, outcome)
 
     def _report(self, done: int, total: int) -> None:
-        with self._delivering:
-            progress = self._progress
-            if progress is not None and not self._abandoned:
-                progress(done, total)
-
-    def abandon(self) -> None:
-        """Nobody wants the outcome any more (another archive was opened, or the application
-        is closing): followers are not called from now on (one being called is waited for)."""
-        with self._delivering:
-            self._abandoned = True
-            self._progress = None
+        with self._lock:
+            if self._progress is not None and not self._abandoned:
+                self._progress(done, total)
 
     def follow(self, on_done: Callable[[Outcome], None], progress: Progress | None = None) -> None:
         """Call `on_done(outcome)` once the archive is read: now (on this thread) if it is
         already, else on the reading thread; `progress(done, total)` meanwhile."""
         with self._lock:
             self._progress = progress
-            outcome = self._outcome
-            if outcome is None:
+            if self._outcome is None:
                 self._followers.append(on_done)
-                return
-        with self._delivering:
-            if not self._abandoned:
-                _call(on_done, outcome)
+            elif not self._abandoned:
+                _call(on_done, self._outcome)
+
+    def abandon(self) -> None:
+        """Nobody wants the outcome any more (another archive was opened, or the application
+        is closing): followers are not called from now on (one being called is waited for)."""
+        with self._lock:
+            self._abandoned = True
+            self._progress = None
 
     def outcome(self, wait_ms: int = 0) -> Outcome | None:
         """The outcome, waiting up to `wait_ms` for it (this thread lets the reading run
