@@ -110,7 +110,8 @@ class PrefetchRequest(NamedTuple):
     """Open a document before the view asks for it (the scan the window will show first).
 
     Nothing is answered: the `OpenRequest` that follows finds it open, or finds why it did not
-    open. An unclaimed prefetch is closed by the next one.
+    open. A prefetch not claimed by the next `OpenRequest` is closed (as it is by the next
+    prefetch).
     """
 
     path: str
