@@ -53,5 +53,4 @@ def first_record(
     if last is not None:
         return last
     order = list(shown) if shown else library_order(archive.records)
-    order = order or list(archive.records)
     return next((r for r in order if isinstance(r, Record)), order[0] if order else None)

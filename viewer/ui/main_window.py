@@ -1030,8 +1030,7 @@ class MainWindow(QMainWindow):
 
     def stop_background_work(self) -> None:
         """Stop indexing and searching (before the window goes, closed or not); an index still
-        waiting for the first page is not started any more."""
-        self._pending_index = None
+        waiting for the first page is not started any more (see `_start_pending_index`)."""
         self._stopped = True
         if self._search_feature is not None:
             self._search_feature.shut_down()
