@@ -148,8 +148,11 @@ def _read_ahead(target: Path | None) -> None:
 
     if target is None:
         return
-    if target.is_dir():
+    from viewer.domain import formats  # noqa: PLC0415
+
+    if formats.is_document(target):
+        if target.is_file():
+            # The path the window will ask for: resolved, as a bare PDF's record names it.
+            worker_process.prefetch(target.resolve())
+    elif target.exists():
         preload.start(target)
-    elif target.suffix.lower() == ".pdf" and target.is_file():
-        # The path the window will ask for: resolved, as a bare PDF's record names it.
-        worker_process.prefetch(target.resolve())

@@ -7,12 +7,46 @@ from pathlib import Path
 
 from viewer.domain import archive, pdf, transcript
 from viewer.domain.archive import Problem
+from viewer.domain.model import Archive, BrokenRecord, Record
 
 
 def check_path(path: Path, progress: Callable[[str], None] | None = None) -> list[Problem]:
-    """Every problem in the archive, record folder or PDF at `path`."""
-    if path.is_file() or path.suffix.lower() == ".pdf":
-        return check_pdf(path)
+    """Every problem in the archive, folder, spreadsheet, record folder or PDF at `path`."""
+    from viewer.domain import formats  # noqa: PLC0415  (formats use this module)
+
+    try:
+        fmt = formats.detect(path)
+    except archive.ArchiveError as exc:
+        return [Problem(path, "", exc.problem, exc.advice)]
+    except OSError as exc:
+        return [Problem(path, "", f"cannot be read ({exc.strerror})", "Check the path")]
+    if fmt.check is not None:
+        return fmt.check(path)
+    try:
+        source = fmt.read(path, None)
+    except archive.ArchiveError as exc:
+        return [Problem(path, "", exc.problem, exc.advice)]
+    return check_records(source, progress)
+
+
+def check_records(source: Archive, progress: Callable[[str], None] | None = None) -> list[Problem]:
+    """Every problem of an archive read by a format: the records it could not make, then each
+    record's transcripts and scans."""
+    problems: list[Problem] = []
+    for record in source.records:
+        if progress is not None:
+            progress(str(record.folder))
+        if isinstance(record, BrokenRecord):
+            problems.append(Problem(record.folder, "", record.reason))
+            continue
+        problems.extend(_check_files(record))
+    return problems
+
+
+def check_archive_folder(
+    path: Path, progress: Callable[[str], None] | None = None
+) -> list[Problem]:
+    """Every problem in an archive folder or record folder of the viewer's own format."""
     try:
         root = path.resolve()
         folders = list(archive.iter_record_folders(root))
@@ -56,13 +90,7 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
             )
         else:
             ids[record.id] = folder
-    for item in record.transcripts:
-        try:
-            transcript.read_text(item.path)
-        except transcript.TranscriptError as exc:
-            problems.append(Problem(item.path, "", exc.problem, "Fix or replace the transcript"))
-    for scan in record.scans:
-        problems.extend(check_pdf(scan.path, scan.password or None))
+    problems.extend(_check_files(record))
     if not record.transcripts and not record.scans:
         problems.append(
             Problem(
@@ -73,6 +101,18 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
                 "warning",
             )
         )
+    return problems
+
+
+def _check_files(record: Record) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in record.transcripts:
+        try:
+            transcript.read_text(item.path)
+        except transcript.TranscriptError as exc:
+            problems.append(Problem(item.path, "", exc.problem, "Fix or replace the transcript"))
+    for scan in record.scans:
+        problems.extend(check_pdf(scan.path, scan.password or None))
     return problems
 
 

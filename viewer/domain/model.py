@@ -160,6 +160,9 @@ class Scan:
     generated: bool = False
     note: str = ""
     password: str = ""
+    images: tuple[Path, ...] = ()
+    """For a scan made of several image files (photos of one document), its pages in order;
+    empty for a PDF or a single image, which `path` names."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,11 @@ class Record:
     scans: tuple[Scan, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     """Fields this version does not know, kept as (key, text) so they are shown, not lost."""
+    date_text: str = ""
+    """The date as the source words it ("8/00/1963", "May 18 1949"), when it is not ISO 8601."""
+    inferred: frozenset[str] = frozenset()
+    """The fields the viewer guessed (from a file name, a PDF's info, a spreadsheet's column it
+    recognised), not read from metadata a curator wrote; the metadata panel marks them."""
 
     def transcript_for(self, language: str) -> Transcript | None:
         """The transcript in `language`, or None."""

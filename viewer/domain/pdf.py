@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import pymupdf
 
-from viewer.domain.pdf_info import DocumentInfo, PageSize
+from viewer.domain.pdf_info import IMAGE_SUFFIXES, DocumentInfo, PageSize
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +100,26 @@ def _repair_notices(warnings: str, repaired: bool) -> list[str]:
     return notices
 
 
+def image_as_pdf(path: Path) -> Any:
+    """The image at `path` as a PDF document of one page a frame, at the image's resolution.
+
+    Everything downstream (page sizes, rendering, rotation) then works as for a scanned PDF.
+    """
+    with pymupdf.open(path) as image:
+        data = image.convert_to_pdf()
+    return pymupdf.open("pdf", data)
+
+
 def open_document(path: Path, password: str | None = None) -> tuple[Any, DocumentInfo]:
     """Open `path`, repairing what MuPDF can; the PyMuPDF document and what is known of it."""
     if not path.is_file():
         raise PdfNotFoundError(path, "the file does not exist", "Check the path")
     pymupdf.TOOLS.mupdf_warnings(reset=True)
     try:
-        doc = pymupdf.open(path, filetype="pdf")
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            doc = image_as_pdf(path)
+        else:
+            doc = pymupdf.open(path, filetype="pdf")
     except MUPDF_ERRORS as exc:
         raise PdfUnreadableError(
             path, "this is not a PDF that can be opened", "The file may be damaged or not a PDF"

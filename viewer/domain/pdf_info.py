@@ -33,3 +33,12 @@ class DocumentInfo:
     def page_count(self) -> int:
         """How many pages the document has."""
         return len(self.page_sizes)
+
+
+IMAGE_SUFFIXES = frozenset(
+    (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".pnm", ".pbm", ".pgm", ".ppm")
+)
+"""Image files MuPDF reads, each shown as a scan of one page (a multi-page TIFF: several)."""
+
+DOCUMENT_SUFFIXES = frozenset((".pdf", *IMAGE_SUFFIXES))
+"""Files shown as a scan: PDFs and images."""

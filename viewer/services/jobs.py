@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-from viewer.domain import archive, transcript
+from viewer.domain import archive, formats, transcript
 from viewer.domain.model import Archive, Transcript
 from viewer.services import preload
 
@@ -163,7 +163,7 @@ class Jobs(QObject):
                 self._signals.redeliver.emit(slot, job_id, result)
             return job_id
         self._abandon_preload()  # the reader has moved on: its outcome is wanted no more
-        return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
+        return self._start("archive", path, lambda progress: formats.read(path, progress))
 
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""

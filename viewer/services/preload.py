@@ -37,11 +37,11 @@ class ArchivePreload:
         self._thread.start()
 
     def _read(self) -> None:
-        from viewer.domain import archive  # noqa: PLC0415  (on this thread, not the caller's)
+        from viewer.domain import formats  # noqa: PLC0415  (on this thread, not the caller's)
 
         outcome: Outcome
         try:
-            outcome = (True, archive.load_archive(self.path, self._report))
+            outcome = (True, formats.read(self.path, self._report))
         except Exception as exc:  # every failure reaches whoever follows the reading
             log.debug("reading %s failed", self.path, exc_info=True)
             outcome = (False, exc)

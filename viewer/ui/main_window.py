@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import archive as archive_io
-from viewer.domain import ordering, transcript
+from viewer.domain import formats, ordering, transcript
 from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
 from viewer.services import i18n
 from viewer.services import settings as prefs
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> None:
         """Open an archive folder, a record folder or a PDF."""
         path = path.expanduser()
-        if path.is_file() or path.suffix.lower() == ".pdf":
+        if formats.is_document(path):
             self._open_pdf_file(path)
             return
         self._archive_job = self._jobs.load_archive(path)

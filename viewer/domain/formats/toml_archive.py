@@ -1,0 +1,39 @@
+"""The viewer's own archive format: record folders with a record.toml (docs/archive-format.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.domain import archive
+from viewer.domain.archive import Problem, Progress
+from viewer.domain.formats import Format
+from viewer.domain.model import Archive
+
+
+def _claims(path: Path) -> bool:
+    if not path.is_dir():
+        return False
+    try:
+        return next(archive.iter_record_folders(path.resolve()), None) is not None
+    except OSError:
+        return False
+
+
+def _read(path: Path, progress: Progress | None) -> Archive:
+    return archive.load_archive(path, progress)
+
+
+def _check(path: Path) -> list[Problem]:
+    from viewer.domain import check  # noqa: PLC0415  (loads PyMuPDF)
+
+    return check.check_archive_folder(path)
+
+
+FORMAT = Format(
+    name="archive",
+    label="an archive folder (record.toml files)",
+    claims=_claims,
+    read=_read,
+    check=_check,
+    importable=False,
+)
