@@ -163,6 +163,9 @@ class Scan:
     images: tuple[Path, ...] = ()
     """For a scan made of several image files (photos of one document), its pages in order;
     empty for a PDF or a single image, which `path` names."""
+    orientations: tuple[tuple[int, bool], ...] = ()
+    """For `images`: each image's turn clockwise in degrees and whether it is mirrored, as a
+    photo library (Tropy) records it; empty: as they are."""
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,35 @@ def image_as_pdf(path: Path) -> Any:
     return pymupdf.open("pdf", data)
 
 
+def images_as_pdf(paths: Sequence[Path], orientations: Sequence[tuple[int, bool]] = ()) -> Any:
+    """Several image files as one PDF document, a page (or a page a frame) each, in order;
+    `orientations` turns (degrees clockwise) and mirrors each image as a photo library says."""
+    doc = pymupdf.open()
+    for index, path in enumerate(paths):
+        turn, mirrored = orientations[index] if index < len(orientations) else (0, False)
+        with pymupdf.open(path) as image:
+            if turn % 360 or mirrored:
+                with pymupdf.open("pdf", image.convert_to_pdf()) as single:
+                    for page in single:
+                        if mirrored:
+                            _mirror(page)
+                        page.set_rotation((page.rotation + turn) % 360)
+                    doc.insert_pdf(single)
+            else:
+                doc.insert_file(image)
+    return pymupdf.open("pdf", doc.tobytes())
+
+
+def _mirror(page: Any) -> None:
+    """Flip a page's content left to right (a mirrored photo)."""
+    width = page.rect.width
+    page.clean_contents()
+    xref = page.get_contents()[0]
+    stream = page.parent.xref_stream(xref)
+    flip = f"-1 0 0 1 {width:g} 0 cm\n".encode()
+    page.parent.update_stream(xref, b"q\n" + flip + stream + b"\nQ")
+
+
 def open_document(path: Path, password: str | None = None) -> tuple[Any, DocumentInfo]:
     """Open `path`, repairing what MuPDF can; the PyMuPDF document and what is known of it."""
     if not path.is_file():

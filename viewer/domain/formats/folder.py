@@ -74,10 +74,15 @@ def _read(path: Path, progress: Progress | None) -> Archive:
         raise ArchiveError(
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
+    return read_folder(root, progress)
+
+
+def read_folder(root: Path, progress: Progress | None = None) -> Archive:
+    """The documents below `root` (resolved) as records; ArchiveError when there are none."""
     documents = list(iter_documents(root))
     if not documents:
         raise ArchiveError(
-            path,
+            root,
             "holds no records, PDFs or images",
             "Open an archive folder, a folder of scans, a record folder or a PDF",
         )
