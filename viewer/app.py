@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
+import signal
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -26,6 +29,7 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.scan_view import ScanPane
 
 if TYPE_CHECKING:
+    from viewer.kiosk.config import KioskConfig
     from viewer.services.indexer import SearchService
 
 log = logging.getLogger(__name__)
@@ -119,17 +123,23 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def _name_application() -> QApplication:
+    QCoreApplication.setApplicationName("archive-viewer")
+    QCoreApplication.setOrganizationName("archive-viewer")
+    QGuiApplication.setApplicationDisplayName("Archive Viewer")
+    QGuiApplication.setDesktopFileName("archive-viewer")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
 def run(path: Path | None, *, startup_probe: bool = False, language: str | None = None) -> int:
     """Start the window on `path` (or the default) and run until it is closed.
 
     The interface is in `language` when given, else in the one chosen in View > Language (by
     default the system's, when there is a translation for it).
     """
-    QCoreApplication.setApplicationName("archive-viewer")
-    QCoreApplication.setOrganizationName("archive-viewer")
-    QGuiApplication.setApplicationDisplayName("Archive Viewer")
-    QGuiApplication.setDesktopFileName("archive-viewer")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _name_application()
     settings = Settings()
     chosen = language if language is not None else settings.get(prefs.INTERFACE_LANGUAGE)
     i18n.install(app, chosen)
@@ -166,5 +176,81 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
             )
         )
     status = app.exec()
+    viewer.shutdown()
+    return status
+
+
+def apply_kiosk_language(app: QCoreApplication, config: KioskConfig) -> str:
+    """Put the kiosk's interface in the configured `ui_language`; the language in use."""
+    from viewer import kiosk  # noqa: PLC0415
+
+    return i18n.install(app, kiosk.interface_language(config))
+
+
+def _install_kiosk_error_handling(recover: object) -> None:
+    """In a kiosk, bugs are logged with their traceback, then the kiosk starts over: a visitor
+    never sees a dialog."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical(
+            "unexpected error; the kiosk starts over:\n%s",
+            "".join(traceback.format_exception(kind, value, tb)),
+        )
+        QTimer.singleShot(0, recover)  # type: ignore[call-overload]
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        log.critical(
+            "unexpected error in thread %s:\n%s",
+            args.thread.name if args.thread else "?",
+            "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)),
+        )
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+    faulthandler.enable()
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
+
+
+def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
+    """The kiosk's viewer process (started by its supervisor as `python -m viewer kiosk-child
+    CONFIG --heartbeat-fd N`): the reading window inside the kiosk shell, beating for the
+    supervisor, until staff exit (status `supervisor.ADMIN_EXIT`)."""
+    from viewer import kiosk  # noqa: PLC0415
+    from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
+    from viewer.kiosk import supervisor, usage_log  # noqa: PLC0415
+    from viewer.services import paths  # noqa: PLC0415
+    from viewer.services.heartbeat import Heartbeat  # noqa: PLC0415
+    from viewer.ui.kiosk import KioskShell  # noqa: PLC0415
+
+    kiosk.setup_logging()
+    kiosk.log_to_file()
+    try:
+        config = kiosk.load(config_path)
+    except kiosk_config.KioskConfigError as exc:
+        sys.stderr.write(f"archive-viewer --kiosk: {exc}\n")
+        return 2
+    app = _name_application()
+    app.setQuitOnLastWindowClosed(False)
+    apply_kiosk_language(app, config)
+    # The kiosk's own files: a reset never touches the account's reading settings.
+    state_dir = paths.ensure(paths.data_dir() / "kiosk")
+    viewer = Viewer(Settings(state_dir / "settings.ini"), ViewState(state_dir / "state.ini"))
+    usage = usage_log.UsageLog(usage_log.default_path()) if config.usage_log else None
+    shell = KioskShell(
+        config,
+        viewer.window,
+        viewer.scan_pane,
+        viewer.settings,
+        viewer.view_state,
+        usage=usage,
+    )
+    heartbeat = Heartbeat(heartbeat_fd, shell)
+    shell.start_screen_shown.connect(heartbeat.ready)
+    shell.admin_exit_requested.connect(lambda: app.exit(supervisor.ADMIN_EXIT))
+    _install_kiosk_error_handling(shell.recover)
+    shell.install()
+    shell.start()
+    status = app.exec()
+    shell.uninstall()
     viewer.shutdown()
     return status

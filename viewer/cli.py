@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         return run_check(args[1:])
+    if args and args[0] == "kiosk-child":
+        return _run_kiosk_child(args[1:])
     if args and args[0] == "cite":
         from viewer import cite_command  # noqa: PLC0415
 
@@ -140,6 +142,20 @@ def main(argv: list[str] | None = None) -> int:
     from viewer import app  # noqa: PLC0415  (the widgets are loaded only for the window)
 
     return app.run(target, startup_probe=options.startup_probe, language=language)
+
+
+def _run_kiosk_child(argv: list[str]) -> int:
+    """The kiosk's viewer process, which its supervisor starts (not for people)."""
+    parser = argparse.ArgumentParser(prog="archive-viewer kiosk-child")
+    parser.add_argument("config", type=Path)
+    parser.add_argument("--heartbeat-fd", type=int, default=-1)
+    args = parser.parse_args(argv)
+    from viewer.services import qt_loading  # noqa: PLC0415
+
+    qt_loading.load_qt()  # Qt is loaded only in the viewer process, never in the supervisor
+    from viewer import app  # noqa: PLC0415
+
+    return app.run_kiosk(args.config, args.heartbeat_fd)
 
 
 def _read_ahead(target: Path | None) -> None:

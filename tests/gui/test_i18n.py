@@ -18,9 +18,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from viewer import app as viewer_app
 from viewer import cli
+from viewer import kiosk as kiosk_mode
 from viewer.app import Viewer
-from viewer.kiosk import child
 from viewer.kiosk import config as kiosk_config
 from viewer.services import i18n, render
 from viewer.services import settings as prefs
@@ -324,7 +325,7 @@ def test_kiosk_with_german_ui_language_shows_start_over_in_german(
     config = kiosk_config_with(
         samples, tmp_path, ui_language="de", actions={"copy_citation": False}
     )
-    assert child.apply_language(qapp, config) == "de"
+    assert viewer_app.apply_kiosk_language(qapp, config) == "de"
     viewer = Viewer()
     shell = kiosk.KioskShell(
         config, viewer.window, viewer.scan_pane, viewer.settings, viewer.view_state
@@ -348,11 +349,11 @@ def test_kiosk_ui_language_without_a_translation_is_a_configuration_error(
 ) -> None:
     config = kiosk_config_with(samples, tmp_path, ui_language="ru")
     with pytest.raises(kiosk_config.KioskConfigError) as error:
-        child.interface_language(config)
+        kiosk_mode.interface_language(config)
     assert error.value.problems == [
         "ui_language: there is no interface translation for 'ru'; use one of de, en, fr."
     ]
-    assert child.interface_language(kiosk_config_with(samples, tmp_path)) == "en"
+    assert kiosk_mode.interface_language(kiosk_config_with(samples, tmp_path)) == "en"
 
 
 # -- the translation files ------------------------------------------------------------------------

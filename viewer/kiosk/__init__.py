@@ -2,8 +2,9 @@
 
 `main(config)` is what `archive-viewer --kiosk CONFIG` runs: it checks the configuration (every
 problem reported at once, before anything starts), then runs the supervisor, which keeps the kiosk
-viewer process (`python -m viewer.kiosk --child CONFIG`) alive. This package stays free of Qt
-except `child`, which builds the window in the viewer process.
+viewer process (`python -m viewer kiosk-child CONFIG`) alive; that process is built by
+`viewer.app.run_kiosk`, the application's one composition root. This package stays free of Qt:
+the kiosk's widgets are in `viewer.ui.kiosk`.
 """
 
 from __future__ import annotations
@@ -33,15 +34,23 @@ def load(config_path: Path | None) -> KioskConfig:
     """Find, read and check the configuration and its archive; KioskConfigError if unusable."""
     # Imported here so that `python -m viewer.kiosk.config` runs the module only once.
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
-    from viewer.services import i18n  # noqa: PLC0415
 
     path = kiosk_config.find_config(config_path).resolve()
     config = kiosk_config.load_config(path)
     kiosk_config.check_archive(config)
+    # Checked here, before the supervisor starts: a bad language must stop the kiosk at once,
+    # not make its window fail and restart for ever.
+    interface_language(config)
+    return config
+
+
+def interface_language(config: KioskConfig) -> str:
+    """The translation that serves the configured `ui_language`; KioskConfigError when none does."""
+    from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
+    from viewer.services import i18n  # noqa: PLC0415
+
     try:
-        # Checked here, before the supervisor starts: a bad language must stop the kiosk at
-        # once, not make its window fail and restart for ever.
-        i18n.check(config.ui_language)
+        return i18n.check(config.ui_language)
     except i18n.UnknownLanguageError as exc:
         raise kiosk_config.KioskConfigError(
             config.path,
@@ -50,7 +59,17 @@ def load(config_path: Path | None) -> KioskConfig:
                 f"use one of {', '.join(exc.available)}."
             ],
         ) from exc
-    return config
+
+
+def log_to_file() -> None:
+    """Keep the kiosk's log in its data folder too, where staff look after a restart."""
+    from viewer.services import paths  # noqa: PLC0415
+
+    folder = paths.ensure(paths.data_dir())
+    handler = logging.FileHandler(folder / "kiosk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    logging.getLogger().addHandler(handler)
 
 
 def main(config_path: Path | None) -> int:

@@ -42,8 +42,8 @@ def child_command(config: Path, heartbeat_fd: int) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "viewer.kiosk",
-        "--child",
+        "viewer",
+        "kiosk-child",
         str(config),
         "--heartbeat-fd",
         str(heartbeat_fd),
