@@ -1,28 +1,18 @@
-"""The one channel through which the viewer tells the reader what went wrong and what to do.
+"""The message bar: how the window shows what `viewer.services.messages` says to the reader.
 
-Messages are non-modal: a bar above the reading area shows the latest one, with its level, and
-keeps the earlier ones of this session for "Show all messages". Nothing here blocks the window.
+Messages are non-modal: a bar above the reading area shows the latest one, with its level; the
+channel keeps the earlier ones of this session for "Show all messages". Nothing here blocks the
+window.
 """
 
 from __future__ import annotations
 
-import enum
-import logging
-from dataclasses import dataclass
-
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-log = logging.getLogger(__name__)
+from viewer.services.messages import Level, Message, MessageChannel
 
-
-class Level(enum.Enum):
-    """How much a message matters."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
+__all__ = ["Level", "Message", "MessageBar"]
 
 _COLOURS = {
     Level.INFO: ("#e8f0fe", "#1a3e72"),
@@ -32,24 +22,20 @@ _COLOURS = {
 INFO_TIMEOUT_MS = 8000
 
 
-@dataclass(frozen=True)
-class Message:
-    """One message: its level and its text (file, problem, what to do)."""
-
-    level: Level
-    text: str
-
-
 class MessageBar(QFrame):
     """The bar that shows the latest message; errors stay until dismissed."""
 
     message_shown = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, channel: MessageChannel | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.channel = channel or MessageChannel(self)
         self.setObjectName("messageBar")
         self.setAccessibleName(self.tr("Messages"))
         self._label = QLabel()
+        self._label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self._label.setWordWrap(True)
         self._label.setAccessibleName(self.tr("Message"))
         self._dismiss = QPushButton(self.tr("Dismiss"))
@@ -63,20 +49,20 @@ class MessageBar(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
-        self.history: list[Message] = []
         self.hide()
+        self.channel.subscribe(self._show)
 
-    def show_message(self, level: Level, text: str) -> None:
-        """Show `text` at `level` and keep it in the session's history."""
-        message = Message(level, text)
-        self.history.append(message)
-        log.log(
-            {Level.INFO: logging.INFO, Level.WARNING: logging.WARNING, Level.ERROR: logging.ERROR}[
-                level
-            ],
-            "%s",
-            text,
-        )
+    @property
+    def history(self) -> list[Message]:
+        """Every message of this session, oldest first."""
+        return self.channel.history
+
+    def show_message(self, level: Level, text: str, replace: str = "") -> None:
+        """Say `text` at `level` through the channel (which logs it and keeps it in the history)."""
+        self.channel.post(Message(level, text, replace))
+
+    def _show(self, message: Message) -> None:
+        level, text = message.level, message.text
         background, foreground = _COLOURS[level]
         self.setStyleSheet(
             f"#messageBar {{ background: {background}; border-bottom: 1px solid {foreground}; }}"
