@@ -80,6 +80,7 @@ def tropy_export(corpus: Path) -> Path:
 def test_tropy_items_become_records_with_their_template_fields(tropy_export: Path) -> None:
     assert formats.detect(tropy_export).name == "tropy"
     source = formats.read(tropy_export)
+    assert formats.detect(source.root).name == "tropy"  # reopened from Recent as the export
     first, second = _records(source)
     assert (first.title, second.title) == ("IKEA Museum - sv-1951", "IKEA Museum - sv-1950")
     assert first.date == PartialDate(1951)
@@ -172,6 +173,10 @@ def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
                         "creator": "Tsvetaeva, Marina",
                         "recipient": "Akhmatova, Anna",
                         "dc:type": "Letter",
+                        "dc:source": "RGALI",
+                        "box": "3",
+                        "folder": "12",
+                        "shelf": "upper",
                         "photo": [
                             _photo(renamed, "C:\\Users\\me\\Tropy\\IMG_0001.png", orientation=6),
                             _photo(second, "/home/else/b.png", angle=90, mirror=True),
@@ -186,6 +191,8 @@ def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
     assert record.creators == (Name(family="Tsvetaeva", given="Marina"),)
     assert record.recipients == (Name(family="Akhmatova", given="Anna"),)
     assert record.type == "Letter" and record.date == PartialDate(1921, 3, 5)
+    assert (record.source.archive, record.source.location) == ("RGALI", "Box 3, Folder 12")
+    assert ("shelf", "upper") in record.extra
     (scan,) = record.scans
     assert scan.images == (renamed.resolve(), second.resolve())
     assert scan.orientations == ((90, False), (90, True))

@@ -570,7 +570,7 @@ def read(path: Path, progress: Progress | None = None, work_root: Path | None = 
         if progress is not None:
             progress(index + 1, len(documents))
     return Archive(
-        root=source.parent,
+        root=source,
         title=volume.title,
         records=tuple(records),
         publisher=volume.publisher,

@@ -7,6 +7,10 @@ the same files and two exports never share one. A file whose content is unchange
 a changed one is written to a temporary name and renamed, so a reader never sees half a file.
 The root is passed in; `default_root()` is the cache directory the rest of the viewer uses.
 
+An archive read from one export file has that file as its `root`: reopening it from the recent
+list, remembering its last record and keying its search index all name the export, not the
+folder it happens to be in (two manifests side by side are two archives).
+
 Also here: how a format says a file it names was not found (`MISSING_FILES`), and the names of
 files beside a source, for finding photos and images moved from another machine.
 """

@@ -483,7 +483,7 @@ def read(path: Path, progress: Progress | None = None, work_root: Path | None = 
     record = _record(source, data, work)
     if progress is not None:
         progress(1, 1)
-    return Archive(root=source.parent, title=record.title, records=(record,))
+    return Archive(root=source, title=record.title, records=(record,))
 
 
 def _read(path: Path, progress: Progress | None) -> Archive:

@@ -405,8 +405,6 @@ _FIELDS = {
     "isPartOf": "collection",
     "collection": "collection",
     "url": "url",
-    "box": "location",
-    "folder": "location",
 }
 _NAMES = {
     "creator": "creators",
@@ -457,7 +455,9 @@ def _item(item: Mapping[str, Any], index: int, export: _Export) -> Record:
         ]
         if local in _SKIPPED or not values:
             continue
-        if local in _FIELDS:
+        if local in {"box", "folder"}:
+            texts.setdefault("location", []).extend(f"{local.title()} {v}" for v in values)
+        elif local in _FIELDS:
             texts.setdefault(_FIELDS[local], []).extend(values)
         elif local in _NAMES:
             names.setdefault(_NAMES[local], []).extend(_name(v) for v in values)
@@ -607,7 +607,7 @@ def read(path: Path, progress: Progress | None = None, work_root: Path | None = 
             records.append(BrokenRecord(source, f"item {index + 1} cannot be read: {exc}"))
         if progress is not None:
             progress(index + 1, len(items))
-    return Archive(root=source.parent, title=source.stem, records=tuple(records))
+    return Archive(root=source, title=source.stem, records=tuple(records))
 
 
 def _read(path: Path, progress: Progress | None) -> Archive:
