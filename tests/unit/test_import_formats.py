@@ -597,3 +597,48 @@ def test_frus_ranges_and_supplied_dates_are_kept_as_such(tmp_path: Path) -> None
     assert "Drafted by Hay." in _text(first).split("<h4>Notes</h4>")[1]
     assert second.date == PartialDate(1900, 4, 2, PartialDate(1900, 4, 5))
     assert "date" not in second.inferred
+
+
+def test_check_warns_of_each_missing_file_and_refuses_entities(
+    tropy_export: Path, tmp_path: Path
+) -> None:
+    problems = check.check_path(tropy_export)
+    assert [p.severity for p in problems] == ["warning", "warning"]
+    assert (
+        problems[0]
+        .line()
+        .startswith(
+            f"warning: {tropy_export}: IKEA-Museum-sv-1951: not found: IKEA Museum - sv-1951.pdf"
+        )
+    )
+    laughs = tmp_path / "frus-laughs.xml"
+    laughs.write_text(
+        f'<!DOCTYPE TEI [<!ENTITY a "aaaa">]><TEI {_TEI}><text><body>&a;</body></text></TEI>',
+        encoding="utf-8",
+    )
+    (problem,) = check.check_path(laughs)
+    assert problem.severity == "error" and "never expanded" in problem.message
+
+
+def test_a_remote_dtd_is_never_fetched_and_the_volume_still_reads(tmp_path: Path) -> None:
+    volume = tmp_path / "frus1900v02.xml"
+    volume.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "http://127.0.0.1:9/tei.dtd">\n'
+        f'<TEI {_TEI} xml:id="frus1900v02"><text><body><div type="document" xml:id="d1" n="1">'
+        "<head>Memorandum</head><p>Text.</p></div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    (record,) = _records(frus_tei.read(volume, work_root=tmp_path / "work"))
+    assert record.title == "Memorandum" and "Text." in _text(record)
+
+
+def test_a_iiif_collection_is_refused_with_advice(tmp_path: Path) -> None:
+    collection = tmp_path / "collection.json"
+    collection.write_text(
+        '{"@context": "http://iiif.io/api/presentation/3/context.json", "type": "Collection"}',
+        encoding="utf-8",
+    )
+    with pytest.raises(ArchiveError) as caught:
+        formats.read(collection)
+    assert "collection.json: is a IIIF Collection" in str(caught.value)
+    assert "open the manifests" in str(caught.value)

@@ -20,10 +20,11 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from viewer.domain.archive import ArchiveError
+from viewer.domain.archive import ArchiveError, Problem, Progress
+from viewer.domain.model import Archive
 
 MISSING_FILES = "missing files"
 """Key of `Record.extra` listing the files a source names that were not found beside it
@@ -145,3 +146,22 @@ def md5(path: Path) -> str:
     except OSError:
         return ""
     return digest.hexdigest()
+
+
+def check_export(
+    path: Path, read: Callable[[Path, Progress | None], Archive], advice: str
+) -> list[Problem]:
+    """Every problem of an export for `archive-viewer check`: what stops it being read, the
+    records it could not make, their transcripts and scans, and each missing file (a warning:
+    the record opens without it; `advice` says where to put it)."""
+    from viewer.domain import check  # noqa: PLC0415  (loads PyMuPDF)
+
+    try:
+        source = read(path, None)
+    except ArchiveError as exc:
+        return [Problem(path, "", exc.problem, exc.advice)]
+    problems = check.check_records(source)
+    for record in source.good_records():
+        for line in dict(record.extra).get(MISSING_FILES, "").splitlines():
+            problems.append(Problem(path, f"{record.id}", f"not found: {line}", advice, "warning"))
+    return problems

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from viewer.domain import archive
-from viewer.domain.archive import ArchiveError, Progress
+from viewer.domain.archive import ArchiveError, Problem, Progress
 from viewer.domain.formats import Format, generated
 from viewer.domain.model import (
     Archive,
@@ -359,7 +359,9 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
     for number, canvas in enumerate(canvases, 1):
         canvas_label = _plain(canvas.get("label")) or f"Canvas {number}"
         body = _painting(canvas)
-        if body is not None:
+        if body is None:
+            missing.append(f"{canvas_label} (canvas {number}): no image is painted on it")
+        else:
             found = files.image(_image_ids(body))
             if found is None:
                 missing.append(f"{canvas_label} (canvas {number}): {_id(body) or 'no address'}")
@@ -490,9 +492,16 @@ def _read(path: Path, progress: Progress | None) -> Archive:
     return read(path, progress)
 
 
+def _check(path: Path) -> list[Problem]:
+    return generated.check_export(
+        path, _read, "Save the image beside the manifest under its file name or IIIF identifier"
+    )
+
+
 FORMAT = Format(
     name="iiif",
     label="a IIIF Presentation manifest (version 2 or 3)",
     claims=_claims,
     read=_read,
+    check=_check,
 )

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.domain import archive, model
-from viewer.domain.archive import ArchiveError, Progress
+from viewer.domain.archive import ArchiveError, Problem, Progress
 from viewer.domain.formats import Format, generated
 from viewer.domain.model import (
     Archive,
@@ -614,9 +614,18 @@ def _read(path: Path, progress: Progress | None) -> Archive:
     return read(path, progress)
 
 
+def _check(path: Path) -> list[Problem]:
+    return generated.check_export(
+        path,
+        _read,
+        "Put the photo beside the export (found by name, or by checksum under any name)",
+    )
+
+
 FORMAT = Format(
     name="tropy",
     label="a Tropy export (JSON-LD)",
     claims=_claims,
     read=_read,
+    check=_check,
 )
