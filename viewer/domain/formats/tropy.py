@@ -291,8 +291,6 @@ def _orientation(photo: Mapping[str, Any]) -> tuple[int, bool]:
 
 @dataclass
 class _Photo:
-    number: int
-    title: str
     file: Path | None
     stored: str
     page: int | None
@@ -300,77 +298,60 @@ class _Photo:
     orientation: tuple[int, bool]
 
 
-def _photo(photo: Mapping[str, Any], number: int, finder: _Finder) -> _Photo:
-    stored = _first(photo, "path")
+def _photo(photo: Mapping[str, Any], finder: _Finder) -> _Photo:
+    stored = _first(photo, "path") or _first(photo, "filename")
     name = _first(photo, "filename")
-    page_text = _first(photo, "page")
-    mimetype = _first(photo, "mimetype")
     file = finder.find(stored, name, _first(photo, "checksum"), int(_number(photo, "size")))
+    page = _number(photo, "page", -1)
+    mimetype = _first(photo, "mimetype")
     return _Photo(
-        number=number,
-        title=_first(photo, "title"),
         file=file.resolve() if file else None,
-        stored=stored or name,
-        page=int(float(page_text)) if page_text else None,
-        is_pdf=mimetype == "application/pdf" or (stored or name).lower().endswith(".pdf"),
+        stored=stored,
+        page=int(page) if page >= 0 else None,
+        is_pdf=mimetype == "application/pdf" or stored.lower().endswith(".pdf"),
         orientation=_orientation(photo),
     )
 
 
 def _scans(photos: list[_Photo]) -> tuple[tuple[Scan, ...], list[str]]:
     """One scan of the item's photos (a PDF whose pages they are is used as it is), and the
-    files that were not found."""
+    files that were not found ("name (pages 1–68): where the export said it was")."""
     scans: list[Scan] = []
-    missing: list[str] = []
-    images = [p for p in photos if p.file is not None and not p.is_pdf]
-    pdfs: dict[Path, list[_Photo]] = {}
-    for photo in photos:
-        if photo.file is None:
-            where = f" (page {photo.page + 1})" if photo.page is not None else ""
-            entry = f"{Path(photo.stored.replace(chr(92), '/')).name}{where}: {photo.stored}"
-            missing.append(entry)
-        elif photo.is_pdf:
-            pdfs.setdefault(photo.file, []).append(photo)
+    images = [(p.file, p.orientation) for p in photos if p.file is not None and not p.is_pdf]
     if images:
         scans.append(
             Scan(
-                path=images[0].file or Path(),
-                images=tuple(p.file for p in images if p.file is not None),
-                orientations=tuple(p.orientation for p in images),
+                path=images[0][0],
+                images=tuple(file for file, _ in images),
+                orientations=tuple(turn for _, turn in images),
             )
         )
-    for path, pages in pdfs.items():
-        numbers = [p.page for p in pages if p.page is not None]
-        whole = numbers == list(range(len(numbers)))
-        turned = [p for p in pages if p.orientation != (0, False)]
-        note = "" if whole else "Tropy's photos are pages " + _ranges(numbers) + " of this PDF"
-        if turned:
-            note = (note + ". " if note else "") + "turned or mirrored pages are shown as scanned"
-        scans.append(Scan(path=path, note=note))
-    return tuple(scans), _collapse(missing)
+    pdfs: dict[Path, list[_Photo]] = {}
+    missing: dict[str, list[int]] = {}
+    for photo in photos:
+        if photo.file is None:
+            numbered = missing.setdefault(photo.stored, [])
+            numbered += [photo.page + 1] if photo.page is not None else []
+        elif photo.is_pdf:
+            pdfs.setdefault(photo.file, []).append(photo)
+    for path, pdf_photos in pdfs.items():
+        numbers = [p.page + 1 for p in pdf_photos if p.page is not None]
+        notes = []
+        if numbers != list(range(1, len(numbers) + 1)):
+            notes.append("Tropy's photos are pages " + ", ".join(map(str, numbers)) + " of it")
+        if any(p.orientation != (0, False) for p in pdf_photos):
+            notes.append("Pages Tropy shows turned or mirrored are shown as scanned")
+        scans.append(Scan(path=path, note=". ".join(notes)))
+    return tuple(scans), [_missing(stored, pages) for stored, pages in missing.items()]
 
 
-def _ranges(numbers: list[int]) -> str:
-    return ", ".join(str(n + 1) for n in numbers)
-
-
-def _collapse(missing: list[str]) -> list[str]:
-    """ "x.pdf (page 1): /path", "x.pdf (page 2): /path"... as "x.pdf (pages 1-2): /path"."""
-    grouped: dict[str, list[str]] = {}
-    for entry in missing:
-        head, _, where = entry.partition(": ")
-        name, _, page = head.partition(" (page ")
-        grouped.setdefault(f"{name}\t{where}", []).append(page.rstrip(")"))
-    out = []
-    for key, pages in grouped.items():
-        name, where = key.split("\t")
-        numbered = [p for p in pages if p]
-        if len(numbered) > 1:
-            name += f" (pages {numbered[0]}–{numbered[-1]})"
-        elif numbered:
-            name += f" (page {numbered[0]})"
-        out.append(f"{name}: {where}" if where else name)
-    return out
+def _missing(stored: str, pages: list[int]) -> str:
+    name = stored.replace("\\", "/").rsplit("/", 1)[-1]
+    if len(pages) > 1:
+        name += f" (pages {pages[0]}–{pages[-1]})"
+    elif pages:
+        name += f" (page {pages[0]})"
+    return f"{name}: {stored}" if stored != name else name
 
 
 def _notes(node: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -478,7 +459,7 @@ def _item(item: Mapping[str, Any], index: int, export: _Export) -> Record:
             date = archive.parse_date(date_text)
         except ValueError:
             date = None
-    photos = [_photo(p, n + 1, export.finder) for n, p in enumerate(photos_nodes)]
+    photos = [_photo(p, export.finder) for p in photos_nodes]
     scans, missing = _scans(photos)
     record_id = generated.unique_id(title, export.used_ids)
     transcripts, regions = _transcripts(item, photos_nodes, title, record_id, export)
