@@ -89,6 +89,7 @@ def test_tropy_items_become_records_with_their_template_fields(tropy_export: Pat
     assert first.source.archive == "IKEA catalogue museum"
     assert first.rights == "©Inter IKEA Systems B.V"
     assert first.url.startswith("https://archive.org/details/ikea-museum-catalogues/")
+    _assert_valid(source)
 
 
 def test_tropy_notes_are_an_english_transcript_and_selections_are_regions(
@@ -439,6 +440,7 @@ def test_iiif_2_metadata_pairs_and_attribution_are_fields(corpus: Path, tmp_path
     assert record.url == "https://purl.stanford.edu/fg165hz3589"
     assert record.relation.endswith("materials documenting Antarctica, 1972-2003")  # both kept
     assert [p.name for p in record.scans[0].images] == [f"fg165hz3589_{n}.jpg" for n in range(1, 6)]
+    _assert_valid(Archive(root=tmp_path, title="t", records=(record,)))
     # Stanford's PDF is on its server: reported, never fetched.
     assert _extra(record, generated.MISSING_FILES) == (
         "PDF rendering: https://stacks.stanford.edu/file/fg165hz3589/fg165hz3589.pdf"
