@@ -178,6 +178,8 @@ def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
                         "box": "3",
                         "folder": "12",
                         "shelf": "upper",
+                        "dc:subject": "Poetry",
+                        "tag": ["letters", "1921"],
                         "photo": [
                             _photo(renamed, "C:\\Users\\me\\Tropy\\IMG_0001.png", orientation=6),
                             _photo(second, "/home/else/b.png", angle=90, mirror=True),
@@ -194,6 +196,7 @@ def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
     assert record.type == "Letter" and record.date == PartialDate(1921, 3, 5)
     assert (record.source.archive, record.source.location) == ("RGALI", "Box 3, Folder 12")
     assert ("shelf", "upper") in record.extra
+    assert record.subjects == ("Poetry", "letters", "1921")
     (scan,) = record.scans
     assert scan.images == (renamed.resolve(), second.resolve())
     assert scan.orientations == ((90, False), (90, True))
@@ -644,3 +647,30 @@ def test_a_iiif_collection_is_refused_with_advice(tmp_path: Path) -> None:
         formats.read(collection)
     assert "collection.json: is a IIIF Collection" in str(caught.value)
     assert "open the manifests" in str(caught.value)
+
+
+def test_tropy_photos_that_are_some_pages_of_a_pdf_say_which_on_the_scan(tmp_path: Path) -> None:
+    source = _pdf(tmp_path / "box" / "minutes.pdf", 5)
+    photos = [
+        {**_photo(source, "D:\\scans\\minutes.pdf", page=page), "mimetype": "application/pdf"}
+        for page in (1, 3)
+    ]
+    photos[1]["angle"] = 180
+    export = tmp_path / "minutes.json"
+    export.write_text(
+        json.dumps(
+            {
+                "@context": {"@vocab": "https://tropy.org/v1/tropy#"},
+                "@graph": [{"@type": "Item", "photo": {"@list": photos}}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (record,) = _records(tropy.read(export, work_root=tmp_path / "work"))
+    assert record.title == "Item 1" and "title" in record.inferred  # nothing to take it from
+    (scan,) = record.scans
+    assert scan.path == source.resolve()
+    assert scan.note == (
+        "Tropy's photos are pages 2, 4 of it. "
+        "Pages Tropy shows turned or mirrored are shown as scanned"
+    )

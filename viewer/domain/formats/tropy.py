@@ -394,7 +394,13 @@ _NAMES = {
     "addressee": "recipients",
     "contributor": "contributors",
 }
-_LISTS = {"subject": "subjects", "coverage": "places", "spatial": "places", "language": "languages"}
+_LISTS = {
+    "subject": "subjects",
+    "tag": "subjects",
+    "coverage": "places",
+    "spatial": "places",
+    "language": "languages",
+}
 _SKIPPED = {"template", "photo", "note", "selection", "list", "date"}
 
 
