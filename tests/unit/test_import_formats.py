@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import struct
 from pathlib import Path
 
 import pymupdf
@@ -52,6 +53,18 @@ def _image(path: Path, width: int = 60, height: int = 80) -> Path:
     pix.set_rect(pymupdf.IRect(0, 0, width // 4, height), (0, 0, 0))
     path.parent.mkdir(parents=True, exist_ok=True)
     pix.save(str(path))
+    return path
+
+
+def _jpeg_turned_by_exif(path: Path) -> Path:
+    """A 40x20 landscape JPEG whose EXIF says: turn it a quarter clockwise to show it."""
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 20), 0)
+    pix.clear_with(255)
+    jpeg = pix.tobytes("jpg")
+    tiff = b"MM\x00\x2a" + struct.pack(">IH", 8, 1) + struct.pack(">HHIHHI", 0x0112, 3, 1, 6, 0, 0)
+    exif = b"Exif\x00\x00" + tiff
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif + jpeg[2:])
     return path
 
 
@@ -151,7 +164,7 @@ def _photo(path: Path, stored: str, **more: object) -> dict[str, object]:
 def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
     tmp_path: Path,
 ) -> None:
-    renamed = _image(tmp_path / "photos" / "IMG_0001 copy.png")
+    renamed = _jpeg_turned_by_exif(tmp_path / "photos" / "IMG_0001 copy.jpg")
     second = _image(tmp_path / "photos" / "b.png", 80, 60)
     export = tmp_path / "letters.json"
     export.write_text(
@@ -181,7 +194,7 @@ def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
                         "dc:subject": "Poetry",
                         "tag": ["letters", "1921"],
                         "photo": [
-                            _photo(renamed, "C:\\Users\\me\\Tropy\\IMG_0001.png", orientation=6),
+                            _photo(renamed, "C:\\Users\\me\\Tropy\\IMG_0001.jpg", orientation=6),
                             _photo(second, "/home/else/b.png", angle=90, mirror=True),
                         ],
                     }
@@ -199,10 +212,12 @@ def test_tropy_photos_are_found_by_checksum_and_keep_their_turn_and_mirroring(
     assert record.subjects == ("Poetry", "letters", "1921")
     (scan,) = record.scans
     assert scan.images == (renamed.resolve(), second.resolve())
-    assert scan.orientations == ((90, False), (90, True))
+    assert scan.orientations == ((0, False), (90, True))
     with pdf.images_as_pdf(scan.images, scan.orientations) as doc:
         assert doc.page_count == 2
-        assert doc[0].rect.width > doc[0].rect.height  # a portrait photo turned a quarter
+        # Turned once by its EXIF orientation (which Tropy records as 6), not twice.
+        assert doc[0].rect.width < doc[0].rect.height
+        assert doc[1].rect.width < doc[1].rect.height  # an 80x60 photo turned a quarter
 
 
 def test_tropy_expanded_form_reads_like_the_compact_one(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """A Tropy export (JSON-LD, compact or expanded): one record per item, its photos one scan.
 
-The item's template properties (Dublin Core and Tropy's own) become the record's fields; each
-photo's EXIF orientation, turn and mirroring travel with it (`Scan.orientations`); notes on photos
+The item's template properties (Dublin Core and Tropy's own) become the record's fields; the
+turn and mirroring given to each photo in Tropy travel with it (`Scan.orientations`); notes on photos
 and selections become one HTML transcript per language, written under a work folder of the user's
 cache (see `generated`); selections are kept as text under `Record.extra["regions"]`. Photos are
 looked for where the export says, then beside the export by file name, then by checksum (Tropy
@@ -40,18 +40,6 @@ TROPY = "https://tropy.org/v1/tropy#"
 _HEAD_BYTES = 4096
 _TAG = re.compile(r"<[^>]+>")
 _MAX_BYTES = 256 * 1024 * 1024
-
-_EXIF = {
-    # EXIF orientation -> (turn clockwise, mirrored), mirroring applied before the turn.
-    1: (0, False),
-    2: (0, True),
-    3: (180, False),
-    4: (180, True),
-    5: (270, True),
-    6: (90, False),
-    7: (90, True),
-    8: (270, False),
-}
 
 _LANGUAGE_CODES = {
     model.language_name(code).casefold(): code
@@ -279,14 +267,10 @@ def _size(path: Path) -> int:
 
 
 def _orientation(photo: Mapping[str, Any]) -> tuple[int, bool]:
-    """The photo's turn clockwise and mirroring as Tropy shows it: EXIF orientation, then the
-    user's mirroring, then the user's turn."""
-    turn, mirrored = _EXIF.get(int(_number(photo, "orientation", 1)), (0, False))
-    if _first(photo, "mirror").lower() == "true":
-        # Mirroring after a turn is the same as mirroring first and turning the other way.
-        turn, mirrored = -turn, not mirrored
-    angle = round(_number(photo, "angle")) % 360
-    return (turn + angle) % 360, mirrored
+    """The user's turn (clockwise) and mirroring of the photo in Tropy, mirroring first as
+    Tropy draws it. The file's own EXIF orientation (Tropy's `orientation`) is left out: MuPDF
+    applies it when it opens the image, so counting it here would turn the photo twice."""
+    return round(_number(photo, "angle")) % 360, _first(photo, "mirror").lower() == "true"
 
 
 @dataclass
