@@ -1,11 +1,12 @@
 """A Tropy export (JSON-LD, compact or expanded): one record per item, its photos one scan.
 
 The item's template properties (Dublin Core and Tropy's own) become the record's fields; the
-turn and mirroring given to each photo in Tropy travel with it (`Scan.orientations`); notes on photos
-and selections become one HTML transcript per language, written under a work folder of the user's
-cache (see `generated`); selections are kept as text under `Record.extra["regions"]`. Photos are
-looked for where the export says, then beside the export by file name, then by checksum (Tropy
-records each photo's MD5), since an export made on another machine names that machine's paths.
+turn and mirroring given to each photo in Tropy travel with it (`Scan.orientations`); notes on
+photos and selections become one HTML transcript per language, written under a work folder of
+the user's cache (see `generated`); selections are kept as text under `Record.extra["regions"]`.
+Photos are looked for where the export says, then beside the export by file name, then by
+checksum (Tropy records each photo's MD5), since an export made on another machine names that
+machine's paths.
 """
 
 from __future__ import annotations
