@@ -26,6 +26,9 @@ _MODULES = (
     # (record.toml in it or below) before a plain folder of scans, which claims any folder.
     "toml_archive",
     "document",
+    "frus_tei",
+    "tropy",
+    "iiif",
     "folder",
 )
 
