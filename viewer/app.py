@@ -215,10 +215,9 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     """The kiosk's viewer process (started by its supervisor as `python -m viewer kiosk-child
     CONFIG --heartbeat-fd N`): the reading window inside the kiosk shell, beating for the
     supervisor, until staff exit (status `supervisor.ADMIN_EXIT`)."""
-    from viewer import kiosk  # noqa: PLC0415
+    from viewer import kiosk, paths  # noqa: PLC0415
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
     from viewer.kiosk import supervisor, usage_log  # noqa: PLC0415
-    from viewer.services import paths  # noqa: PLC0415
     from viewer.services.heartbeat import Heartbeat  # noqa: PLC0415
     from viewer.ui.kiosk import KioskShell  # noqa: PLC0415
 

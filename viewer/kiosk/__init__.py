@@ -63,7 +63,7 @@ def interface_language(config: KioskConfig) -> str:
 
 def log_to_file() -> None:
     """Keep the kiosk's log in its data folder too, where staff look after a restart."""
-    from viewer.services import paths  # noqa: PLC0415
+    from viewer import paths  # noqa: PLC0415
 
     folder = paths.ensure(paths.data_dir())
     handler = logging.FileHandler(folder / "kiosk.log", encoding="utf-8")

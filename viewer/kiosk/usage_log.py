@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from viewer.services import paths
+from viewer import paths
 
 log = logging.getLogger(__name__)
 

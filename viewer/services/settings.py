@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings
 
-from viewer.services import paths
+from viewer import paths
 
 T = TypeVar("T")
 

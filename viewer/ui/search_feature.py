@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QMenu, QTextBrowser, QVBoxLayout
 
+from viewer import paths
 from viewer.domain.model import Archive
 from viewer.domain.search import IndexLocation, IndexStats
 from viewer.domain.search_source import TextLayer
-from viewer.services import i18n, paths
+from viewer.services import i18n
 from viewer.services.indexer import IndexJob, IndexKeeper, SearchService
 from viewer.ui.find_bar import FindBar
 from viewer.ui.messages import Level, MessageBar

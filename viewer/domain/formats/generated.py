@@ -41,7 +41,7 @@ _NEARBY_LIMIT = 20_000
 def default_root() -> Path:
     """The per-user folder generated transcripts go under (the viewer's cache directory)."""
     # The one module that knows every directory; it imports nothing from Qt.
-    from viewer.services import paths  # noqa: PLC0415
+    from viewer import paths  # noqa: PLC0415
 
     return paths.cache_dir() / "imported"
 
