@@ -26,6 +26,9 @@ _MODULES = (
     # (record.toml in it or below) before a plain folder of scans, which claims any folder.
     "toml_archive",
     "document",
+    # A sheet of records, or a folder holding one, before the plain folder that would list
+    # only its scans.
+    "manifest",
     "folder",
 )
 
