@@ -85,6 +85,16 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 
 _BY_HEADER = {name: field for field, names in _SYNONYMS.items() for name in names}
 
+_EXACT = frozenset(
+    {
+        *FIELDS,
+        *FIELDS.values(),
+        "file name", "filename", "author", "authors", "creator", "from", "to", "recipient",
+        "tags", "keywords", "language", "place", "description",
+    }
+)  # fmt: skip
+"""Headers that name their field beyond doubt: a column so named is not marked as guessed."""
+
 # NARA's JFK Assassination Records release lists. 2017-2018, 2022 and 2023: "File Name, Record
 # Num, NARA Release Date, Formerly Withheld, [Agency,] Doc Date, Doc Type, File Num, To Name,
 # From Name, Title, Num Pages, Originator, Record Series, Review Date, Comments, Pages
@@ -174,7 +184,7 @@ def guess(header: Sequence[str]) -> Mapping:
             words = name.split(" ", 1)
             if len(words) == 2 and words[0] in _PREFIXES:
                 field = _BY_HEADER.get(words[1], "")
-        if field and name not in (field, FIELDS[field]):
+        if field and name not in _EXACT:
             guessed.add(index)
         fields_list.append(field)
     fields = _first_only(tuple(fields_list))

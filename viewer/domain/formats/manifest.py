@@ -422,7 +422,7 @@ def join(
         matched = _matches(row, files)
         row_documents = [files.records[i] for i in matched]
         texts = _texts(row, row_documents, files)
-        if only_with_files and not row_documents:
+        if only_with_files and not row_documents and not texts:
             continue
         result = _make_record(row, row_documents, texts, sheet_path.parent, used)
         result.matched = matched
