@@ -159,7 +159,8 @@ def configure_sheets(*, only_with_files: bool) -> None:
     from viewer.domain.formats import manifest  # noqa: PLC0415  (small; no spreadsheet library)
     from viewer.services import sheet_columns  # noqa: PLC0415
 
-    manifest.configure(lookup=sheet_columns.lookup, only_with_files=only_with_files)
+    manifest.use_mappings(sheet_columns.lookup)
+    manifest.leave_out_rows_without_files(only_with_files)
 
 
 def _read_ahead(target: Path | None) -> None:

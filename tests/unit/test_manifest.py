@@ -20,9 +20,11 @@ from viewer.domain.model import Name, PartialDate, Record
 
 @pytest.fixture(autouse=True)
 def _default_options() -> Iterator[None]:
-    manifest.configure()
+    manifest.use_mappings(None)
+    manifest.leave_out_rows_without_files(False)
     yield
-    manifest.configure()
+    manifest.use_mappings(None)
+    manifest.leave_out_rows_without_files(False)
 
 
 def _pdf(path: Path, text: str = "A page") -> Path:
@@ -141,7 +143,7 @@ def test_a_folder_holding_a_sheet_opens_as_its_rows_joined_to_the_files(
 
 
 def test_only_with_files_leaves_out_rows_without_a_file(dirty_folder: Path) -> None:
-    manifest.configure(only_with_files=True)
+    manifest.leave_out_rows_without_files(True)
     titles = [r.title for r in formats.read(dirty_folder).records]
     # The repeated record number shares the files of its first row.
     assert titles == ["Report on travel", "Two files, one number", "Repeated number", "stray"]
@@ -204,7 +206,7 @@ def test_a_confirmed_mapping_is_used_instead_of_the_guess(dirty_folder: Path) ->
         mapping["Classification"] = columns.IGNORE
         return mapping
 
-    manifest.configure(lookup=lookup)
+    manifest.use_mappings(lookup)
     records = formats.read(dirty_folder).good_records()
     assert asked == [(dirty_folder / "list.csv").resolve()]
     first = records[0]
@@ -325,6 +327,7 @@ def jfk(request: pytest.FixtureRequest) -> manifest.Joined:
     return manifest.join(sheet, CORPUS / "scans", only_with_files=False)
 
 
+@pytest.mark.slow
 def test_nara_2022_list_joins_its_rows_to_the_scans_by_record_number(
     jfk: manifest.Joined,
 ) -> None:
@@ -356,9 +359,10 @@ def test_nara_2022_list_joins_its_rows_to_the_scans_by_record_number(
     assert placeholder.date is None and placeholder.date_text == ""
 
 
+@pytest.mark.slow
 def test_nara_2022_list_beside_its_ocr_texts_gives_them_as_transcripts(corpus: Path) -> None:
     pytest.importorskip("openpyxl")
-    manifest.configure(only_with_files=True)
+    manifest.leave_out_rows_without_files(True)
     archive = formats.read(corpus / "records" / "jfk-ocr")
     assert sorted(r.id for r in archive.records) == [
         "104-10006-10247",

@@ -49,23 +49,38 @@ class _Options:
     lookup: MappingLookup | None = None
     only_with_files: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
-    last: dict[Path, columns.Mapping] = field(default_factory=dict)
+    seen: dict[Path, SheetRead] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SheetRead:
+    """How a sheet was last read: for the window to offer its columns for confirming."""
+
+    sheet: Path
+    mapping: columns.Mapping
+    samples: tuple[str, ...]
+    """A value of each column (the first that is not empty), to show what it holds."""
 
 
 _options = _Options()
 
 
-def configure(*, lookup: MappingLookup | None = None, only_with_files: bool = False) -> None:
-    """How sheets are read from now on: the confirmed mappings (kept by the caller, out of the
-    archive), and whether rows without a file are left out."""
+def use_mappings(lookup: MappingLookup | None) -> None:
+    """Read sheets with the mappings `lookup` gives (those a person confirmed, kept by the
+    caller out of the archive); None: guess every sheet's columns."""
     _options.lookup = lookup
-    _options.only_with_files = only_with_files
 
 
-def last_mapping(sheet_path: Path) -> columns.Mapping | None:
-    """The mapping the sheet at `sheet_path` was last read with (for the columns dialog)."""
+def leave_out_rows_without_files(leave_out: bool) -> None:
+    """Whether rows that join no scan or text file are left out (`--only-with-files`)."""
+    _options.only_with_files = leave_out
+
+
+def last_read(root: Path) -> SheetRead | None:
+    """How the sheet of the archive at `root` (as `Archive.root` names it) was last read; None
+    when that archive is not a sheet's."""
     with _options.lock:
-        return _options.last.get(sheet_path.resolve())
+        return _options.seen.get(root)
 
 
 def looks_like_records(header: tuple[str, ...]) -> bool:
@@ -406,8 +421,6 @@ def join(
             "Name its columns (see docs/archive-format.md) or choose them in File > "
             "Spreadsheet Columns",
         )
-    with _options.lock:
-        _options.last[sheet_path] = mapping
     try:
         documents = list(folder.read_folder(root).good_records())
     except ArchiveError:
@@ -437,7 +450,20 @@ def join(
     ]
     records = tuple([m.record for m in made] + unmatched)
     title = root.name if root != sheet_path.parent else sheet_path.name
+    with _options.lock:
+        _options.seen[root] = SheetRead(sheet_path, mapping, _samples(table))
     return Joined(Archive(root=root, title=title, records=records), mapping, table, made, unmatched)
+
+
+def _samples(table: sheet.Table) -> tuple[str, ...]:
+    samples = [""] * len(table.header)
+    for row in table.rows[:200]:
+        for index, cell in enumerate(row.cells[: len(samples)]):
+            if not samples[index] and cell.strip().lower() not in MISSING:
+                samples[index] = cell.strip()
+        if all(samples):
+            break
+    return tuple(samples)
 
 
 def read_manifest(
