@@ -987,9 +987,12 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Open a PDF or a record"),
+            self.tr("Open a PDF, a record or a spreadsheet of records"),
             "",
-            self.tr("PDF or record (*.pdf record.toml archive.toml);;All files (*)"),
+            self.tr(
+                "PDF or record (*.pdf record.toml archive.toml);;"
+                "Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)"
+            ),
         )
         if path:
             chosen = Path(path)
