@@ -140,3 +140,19 @@ def test_nara_list_opened_as_it_is_shows_its_ocr_texts(
     qtbot.waitUntil(lambda: "--- Page 1 ---" in window.transcript.plain_text(), timeout=10000)
     assert "DEDKOV" in window.transcript.plain_text().upper()
     assert window.scan.notice_text() == "This record has no scan."
+
+
+def test_a_date_the_sheet_words_oddly_is_shown_as_worded(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    (tmp_path / "list.csv").write_text(
+        "Title;Date;From\nA note;sometime in spring;WITHHELD\n", encoding="utf-8"
+    )
+    viewer = make_viewer()
+    open_sheet(qtbot, viewer, tmp_path / "list.csv")
+    window = viewer.window
+    assert listed(viewer) == {"A note": "Undated"}
+    qtbot.waitUntil(lambda: window.metadata.value("Title") == "A note")  # the first record
+    assert window.metadata.value("Date") == "sometime in spring"
+    assert window.metadata.value("Author") == "WITHHELD"
+    assert window.scan.notice_text() == "This record has no scan."

@@ -53,6 +53,7 @@ def _by_title(records: tuple[Record, ...]) -> dict[str, Record]:
         ("31/07/1979", "1979-07-31"),
         ("00/00/1975", "1975"),
         ("Nov 1963", "1963-11"),
+        ("1917-1920", "1917/1920"),
     ],
 )
 def test_dates_as_sheets_write_them_are_read_to_the_precision_given(text: str, iso: str) -> None:
@@ -194,6 +195,17 @@ def test_a_workbook_is_read_with_its_dates_and_numbers(tmp_path: Path) -> None:
     assert letter.scans[0].path.name == "l.pdf"
     assert letter.inferred == frozenset()  # every header names its field exactly
     assert records["A note"].date == PartialDate(1963, 12)
+
+
+def test_a_row_may_name_several_files_in_its_file_cell(tmp_path: Path) -> None:
+    (tmp_path / "list.csv").write_text(
+        "title,file\nLetter with enclosure,letter.pdf; enclosure.pdf\n", encoding="utf-8"
+    )
+    _pdf(tmp_path / "letter.pdf")
+    _pdf(tmp_path / "enclosure.pdf")
+    (record,) = formats.read(tmp_path).records
+    assert isinstance(record, Record)
+    assert [s.path.name for s in record.scans] == ["letter.pdf", "enclosure.pdf"]
 
 
 def test_a_confirmed_mapping_is_used_instead_of_the_guess(dirty_folder: Path) -> None:

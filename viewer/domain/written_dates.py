@@ -41,6 +41,7 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _MONTH_ONLY_YEAR = re.compile(r"([^\W\d_]+)\.?,?\s+(\d{4})")
 _YEAR = re.compile(r"(\d{4})")
+_YEARS = re.compile(r"(\d{4})\s*(?:/|-|–|to)\s*(\d{4})")
 _NO_YEAR = re.compile(r"(?<!\d)0000(?!\d)")
 
 
@@ -75,6 +76,8 @@ def parse(text: str) -> PartialDate | None:
         return None if month is None else _make(int(match[2]), month, 0)
     if match := _YEAR.fullmatch(text):
         return _make(int(match[1]), 0, 0)
+    if (match := _YEARS.fullmatch(text)) and int(match[1]) < int(match[2]):
+        return PartialDate(int(match[1]), end=PartialDate(int(match[2])))
     return None
 
 

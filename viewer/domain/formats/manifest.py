@@ -38,6 +38,7 @@ MISSING = frozenset({"", "na", "n/a", "n.a.", "none", "null", "nil", "-", "--", 
 """Cells that say there is no value."""
 
 _LIST_SPLIT = re.compile(r"[;,](?![^()]*\))")
+_FILE_SPLIT = re.compile(r"\s*[;|]\s*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".qmd"})
 _SUBFOLDERS_LOOKED_AT = 20
@@ -240,10 +241,15 @@ def _file_candidates(cell: str) -> list[str]:
 
 def _matches(row: _Row, files: _Files) -> list[int]:
     """The folder's documents a row names: by file name, else by the record number in names."""
+    named: list[int] = []
     for cell in row.values.get("file", []):
-        for candidate in _file_candidates(cell):
-            if candidate in files.by_name:
-                return list(dict.fromkeys(files.by_name[candidate]))
+        for name in _FILE_SPLIT.split(cell):  # "a.pdf; b.pdf": several files for one row
+            for candidate in _file_candidates(name):
+                if candidate in files.by_name:
+                    named.extend(files.by_name[candidate])
+                    break
+    if named:
+        return list(dict.fromkeys(named))
     for key in ("number", "identifier"):
         value = _first(row, key).lower()
         if value and value in files.by_token:
