@@ -208,6 +208,19 @@ def test_a_row_may_name_several_files_in_its_file_cell(tmp_path: Path) -> None:
     assert [s.path.name for s in record.scans] == ["letter.pdf", "enclosure.pdf"]
 
 
+def test_a_workbook_that_lists_no_records_leaves_a_plain_folder_of_scans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Item", "Cost"])
+    workbook.save(tmp_path / "budget.xlsx")
+    _pdf(tmp_path / "scan.pdf")
+    assert [r.title for r in formats.read(tmp_path).records] == ["scan"]
+    assert cli.run_check([str(tmp_path)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
+
+
 def test_a_confirmed_mapping_is_used_instead_of_the_guess(dirty_folder: Path) -> None:
     asked: list[Path] = []
 

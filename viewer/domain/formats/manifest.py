@@ -516,6 +516,14 @@ def _check(path: Path) -> list[Problem]:
     try:
         joined = join(found, path if path.is_dir() else None, only_with_files=False)
     except ArchiveError as exc:
+        if path.is_dir() and sheet.is_workbook(found):
+            # A workbook that is not a list of records: a plain folder of scans, checked so.
+            from viewer.domain.formats import folder  # noqa: PLC0415
+
+            try:
+                return check.check_records(folder.read_folder(path.resolve()))
+            except ArchiveError as plain:
+                return [Problem(plain.path, "", plain.problem, plain.advice)]
         return [Problem(exc.path, "", exc.problem, exc.advice)]
     problems = sheet_problems(joined)
     problems.extend(check.check_records(joined.archive))
