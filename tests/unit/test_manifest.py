@@ -221,6 +221,13 @@ def test_a_workbook_that_lists_no_records_leaves_a_plain_folder_of_scans(
     assert "0 errors, 0 warnings" in capsys.readouterr().out
 
 
+def test_a_short_row_counter_is_not_looked_for_in_file_names(tmp_path: Path) -> None:
+    (tmp_path / "list.csv").write_text("No,Title\n1,First letter\n", encoding="utf-8")
+    _pdf(tmp_path / "letter_1.pdf")
+    records = formats.read(tmp_path).good_records()
+    assert [(r.title, len(r.scans)) for r in records] == [("First letter", 0), ("letter_1", 1)]
+
+
 def test_a_confirmed_mapping_is_used_instead_of_the_guess(dirty_folder: Path) -> None:
     asked: list[Path] = []
 

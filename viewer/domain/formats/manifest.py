@@ -43,6 +43,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".qmd"})
 _SUBFOLDERS_LOOKED_AT = 20
 _LISTED_PROBLEMS = 20
+_NUMBER_IN_NAMES = 4
 
 
 @dataclass
@@ -252,7 +253,8 @@ def _matches(row: _Row, files: _Files) -> list[int]:
         return list(dict.fromkeys(named))
     for key in ("number", "identifier"):
         value = _first(row, key).lower()
-        if value and value in files.by_token:
+        # A short number is a row counter ("1", "12"), not a name files are given.
+        if len(value) >= _NUMBER_IN_NAMES and value in files.by_token:
             return list(dict.fromkeys(files.by_token[value]))
     return []
 
@@ -268,7 +270,7 @@ def _texts(row: _Row, documents: list[Record], files: _Files) -> list[Path]:
     if not found:
         for key in ("number", "identifier"):
             value = _first(row, key).lower()
-            if value:
+            if len(value) >= _NUMBER_IN_NAMES:
                 found.extend(files.texts_by_token.get(value, []))
     return list(dict.fromkeys(found))
 
