@@ -129,6 +129,8 @@ def test_a_folder_holding_a_sheet_opens_as_its_rows_joined_to_the_files(
     assert two.date == PartialDate(1963, 8)
     assert two.creators == (Name(literal="AMEMBASSY LA PAZ"),)
     assert two.pages == "" and two.subjects == ()
+    # What the folder gives and the row does not is kept, marked as guessed as it was.
+    assert two.collection == "pdfs" and "collection" in two.inferred
 
     only = records["Only metadata"]
     assert only.scans == () and only.date == PartialDate(1963, 12)

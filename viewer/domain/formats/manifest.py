@@ -317,18 +317,24 @@ def _date(texts: list[str]) -> tuple[PartialDate | None, str, str]:
 def _make_record(
     row: _Row, documents: list[Record], texts: list[Path], root: Path, used: set[str]
 ) -> _Made:
+    """The record of a row: what the row gives, over what the folder reader made of its first
+    file (its PDF's info, its sidecar), with the scans and transcripts of all its files."""
     values = row.values
-    inferred = set(row.guessed)
+    given: dict[str, object] = {}
+    inferred = {_record_field(name) for name in row.guessed if name != "file"}
     number, identifier = _first(row, "number"), _first(row, "identifier")
-    file_stem = documents[0].scans[0].path.stem if documents and documents[0].scans else ""
-    if not file_stem and values.get("file"):
-        file_stem = _file_candidates(values["file"][0])[-1]
-    title = _first(row, "title")
-    if not title:
-        title = number or identifier or (documents[0].title if documents else "") or file_stem
-        title = title or f"Row {row.number}"
-        inferred.add("title")
+    for key in ("summary", "type", "rights", "url", "pages", "collection"):
+        if value := _first(row, key):
+            given[key] = value
+    if number:
+        given["number"] = number
+    if identifier:
+        given["identifier"] = identifier
+    if location := _first(row, "location"):
+        given["source"] = Source(location=location)
     date, date_text, date_problem = _date(values.get("date", []))
+    if date is not None or date_text:
+        given["date"], given["date_text"] = date, date_text
     creators = [Name(literal=v) for v in values.get("creators", [])]
     extra = list(row.extra)
     agency = _first(row, "agency")
@@ -338,42 +344,53 @@ def _make_record(
             inferred.add("creators")
     elif agency:
         extra.insert(0, ("agency", agency))
-    lists = {
-        key: [p for v in values.get(key, []) for p in _split(v)] for key in columns.LIST_FIELDS
-    }
-    scans = tuple(scan for document in documents for scan in document.scans)
+    if creators:
+        given["creators"] = tuple(creators)
+    if recipients := values.get("recipients"):
+        given["recipients"] = tuple(Name(literal=v) for v in recipients)
+    for key in columns.LIST_FIELDS:
+        if parts := [p for v in values.get(key, []) for p in _split(v)]:
+            given[key] = tuple(dict.fromkeys(parts))
+    base = documents[0] if documents else None
+    title = _first(row, "title")
+    if title:
+        given["title"] = title
+    elif base is None or (base.scans and base.title == base.scans[0].path.stem):
+        # No title in the row, and none better than a file name: the record number.
+        file_stem = base.title if base is not None else ""
+        if not file_stem and values.get("file"):
+            file_stem = _file_candidates(values["file"][0])[-1]
+        given["title"] = number or identifier or file_stem or f"Row {row.number}"
+        inferred.add("title")
     transcripts = [t for document in documents for t in document.transcripts]
     known = {t.path for t in transcripts}
     for path in texts:
         transcript = _transcript(path)
         if transcript is not None and path not in known:
             transcripts.append(transcript)
-    record = Record(
-        id=_unique_id(number or identifier or file_stem or f"row-{row.number}", used),
-        title=title,
-        folder=documents[0].folder if documents else root,
-        date=date,
-        date_text=date_text,
-        summary=_first(row, "summary"),
-        type=_first(row, "type"),
-        languages=tuple(dict.fromkeys(lists["languages"])),
-        creators=tuple(creators),
-        recipients=tuple(Name(literal=v) for v in values.get("recipients", [])),
-        subjects=tuple(dict.fromkeys(lists["subjects"])),
-        places=tuple(dict.fromkeys(lists["places"])),
-        people=tuple(dict.fromkeys(lists["people"])),
-        collection=_first(row, "collection") or (documents[0].collection if documents else ""),
-        rights=_first(row, "rights"),
-        url=_first(row, "url"),
-        identifier=identifier,
-        number=number,
-        pages=_first(row, "pages"),
-        source=Source(location=_first(row, "location")),
-        scans=scans,
-        transcripts=tuple(transcripts),
-        extra=tuple(extra),
-        inferred=frozenset(_record_field(name) for name in inferred if name != "file"),
-    )
+    base_id = number or identifier or (base.id if base is not None else f"row-{row.number}")
+    common = {
+        "id": _unique_id(base_id, used),
+        "scans": tuple(scan for document in documents for scan in document.scans),
+        "transcripts": tuple(transcripts),
+    }
+    if base is None:
+        record = Record(
+            folder=root,
+            extra=tuple(extra),
+            inferred=frozenset(inferred),
+            **common,  # type: ignore[arg-type]
+            **given,  # type: ignore[arg-type]
+        )
+    else:
+        kept = base.inferred - set(given)
+        record = replace(
+            base,
+            extra=(*extra, *base.extra),
+            inferred=frozenset(kept | inferred),
+            **common,  # type: ignore[arg-type]
+            **given,  # type: ignore[arg-type]
+        )
     return _Made(record, row.number, [], date_problem)
 
 
