@@ -19,13 +19,15 @@ from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.domain import ordering
+from viewer.domain.formats import manifest
 from viewer.domain.model import Archive, Record
-from viewer.services import i18n, text_layers
+from viewer.services import i18n, sheet_columns, text_layers
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Settings, ViewState
 from viewer.ui.main_window import MainWindow
+from viewer.ui.messages import Level
 from viewer.ui.scan_view import ScanPane
 
 if TYPE_CHECKING:
@@ -48,6 +50,9 @@ class Viewer:
         built."""
         self.settings = settings or Settings()
         self.view_state = view_state or ViewState()
+        # Sheets of records are read with the columns the user confirmed (kept out of the
+        # archive, in the user's data folder).
+        manifest.use_mappings(sheet_columns.lookup)
         self.jobs = Jobs()
         self.worker = PdfWorker()
         if preload is not None:
@@ -67,6 +72,23 @@ class Viewer:
             search_factory=self.make_search_service,
             text_layer=self.text_layers,
         )
+        self.window.sheet_columns_chosen.connect(self._on_window_sheet_columns_chosen)
+
+    def _on_window_sheet_columns_chosen(
+        self, sheet: Path, chosen: dict[str, str], again: Path
+    ) -> None:
+        """Remember the columns confirmed for `sheet` and read it (or its folder) again."""
+        self.window.messages.clear()  # the offer to check the columns is answered
+        try:
+            sheet_columns.remember(sheet, chosen)
+        except OSError as exc:
+            self.window.messages.show_message(
+                Level.ERROR,
+                QCoreApplication.translate(
+                    "Viewer", "The columns of {sheet} cannot be remembered: {error}"
+                ).format(sheet=sheet.name, error=exc.strerror or exc),
+            )
+        self.window.open_path(again)
 
     def _prefetch_first_scan(self, archive: Archive, last_id: str) -> None:
         """On the thread that read `archive`: have the worker open the scan shown first."""

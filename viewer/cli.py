@@ -20,7 +20,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         description=(
             "Read an archive of historical documents offline: the transcript beside the original "
             "scan, with the record's metadata and citation. Other commands: "
-            "'archive-viewer check PATH' validates an archive; "
+            "'archive-viewer check PATH' validates an archive or a spreadsheet of records; "
             "'archive-viewer cite PATH --style STYLE' prints a citation."
         ),
     )
@@ -28,7 +28,15 @@ def _gui_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         type=Path,
-        help="an archive folder, a record folder or a PDF (default: the last one opened)",
+        help=(
+            "an archive folder, a record folder, a folder of scans, a spreadsheet of records "
+            "(CSV, TSV, XLSX) or a PDF (default: the last one opened)"
+        ),
+    )
+    parser.add_argument(
+        "--only-with-files",
+        action="store_true",
+        help="of a spreadsheet of records, show only the rows that have a scan or text file",
     )
     parser.add_argument(
         "--basedir", type=Path, help="keep settings, state and caches under this folder"
@@ -62,9 +70,9 @@ def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="archive-viewer check",
         description=(
-            "Validate an archive, a record folder or a PDF and print every problem: file, field, "
-            "what is wrong and what to do. Exit status 0 when there are no errors (warnings alone "
-            "are fine), 1 when there are."
+            "Validate an archive, a record folder, a spreadsheet of records or a PDF and print "
+            "every problem: file, field, what is wrong and what to do. Exit status 0 when there "
+            "are no errors (warnings alone are fine), 1 when there are."
         ),
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -76,6 +84,8 @@ def run_check(argv: list[str]) -> int:
     """`archive-viewer check PATH...`."""
     args = _check_parser().parse_args(argv)
     from viewer.domain import check  # noqa: PLC0415  (PyMuPDF is loaded only when needed)
+
+    configure_sheets(only_with_files=False)
 
     errors = warnings = 0
     for path in args.paths:
@@ -131,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF to be
     # shown; an archive to be shown is read on a thread meanwhile.
     worker_process.prestart()
+    configure_sheets(only_with_files=options.only_with_files)
     target = options.path.expanduser() if options.path is not None else None
     _read_ahead(target)
     qt_loading.load_qt()
@@ -156,6 +167,14 @@ def _run_kiosk_child(argv: list[str]) -> int:
     from viewer import app  # noqa: PLC0415
 
     return app.run_kiosk(args.config, args.heartbeat_fd)
+def configure_sheets(*, only_with_files: bool) -> None:
+    """Spreadsheets of records are read with the column mappings the user confirmed (kept in
+    the user's data folder) and, if asked, without their rows that have no file."""
+    from viewer.domain.formats import manifest  # noqa: PLC0415  (small; no spreadsheet library)
+    from viewer.services import sheet_columns  # noqa: PLC0415
+
+    manifest.use_mappings(sheet_columns.lookup)
+    manifest.leave_out_rows_without_files(only_with_files)
 
 
 def _read_ahead(target: Path | None) -> None:

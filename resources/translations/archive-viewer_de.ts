@@ -442,7 +442,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
@@ -462,13 +462,13 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digitalisat</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location line="+330"/>
+        <location line="+78"/>
+        <location line="+339"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-334"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -518,7 +518,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Spreadsheet &amp;Columns…</source>
+        <translation>Tabellen&amp;spalten…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Copy &amp;Citation</source>
         <translation>&amp;Zitierangabe kopieren</translation>
     </message>
@@ -633,7 +638,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
@@ -644,17 +649,22 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+44"/>
-        <location line="+38"/>
+        <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-61"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
+        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
+        <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
@@ -694,7 +704,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+184"/>
+        <source>Open a PDF, a record or a spreadsheet of records</source>
+        <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="-203"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
@@ -799,17 +819,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Open a PDF or a record</source>
-        <translation>PDF oder Dokument öffnen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF or record (*.pdf record.toml archive.toml);;All files (*)</source>
-        <translation>PDF oder Dokument (*.pdf record.toml archive.toml);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Open an archive or record folder</source>
         <translation>Archiv- oder Dokumentordner öffnen</translation>
     </message>
@@ -895,12 +905,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Summary</source>
         <translation>Inhalt</translation>
     </message>
@@ -1514,6 +1524,162 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>SheetColumns</name>
+    <message>
+        <location filename="../../viewer/ui/sheet_columns.py" line="+31"/>
+        <source>File name of the scan</source>
+        <translation>Dateiname des Scans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record number</source>
+        <translation>Datensatznummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From (author, sender)</source>
+        <translation>Von (Verfasser, Absender)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (recipient)</source>
+        <translation>An (Empfänger)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation>Behörde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subjects (tags)</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document type</source>
+        <translation>Dokumenttyp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection (series)</source>
+        <translation>Sammlung (Serie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival location (file number)</source>
+        <translation>Archivsignatur (Aktenzeichen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rights</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown under its own heading</source>
+        <translation>Unter eigener Überschrift angezeigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>SheetColumnsDialog</name>
+    <message>
+        <location line="+11"/>
+        <source>Spreadsheet Columns</source>
+        <translation>Tabellenspalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what each column of {sheet} holds. Your choice is remembered for this sheet; the sheet itself is not changed.</source>
+        <translation>Wählen Sie, was jede Spalte von {sheet} enthält. Ihre Wahl wird für diese Tabelle gespeichert; die Tabelle selbst wird nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recognised as: {preset}.</source>
+        <translation>Erkannt als: {preset}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For example</source>
+        <translation>Zum Beispiel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field of column {column}</source>
+        <translation>Feld der Spalte {column}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Guessed from the column&apos;s name</source>
+        <translation>Aus dem Namen der Spalte erraten</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailBar</name>
     <message>
         <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
@@ -1555,7 +1721,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+83"/>
+        <source>The columns of {sheet} cannot be remembered: {error}</source>
+        <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

@@ -442,7 +442,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -462,13 +462,13 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numérisation seule</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location line="+330"/>
+        <location line="+78"/>
+        <location line="+339"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-334"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -518,7 +518,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ouverts &amp;récemment</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Spreadsheet &amp;Columns…</source>
+        <translation>&amp;Colonnes du tableur…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Copy &amp;Citation</source>
         <translation>Copier la ré&amp;férence</translation>
     </message>
@@ -633,7 +638,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
@@ -644,17 +649,22 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+44"/>
-        <location line="+38"/>
+        <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-61"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
+        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
+        <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
@@ -694,7 +704,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+184"/>
+        <source>Open a PDF, a record or a spreadsheet of records</source>
+        <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="-203"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
@@ -799,17 +819,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Référence ({style}) copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Open a PDF or a record</source>
-        <translation>Ouvrir un PDF ou un document</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF or record (*.pdf record.toml archive.toml);;All files (*)</source>
-        <translation>PDF ou document (*.pdf record.toml archive.toml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>Open an archive or record folder</source>
         <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
     </message>
@@ -895,12 +905,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
@@ -1514,6 +1524,162 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>SheetColumns</name>
+    <message>
+        <location filename="../../viewer/ui/sheet_columns.py" line="+31"/>
+        <source>File name of the scan</source>
+        <translation>Nom de fichier du scan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record number</source>
+        <translation>Numéro de la notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From (author, sender)</source>
+        <translation>De (auteur, expéditeur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (recipient)</source>
+        <translation>À (destinataire)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agency</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subjects (tags)</source>
+        <translation>Sujets (mots-clés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document type</source>
+        <translation>Type de document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection (series)</source>
+        <translation>Collection (série)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archival location (file number)</source>
+        <translation>Cote (numéro de dossier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
+        <translation>Lieux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rights</source>
+        <translation>Droits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web address</source>
+        <translation>Adresse web</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown under its own heading</source>
+        <translation>Affichée sous son propre intitulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out</source>
+        <translation>Omise</translation>
+    </message>
+</context>
+<context>
+    <name>SheetColumnsDialog</name>
+    <message>
+        <location line="+11"/>
+        <source>Spreadsheet Columns</source>
+        <translation>Colonnes du tableur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what each column of {sheet} holds. Your choice is remembered for this sheet; the sheet itself is not changed.</source>
+        <translation>Choisissez ce que contient chaque colonne de {sheet}. Votre choix est retenu pour ce tableur ; le tableur lui-même n’est pas modifié.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recognised as: {preset}.</source>
+        <translation>Reconnu comme : {preset}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For example</source>
+        <translation>Par exemple</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field of column {column}</source>
+        <translation>Champ de la colonne {column}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Guessed from the column&apos;s name</source>
+        <translation>Deviné d’après le nom de la colonne</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailBar</name>
     <message>
         <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
@@ -1555,7 +1721,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+83"/>
+        <source>The columns of {sheet} cannot be remembered: {error}</source>
+        <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

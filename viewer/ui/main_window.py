@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
     """A record is now on screen (its metadata and transcript shown, its scan requested)."""
     archive_opened = Signal(object)
     citation_copied = Signal(str)
+    sheet_columns_chosen = Signal(object, object, object)
+    """A person confirmed the columns of a sheet of records: (the sheet's Path, header name to
+    field, the Path to open again: the sheet or the folder holding it)."""
 
     def __init__(
         self,
@@ -225,6 +228,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_folder_action)
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.sheet_columns_action = self._action(
+            self.tr("Spreadsheet &Columns…"), None, self.edit_sheet_columns, "sheet_columns"
+        )
+        self.sheet_columns_action.setEnabled(False)
+        file_menu.addAction(self.sheet_columns_action)
+        self.sheet_columns_dialog: QWidget | None = None
         file_menu.addSeparator()
         self.copy_citation_action = self._action(
             self.tr("Copy &Citation"), "Ctrl+Shift+C", self.copy_citation, "copy_citation"
@@ -532,6 +541,7 @@ class MainWindow(QMainWindow):
                     root=archive.root,
                 ),
             )
+        self._offer_sheet_columns(archive)
         self.archive_opened.emit(archive)
         # In the library's order; the panel itself may not be built yet (it comes after the page).
         first = ordering.first_record(
@@ -541,6 +551,36 @@ class MainWindow(QMainWindow):
         )
         if first is not None:
             self.show_record(first)
+
+    def _offer_sheet_columns(self, archive: Archive) -> None:
+        """For a sheet of records, File > Spreadsheet Columns; offered when its columns were
+        guessed."""
+        from viewer.domain.formats import manifest  # noqa: PLC0415
+
+        read = manifest.last_read(archive.root)
+        self.sheet_columns_action.setEnabled(read is not None)
+        if read is not None and read.mapping.uncertain:
+            self.messages.show_message(
+                Level.INFO,
+                self.tr(
+                    "The columns of {sheet} were recognised by their names. Check them in "
+                    "File > Spreadsheet Columns…"
+                ).format(sheet=read.sheet.name),
+            )
+
+    def edit_sheet_columns(self) -> None:
+        """Show which field each column of the open sheet of records fills, to be changed."""
+        from viewer.domain.formats import manifest  # noqa: PLC0415
+        from viewer.ui import sheet_columns  # noqa: PLC0415
+
+        read = manifest.last_read(self._archive.root) if self._archive is not None else None
+        if self._archive is None or read is None:
+            return
+        root = self._archive.root
+        again = root if root != read.sheet.parent else read.sheet
+        self.sheet_columns_dialog = sheet_columns.ask(
+            read, self, lambda chosen: self.sheet_columns_chosen.emit(read.sheet, chosen, again)
+        )
 
     def _on_archive_changed_on_disk(self, archive: Archive) -> None:
         """Records of the open archive were edited, added or removed on disk: list them as they
@@ -947,9 +987,12 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Open a PDF or a record"),
+            self.tr("Open a PDF, a record or a spreadsheet of records"),
             "",
-            self.tr("PDF or record (*.pdf record.toml archive.toml);;All files (*)"),
+            self.tr(
+                "PDF or record (*.pdf record.toml archive.toml);;"
+                "Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)"
+            ),
         )
         if path:
             chosen = Path(path)

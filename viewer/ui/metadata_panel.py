@@ -40,7 +40,11 @@ def rows_for(record: Record) -> list[tuple[str, str]]:
     )
     rows = [
         (translate("MetadataPanel", "Title"), record.title),
-        (translate("MetadataPanel", "Date"), record.date.display() if record.date else ""),
+        # A date the source words in a way not understood is shown as worded.
+        (
+            translate("MetadataPanel", "Date"),
+            record.date.display() if record.date else record.date_text,
+        ),
         (translate("MetadataPanel", "Summary"), record.summary),
         (translate("MetadataPanel", "Type"), record.type),
         (translate("MetadataPanel", "Author"), _names(record.creators)),

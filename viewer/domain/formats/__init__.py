@@ -29,6 +29,9 @@ _MODULES = (
     "frus_tei",
     "tropy",
     "iiif",
+    # A sheet of records, or a folder holding one, before the plain folder that would list
+    # only its scans.
+    "manifest",
     "folder",
 )
 
