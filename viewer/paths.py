@@ -1,8 +1,9 @@
 """Every directory the viewer writes to, in one place; ARCHIVE_VIEWER_BASEDIR moves them all.
 
 Plain Python, importable by every layer (the domain's formats put what they generate from an
-export under the cache). The archive itself is never written to: settings, view state and index caches live in the user's
-directories (XDG on Linux), or all under one base directory for kiosks, tests and portable use.
+export under the cache). The archive itself is never written to: settings, view state and index
+caches live in the user's directories (XDG on Linux), or all under one base directory for
+kiosks, tests and portable use.
 """
 
 from __future__ import annotations

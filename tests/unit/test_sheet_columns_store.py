@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from viewer import paths
-
 from viewer.services import sheet_columns
 
 
