@@ -744,7 +744,7 @@ class MainWindow(QMainWindow):
             scan = record.scans[0]
             self._scan_path = scan.path
             password = self._passwords.get(scan.path) or scan.password or None
-            self.scan.open_pdf(scan.path, password)
+            self.scan.open_pdf(scan.path, password, scan.images)
         else:
             self._scan_path = None
             self.scan.show_message(self.tr("This record has no scan."))
