@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain import archive as archive_io
 from viewer.domain import formats, ordering, transcript
-from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
 from viewer.services import i18n
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self._archive_job = 0
         self._transcript_job = 0
         self._bare_pdf: Path | None = None
+        self._text_layer_pdf: Path | None = None
+        """The PDF whose text layer is the transcript on screen (a record with no other)."""
         self._scan_path: Path | None = None
         self._passwords: dict[Path, str] = {}
         self._search_factory = search_factory
@@ -755,9 +757,18 @@ class MainWindow(QMainWindow):
         chosen = self.transcript.set_transcripts(
             record.transcripts, self._settings.get(prefs.PREFERRED_LANGUAGE)
         )
+        self._text_layer_pdf = None
         if chosen is not None:
             self._load_transcript(chosen)
-        elif self._bare_pdf is not None:
+        elif (
+            record.scans
+            and _has_text_layer(record.scans[0])
+            and (self._bare_pdf is not None or record.inferred)
+        ):
+            # A PDF opened as it is (alone, or in a plain folder), with no transcript of its own:
+            # its text layer stands in, once the worker has it. (A curated record without a
+            # transcript is shown as its curator made it.)
+            self._text_layer_pdf = record.scans[0].path
             self.transcript.show_notice(self.tr("Reading the PDF's text layer…"))
         else:
             self.transcript.show_notice(
@@ -814,12 +825,34 @@ class MainWindow(QMainWindow):
             if self._cite_feature is not None:
                 self._cite_feature.panel.show_record(record)
             self.setWindowTitle(f"{record.title} — {APP_TITLE}")
+        elif (
+            self._archive is not None
+            and isinstance(self._record, Record)
+            and self._record.scans
+            and self._record.scans[0].path == path
+            and self._record.inferred
+            and info.metadata
+        ):
+            self._show_pdf_metadata(self._record, info.metadata)
+        if self._text_layer_pdf is not None and path == self._text_layer_pdf:
             self._worker.extract_text(path, self._passwords.get(path))
+
+    def _show_pdf_metadata(self, record: Record, metadata: dict[str, str]) -> None:
+        """Complete the guessed metadata of the record on screen by its PDF's info and XMP."""
+        from viewer.domain.formats import folder  # noqa: PLC0415  (plain folders only)
+
+        updated = folder.with_pdf_metadata(record, metadata)
+        if updated is record:
+            return
+        self._record = updated
+        self.metadata.show_record(updated, self._citation_text(updated))
+        if self._cite_feature is not None:
+            self._cite_feature.panel.show_record(updated)
 
     def _on_worker_text_extracted(
         self, path: str, pages: list[str], _metadata: dict[str, str]
     ) -> None:
-        if self._bare_pdf is None or Path(path) != self._bare_pdf:
+        if self._text_layer_pdf is None or Path(path) != self._text_layer_pdf:
             return
         if any(page.strip() for page in pages):
             self.transcript.set_transcripts((), "")
@@ -837,7 +870,7 @@ class MainWindow(QMainWindow):
             )
 
     def _on_worker_text_failed(self, path: str, message: str) -> None:
-        if self._bare_pdf is not None and Path(path) == self._bare_pdf:
+        if self._text_layer_pdf is not None and Path(path) == self._text_layer_pdf:
             self.transcript.show_notice(
                 self.tr("No transcript: the text layer cannot be read ({reason}).").format(
                     reason=message
@@ -855,6 +888,9 @@ class MainWindow(QMainWindow):
             self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
         elif isinstance(self._record, Record) and self._record.transcripts:
             text = self.tr("{reason} The transcript and metadata are still shown.")
+        elif self._text_layer_pdf is not None and path == self._text_layer_pdf:
+            text = self.tr("{reason} The metadata is still shown.")
+            self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
         else:
             text = self.tr("{reason} The metadata is still shown.")
         self.messages.show_message(Level.ERROR, text.format(reason=reason))
@@ -880,7 +916,7 @@ class MainWindow(QMainWindow):
                     file=path.name
                 )
             )
-            if self._bare_pdf is not None and path == self._bare_pdf:
+            if self._text_layer_pdf is not None and path == self._text_layer_pdf:
                 # Its text layer, the transcript, cannot be read either.
                 self.transcript.show_notice(
                     self.tr(
@@ -1046,6 +1082,12 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self._settings.sync()
         super().closeEvent(event)
+
+
+def _has_text_layer(scan: Scan) -> bool:
+    """Whether `scan` may carry a text layer worth showing as the transcript (a PDF; photos
+    and image files have none)."""
+    return not scan.images and scan.path.suffix.lower() == ".pdf"
 
 
 def _sentence(text: str) -> str:
