@@ -333,7 +333,9 @@ def detect_language(text: str) -> str:
         # Letters one language has and the others lack outweigh shared little words.
         scores["uk"] += 5 * len(re.findall("[іїєґ]", sample.lower()))
         scores["ru"] += 5 * len(re.findall("[ыэё]", sample.lower()))
-    best = max(scores, key=lambda code: scores[code])
-    if scores[best] < MIN_WORDS:
-        return "ru" if script == "cyrillic" else UNDETERMINED
-    return best
+    ranked = sorted(scores, key=lambda code: scores[code], reverse=True)
+    best, runner_up = scores[ranked[0]], scores[ranked[1]]
+    # Enough common words, or a short text whose few common words all point one way.
+    if best >= MIN_WORDS or (best > 0 and runner_up == 0):
+        return ranked[0]
+    return "ru" if script == "cyrillic" else UNDETERMINED
