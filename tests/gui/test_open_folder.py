@@ -148,3 +148,30 @@ def test_photos_of_one_document_open_as_one_scan_of_several_pages(
     assert viewer.scan_pane.page_count() == 3
     assert ink_fraction(viewer) > 0.2
     assert viewer.window.metadata.value("Scan") == "3 photos"
+
+
+def test_titles_from_the_pdfs_own_metadata_fill_in_the_list_after_it_is_shown(
+    qtbot: QtBot, make_viewer: type[Viewer], tmp_path: Path
+) -> None:
+    for number in range(1, 4):
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 72), f"Memo {number}")
+        doc.set_metadata({"title": f"Memorandum number {number}", "author": "Records Office"})
+        doc.save(tmp_path / f"scan_{number:04d}.pdf")
+        doc.close()
+    (tmp_path / "unreadable.pdf").write_bytes(b"not a PDF at all")
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.pdf_metadata_read, timeout=30000):
+        open_and_wait(qtbot, viewer, tmp_path)
+    titles = sorted(listed_titles(viewer))
+    assert titles == [
+        "Memorandum number 1",
+        "Memorandum number 2",
+        "Memorandum number 3",
+        "unreadable",
+    ]
+    record = window.current_record()
+    assert record is not None and record.title.startswith("Memorandum number")
+    assert window.metadata.value("Author") == "Records Office"
+    assert window.metadata.is_guessed("Title") and window.metadata.is_guessed("Author")

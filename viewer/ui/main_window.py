@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 from collections.abc import Callable
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
     record_shown = Signal(object)
     """A record is now on screen (its metadata and transcript shown, its scan requested)."""
     archive_opened = Signal(object)
+    pdf_metadata_read = Signal(float)
+    """Every PDF of a plain folder has had its metadata read (seconds it took)."""
     citation_copied = Signal(str)
 
     def __init__(
@@ -116,6 +119,9 @@ class MainWindow(QMainWindow):
         self._search_feature: SearchFeature | None = None
         self._cite_feature: CiteFeature | None = None
         self._pending_index: Archive | None = None
+        self._pending_metadata: Archive | None = None
+        self._metadata_reader: Any = None
+        """The PdfMetadataReader of a plain folder's records, made when first needed."""
         self._stopped = False
         """Background work was stopped (the window closed): none is started any more."""
 
@@ -515,6 +521,13 @@ class MainWindow(QMainWindow):
         # Indexing waits until the first page is on screen: start-up is the reader's time.
         self._pending_index = archive
         QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
+        if self._metadata_reader is not None:
+            self._metadata_reader.stop()
+        # A plain folder's records were listed from their names: their PDFs' own metadata is
+        # read after the first page too.
+        self._pending_metadata = archive if _guessed_from_names(archive) else None
+        if self._pending_metadata is not None:
+            QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_metadata)
         self._records_dock.setWindowTitle(
             self.tr("Records ({count})").format(count=len(archive.records))
         )
@@ -579,6 +592,43 @@ class MainWindow(QMainWindow):
         # of the event loop.
         QTimer.singleShot(0, self._build_library)
         QTimer.singleShot(0, self._start_pending_index)
+        QTimer.singleShot(0, self._start_pending_metadata)
+
+    def _start_pending_metadata(self) -> None:
+        archive, self._pending_metadata = self._pending_metadata, None
+        if archive is None or self._stopped or archive is not self._archive:
+            return
+        if self._metadata_reader is None:
+            from viewer.services.pdf_metadata import PdfMetadataReader  # noqa: PLC0415
+
+            self._metadata_reader = PdfMetadataReader(self)
+            self._metadata_reader.records_completed.connect(self._on_pdf_metadata_completed)
+            self._metadata_reader.finished.connect(self._on_pdf_metadata_finished)
+        self._metadata_reader.read(archive)
+
+    def _on_pdf_metadata_completed(self, root: Path, completed: dict[str, Record]) -> None:
+        """A batch of a plain folder's records, completed by their PDFs' metadata: list them."""
+        archive = self._archive
+        if archive is None or archive.root != root:
+            return
+        records = tuple(
+            completed.get(record.id, record) if isinstance(record, Record) else record
+            for record in archive.records
+        )
+        self._archive = dataclasses.replace(archive, records=records)
+        if self._library is not None:
+            self._library.update_records(records)
+        shown = self._record
+        if isinstance(shown, Record) and shown.id in completed:
+            updated = completed[shown.id]
+            self._record = updated
+            self.metadata.show_record(updated, self._citation_text(updated))
+            if self._cite_feature is not None:
+                self._cite_feature.panel.show_record(updated)
+
+    def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
+        if self._archive is not None and self._archive.root == root:
+            self.pdf_metadata_read.emit(seconds)
 
     @property
     def records(self) -> LibraryPanel:
@@ -1068,6 +1118,8 @@ class MainWindow(QMainWindow):
         """Stop indexing and searching (before the window goes, closed or not); an index still
         waiting for the first page is not started any more (see `_start_pending_index`)."""
         self._stopped = True
+        if self._metadata_reader is not None:
+            self._metadata_reader.stop()
         if self._search_feature is not None:
             self._search_feature.shut_down()
 
@@ -1082,6 +1134,11 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self._settings.sync()
         super().closeEvent(event)
+
+
+def _guessed_from_names(archive: Archive) -> bool:
+    """Whether `archive` is a plain folder's, its records' metadata guessed from file names."""
+    return any(isinstance(r, Record) and r.inferred for r in archive.records[:50])
 
 
 def _has_text_layer(scan: Scan) -> bool:
