@@ -57,7 +57,7 @@ def serve(source: TextIO, sink: TextIO) -> None:
 def main() -> None:
     """The child process's entry point."""
     with contextlib.suppress(OSError):
-        os.nice(10)
+        os.nice(5)
     serve(sys.stdin, sys.stdout)
 
 

@@ -524,9 +524,10 @@ class MainWindow(QMainWindow):
         if self._metadata_reader is not None:
             self._metadata_reader.stop()
         # A plain folder's records were listed from their names: their PDFs' own metadata is
-        # read after the first page too.
+        # read after the first page too (by a process started now, at low priority).
         self._pending_metadata = archive if _guessed_from_names(archive) else None
-        if self._pending_metadata is not None:
+        if self._pending_metadata is not None and not self._stopped:
+            self._metadata_reader_made().prepare()
             QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_metadata)
         self._records_dock.setWindowTitle(
             self.tr("Records ({count})").format(count=len(archive.records))
@@ -598,13 +599,16 @@ class MainWindow(QMainWindow):
         archive, self._pending_metadata = self._pending_metadata, None
         if archive is None or self._stopped or archive is not self._archive:
             return
+        self._metadata_reader_made().read(archive)
+
+    def _metadata_reader_made(self) -> Any:
         if self._metadata_reader is None:
             from viewer.services.pdf_metadata import PdfMetadataReader  # noqa: PLC0415
 
             self._metadata_reader = PdfMetadataReader(self)
             self._metadata_reader.records_completed.connect(self._on_pdf_metadata_completed)
             self._metadata_reader.finished.connect(self._on_pdf_metadata_finished)
-        self._metadata_reader.read(archive)
+        return self._metadata_reader
 
     def _on_pdf_metadata_completed(self, root: Path, completed: dict[str, Record]) -> None:
         """A batch of a plain folder's records, completed by their PDFs' metadata: list them."""
@@ -1137,8 +1141,12 @@ class MainWindow(QMainWindow):
 
 
 def _guessed_from_names(archive: Archive) -> bool:
-    """Whether `archive` is a plain folder's, its records' metadata guessed from file names."""
-    return any(isinstance(r, Record) and r.inferred for r in archive.records[:50])
+    """Whether `archive` is a plain folder's with PDFs, its records' metadata guessed from
+    their file names (a glance at its first records is enough)."""
+    return any(
+        isinstance(r, Record) and r.inferred and r.scans and _has_text_layer(r.scans[0])
+        for r in archive.records[:200]
+    )
 
 
 def _has_text_layer(scan: Scan) -> bool:
