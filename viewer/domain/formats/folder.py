@@ -179,11 +179,13 @@ def group_documents(
         for _, path in members:
             grouped[path] = unit
     units: list[_Unit] = []
+    placed: set[int] = set()
     for path in documents:
         group = grouped.get(path)
         if group is None:
             units.append(_Unit(path.stem, (path,), folder))
-        elif group not in units:
+        elif id(group) not in placed:
+            placed.add(id(group))
             units.append(group)
     return units
 
