@@ -1065,6 +1065,10 @@ Nicht lesbar: {reason}</translation>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>(guessed)</source>
+        <translation>(vermutet)</translation>
+    </message>
 </context>
 <context>
     <name>Numbers</name>

@@ -1065,6 +1065,10 @@ Illisible&#xa0;: {reason}</translation>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
+    <message>
+        <source>(guessed)</source>
+        <translation>(supposé)</translation>
+    </message>
 </context>
 <context>
     <name>Numbers</name>
