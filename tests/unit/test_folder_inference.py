@@ -304,3 +304,64 @@ def test_read_folder_is_one_record_per_document_for_a_manifest_to_join(tmp_path:
     (record,) = archive.records
     assert isinstance(record, Record)
     assert record.scans[0].path.name == "104-10006-10247_ocr.pdf"
+
+
+def write_tiff(path: Path, pages: int, width: int = 40, height: int = 60) -> None:
+    """An uncompressed 8-bit grey TIFF of `pages` pages (a frame each), dark on every page."""
+    import struct
+
+    entries = 10
+    ifd_size = 2 + entries * 12 + 4
+    image_size = width * height
+    data = bytearray(b"II*\x00" + struct.pack("<I", 8))
+    for page in range(pages):
+        ifd_at = len(data)
+        pixels_at = ifd_at + ifd_size
+        next_at = pixels_at + image_size if page + 1 < pages else 0
+        tags = [
+            (256, 3, 1, width),  # ImageWidth
+            (257, 3, 1, height),  # ImageLength
+            (258, 3, 1, 8),  # BitsPerSample
+            (259, 3, 1, 1),  # Compression: none
+            (262, 3, 1, 1),  # Photometric: black is zero
+            (273, 4, 1, pixels_at),  # StripOffsets
+            (277, 3, 1, 1),  # SamplesPerPixel
+            (278, 3, 1, height),  # RowsPerStrip
+            (279, 4, 1, image_size),  # StripByteCounts
+            (284, 3, 1, 1),  # PlanarConfiguration
+        ]
+        data += struct.pack("<H", entries)
+        for tag, kind, count, value in tags:
+            packed = struct.pack("<HI", value, 0)[:4] if kind == 3 else struct.pack("<I", value)
+            data += struct.pack("<HHI", tag, kind, count) + packed
+        data += struct.pack("<I", next_at)
+        data += bytes([page * 40]) * image_size
+    path.write_bytes(bytes(data))
+
+
+def test_a_multi_page_tiff_is_one_record_of_several_pages(tmp_path: Path) -> None:
+    from viewer.domain import pdf
+
+    write_tiff(tmp_path / "ledger.tif", pages=3)
+    (record,) = records(tmp_path)
+    assert record.scans[0].path.name == "ledger.tif" and record.scans[0].images == ()
+    doc, info = pdf.open_document(record.scans[0].path)
+    try:
+        assert info.page_count == 3
+    finally:
+        doc.close()
+
+
+def test_photos_of_one_record_open_as_one_document_of_their_pages(tmp_path: Path) -> None:
+    from viewer.domain import pdf
+
+    for number in (1, 2):
+        write_tiff(tmp_path / f"card_{number}.tif", pages=1)
+    (record,) = records(tmp_path)
+    scan = record.scans[0]
+    doc, info = pdf.open_images(scan.path, scan.images)
+    try:
+        assert info.page_count == 2
+        assert info.path == tmp_path / "card_1.tif"
+    finally:
+        doc.close()
