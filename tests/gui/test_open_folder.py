@@ -175,3 +175,10 @@ def test_titles_from_the_pdfs_own_metadata_fill_in_the_list_after_it_is_shown(
     assert record is not None and record.title.startswith("Memorandum number")
     assert window.metadata.value("Author") == "Records Office"
     assert window.metadata.is_guessed("Title") and window.metadata.is_guessed("Author")
+    # The search index is built with the titles the PDFs gave, not their file names.
+    box = window.search.search_box()
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000):
+        window.search_action.trigger()
+        qtbot.keyClicks(box, "Memorandum")
+    hits = {hit.record_id for hit in window.search.result_model().hits()}
+    assert hits == {"scan_0001", "scan_0002", "scan_0003"}

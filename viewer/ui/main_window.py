@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self._cite_feature: CiteFeature | None = None
         self._pending_index: Archive | None = None
         self._pending_metadata: Archive | None = None
+        self._metadata_reading = False
+        """A plain folder's PDF metadata is being read: indexing waits for its titles."""
         self._metadata_reader: Any = None
         """The PdfMetadataReader of a plain folder's records, made when first needed."""
         self._stopped = False
@@ -523,6 +525,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
         if self._metadata_reader is not None:
             self._metadata_reader.stop()
+        self._metadata_reading = False
         # A plain folder's records were listed from their names: their PDFs' own metadata is
         # read after the first page too (by a process started now, at low priority).
         self._pending_metadata = archive if _guessed_from_names(archive) else None
@@ -599,7 +602,9 @@ class MainWindow(QMainWindow):
         archive, self._pending_metadata = self._pending_metadata, None
         if archive is None or self._stopped or archive is not self._archive:
             return
-        self._metadata_reader_made().read(archive)
+        self._metadata_reading = self._metadata_reader_made().read(archive) > 0
+        if not self._metadata_reading:
+            self._start_pending_index()
 
     def _metadata_reader_made(self) -> Any:
         if self._metadata_reader is None:
@@ -631,8 +636,15 @@ class MainWindow(QMainWindow):
                 self._cite_feature.panel.show_record(updated)
 
     def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
-        if self._archive is not None and self._archive.root == root:
-            self.pdf_metadata_read.emit(seconds)
+        if self._archive is None or self._archive.root != root:
+            return
+        self._metadata_reading = False
+        self.pdf_metadata_read.emit(seconds)
+        # The index is built now, with the titles and authors the PDFs gave (and meanwhile the
+        # two did not compete for the machine's cores).
+        if self._pending_index is not None:
+            self._pending_index = self._archive
+            self._start_pending_index()
 
     @property
     def records(self) -> LibraryPanel:
@@ -660,6 +672,8 @@ class MainWindow(QMainWindow):
         if self._stopped:  # closed before its turn came: nothing to start any more
             return
         self._build_library()
+        if self._pending_metadata is not None or self._metadata_reading:
+            return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._archive:
             self._extras()[0].start_indexing(archive)
