@@ -38,6 +38,12 @@ def probe(path: Path) -> dict[str, Any]:
     try:
         if doc.needs_pass:
             return {"path": str(path), "metadata": {}}
+        # Most scans have no XMP packet: looking for one costs a dictionary lookup, reading
+        # an absent one through MuPDF costs as much as opening the file.
+        kind, _ = doc.xref_get_key(doc.pdf_catalog(), "Metadata")
+        if kind == "null":
+            info = {k: str(v) for k, v in (doc.metadata or {}).items() if v and k != "encryption"}
+            return {"path": str(path), "metadata": info}
         return {"path": str(path), "metadata": pdf._metadata(doc)}
     except pdf.MUPDF_ERRORS as exc:
         return {"path": str(path), "error": f"{path.name}: its metadata cannot be read ({exc})"}
