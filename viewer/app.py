@@ -93,7 +93,8 @@ class Viewer:
     def _prefetch_first_scan(self, archive: Archive, last_id: str) -> None:
         """On the thread that read `archive`: have the worker open the scan shown first."""
         record = ordering.first_record(archive, last_id)
-        if isinstance(record, Record) and record.scans:
+        # (A scan made of several photos is opened by the view itself: a prefetch opens a file.)
+        if isinstance(record, Record) and record.scans and not record.scans[0].images:
             scan = record.scans[0]
             self.worker.prefetch(scan.path, scan.password or None)
 

@@ -167,6 +167,8 @@ def _run_kiosk_child(argv: list[str]) -> int:
     from viewer import app  # noqa: PLC0415
 
     return app.run_kiosk(args.config, args.heartbeat_fd)
+
+
 def configure_sheets(*, only_with_files: bool) -> None:
     """Spreadsheets of records are read with the column mappings the user confirmed (kept in
     the user's data folder) and, if asked, without their rows that have no file."""

@@ -442,7 +442,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+71"/>
+        <location filename="../../viewer/ui/main_window.py" line="+72"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
@@ -462,7 +462,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digitalisat</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <location line="+339"/>
         <source>Records</source>
         <translation>Dokumente</translation>
@@ -648,7 +648,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
@@ -669,7 +669,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+139"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -689,7 +689,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Die Textebene des PDF wird gelesen…</translation>
     </message>
@@ -704,7 +704,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+209"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
     </message>
@@ -714,12 +714,12 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-237"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -734,7 +734,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: {notices}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+47"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
@@ -755,16 +755,18 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="-2"/>
+        <location line="+5"/>
         <source>No transcript: {reason}</source>
         <translation>Keine Transkription: {reason}</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-6"/>
         <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
         <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+3"/>
         <source>{reason} The metadata is still shown.</source>
         <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
     </message>
@@ -862,12 +864,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../viewer/ui/messages.py" line="+51"/>
+        <location filename="../../viewer/ui/messages.py" line="+36"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -900,12 +902,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+52"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -955,12 +957,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Mitwirkende</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Original language</source>
         <translation>Originalsprache</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Available in</source>
         <translation>Verfügbar als</translation>
     </message>
@@ -1035,7 +1037,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dokument-ID</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Record metadata</source>
         <translation>Metadaten des Dokuments</translation>
     </message>
@@ -1066,7 +1068,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Metadatenfelder</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
@@ -1074,6 +1076,11 @@ Nicht lesbar: {reason}</translation>
         <location line="+0"/>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(guessed)</source>
+        <translation>(vermutet)</translation>
     </message>
 </context>
 <context>
@@ -1322,12 +1329,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+239"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
     </message>
@@ -1346,7 +1353,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+76"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+77"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
@@ -1721,12 +1728,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+83"/>
+        <location filename="../../viewer/app.py" line="+87"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>
@@ -1736,7 +1743,7 @@ Nicht lesbar: {reason}</translation>
         <translation>In Archive Viewer ist ein Fehler aufgetreten. Ihr Archiv ist unverändert, und das Fenster bleibt benutzbar. Bitte melden Sie den Fehler mit den Einzelheiten unten.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
     </message>

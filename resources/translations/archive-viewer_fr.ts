@@ -442,7 +442,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+71"/>
+        <location filename="../../viewer/ui/main_window.py" line="+72"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -462,7 +462,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numérisation seule</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <location line="+339"/>
         <source>Records</source>
         <translation>Documents</translation>
@@ -648,7 +648,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
@@ -669,7 +669,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+139"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -689,7 +689,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Lecture de la couche de texte du PDF…</translation>
     </message>
@@ -704,7 +704,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+209"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
     </message>
@@ -714,12 +714,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-237"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -734,7 +734,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+47"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
@@ -755,16 +755,18 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="-2"/>
+        <location line="+5"/>
         <source>No transcript: {reason}</source>
         <translation>Pas de transcription&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-6"/>
         <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
         <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+3"/>
         <source>{reason} The metadata is still shown.</source>
         <translation>{reason} Les métadonnées restent affichées.</translation>
     </message>
@@ -862,12 +864,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../viewer/ui/messages.py" line="+51"/>
+        <location filename="../../viewer/ui/messages.py" line="+36"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -900,12 +902,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+52"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -955,12 +957,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Contributeurs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Original language</source>
         <translation>Langue originale</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Available in</source>
         <translation>Disponible en</translation>
     </message>
@@ -1035,7 +1037,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Identifiant du document</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Record metadata</source>
         <translation>Métadonnées du document</translation>
     </message>
@@ -1066,7 +1068,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Champs de métadonnées</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
@@ -1074,6 +1076,11 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+0"/>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(guessed)</source>
+        <translation>(supposé)</translation>
     </message>
 </context>
 <context>
@@ -1322,12 +1329,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+239"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -1346,7 +1353,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+76"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+77"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
@@ -1721,12 +1728,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+83"/>
+        <location filename="../../viewer/app.py" line="+87"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>
@@ -1736,7 +1743,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Une erreur s’est produite dans Archive Viewer. Votre archive n’a pas été modifiée et la fenêtre reste utilisable. Merci de signaler ce problème avec les détails ci-dessous.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
     </message>

@@ -294,6 +294,10 @@ _LANGUAGE_NAMES = {
     "fa": "Persian",
     "tr": "Turkish",
     "la": "Latin",
+    "el": "Greek",
+    "he": "Hebrew",
+    "nl": "Dutch",
+    "und": "Undetermined",
 }
 
 

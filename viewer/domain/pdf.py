@@ -162,6 +162,24 @@ def open_document(path: Path, password: str | None = None) -> tuple[Any, Documen
         raise
 
 
+def open_images(path: Path, images: Sequence[Path]) -> tuple[Any, DocumentInfo]:
+    """Several photos of one document (`images`, in order) opened as one document known as
+    `path` (its first photo); a page each."""
+    try:
+        doc = images_as_pdf(images)
+    except MUPDF_ERRORS as exc:
+        raise PdfUnreadableError(
+            path, "one of its photos cannot be opened", "A photo may be damaged or not an image"
+        ) from exc
+    except OSError as exc:
+        raise PdfNotFoundError(path, f"a photo cannot be read ({exc.strerror})") from exc
+    try:
+        return doc, _inspect(doc, path, None)
+    except BaseException:
+        doc.close()
+        raise
+
+
 def _inspect(doc: Any, path: Path, password: str | None) -> DocumentInfo:
     if doc.needs_pass:
         if not password:

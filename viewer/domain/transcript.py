@@ -69,8 +69,28 @@ def read_text(path: Path) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+_FENCED_DIV = re.compile(r"^:::.*$", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A YAML front-matter header (Quarto, Pandoc, Jekyll) and the text after it; ("", text)
+    when the text does not open with one."""
+    match = _FRONT_MATTER.match(text)
+    if match is None or not re.match(r"\s*[\w-]+\s*:", match.group(1)):
+        return "", text
+    return match.group(1), text[match.end() :]
+
+
 def to_html(text: str, fmt: TranscriptFormat) -> str:
-    """Display HTML for a transcript written in `fmt`, editorial marks wrapped."""
+    """Display HTML for a transcript written in `fmt`, editorial marks wrapped; a front-matter
+    header (metadata, not text) is left out, as are Pandoc's `:::` div fences."""
+    if fmt is not TranscriptFormat.HTML:
+        header, text = split_front_matter(text)
+        if header:
+            text = _FENCED_DIV.sub("", text)
     if fmt is TranscriptFormat.HTML:
         source = text
     elif fmt is TranscriptFormat.MARKDOWN:

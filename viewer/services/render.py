@@ -273,6 +273,8 @@ class PdfWorker(QObject):
         self._release_timer.timeout.connect(self.cache.release_evicted)
         self._backend_exited.connect(self._on_backend_exited)
         self._open: dict[str, tuple[str | None, int]] = {}
+        self._images: dict[str, tuple[str, ...]] = {}
+        """The photos of the open documents made of several (for a restarted worker)."""
         self._wishes: dict[str, tuple[RenderKey, ...]] = {}
         self._in_flight: RenderKey | None = None
         self._generation = 0
@@ -289,18 +291,26 @@ class PdfWorker(QObject):
         return self._backend.thread
 
     def open(
-        self, path: Path | str, password: str | None = None, first_page: FirstPage | None = None
+        self,
+        path: Path | str,
+        password: str | None = None,
+        first_page: FirstPage | None = None,
+        images: tuple[Path, ...] = (),
     ) -> int:
         """Ask for `path` to be opened; the answer carries the returned request id.
 
         With `first_page`, the worker renders the first page right after opening, at the scale
-        the view will ask for: it arrives as an ordinary `page_rendered`.
+        the view will ask for: it arrives as an ordinary `page_rendered`. With `images`, the
+        document is those photos, a page each (`path` names the first).
         """
         request_id = next(self._ids)
         key = str(path)
         _, holders = self._open.get(key, (password, 0))
         self._open[key] = (password, holders + 1)
-        self._backend.send(OpenRequest(request_id, key, password, first_page))
+        image_names = tuple(str(image) for image in images)
+        if image_names:
+            self._images[key] = image_names
+        self._backend.send(OpenRequest(request_id, key, password, first_page, image_names))
         return request_id
 
     def prefetch(self, path: Path | str, password: str | None = None) -> None:
@@ -316,6 +326,7 @@ class PdfWorker(QObject):
         password, holders = self._open.get(key, (None, 0))
         if holders <= 1:
             self._open.pop(key, None)
+            self._images.pop(key, None)
             self.cache.drop_document(key)
         else:
             self._open[key] = (password, holders - 1)
@@ -411,7 +422,7 @@ class PdfWorker(QObject):
         self._backend = self._start()
         for path, (password, holders) in self._open.items():
             for _ in range(holders):
-                self._backend.send(OpenRequest(0, path, password))
+                self._backend.send(OpenRequest(0, path, password, None, self._images.get(path, ())))
         self._wishes.clear()
         message = "the page renderer stopped unexpectedly and was restarted"
         if crashed is not None:

@@ -104,6 +104,9 @@ class OpenRequest(NamedTuple):
     path: str
     password: str | None = None
     first_page: FirstPage | None = None
+    images: tuple[str, ...] = ()
+    """For a scan made of several photos: the image files, in page order (`path` is the
+    first); empty for a PDF or an image file."""
 
 
 class PrefetchRequest(NamedTuple):
@@ -444,7 +447,11 @@ class PdfEngine:
 
     def _open_file(self, request: OpenRequest) -> _Document | OpenFailed:
         try:
-            handle, info = _pdf().open_document(Path(request.path), request.password)
+            if request.images:
+                images = [Path(image) for image in request.images]
+                handle, info = _pdf().open_images(Path(request.path), images)
+            else:
+                handle, info = _pdf().open_document(Path(request.path), request.password)
         except _pdf().PdfError as exc:
             return OpenFailed(
                 request.request_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 from collections.abc import Callable
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain import archive as archive_io
 from viewer.domain import formats, ordering, transcript
-from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
 from viewer.services import i18n
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
     record_shown = Signal(object)
     """A record is now on screen (its metadata and transcript shown, its scan requested)."""
     archive_opened = Signal(object)
+    pdf_metadata_read = Signal(float)
+    """Every PDF of a plain folder has had its metadata read (seconds it took)."""
     citation_copied = Signal(str)
     sheet_columns_chosen = Signal(object, object, object)
     """A person confirmed the columns of a sheet of records: (the sheet's Path, header name to
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
         self._archive_job = 0
         self._transcript_job = 0
         self._bare_pdf: Path | None = None
+        self._text_layer_pdf: Path | None = None
+        """The PDF whose text layer is the transcript on screen (a record with no other)."""
         self._scan_path: Path | None = None
         self._passwords: dict[Path, str] = {}
         self._search_factory = search_factory
@@ -117,6 +122,11 @@ class MainWindow(QMainWindow):
         self._search_feature: SearchFeature | None = None
         self._cite_feature: CiteFeature | None = None
         self._pending_index: Archive | None = None
+        self._pending_metadata: Archive | None = None
+        self._metadata_reading = False
+        """A plain folder's PDF metadata is being read: indexing waits for its titles."""
+        self._metadata_reader: Any = None
+        """The PdfMetadataReader of a plain folder's records, made when first needed."""
         self._stopped = False
         """Background work was stopped (the window closed): none is started any more."""
 
@@ -522,6 +532,15 @@ class MainWindow(QMainWindow):
         # Indexing waits until the first page is on screen: start-up is the reader's time.
         self._pending_index = archive
         QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
+        if self._metadata_reader is not None:
+            self._metadata_reader.stop()
+        self._metadata_reading = False
+        # A plain folder's records were listed from their names: their PDFs' own metadata is
+        # read after the first page too (by a process started now, at low priority).
+        self._pending_metadata = archive if _guessed_from_names(archive) else None
+        if self._pending_metadata is not None and not self._stopped:
+            self._metadata_reader_made().prepare()
+            QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_metadata)
         self._records_dock.setWindowTitle(
             self.tr("Records ({count})").format(count=len(archive.records))
         )
@@ -617,6 +636,55 @@ class MainWindow(QMainWindow):
         # of the event loop.
         QTimer.singleShot(0, self._build_library)
         QTimer.singleShot(0, self._start_pending_index)
+        QTimer.singleShot(0, self._start_pending_metadata)
+
+    def _start_pending_metadata(self) -> None:
+        archive, self._pending_metadata = self._pending_metadata, None
+        if archive is None or self._stopped or archive is not self._archive:
+            return
+        self._metadata_reading = self._metadata_reader_made().read(archive) > 0
+        if not self._metadata_reading:
+            self._start_pending_index()
+
+    def _metadata_reader_made(self) -> Any:
+        if self._metadata_reader is None:
+            from viewer.services.pdf_metadata import PdfMetadataReader  # noqa: PLC0415
+
+            self._metadata_reader = PdfMetadataReader(self)
+            self._metadata_reader.records_completed.connect(self._on_pdf_metadata_completed)
+            self._metadata_reader.finished.connect(self._on_pdf_metadata_finished)
+        return self._metadata_reader
+
+    def _on_pdf_metadata_completed(self, root: Path, completed: dict[str, Record]) -> None:
+        """A batch of a plain folder's records, completed by their PDFs' metadata: list them."""
+        archive = self._archive
+        if archive is None or archive.root != root:
+            return
+        records = tuple(
+            completed.get(record.id, record) if isinstance(record, Record) else record
+            for record in archive.records
+        )
+        self._archive = dataclasses.replace(archive, records=records)
+        if self._library is not None:
+            self._library.update_records(records)
+        shown = self._record
+        if isinstance(shown, Record) and shown.id in completed:
+            updated = completed[shown.id]
+            self._record = updated
+            self.metadata.show_record(updated, self._citation_text(updated))
+            if self._cite_feature is not None:
+                self._cite_feature.panel.show_record(updated)
+
+    def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
+        if self._archive is None or self._archive.root != root:
+            return
+        self._metadata_reading = False
+        self.pdf_metadata_read.emit(seconds)
+        # The index is built now, with the titles and authors the PDFs gave (and meanwhile the
+        # two did not compete for the machine's cores).
+        if self._pending_index is not None:
+            self._pending_index = self._archive
+            self._start_pending_index()
 
     @property
     def records(self) -> LibraryPanel:
@@ -644,6 +712,8 @@ class MainWindow(QMainWindow):
         if self._stopped:  # closed before its turn came: nothing to start any more
             return
         self._build_library()
+        if self._pending_metadata is not None or self._metadata_reading:
+            return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._archive:
             self._extras()[0].start_indexing(archive)
@@ -784,7 +854,7 @@ class MainWindow(QMainWindow):
             scan = record.scans[0]
             self._scan_path = scan.path
             password = self._passwords.get(scan.path) or scan.password or None
-            self.scan.open_pdf(scan.path, password)
+            self.scan.open_pdf(scan.path, password, scan.images)
         else:
             self._scan_path = None
             self.scan.show_message(self.tr("This record has no scan."))
@@ -795,9 +865,18 @@ class MainWindow(QMainWindow):
         chosen = self.transcript.set_transcripts(
             record.transcripts, self._settings.get(prefs.PREFERRED_LANGUAGE)
         )
+        self._text_layer_pdf = None
         if chosen is not None:
             self._load_transcript(chosen)
-        elif self._bare_pdf is not None:
+        elif (
+            record.scans
+            and _has_text_layer(record.scans[0])
+            and (self._bare_pdf is not None or record.inferred)
+        ):
+            # A PDF opened as it is (alone, or in a plain folder), with no transcript of its own:
+            # its text layer stands in, once the worker has it. (A curated record without a
+            # transcript is shown as its curator made it.)
+            self._text_layer_pdf = record.scans[0].path
             self.transcript.show_notice(self.tr("Reading the PDF's text layer…"))
         else:
             self.transcript.show_notice(
@@ -854,12 +933,34 @@ class MainWindow(QMainWindow):
             if self._cite_feature is not None:
                 self._cite_feature.panel.show_record(record)
             self.setWindowTitle(f"{record.title} — {APP_TITLE}")
+        elif (
+            self._archive is not None
+            and isinstance(self._record, Record)
+            and self._record.scans
+            and self._record.scans[0].path == path
+            and self._record.inferred
+            and info.metadata
+        ):
+            self._show_pdf_metadata(self._record, info.metadata)
+        if self._text_layer_pdf is not None and path == self._text_layer_pdf:
             self._worker.extract_text(path, self._passwords.get(path))
+
+    def _show_pdf_metadata(self, record: Record, metadata: dict[str, str]) -> None:
+        """Complete the guessed metadata of the record on screen by its PDF's info and XMP."""
+        from viewer.domain.formats import folder  # noqa: PLC0415  (plain folders only)
+
+        updated = folder.with_pdf_metadata(record, metadata)
+        if updated is record:
+            return
+        self._record = updated
+        self.metadata.show_record(updated, self._citation_text(updated))
+        if self._cite_feature is not None:
+            self._cite_feature.panel.show_record(updated)
 
     def _on_worker_text_extracted(
         self, path: str, pages: list[str], _metadata: dict[str, str]
     ) -> None:
-        if self._bare_pdf is None or Path(path) != self._bare_pdf:
+        if self._text_layer_pdf is None or Path(path) != self._text_layer_pdf:
             return
         if any(page.strip() for page in pages):
             self.transcript.set_transcripts((), "")
@@ -877,7 +978,7 @@ class MainWindow(QMainWindow):
             )
 
     def _on_worker_text_failed(self, path: str, message: str) -> None:
-        if self._bare_pdf is not None and Path(path) == self._bare_pdf:
+        if self._text_layer_pdf is not None and Path(path) == self._text_layer_pdf:
             self.transcript.show_notice(
                 self.tr("No transcript: the text layer cannot be read ({reason}).").format(
                     reason=message
@@ -895,6 +996,9 @@ class MainWindow(QMainWindow):
             self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
         elif isinstance(self._record, Record) and self._record.transcripts:
             text = self.tr("{reason} The transcript and metadata are still shown.")
+        elif self._text_layer_pdf is not None and path == self._text_layer_pdf:
+            text = self.tr("{reason} The metadata is still shown.")
+            self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
         else:
             text = self.tr("{reason} The metadata is still shown.")
         self.messages.show_message(Level.ERROR, text.format(reason=reason))
@@ -920,7 +1024,7 @@ class MainWindow(QMainWindow):
                     file=path.name
                 )
             )
-            if self._bare_pdf is not None and path == self._bare_pdf:
+            if self._text_layer_pdf is not None and path == self._text_layer_pdf:
                 # Its text layer, the transcript, cannot be read either.
                 self.transcript.show_notice(
                     self.tr(
@@ -1075,6 +1179,8 @@ class MainWindow(QMainWindow):
         """Stop indexing and searching (before the window goes, closed or not); an index still
         waiting for the first page is not started any more (see `_start_pending_index`)."""
         self._stopped = True
+        if self._metadata_reader is not None:
+            self._metadata_reader.stop()
         if self._search_feature is not None:
             self._search_feature.shut_down()
 
@@ -1089,6 +1195,21 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self._settings.sync()
         super().closeEvent(event)
+
+
+def _guessed_from_names(archive: Archive) -> bool:
+    """Whether `archive` is a plain folder's with PDFs, its records' metadata guessed from
+    their file names (a glance at its first records is enough)."""
+    return any(
+        isinstance(r, Record) and r.inferred and r.scans and _has_text_layer(r.scans[0])
+        for r in archive.records[:200]
+    )
+
+
+def _has_text_layer(scan: Scan) -> bool:
+    """Whether `scan` may carry a text layer worth showing as the transcript (a PDF; photos
+    and image files have none)."""
+    return not scan.images and scan.path.suffix.lower() == ".pdf"
 
 
 def _sentence(text: str) -> str:

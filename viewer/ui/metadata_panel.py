@@ -32,6 +32,16 @@ def rows_for(record: Record) -> list[tuple[str, str]]:
 
     The labels are in the interface language; the values (the record's own) are never translated.
     """
+    return [(label, value) for _, label, value in _fields(record)]
+
+
+def inferred_labels(record: Record) -> set[str]:
+    """The labels of the rows whose value the viewer guessed (`Record.inferred`)."""
+    return {label for name, label, _ in _fields(record) if name in record.inferred}
+
+
+def _fields(record: Record) -> list[tuple[str, str, str]]:
+    """(field name, label, value) for each row shown."""
     translate = QCoreApplication.translate
     transcripts = ", ".join(t.display_label() for t in record.transcripts)
     scans = "; ".join(
@@ -39,46 +49,52 @@ def rows_for(record: Record) -> list[tuple[str, str]]:
         for scan in record.scans
     )
     rows = [
-        (translate("MetadataPanel", "Title"), record.title),
+        ("title", translate("MetadataPanel", "Title"), record.title),
         # A date the source words in a way not understood is shown as worded.
         (
+            "date",
             translate("MetadataPanel", "Date"),
             record.date.display() if record.date else record.date_text,
         ),
-        (translate("MetadataPanel", "Summary"), record.summary),
-        (translate("MetadataPanel", "Type"), record.type),
-        (translate("MetadataPanel", "Author"), _names(record.creators)),
-        (translate("MetadataPanel", "Recipient"), _names(record.recipients)),
-        (translate("MetadataPanel", "Source"), record.source.display()),
-        (translate("MetadataPanel", "Source note"), record.source.note),
-        (translate("MetadataPanel", "Collection"), record.collection),
-        (translate("MetadataPanel", "Translator"), _names(record.translators)),
-        (translate("MetadataPanel", "Contributors"), _names(record.contributors)),
-        (translate("MetadataPanel", "Original language"), _languages(record.languages)),
-        (translate("MetadataPanel", "Available in"), transcripts),
-        (translate("MetadataPanel", "People"), "; ".join(record.people)),
-        (translate("MetadataPanel", "Places"), "; ".join(record.places)),
-        (translate("MetadataPanel", "Subjects"), "; ".join(record.subjects)),
-        (translate("MetadataPanel", "Scan"), scans),
-        (translate("MetadataPanel", "Rights"), record.rights),
-        (translate("MetadataPanel", "Support"), record.funding),
-        (translate("MetadataPanel", "Publisher"), record.publisher),
-        (translate("MetadataPanel", "Relation"), record.relation),
-        (translate("MetadataPanel", "Coverage"), record.coverage),
-        (translate("MetadataPanel", "Identifier"), record.identifier),
-        (translate("MetadataPanel", "Number"), record.number),
-        (translate("MetadataPanel", "Pages"), record.pages),
-        (translate("MetadataPanel", "Web address"), record.url),
-        (translate("MetadataPanel", "Record ID"), record.id),
+        ("summary", translate("MetadataPanel", "Summary"), record.summary),
+        ("type", translate("MetadataPanel", "Type"), record.type),
+        ("creators", translate("MetadataPanel", "Author"), _names(record.creators)),
+        ("recipients", translate("MetadataPanel", "Recipient"), _names(record.recipients)),
+        ("source", translate("MetadataPanel", "Source"), record.source.display()),
+        ("source_note", translate("MetadataPanel", "Source note"), record.source.note),
+        ("collection", translate("MetadataPanel", "Collection"), record.collection),
+        ("translators", translate("MetadataPanel", "Translator"), _names(record.translators)),
+        ("contributors", translate("MetadataPanel", "Contributors"), _names(record.contributors)),
+        (
+            "languages",
+            translate("MetadataPanel", "Original language"),
+            _languages(record.languages),
+        ),
+        ("transcripts", translate("MetadataPanel", "Available in"), transcripts),
+        ("people", translate("MetadataPanel", "People"), "; ".join(record.people)),
+        ("places", translate("MetadataPanel", "Places"), "; ".join(record.places)),
+        ("subjects", translate("MetadataPanel", "Subjects"), "; ".join(record.subjects)),
+        ("scans", translate("MetadataPanel", "Scan"), scans),
+        ("rights", translate("MetadataPanel", "Rights"), record.rights),
+        ("funding", translate("MetadataPanel", "Support"), record.funding),
+        ("publisher", translate("MetadataPanel", "Publisher"), record.publisher),
+        ("relation", translate("MetadataPanel", "Relation"), record.relation),
+        ("coverage", translate("MetadataPanel", "Coverage"), record.coverage),
+        ("identifier", translate("MetadataPanel", "Identifier"), record.identifier),
+        ("number", translate("MetadataPanel", "Number"), record.number),
+        ("pages", translate("MetadataPanel", "Pages"), record.pages),
+        ("url", translate("MetadataPanel", "Web address"), record.url),
+        ("id", translate("MetadataPanel", "Record ID"), record.id),
     ]
-    rows.extend((key.replace("_", " ").capitalize(), value) for key, value in record.extra)
-    return [(label, value) for label, value in rows if value]
+    rows.extend((key, key.replace("_", " ").capitalize(), value) for key, value in record.extra)
+    return [(name, label, value) for name, label, value in rows if value]
 
 
 FIELDS_STYLE = """
 p.label { color: #5f6368; font-size: small; font-weight: bold;
           margin-top: 8px; margin-bottom: 1px; }
 p.value { margin-top: 0; margin-bottom: 0; }
+span.guessed { color: #80868b; font-style: italic; }
 """
 
 
@@ -143,10 +159,12 @@ class MetadataPanel(QWidget):
         layout.addWidget(self._citation)
         layout.addWidget(self._fields, 1)
         self._values: dict[str, str] = {}
+        self._guessed: set[str] = set()
 
     def show_record(self, record: Record | BrokenRecord | None, citation: str = "") -> None:
         """Show `record`'s metadata and its citation."""
         self._values = {}
+        self._guessed = set()
         self._confirmation.clear()
         if isinstance(record, BrokenRecord):
             rows = [(self.tr("Folder"), str(record.folder)), (self.tr("Problem"), record.reason)]
@@ -154,10 +172,14 @@ class MetadataPanel(QWidget):
             rows = []
         else:
             rows = rows_for(record)
+            self._guessed = inferred_labels(record)
         parts = []
         for label, value in rows:
             self._values[label] = value
             text = html.escape(value).replace("\n", "<br>")
+            if label in self._guessed:
+                # A guess (from a file name, a PDF's info) must not pass for curated metadata.
+                text += '<span class="guessed"> ' + html.escape(self.tr("(guessed)")) + "</span>"
             parts.append(f'<p class="label">{html.escape(label)}</p><p class="value">{text}</p>')
         self._fields.setHtml("".join(parts))
         self._citation.setText(citation)
@@ -171,6 +193,10 @@ class MetadataPanel(QWidget):
     def value(self, label: str) -> str:
         """The value shown for `label` ("" when the row is not shown)."""
         return self._values.get(label, "")
+
+    def is_guessed(self, label: str) -> bool:
+        """Whether the row `label` is shown as guessed by the viewer, not curated."""
+        return label in self._guessed
 
     def labels(self) -> list[str]:
         """The labels of the rows shown, in order."""

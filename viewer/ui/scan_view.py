@@ -232,12 +232,17 @@ class ScanPane(QWidget):
                 bar.set_document(self.area.info, self._rotations())
         return self._thumbnails
 
-    def open_pdf(self, path: Path, password: str | None = None) -> None:
-        """Open `path` (with `password` when it is encrypted); `document_opened` or `_failed`."""
+    def open_pdf(
+        self, path: Path, password: str | None = None, images: tuple[Path, ...] = ()
+    ) -> None:
+        """Open `path` (with `password` when it is encrypted; made of the photos `images` when
+        given, `path` the first); `document_opened` or `_failed`."""
         self.close_document()
         self._path = Path(path)
         self._set_notices([self.tr("Opening {file}…").format(file=self._path.name)])
-        self._request_id = self._worker.open(self._path, password, self.area.first_page_hint())
+        self._request_id = self._worker.open(
+            self._path, password, self.area.first_page_hint(), images
+        )
         if self.area.query is not None:
             self.scan_hits_changed.emit(0, 0)  # a document to search is on its way
 
