@@ -178,30 +178,34 @@ def open_as_pdf(path: Path) -> tuple[Any, str]:
             f"this is an {kind} file named like a PDF, not a scan",
             "Replace it with the PDF or image of the document",
         )
-    if kind in ("", "pdf"):
-        try:
-            return pymupdf.open(path, filetype="pdf"), "pdf"
-        except MUPDF_ERRORS as exc:
-            raise PdfUnreadableError(
-                path, "this is not a PDF that can be opened", "The file may be damaged or not a PDF"
-            ) from exc
-        except OSError as exc:
-            raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
     try:
-        image = pymupdf.open(path)
-        try:
-            if image.is_pdf or image.page_count < 1:
-                raise ValueError("no image pages")
-            document = pymupdf.open("pdf", image.convert_to_pdf())
-        finally:
-            image.close()
+        if kind in ("", "pdf"):
+            document = pymupdf.open(path, filetype="pdf")
+            if document.is_pdf:
+                return document, "pdf"
+            # MuPDF recognised something else by its content (an image with a damaged header).
+            kind = "picture"
+        else:
+            document = pymupdf.open(path)
+    except MUPDF_ERRORS as exc:
+        raise PdfUnreadableError(
+            path, "this is not a PDF that can be opened", "The file may be damaged or not a PDF"
+        ) from exc
+    except OSError as exc:
+        raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
+    try:
+        if document.is_pdf or document.page_count < 1:
+            raise ValueError("no image pages")
+        converted = pymupdf.open("pdf", document.convert_to_pdf())
     except _IMAGE_ERRORS as exc:
         raise PdfUnreadableError(
             path,
             f"this is a damaged {kind} image named like a PDF ({_mupdf_problem(exc)})",
             "Replace it with a good copy",
         ) from exc
-    return document, kind
+    finally:
+        document.close()
+    return converted, kind
 
 
 def open_document(path: Path, password: str | None = None) -> tuple[Any, DocumentInfo]:
