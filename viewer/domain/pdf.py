@@ -163,7 +163,7 @@ def open_as_pdf(path: Path) -> tuple[Any, str]:
     A PDF (even damaged, even without its header) opens as one; an image MuPDF reads (JPEG, PNG,
     TIFF, ...) becomes a PDF of its pages through `convert_to_pdf()`, so it is shown, rendered and
     searched like any scan; HTML, SVG and anything else is refused with a PdfError naming it.
-    The kind is "pdf" or the image's format.
+    The kind is "pdf", the image's format ("JPEG", ...), or "an" (an image MuPDF found by itself).
     """
     _check_regular_file(path)
     try:
@@ -184,7 +184,7 @@ def open_as_pdf(path: Path) -> tuple[Any, str]:
             if document.is_pdf:
                 return document, "pdf"
             # MuPDF recognised something else by its content (an image with a damaged header).
-            kind = "picture"
+            kind = "an"
         else:
             document = pymupdf.open(path)
     except MUPDF_ERRORS as exc:
@@ -200,12 +200,19 @@ def open_as_pdf(path: Path) -> tuple[Any, str]:
     except _IMAGE_ERRORS as exc:
         raise PdfUnreadableError(
             path,
-            f"this is a damaged {kind} image named like a PDF ({_mupdf_problem(exc)})",
+            f"this is {_image(kind, 'a damaged ')} named like a PDF ({_mupdf_problem(exc)})",
             "Replace it with a good copy",
         ) from exc
     finally:
         document.close()
     return converted, kind
+
+
+def _image(kind: str, adjective: str = "") -> str:
+    """ "a JPEG image", "a damaged image", "an image" (when its format is not known)."""
+    if kind == "an":
+        return f"a {adjective}image" if adjective else "an image"
+    return f"a {adjective}{kind} image"
 
 
 def open_document(path: Path, password: str | None = None) -> tuple[Any, DocumentInfo]:
@@ -221,7 +228,7 @@ def open_document(path: Path, password: str | None = None) -> tuple[Any, Documen
         doc.close()
         raise
     if kind != "pdf":
-        notice = f"the file is a {kind} image, not a PDF; it is shown as the scan it is"
+        notice = f"the file is {_image(kind)}, not a PDF; it is shown as the scan it is"
         info = dataclasses.replace(info, notices=(*info.notices, notice))
     return doc, info
 
