@@ -200,7 +200,7 @@ def open_as_pdf(path: Path) -> tuple[Any, str]:
     except _IMAGE_ERRORS as exc:
         raise PdfUnreadableError(
             path,
-            f"this is {_image(kind, 'a damaged ')} named like a PDF ({_mupdf_problem(exc)})",
+            f"this is {_image(kind, 'damaged ')} named like a PDF ({_mupdf_problem(exc)})",
             "Replace it with a good copy",
         ) from exc
     finally:
