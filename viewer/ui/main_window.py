@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._record: Record | BrokenRecord | None = None
         self._archive_job = 0
         self._transcript_job = 0
+        self._worker_restart_told = False
         self._bare_pdf: Path | None = None
         self._scan_path: Path | None = None
         self._passwords: dict[Path, str] = {}
@@ -393,6 +394,7 @@ class MainWindow(QMainWindow):
         self.scan.first_page_painted.connect(self._on_scan_first_page_painted)
         self._worker.text_extracted.connect(self._on_worker_text_extracted)
         self._worker.text_failed.connect(self._on_worker_text_failed)
+        self._worker.worker_restarted.connect(self._on_worker_restarted)
 
     def _restore_window(self) -> None:
         geometry = self._state.window("geometry")
@@ -709,6 +711,7 @@ class MainWindow(QMainWindow):
             return
         self._save_scan_state()
         self._record = record
+        self._transcript_job = 0  # the previous record's transcript, still loading, is not shown
         if self._library is not None:
             self._library.select(record.id)
         archive_title = self._archive.title if self._archive else ""
@@ -766,6 +769,19 @@ class MainWindow(QMainWindow):
                 else self.tr("This record has neither a transcript nor a scan.")
             )
         self.record_shown.emit(record)
+
+    def _on_worker_restarted(self, message: str) -> None:
+        """Said once a session: the pages themselves say which of them failed."""
+        if self._worker_restart_told:
+            return
+        self._worker_restart_told = True
+        self.messages.show_message(
+            Level.WARNING,
+            self.tr(
+                "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and "
+                "was restarted; the pages are being drawn again."
+            ),
+        )
 
     def _load_transcript(self, item: Transcript) -> None:
         self._transcript_job = self._jobs.load_transcript(item)
