@@ -1,0 +1,89 @@
+"""The window against what goes wrong behind it: a transcript that arrives late, a render worker
+that dies, settings that cannot be written."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from viewer.app import Viewer
+from viewer.domain.model import Record
+
+
+@pytest.fixture
+def make_viewer(qtbot: QtBot) -> Iterator[Callable[[], Viewer]]:
+    made: list[Viewer] = []
+
+    def make() -> Viewer:
+        viewer = Viewer()
+        qtbot.addWidget(viewer.window)
+        viewer.window.resize(1200, 800)
+        viewer.window.show()
+        made.append(viewer)
+        return viewer
+
+    yield make
+    for viewer in made:
+        viewer.window.close()
+        viewer.shutdown()
+
+
+def _archive(root: Path) -> Path:
+    first = root / "a-with-transcript"
+    first.mkdir(parents=True)
+    (first / "record.toml").write_text('id = "a"\ntitle = "Alpha"\n', encoding="utf-8")
+    (first / "transcript.en.txt").write_text("Alpha transcript text.\n" * 200, encoding="utf-8")
+    second = root / "b-bare"
+    second.mkdir()
+    (second / "record.toml").write_text('id = "b"\ntitle = "Bravo"\n', encoding="utf-8")
+    return root
+
+
+def _open(qtbot: QtBot, viewer: Viewer, path: Path) -> None:
+    with qtbot.waitSignal(viewer.window.record_shown, timeout=20_000):
+        viewer.window.open_path(path)
+
+
+def _records(viewer: Viewer) -> dict[str, Record]:
+    archive = viewer.window._archive
+    assert archive is not None
+    return {r.id: r for r in archive.records if isinstance(r, Record)}
+
+
+def test_a_transcript_still_loading_is_not_shown_beside_the_next_record(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    viewer = make_viewer()
+    _open(qtbot, viewer, _archive(tmp_path / "archive"))
+    records = _records(viewer)
+    window = viewer.window
+    window.show_record(records["b"])
+    # A's transcript is asked for, and B shown before it arrives.
+    with qtbot.waitSignal(viewer.jobs.transcript_loaded, timeout=10_000):
+        window.show_record(records["a"])
+        window.show_record(records["b"])
+    assert window.current_record() is records["b"]
+    assert window.transcript.notice() == "This record has neither a transcript nor a scan."
+    assert "Alpha transcript" not in window.transcript.plain_text()
+
+
+def test_a_render_worker_that_dies_is_said_once_in_the_message_bar(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20_000):
+        viewer.window.open_path(samples)
+    for _ in range(2):
+        with qtbot.waitSignal(viewer.worker.worker_restarted, timeout=20_000):
+            os.kill(viewer.worker._backend.process.pid, signal.SIGKILL)  # type: ignore[union-attr]
+    told = [m.text for m in viewer.window.messages.history if "page renderer" in m.text]
+    assert told == [
+        "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was "
+        "restarted; the pages are being drawn again."
+    ]
+    assert viewer.window.messages.text() == told[0]
