@@ -23,6 +23,7 @@ from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Settings, ViewState
 from viewer.ui.main_window import MainWindow
+from viewer.ui.messages import Level
 from viewer.ui.scan_view import ScanPane
 
 if TYPE_CHECKING:
@@ -63,6 +64,16 @@ class Viewer:
             search_factory=self.make_search_service,
             text_layer=self.text_layers,
         )
+        problem = self.settings.problem or self.view_state.problem
+        if problem:  # a read-only or full disk: the viewer works, and says what is not kept
+            self.window.messages.show_message(
+                Level.WARNING,
+                QCoreApplication.translate(
+                    "Viewer",
+                    "Settings and reading positions will not be kept after you close the "
+                    "viewer: {reason}. Everything else works as usual.",
+                ).format(reason=problem),
+            )
 
     def _prefetch_first_scan(self, archive: Archive, last_id: str) -> None:
         """On the thread that read `archive`: have the worker open the scan shown first."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
 from viewer.domain.model import Record
+from viewer.services import settings as prefs
+
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture
@@ -87,3 +92,48 @@ def test_a_render_worker_that_dies_is_said_once_in_the_message_bar(
         "restarted; the pages are being drawn again."
     ]
     assert viewer.window.messages.text() == told[0]
+
+
+def test_a_read_only_settings_folder_costs_the_keeping_of_settings_only(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    samples: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folders should be", encoding="utf-8")
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(blocker / "base"))
+    viewer = make_viewer()
+    shown = viewer.window.messages.text()
+    assert shown.startswith(
+        "Settings and reading positions will not be kept after you close the viewer: "
+    )
+    assert "cannot be written (Not a directory)" in shown
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20_000):
+        viewer.window.open_path(samples)
+    viewer.settings.set(prefs.TEXT_SIZE, 20)
+    assert viewer.settings.get(prefs.TEXT_SIZE) == 20  # for this session
+
+
+def test_the_viewer_starts_with_its_base_folder_on_read_only_media(
+    samples: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "viewer", "--startup-probe", str(samples)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "ARCHIVE_VIEWER_BASEDIR": str(blocker / "base"),
+            "PYTHONPATH": str(REPO),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first-page-painted "), result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

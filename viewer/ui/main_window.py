@@ -361,6 +361,13 @@ class MainWindow(QMainWindow):
         """Use `language` ("" for the system's) for the interface from the next start on."""
         self._settings.set(prefs.INTERFACE_LANGUAGE, language)
         self._settings.sync()
+        if self._settings.problem:
+            self.messages.show_message(
+                Level.WARNING,
+                self.tr("The language cannot be kept for the next start: {reason}.").format(
+                    reason=self._settings.problem
+                ),
+            )
         action = self.language_actions.get(language)
         if action is not None:
             action.setChecked(True)
