@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -137,3 +139,28 @@ def test_the_viewer_starts_with_its_base_folder_on_read_only_media(
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("first-page-painted "), result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_markup_in_titles_and_file_names_is_shown_as_the_characters_it_is(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    folder = tmp_path / "archive" / "r"
+    folder.mkdir(parents=True)
+    title = "<h1>Huge</h1><img src='file:///etc/hostname'>"
+    (folder / "record.toml").write_text(
+        f'id = "r"\ntitle = "{title}"\n[[scans]]\nfile = "<b>scan.pdf"\n', encoding="utf-8"
+    )
+    (folder / "<b>scan.pdf").write_bytes(b"%PDF-1.7\nnothing else")
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.window.scan.document_failed, timeout=20_000):
+        viewer.window.open_path(tmp_path / "archive")
+    qtbot.waitUntil(lambda: "<b>scan.pdf" in viewer.window.messages.text(), timeout=10_000)
+    showing = [
+        label
+        for label in viewer.window.findChildren(QLabel)
+        if label.isVisibleTo(viewer.window)
+        and ("<b>scan" in label.text() or "<h1>" in label.text())
+    ]
+    assert showing
+    for label in showing:
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.accessibleName()

@@ -281,3 +281,20 @@ def test_check_command_reports_every_hostile_file_without_a_traceback(tmp_path: 
     assert "error: deep/record.toml: values are nested too deeply to be read" in result.stdout
     assert "warning: jpeg/scan.pdf: the file is a JPEG image, not a PDF" in result.stdout
     assert "error: html/scan.pdf: this is an HTML file named like a PDF" in result.stdout
+
+
+# 18.15: a shipped search index is not trusted ------------------------------------------------
+
+
+def test_a_shipped_search_index_is_opened_with_an_untrusted_schema(tmp_path: Path) -> None:
+    from viewer.domain import search
+
+    root = record(tmp_path / "archive" / "r").parent
+    (root / "r" / "transcript.en.txt").write_text("Manchuria telegram", encoding="utf-8")
+    loaded = archive.load_archive(root)
+    search.export_index(loaded, root / search.SHIPPED_INDEX_NAME, cache_dir=tmp_path / "cache")
+    location = search.choose_location(loaded)
+    assert location.read_only
+    with search.SearchIndex.open(location) as index:
+        assert index._db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+        assert [hit.record_id for hit in index.search("Manchuria").hits] == ["r"]

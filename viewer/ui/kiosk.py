@@ -187,6 +187,7 @@ class _Guard(QObject):
 
 def _big_label(text: str, name: str) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # titles and summaries come from the archive
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -461,6 +462,7 @@ class KioskShell(QWidget):
         row.setContentsMargins(CORNER + 8, 6, 12, 6)
         row.setSpacing(10)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("kioskTitle")
         font = QFont(self.title.font())
         font.setPointSize(font.pointSize() + 4)

@@ -10,7 +10,7 @@ import enum
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ class MessageBar(QFrame):
         self.setObjectName("messageBar")
         self.setAccessibleName(self.tr("Messages"))
         self._label = QLabel()
+        self._label.setTextFormat(Qt.TextFormat.PlainText)  # names from the archive
         self._label.setWordWrap(True)
         self._label.setAccessibleName(self.tr("Message"))
         self._dismiss = QPushButton(self.tr("Dismiss"))
