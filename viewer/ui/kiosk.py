@@ -54,12 +54,16 @@ from viewer.kiosk.admin import PinGate, PinResult, TapGesture
 from viewer.kiosk.config import Contrast, KioskConfig
 from viewer.kiosk.idle import Clock, IdleMonitor, IdlePhase, monotonic
 from viewer.kiosk.usage_log import UsageLog
+from viewer.services import paths
 from viewer.services import settings as prefs
 from viewer.services.settings import Layout, Settings, ViewState
 from viewer.ui.main_window import MainWindow
 from viewer.ui.messages import Level
 from viewer.ui.scan_layout import ZoomMode
 from viewer.ui.scan_view import ScanPane
+
+PIN_STATE_FILE = "pin-lockout.json"
+"""Wrong PINs and the wait they earned, kept across restarts (in the kiosk's data folder)."""
 
 log = logging.getLogger(__name__)
 
@@ -416,7 +420,9 @@ class KioskShell(QWidget):
         self._press: tuple[QPoint, float] | None = None
         self._card_due = 0.0
         self.idle = IdleMonitor(clock, config.idle_timeout, config.countdown)
-        self.pin_gate = PinGate(config.admin_pin_hash, clock)
+        self.pin_gate = PinGate(
+            config.admin_pin_hash, clock, state=paths.data_dir() / "kiosk" / PIN_STATE_FILE
+        )
         self._taps = TapGesture(clock)
         self._guard_filter = _Guard(self)
         self._links = _LinkSink(self)
