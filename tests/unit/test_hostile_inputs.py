@@ -298,3 +298,38 @@ def test_a_shipped_search_index_is_opened_with_an_untrusted_schema(tmp_path: Pat
     with search.SearchIndex.open(location) as index:
         assert index._db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
         assert [hit.record_id for hit in index.search("Manchuria").hits] == ["r"]
+
+
+# 19.5: a full disk under the search index ---------------------------------------------------
+
+
+def test_a_full_disk_stops_the_index_with_a_message_and_leaves_no_journal(
+    qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+    import sqlite3
+
+    from viewer.domain import search
+    from viewer.services import indexer
+
+    root = tmp_path / "archive"
+    rng = random.Random(5)
+    for number in range(30):
+        folder = record(root / f"r{number}", record_id=f"r{number}")
+        words = " ".join(f"w{rng.randrange(10**6)}" for _ in range(4000))
+        (folder / "transcript.en.txt").write_text(words, encoding="utf-8")
+    real_connect = search._connect
+
+    def small_disk(location: search.IndexLocation) -> sqlite3.Connection:
+        connection = real_connect(location)
+        connection.execute("PRAGMA max_page_count = 60")  # the disk is full after 240 KB
+        return connection
+
+    monkeypatch.setattr(search, "_connect", small_disk)
+    loaded = archive.load_archive(root)
+    job = indexer.IndexJob(loaded, cache_dir=tmp_path / "cache")
+    with qtbot.waitSignal(job.index_failed, timeout=20_000) as failed:  # type: ignore[attr-defined]
+        job.start()
+    assert job.wait(5_000)
+    assert failed.args[0].startswith("There is no room left on the disk for the search index")
+    assert not [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()]
