@@ -164,3 +164,26 @@ def test_markup_in_titles_and_file_names_is_shown_as_the_characters_it_is(
     assert showing
     for label in showing:
         assert label.textFormat() == Qt.TextFormat.PlainText, label.accessibleName()
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (os.mkfifo, "x.pdf: this is not a regular file (a pipe or a device)"),
+        (lambda path: path.mkdir(), "x.pdf: this is a folder, not a PDF file"),
+        (lambda path: path.symlink_to(path), "x.pdf: the file is a link that leads back to itself"),
+    ],
+    ids=["fifo", "folder", "link-loop"],
+)
+def test_things_named_pdf_are_named_for_what_they_are_in_the_window(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    tmp_path: Path,
+    make: Callable[[Path], object],
+    words: str,
+) -> None:
+    target = tmp_path / "x.pdf"
+    make(target)
+    viewer = make_viewer()
+    viewer.window.open_path(target)
+    qtbot.waitUntil(lambda: words in viewer.window.messages.text(), timeout=20_000)

@@ -476,7 +476,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
 
     def _open_pdf_file(self, path: Path) -> None:
-        if not path.exists():
+        try:
+            path.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
+            self.messages.show_message(
+                Level.ERROR,
+                self.tr("{file}: the file is a link that leads back to itself.").format(
+                    file=path.name
+                ),
+            )
+            return
+        # A broken link is said to be one by the worker that opens it.
+        if not path.exists() and not path.is_symlink():
             self.messages.show_message(
                 Level.ERROR,
                 self.tr("{file}: the file does not exist. Check the path.").format(file=path.name),
