@@ -206,3 +206,24 @@ def test_closing_does_not_wait_for_a_text_layer_that_takes_minutes(tmp_path: Pat
     [error] = outcome
     assert isinstance(error, text_layers.TextLayerError)
     assert render_engine is not None
+
+
+def test_leaving_a_document_whose_page_takes_minutes_frees_the_worker_at_once(
+    qtbot: QtBot, tmp_path: Path, isolated: render.PdfWorker
+) -> None:
+    slow = hostile.slow_pdf(tmp_path / "slow.pdf")  # ~100 s for its one page
+    good = hostile.text_pdf(tmp_path / "good.pdf")
+    isolated.render_budget_ms = 120_000  # not the budget: leaving the document frees the worker
+    _open(qtbot, isolated, slow)
+    isolated.request_pages(render.VIEW, [RenderKey(str(slow), 0, 1.0)])
+    qtbot.waitUntil(lambda: isolated._in_flight is not None, timeout=10_000)
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: time.monotonic() - started > 0.6, timeout=5_000)
+    # The reader goes to another record: the slow document is closed, another one opened.
+    isolated.close(slow)
+    good_key = RenderKey(str(good), 0, 1.0)
+    with qtbot.waitSignal(isolated.page_rendered, timeout=20_000) as rendered:
+        isolated.open(good)
+        isolated.request_pages(render.VIEW, [good_key])
+    assert rendered.args[0] == good_key
+    assert time.monotonic() - started < 15  # not the ~100 s of the slow page

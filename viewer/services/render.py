@@ -48,6 +48,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, NamedTuple
@@ -264,6 +265,9 @@ OPEN_RETRIES = 3
 """How many times a document whose opening crashed the worker is opened again."""
 RETRY_PAUSE_MS = 250
 """The pause before the first such retry; it doubles at each one."""
+ABANDON_AFTER_MS = 500
+"""A page of a document being closed that has been drawing this long is abandoned (the worker
+is replaced) rather than waited for."""
 
 
 class PdfWorker(QObject):
@@ -309,6 +313,8 @@ class PdfWorker(QObject):
         self._wishes: dict[str, tuple[RenderKey, ...]] = {}
         self._in_flight: RenderKey | None = None
         self._timed_out: RenderKey | None = None
+        self._abandoned = False
+        self._in_flight_since = 0.0
         self._generation = 0
         self.render_budget_ms = RENDER_BUDGET_MS
         self._budget = QTimer(self)
@@ -362,6 +368,16 @@ class PdfWorker(QObject):
         else:
             self._open[key] = (password, holders - 1)
         self._backend.send(CloseRequest(key))
+        flight = self._in_flight
+        if (
+            holders <= 1
+            and flight is not None
+            and flight.path == key
+            and time.monotonic() - self._in_flight_since > ABANDON_AFTER_MS / 1000
+        ):
+            # The reader has left a document whose page is taking long: stop drawing it now
+            # rather than make the next document wait for it (MuPDF cannot be interrupted).
+            self._stop_rendering(abandoned=True)
 
     def request_pages(self, channel: str, keys: list[RenderKey] | tuple[RenderKey, ...]) -> None:
         """Replace what `channel` wants rendered (most wanted first), skipping cached pages."""
@@ -409,6 +425,7 @@ class PdfWorker(QObject):
             self.page_rendered.emit(key, image)
         elif isinstance(result, RenderStarted):
             self._in_flight = result.key
+            self._in_flight_since = time.monotonic()
             if self.isolated:
                 self._budget.start(self.render_budget_ms)
         elif isinstance(result, Opened):
@@ -452,13 +469,17 @@ class PdfWorker(QObject):
     @Slot()
     def _on_budget_spent(self) -> None:
         """A page is over its time budget: stop the child drawing it (a new one takes over)."""
+        log.warning(
+            "%s took over %d ms to render; stopping it", self._in_flight, self.render_budget_ms
+        )
+        self._stop_rendering(abandoned=False)
+
+    def _stop_rendering(self, *, abandoned: bool) -> None:
         backend = self._backend
         if self._in_flight is None or not isinstance(backend, _ProcessBackend):
             return
         self._timed_out = self._in_flight
-        log.warning(
-            "%s took over %d ms to render; stopping it", self._in_flight, self.render_budget_ms
-        )
+        self._abandoned = abandoned
         with contextlib.suppress(OSError):
             backend.process.kill()
 
@@ -469,6 +490,7 @@ class PdfWorker(QObject):
         self._budget.stop()
         crashed, self._in_flight = self._in_flight, None
         timed_out, self._timed_out = self._timed_out, None
+        abandoned, self._abandoned = self._abandoned, False
         if isinstance(backend, _ProcessBackend):
             backend.discard()
         self._backend = self._start()
@@ -480,18 +502,23 @@ class PdfWorker(QObject):
             waiting = sum(1 for request in pending if request.path == path)
             for _ in range(holders - waiting):
                 self._backend.send(OpenRequest(0, path, password))
-        for path in {request.path for request in pending}:
-            self._open_crashes[path] = self._open_crashes.get(path, 0) + 1
+        if timed_out is None:  # a crash: the opens being served may be its cause
+            for path in {request.path for request in pending}:
+                self._open_crashes[path] = self._open_crashes.get(path, 0) + 1
         for request in pending:
-            tries = self._open_crashes[request.path]
-            if tries > OPEN_RETRIES:
+            tries = self._open_crashes.get(request.path, 0)
+            if tries == 0:
+                self._backend.send(request)
+            elif tries > OPEN_RETRIES:
                 self._fail_crashing_open(request)
             else:
                 QTimer.singleShot(
                     RETRY_PAUSE_MS * 2 ** (tries - 1), self, lambda r=request: self._retry(r)
                 )
         name = Path(crashed.path).name if crashed is not None else ""
-        if timed_out is not None and timed_out == crashed:
+        if timed_out is not None and timed_out == crashed and abandoned:
+            self._drop_from_wishes(crashed)
+        elif timed_out is not None and timed_out == crashed:
             self._drop_from_wishes(crashed)
             self.page_failed.emit(
                 crashed,
