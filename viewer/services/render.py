@@ -30,8 +30,9 @@ API (all calls return at once):
   `OPEN_RETRIES` times with growing pauses, then fails with `document_failed` naming the file.
 - Time budget: a page that takes longer than `render_budget_ms` to draw (in the child process)
   fails with `page_failed`, and the child is replaced, so that the next pages (of other
-  documents too) are not held behind it. A bug of ours in any job fails that job's own request
-  (`document_failed`, `text_failed`, `page_failed`) with words saying it is a bug.
+  documents too) are not held behind it; closing a document whose page has been drawing for
+  over `ABANDON_AFTER_MS` replaces the child at once. A bug of ours in any job fails that job's
+  own request (`document_failed`, `text_failed`, `page_failed`) with words saying it is a bug.
 - `shutdown()`: stop the worker. Without it the child process still ends with the application,
   when its stdin closes.
 """
