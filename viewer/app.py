@@ -72,6 +72,16 @@ class Viewer:
             search_factory=self.make_search_service,
             text_layer=self.text_layers,
         )
+        problem = self.settings.problem or self.view_state.problem
+        if problem:  # a read-only or full disk: the viewer works, and says what is not kept
+            self.window.messages.show_message(
+                Level.WARNING,
+                QCoreApplication.translate(
+                    "Viewer",
+                    "Settings and reading positions will not be kept after you close the "
+                    "viewer: {reason}. Everything else works as usual.",
+                ).format(reason=problem),
+            )
         self.window.sheet_columns_chosen.connect(self._on_window_sheet_columns_chosen)
 
     def _on_window_sheet_columns_chosen(

@@ -47,3 +47,18 @@ def ensure(path: Path) -> Path:
     """`path`, created if missing."""
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def unwritable(folder: Path) -> str:
+    """Why files cannot be written in `folder` (created if missing), or "" when they can.
+
+    Tried rather than asked (`os.access` says yes to root on a read-only file system).
+    """
+    try:
+        ensure(folder)
+        probe = folder / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        return f"{folder} cannot be written ({exc.strerror or exc})"
+    return ""

@@ -4,7 +4,7 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+251"/>
+        <location filename="../../viewer/ui/kiosk.py" line="+256"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
@@ -100,17 +100,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>No record is open.</source>
         <translation>Es ist kein Dokument geöffnet.</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>Cite notice</source>
         <translation>Hinweis zum Zitieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Citation copied</source>
         <translation>Zitierangabe kopiert</translation>
     </message>
@@ -265,7 +265,7 @@
         <translation>Archive Viewer im Kioskmodus</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Larger text</source>
         <translation>Größere Schrift</translation>
     </message>
@@ -462,13 +462,13 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digitalisat</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <location line="+339"/>
+        <location line="+88"/>
+        <location line="+358"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-353"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -624,6 +624,11 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>The language cannot be kept for the next start: {reason}.</source>
+        <translation>Die Sprache kann für den nächsten Start nicht gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the system language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -638,12 +643,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>{file}: the file is a link that leads back to itself.</source>
+        <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{file}: the file does not exist. Check the path.</source>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -674,7 +684,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -704,7 +714,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+12"/>
+        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
+        <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
+    </message>
+    <message>
+        <location line="+210"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
     </message>
@@ -714,12 +729,12 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-250"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1053,7 +1068,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Zitierangabe dieses Dokuments in die Zwischenablage kopieren (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Citation status</source>
         <translation>Status der Zitierangabe</translation>
     </message>
@@ -1117,7 +1132,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-634"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-637"/>
         <source>Staff exit</source>
         <translation>Beenden durch das Personal</translation>
     </message>
@@ -1234,7 +1249,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seitenanzahl</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Scan notices</source>
         <translation>Hinweise zum Digitalisat</translation>
     </message>
@@ -1353,7 +1368,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+77"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+78"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
@@ -1368,7 +1383,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
+        <source>Search: {reason}</source>
+        <translation>Suche: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Suche: Eine Änderung im Archiv konnte nicht indexiert werden ({reason}).</translation>
     </message>
@@ -1436,7 +1456,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Alle Wörter müssen vorkommen; &quot;eine genaue Wendung&quot;; Anfang* findet Wortanfänge; a OR b; a NOT b (oder -b); Klammern gruppieren. Groß- und Kleinschreibung sowie Akzente werden nicht beachtet.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Search status</source>
         <translation>Status der Suche</translation>
     </message>
@@ -1715,7 +1735,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Sprache der Transkription</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Transcript notice</source>
         <translation>Hinweis zur Transkription</translation>
     </message>
@@ -1728,7 +1748,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+87"/>
+        <location filename="../../viewer/app.py" line="+79"/>
+        <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
+        <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+251"/>
+        <location filename="../../viewer/ui/kiosk.py" line="+256"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
@@ -100,17 +100,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>No record is open.</source>
         <translation>Aucun document n’est ouvert.</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>Cite notice</source>
         <translation>Avis sur la citation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Citation copied</source>
         <translation>Référence copiée</translation>
     </message>
@@ -265,7 +265,7 @@
         <translation>Archive Viewer en mode borne</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
@@ -462,13 +462,13 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numérisation seule</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <location line="+339"/>
+        <location line="+88"/>
+        <location line="+358"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-353"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -624,6 +624,11 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>The language cannot be kept for the next start: {reason}.</source>
+        <translation>La langue ne peut pas être conservée pour le prochain démarrage : {reason}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the system language</source>
         <translation>langue du système</translation>
     </message>
@@ -638,12 +643,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>{file}: the file is a link that leads back to itself.</source>
+        <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{file}: the file does not exist. Check the path.</source>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
@@ -674,7 +684,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -704,7 +714,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+12"/>
+        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
+        <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
+    </message>
+    <message>
+        <location line="+210"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
     </message>
@@ -714,12 +729,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-250"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1053,7 +1068,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Copier la référence de ce document dans le presse-papiers (Ctrl+Maj+C)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Citation status</source>
         <translation>État de la référence</translation>
     </message>
@@ -1117,7 +1132,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-634"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-637"/>
         <source>Staff exit</source>
         <translation>Sortie réservée au personnel</translation>
     </message>
@@ -1234,7 +1249,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Scan notices</source>
         <translation>Avis sur la numérisation</translation>
     </message>
@@ -1353,7 +1368,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+77"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+78"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
@@ -1368,7 +1383,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+12"/>
+        <source>Search: {reason}</source>
+        <translation>Recherche : {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Recherche&#xa0;: une modification de l’archive n’a pas pu être indexée ({reason}).</translation>
     </message>
@@ -1436,7 +1456,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Tous les mots doivent figurer&#x202f;; &quot;une expression exacte&quot;&#x202f;; début* trouve les mots qui commencent ainsi&#x202f;; a OR b&#x202f;; a NOT b (ou -b)&#x202f;; les parenthèses regroupent. Les majuscules et les accents sont ignorés.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Search status</source>
         <translation>État de la recherche</translation>
     </message>
@@ -1715,7 +1735,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Langue de la transcription</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Transcript notice</source>
         <translation>Avis sur la transcription</translation>
     </message>
@@ -1728,7 +1748,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+87"/>
+        <location filename="../../viewer/app.py" line="+79"/>
+        <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
+        <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>

@@ -333,3 +333,34 @@ def test_kiosk_supervisor_and_config_never_load_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_pin_lockout_survives_a_restart_of_the_kiosk(tmp_path: Path) -> None:
+    state = tmp_path / "kiosk" / "pin-lockout.json"
+    wall, mono = FakeClock(), FakeClock()
+    wall.now = 1_000_000.0
+
+    def wait(seconds: float) -> None:
+        wall.now += seconds
+        mono.now += seconds
+
+    gate = admin.PinGate(PIN_HASH, mono, state=state, wall=wall)
+    for _ in range(4):
+        gate.try_pin("0000")
+        wait(gate.wait_left())
+    gate.try_pin("0000")
+    assert gate.wait_left() == 20
+    wait(3)
+    # The kiosk restarts: a new process, a new monotonic clock, the same lockout.
+    mono = FakeClock()
+    again = admin.PinGate(PIN_HASH, mono, state=state, wall=wall)
+    assert again.wait_left() == 17
+    assert again.try_pin("2468") is admin.PinResult.LOCKED
+    assert again.failures == 5
+    wait(17)
+    assert again.try_pin("0000") is admin.PinResult.REJECTED
+    assert again.wait_left() == 40  # the count went on from where it was
+    wait(40)
+    restarted = admin.PinGate(PIN_HASH, FakeClock(), state=state, wall=wall)
+    assert restarted.try_pin("2468") is admin.PinResult.ACCEPTED
+    assert admin.PinGate(PIN_HASH, FakeClock(), state=state, wall=wall).failures == 0

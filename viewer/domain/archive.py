@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import re
@@ -125,6 +126,8 @@ class ArchiveError(Exception):
 def parse_date(text: str) -> PartialDate:
     """An ISO 8601 date or range ("1949-05-18", "1949-05", "1917/1920"); ValueError if not one."""
     text = text.strip()
+    if text.count("/") > 1:
+        raise ValueError("a range has one '/' (YYYY/YYYY)")
     if "/" in text:
         start_text, end_text = text.split("/", 1)
         start, end = parse_date(start_text), parse_date(end_text)
@@ -252,11 +255,39 @@ def load_record(folder: Path) -> Record | BrokenRecord:
     return record
 
 
+MAX_TOML_BYTES = 1 << 20
+"""A record.toml or archive.toml is a few KB; a larger one is not read."""
+
+
+class TomlTooLargeError(ValueError):
+    """A TOML file over `MAX_TOML_BYTES`."""
+
+
+class TomlTooDeepError(ValueError):
+    """A TOML file nested too deeply for the parser (arrays or tables hundreds deep)."""
+
+
+def load_toml(file: Path) -> dict[str, Any]:
+    """A TOML file's table: at most `MAX_TOML_BYTES`, a UTF-8 byte-order mark allowed.
+
+    Raises OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TomlTooLargeError or
+    TomlTooDeepError.
+    """
+    with file.open("rb") as handle:
+        data = handle.read(MAX_TOML_BYTES + 1)
+    if len(data) > MAX_TOML_BYTES:
+        raise TomlTooLargeError(f"the file is larger than {MAX_TOML_BYTES // (1 << 20)} MB")
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    try:
+        return tomllib.loads(text)
+    except RecursionError as exc:
+        raise TomlTooDeepError("values are nested too deeply to be read") from exc
+
+
 def _guess_id(folder: Path) -> str:
     try:
-        with (folder / RECORD_FILE).open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        data = load_toml(folder / RECORD_FILE)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError):
         return ""
     value = data.get("id")
     return value if isinstance(value, str) else ""
@@ -266,8 +297,11 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
     """Read and validate `folder`/record.toml: the record and its warnings, or RecordError."""
     file = folder / RECORD_FILE
     try:
-        with file.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = load_toml(file)
+    except (TomlTooLargeError, TomlTooDeepError) as exc:
+        raise RecordError(
+            [Problem(file, "", str(exc), "A record.toml is a short list of fields; fix it")]
+        ) from exc
     except FileNotFoundError as exc:
         raise RecordError(
             [
@@ -298,7 +332,12 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
     except OSError as exc:
         raise RecordError([Problem(file, "", f"the file cannot be read ({exc.strerror})")]) from exc
     reader = _Reader(folder, data)
-    record = _build_record(reader)
+    try:
+        record = _build_record(reader)
+    except RecursionError as exc:
+        raise RecordError(
+            [Problem(file, "", "values are nested too deeply to be read", "Fix the file")]
+        ) from exc
     if any(p.severity == "error" for p in reader.problems) or record is None:
         raise RecordError(reader.problems)
     return record, reader.problems
@@ -330,12 +369,15 @@ def _build_record(reader: _Reader) -> Record | None:
     date = None
     raw_date = data.get("date")
     if raw_date is not None:
+        shown = _date_text(raw_date)
         try:
-            date = parse_date(str(raw_date))
+            if isinstance(raw_date, datetime.time):
+                raise ValueError("a time of day, not a date")
+            date = parse_date(shown)
         except ValueError as exc:
             reader.error(
                 "date",
-                f"{raw_date!r} is {exc}",
+                f"{shown!r} is {exc}",
                 "Write it as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY/YYYY",
             )
     texts = {key: reader.text(key) for key in _TEXT_FIELDS}
@@ -380,6 +422,16 @@ def _build_record(reader: _Reader) -> Record | None:
     )
 
 
+def _date_text(value: object) -> str:
+    """A date as the curator wrote it: TOML dates and date-times as ISO 8601 (a date-time's
+    date), never a Python repr."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
 def _as_text(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(_as_text(v) for v in value)
@@ -416,25 +468,53 @@ def _entries(reader: _Reader, key: str) -> list[Mapping[str, Any]]:
     return list(value)
 
 
+def _inside(folder: Path, path: Path) -> Path | str:
+    """`path` resolved, when it is a file inside `folder`; otherwise what is wrong with it."""
+    try:
+        resolved = path.resolve()
+        root = folder.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return "is a link that leads back to itself (a symlink loop)"
+    if root not in resolved.parents:
+        if path.is_symlink() or any(p.is_symlink() for p in path.parents if root in p.parents):
+            return "is a link to a file outside the record folder"
+        return "is outside the record folder"
+    if not resolved.exists():
+        return "does not exist"
+    if not resolved.is_file():
+        return "is not a regular file (a folder, a pipe or a device)"
+    return resolved
+
+
 def _listed_file(reader: _Reader, entry: Mapping[str, Any], where: str) -> Path | None:
     name = reader.text("file", entry, where)
     if not name:
         reader.error(where + "file", "is missing", 'Name the file: file = "..."')
         return None
-    path = (reader.folder / name).resolve()
-    if reader.folder.resolve() not in path.parents:
-        reader.error(
-            where + "file",
-            f"{name!r} is outside the record folder",
-            "Keep a record's files in its folder",
-        )
-        return None
-    if not path.is_file():
-        reader.error(
-            where + "file", f"{name!r} does not exist", "Check the file name, or add the file"
-        )
-        return None
-    return path
+    found = _inside(reader.folder, reader.folder / name)
+    if isinstance(found, Path):
+        return found
+    advice = (
+        "Check the file name, or add the file"
+        if found == "does not exist"
+        else "Keep a record's files in its folder, as files"
+    )
+    reader.error(where + "file", f"{name!r} {found}", advice)
+    return None
+
+
+def _found_file(reader: _Reader, path: Path) -> Path | None:
+    """A file found in the record folder by its name, when it is one (links leading out of the
+    folder are refused as a listed file would be: they could show any file of the computer)."""
+    found = _inside(reader.folder, path)
+    if isinstance(found, Path):
+        return found
+    reader.error(
+        "",
+        f"{path.name!r} {found}",
+        "Keep a record's files in its folder, as files; remove the link",
+    )
+    return None
 
 
 def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
@@ -485,10 +565,13 @@ def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
         )
     for path in _folder_files(reader.folder):
         match = _TRANSCRIPT_NAME.match(path.name)
-        if match and path.resolve() not in listed:
+        if not match:
+            continue
+        resolved = _found_file(reader, path)
+        if resolved is not None and resolved not in listed:
             fmt = TranscriptFormat.from_suffix(path.suffix)
             assert fmt is not None  # the pattern admits only known suffixes
-            found.append(Transcript(path=path.resolve(), language=match.group(1), format=fmt))
+            found.append(Transcript(path=resolved, language=match.group(1), format=fmt))
     languages = [t.language for t in found]
     for language in {lang for lang in languages if languages.count(lang) > 1}:
         reader.warning(
@@ -500,10 +583,20 @@ def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
 def _scans(reader: _Reader) -> tuple[Scan, ...]:
     found: list[Scan] = []
     listed: set[Path] = set()
+    repeated: set[Path] = set()
     for index, entry in enumerate(_entries(reader, "scans")):
         where = f"scans[{index}]."
         path = _listed_file(reader, entry, where)
         if path is None:
+            continue
+        if path in listed:
+            if path not in repeated:
+                repeated.add(path)
+                reader.warning(
+                    where + "file",
+                    f"{path.name!r} is listed more than once",
+                    "List each scan once",
+                )
             continue
         listed.add(path)
         generated = entry.get("generated", False)
@@ -520,14 +613,18 @@ def _scans(reader: _Reader) -> tuple[Scan, ...]:
             )
         )
     for path in _folder_files(reader.folder):
-        if path.suffix.lower() == ".pdf" and path.resolve() not in listed:
-            found.append(Scan(path=path.resolve()))
+        if path.suffix.lower() != ".pdf":
+            continue
+        resolved = _found_file(reader, path)
+        if resolved is not None and resolved not in listed:
+            found.append(Scan(path=resolved))
     return tuple(found)
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """The files of `folder`, and the links in it (a link is judged by `_found_file`)."""
     try:
-        return sorted(p for p in folder.iterdir() if p.is_file())
+        return sorted(p for p in folder.iterdir() if p.is_symlink() or p.is_file())
     except OSError:
         return []
 
@@ -578,9 +675,8 @@ def read_header(root: Path) -> tuple[ArchiveHeader, list[Problem]]:
     if not file.is_file():
         return default, problems
     try:
-        with file.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = load_toml(file)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
         problems.append(Problem(file, "", f"cannot be read ({exc})", "Fix it or remove it"))
         return default, problems
     version = data.get("format_version", model.FORMAT_VERSION)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
 from pathlib import Path
 
-from viewer.domain import archive, pdf, transcript
+from viewer.domain import archive, transcript
 from viewer.domain.archive import Problem
+from viewer.domain.check_process import PdfProbe
 from viewer.domain.model import Archive, BrokenRecord, Record
+
+_probe: PdfProbe | None = None
+
+
+def _shared_probe() -> PdfProbe:
+    """The child process PDFs are checked in (started at the first PDF, stopped at exit)."""
+    global _probe  # noqa: PLW0603  (one child process for every check of this process)
+    if _probe is None:
+        _probe = PdfProbe()
+        atexit.register(_probe.close)
+    return _probe
 
 
 def check_path(path: Path, progress: Callable[[str], None] | None = None) -> list[Problem]:
@@ -68,7 +81,17 @@ def check_archive_folder(
     for folder in folders:
         if progress is not None:
             progress(str(folder))
-        problems.extend(check_record(folder, ids))
+        try:
+            problems.extend(check_record(folder, ids))
+        except Exception as exc:  # a bug of ours: reported for this record, the rest goes on
+            problems.append(
+                Problem(
+                    folder / archive.RECORD_FILE,
+                    "",
+                    f"unexpected error while checking this record ({exc!r})",
+                    "Please report it",
+                )
+            )
     return problems
 
 
@@ -111,14 +134,24 @@ def _check_files(record: Record) -> list[Problem]:
             transcript.read_text(item.path)
         except transcript.TranscriptError as exc:
             problems.append(Problem(item.path, "", exc.problem, "Fix or replace the transcript"))
+    checked: set[tuple[Path, str]] = set()
     for scan in record.scans:
+        if (scan.path, scan.password) in checked:
+            continue  # listed twice (or ten thousand times): one check, one report
+        checked.add((scan.path, scan.password))
         problems.extend(check_pdf(scan.path, scan.password or None))
     return problems
 
 
-def check_pdf(path: Path, password: str | None = None) -> list[Problem]:
-    """The PDF's problems: repairs are warnings; what stops it showing is an error."""
-    result = pdf.check(path, password)
+def check_pdf(
+    path: Path, password: str | None = None, probe: PdfProbe | None = None
+) -> list[Problem]:
+    """The PDF's problems: repairs are warnings; what stops it showing is an error.
+
+    It is checked in a child process (`probe`, or one shared by every check): a page that takes
+    too long to draw, or a PDF that crashes MuPDF, is a problem of that PDF, not a hang or a crash.
+    """
+    result = (probe or _shared_probe()).check(path, password)
     problems = [Problem(path, "", notice, "", "warning") for notice in result.notices]
     if result.error:
         advice = {

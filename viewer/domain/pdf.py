@@ -6,8 +6,11 @@ PyMuPDF is not thread-safe: the application calls this module from one worker on
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import logging
 import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +19,7 @@ from typing import Any, NamedTuple
 
 import pymupdf
 
-from viewer.domain.pdf_info import IMAGE_SUFFIXES, DocumentInfo, PageSize
+from viewer.domain.pdf_info import DocumentInfo, PageSize
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +32,7 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 _PAGE_ERRORS: tuple[type[Exception], ...] = (*MUPDF_ERRORS, IndexError)
 _RENDER_ERRORS: tuple[type[Exception], ...] = (*MUPDF_ERRORS, MemoryError)
+_IMAGE_ERRORS: tuple[type[Exception], ...] = (*MUPDF_ERRORS, OSError)
 
 
 class PdfError(Exception):
@@ -100,14 +104,115 @@ def _repair_notices(warnings: str, repaired: bool) -> list[str]:
     return notices
 
 
-def image_as_pdf(path: Path) -> Any:
-    """The image at `path` as a PDF document of one page a frame, at the image's resolution.
+_IMAGE_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"BM", "BMP"),
+    (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
+)
+_MARKUP = re.compile(rb"^\s*<(\?xml|!doctype|html|svg|head|body|!--)", re.IGNORECASE)
+SNIFF_BYTES = 1024
+"""How much of a file is read to tell what it is (a PDF header may follow some junk)."""
 
-    Everything downstream (page sizes, rendering, rotation) then works as for a scanned PDF.
+
+def sniff(head: bytes) -> str:
+    """What the first bytes of a file say it is: "pdf", an image format ("JPEG", "PNG", "TIFF",
+    ...), "SVG", "HTML" or "" (unknown: opened as a damaged PDF, which MuPDF may repair)."""
+    if b"%PDF" in head:
+        return "pdf"
+    for magic, kind in _IMAGE_MAGIC:
+        if head.startswith(magic):
+            return kind
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if _MARKUP.match(head):
+        return "SVG" if b"<svg" in head.lower() else "HTML"
+    return ""
+
+
+def _check_regular_file(path: Path) -> None:
+    """A PdfNotFoundError saying what `path` is when it is not a readable regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise PdfNotFoundError(
+                path, "the file is a link to a file that does not exist", "Check the link"
+            ) from exc
+        raise PdfNotFoundError(path, "the file does not exist", "Check the path") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PdfNotFoundError(
+                path, "the file is a link that leads back to itself (a symlink loop)"
+            ) from exc
+        raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
+    if stat.S_ISDIR(mode):
+        raise PdfNotFoundError(path, "this is a folder, not a PDF file", "Check the path")
+    if not stat.S_ISREG(mode):
+        raise PdfUnreadableError(
+            path, "this is not a regular file (a pipe or a device), not a PDF", "Check the path"
+        )
+
+
+def open_as_pdf(path: Path) -> tuple[Any, str]:
+    """`path` as a PyMuPDF PDF document, whatever it holds, and what it really is.
+
+    A PDF (even damaged, even without its header) opens as one; an image MuPDF reads (JPEG, PNG,
+    TIFF, ...) becomes a PDF of its pages through `convert_to_pdf()`, so it is shown, rendered and
+    searched like any scan; HTML, SVG and anything else is refused with a PdfError naming it.
+    The kind is "pdf", the image's format ("JPEG", ...), or "an" (an image MuPDF found by itself).
     """
-    with pymupdf.open(path) as image:
-        data = image.convert_to_pdf()
-    return pymupdf.open("pdf", data)
+    _check_regular_file(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
+    kind = sniff(head)
+    if kind in ("HTML", "SVG"):
+        raise PdfUnreadableError(
+            path,
+            f"this is an {kind} file named like a PDF, not a scan",
+            "Replace it with the PDF or image of the document",
+        )
+    try:
+        if kind in ("", "pdf"):
+            document = pymupdf.open(path, filetype="pdf")
+            if document.is_pdf:
+                return document, "pdf"
+            # MuPDF recognised something else by its content (an image with a damaged header).
+            kind = "an"
+        else:
+            document = pymupdf.open(path)
+    except MUPDF_ERRORS as exc:
+        raise PdfUnreadableError(
+            path, "this is not a PDF that can be opened", "The file may be damaged or not a PDF"
+        ) from exc
+    except OSError as exc:
+        raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
+    try:
+        if document.is_pdf or document.page_count < 1:
+            raise ValueError("no image pages")
+        converted = pymupdf.open("pdf", document.convert_to_pdf())
+    except _IMAGE_ERRORS as exc:
+        raise PdfUnreadableError(
+            path,
+            f"this is {_image(kind, 'damaged ')} named like a PDF ({_mupdf_problem(exc)})",
+            "Replace it with a good copy",
+        ) from exc
+    finally:
+        document.close()
+    return converted, kind
+
+
+def _image(kind: str, adjective: str = "") -> str:
+    """ "a JPEG image", "a damaged image", "an image" (when its format is not known)."""
+    if kind == "an":
+        return f"a {adjective}image" if adjective else "an image"
+    return f"a {adjective}{kind} image"
 
 
 def images_as_pdf(paths: Sequence[Path], orientations: Sequence[tuple[int, bool]] = ()) -> Any:
@@ -140,26 +245,21 @@ def _mirror(page: Any) -> None:
 
 
 def open_document(path: Path, password: str | None = None) -> tuple[Any, DocumentInfo]:
-    """Open `path`, repairing what MuPDF can; the PyMuPDF document and what is known of it."""
-    if not path.is_file():
-        raise PdfNotFoundError(path, "the file does not exist", "Check the path")
+    """Open `path`, repairing what MuPDF can; the PyMuPDF document and what is known of it.
+
+    The file is opened by what it holds, not by its name (see `open_as_pdf`).
+    """
     pymupdf.TOOLS.mupdf_warnings(reset=True)
+    doc, kind = open_as_pdf(path)
     try:
-        if path.suffix.lower() in IMAGE_SUFFIXES:
-            doc = image_as_pdf(path)
-        else:
-            doc = pymupdf.open(path, filetype="pdf")
-    except MUPDF_ERRORS as exc:
-        raise PdfUnreadableError(
-            path, "this is not a PDF that can be opened", "The file may be damaged or not a PDF"
-        ) from exc
-    except OSError as exc:
-        raise PdfNotFoundError(path, f"the file cannot be read ({exc.strerror})") from exc
-    try:
-        return doc, _inspect(doc, path, password)
+        info = _inspect(doc, path, password)
     except BaseException:
         doc.close()
         raise
+    if kind != "pdf" and path.suffix.lower() == ".pdf":  # an image named like a PDF
+        notice = f"the file is {_image(kind)}, not a PDF; it is shown as the scan it is"
+        info = dataclasses.replace(info, notices=(*info.notices, notice))
+    return doc, info
 
 
 def open_images(path: Path, images: Sequence[Path]) -> tuple[Any, DocumentInfo]:
@@ -379,24 +479,42 @@ class CheckResult:
 
 
 def check(
-    path: Path, password: str | None = None, render_pages: Sequence[int] = (0, -1)
+    path: Path,
+    password: str | None = None,
+    render_pages: Sequence[int] = (0, -1),
+    on_page: Callable[[str, int], None] | None = None,
 ) -> CheckResult:
-    """Open `path` as the viewer would, load every page and render the given ones small."""
+    """Open `path` as the viewer would, load every page and render the given ones small.
+
+    `on_page(step, index)` is called before the text of a page is read (step "read") and
+    before a page is drawn ("draw"), for timing them from outside.
+    """
     try:
         doc, info = open_document(path, password)
     except PdfError as exc:
         return CheckResult(path, error=exc.problem)
+    notices = list(info.notices)
     try:
         has_text = False
         for index in range(info.page_count):
             page = load_page(doc, path, index)
-            if not has_text and index < 3 and page.get_text("text").strip():
-                has_text = True
+            if has_text or index >= 3:
+                continue
+            if on_page is not None:
+                on_page("read", index)
+            try:
+                has_text = bool(page.get_text("text").strip())
+            except MUPDF_ERRORS as exc:
+                notices.append(
+                    f"the text layer of page {index + 1} cannot be read ({_mupdf_problem(exc)})"
+                )
         for wanted in render_pages:
             index = wanted % info.page_count
+            if on_page is not None:
+                on_page("draw", index)
             render_page(doc, path, index, 0.2)
     except PdfError as exc:
-        return CheckResult(path, info.notices, exc.problem, info.page_count)
+        return CheckResult(path, tuple(notices), exc.problem, info.page_count)
     finally:
         doc.close()
-    return CheckResult(path, info.notices, "", info.page_count, has_text)
+    return CheckResult(path, tuple(notices), "", info.page_count, has_text)

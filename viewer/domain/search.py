@@ -331,6 +331,28 @@ def _migrate(connection: sqlite3.Connection) -> None:
     connection.execute("COMMIT")
 
 
+def disk_full(error: BaseException) -> bool:
+    """Whether `error` is SQLite's "database or disk is full" (no room left, not damage)."""
+    return isinstance(error, sqlite3.Error) and (
+        getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(error)
+    )
+
+
+def no_room(path: Path) -> IndexUnavailableError:
+    """The error for a cache index that ran out of disk space; its files are removed (a cache
+    is disposable, and a half-written journal would only take more of the space)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        except OSError:
+            _log.warning("cannot remove %s%s", path, suffix)
+    return IndexUnavailableError(
+        f"There is no room left on the disk for the search index ({path.parent}); search is "
+        "off until space is freed"
+    )
+
+
 def _connect(location: IndexLocation) -> sqlite3.Connection:
     """Open the file: read-only and immutable for a shipped index, WAL for a cache."""
     if location.read_only:
@@ -341,6 +363,9 @@ def _connect(location: IndexLocation) -> sqlite3.Connection:
         connection = sqlite3.connect(location.path, timeout=10.0, isolation_level=None)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
+    # A shipped index comes with the archive: its schema (views, triggers) may only use SQL
+    # functions that cannot harm, whoever wrote it.
+    connection.execute("PRAGMA trusted_schema = OFF")
     connection.execute("PRAGMA cache_size = -32000")
     connection.execute("PRAGMA temp_store = MEMORY")
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
@@ -388,6 +413,8 @@ class SearchIndex:
         try:
             return cls(_connect(location), location)
         except sqlite3.DatabaseError as error:
+            if disk_full(error) and not location.read_only:
+                raise no_room(location.path) from error
             if location.read_only or not location.path.exists():
                 raise IndexUnavailableError(
                     f"The search index {location.path} cannot be opened: {error}."
@@ -789,11 +816,14 @@ class SearchIndex:
             try:
                 action()
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:  # SQLite has rolled back itself on a full disk
+                    self._db.execute("ROLLBACK")
                 self._forget_records()
                 raise
             self._db.execute("COMMIT")
         except sqlite3.OperationalError as error:
+            if disk_full(error):
+                raise
             raise IndexUnavailableError(
                 f"The search index {self.location.path} cannot be written: {error}."
             ) from error

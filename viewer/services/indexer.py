@@ -11,6 +11,7 @@ import dataclasses
 import errno
 import logging
 import os
+import sqlite3
 import struct
 import sys
 import threading
@@ -71,6 +72,14 @@ class _IndexWorker(QObject):
 
     def _update(self) -> search.IndexStats:
         location = search.choose_location(self._archive, self._cache_dir, self._trust_shipped)
+        try:
+            return self._update_at(location)
+        except sqlite3.Error as error:
+            if search.disk_full(error) and not location.read_only:
+                raise search.no_room(location.path) from error
+            raise
+
+    def _update_at(self, location: search.IndexLocation) -> search.IndexStats:
         with search.SearchIndex.open(location) as index:
             if location.read_only:
                 return search.IndexStats(

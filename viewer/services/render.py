@@ -24,8 +24,15 @@ API (all calls return at once):
   The document need not be open; with `if_open` the request lapses once it is closed.
 - `request_words(path, page)`: `words_extracted(path, page, words)`, the page's `Word`s in points
   of the displayed page (empty without a text layer), or `page_failed(key, message)`.
-- `worker_restarted(message)`: the child process died (a crash in MuPDF); it was restarted and
-  the documents reopened; the page it was rendering failed with `page_failed`.
+- `worker_restarted(message)`: the child process died (a crash in MuPDF); it was restarted, the
+  documents reopened and the pages wanted asked for again. The page it was rendering is asked
+  for once more, then fails with `page_failed`; an open it was serving is retried
+  `OPEN_RETRIES` times with growing pauses, then fails with `document_failed` naming the file.
+- Time budget: a page that takes longer than `render_budget_ms` to draw (in the child process)
+  fails with `page_failed`, and the child is replaced, so that the next pages (of other
+  documents too) are not held behind it; closing a document whose page has been drawing for
+  over `ABANDON_AFTER_MS` replaces the child at once. A bug of ours in any job fails that job's
+  own request (`document_failed`, `text_failed`, `page_failed`) with words saying it is a bug.
 - `shutdown()`: stop the worker. Without it the child process still ends with the application,
   when its stdin closes.
 """
@@ -42,6 +49,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, NamedTuple
@@ -223,6 +231,18 @@ class _ProcessBackend:
             except (BrokenPipeError, OSError, ValueError):
                 log.warning("the render worker is gone; %r was not sent", request)
 
+    def discard(self) -> None:
+        """After the process died: collect it and close its pipes."""
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            self.process.kill()
+            self.process.wait(timeout=5)
+        self.thread.join(timeout=5)
+        for stream in (self._stdin, self.process.stdout):
+            with contextlib.suppress(OSError):
+                if stream is not None:
+                    stream.close()
+        remove_shared_files(self.process.pid)
+
     def stop(self) -> None:
         self._stopping = True
         self.send(StopRequest())
@@ -237,6 +257,18 @@ class _ProcessBackend:
         if self.process.stdout is not None:
             self.process.stdout.close()
         remove_shared_files(self.process.pid)
+
+
+RENDER_BUDGET_MS = 10_000
+"""How long one page may take to draw before it is given up (10^8 shapes from 2 KB take
+minutes; a page of a real scan takes well under a second)."""
+OPEN_RETRIES = 3
+"""How many times a document whose opening crashed the worker is opened again."""
+RETRY_PAUSE_MS = 250
+"""The pause before the first such retry; it doubles at each one."""
+ABANDON_AFTER_MS = 500
+"""A page of a document being closed that has been drawing this long is abandoned (the worker
+is replaced) rather than waited for."""
 
 
 class PdfWorker(QObject):
@@ -275,9 +307,22 @@ class PdfWorker(QObject):
         self._open: dict[str, tuple[str | None, int]] = {}
         self._images: dict[str, tuple[str, ...]] = {}
         """The photos of the open documents made of several (for a restarted worker)."""
+        self._confirmed: set[str] = set()
+        """Paths the worker has answered an open of: reopened after a restart."""
+        self._pending: dict[int, OpenRequest] = {}
+        """Opens not answered yet, by request id: sent again after a restart."""
+        self._open_crashes: dict[str, int] = {}
+        self._render_crashes: dict[RenderKey, int] = {}
         self._wishes: dict[str, tuple[RenderKey, ...]] = {}
         self._in_flight: RenderKey | None = None
+        self._timed_out: RenderKey | None = None
+        self._abandoned = False
+        self._in_flight_since = 0.0
         self._generation = 0
+        self.render_budget_ms = RENDER_BUDGET_MS
+        self._budget = QTimer(self)
+        self._budget.setSingleShot(True)
+        self._budget.timeout.connect(self._on_budget_spent)
         self._backend: _ThreadBackend | _ProcessBackend = self._start()
 
     def _start(self) -> _ThreadBackend | _ProcessBackend:
@@ -310,7 +355,9 @@ class PdfWorker(QObject):
         image_names = tuple(str(image) for image in images)
         if image_names:
             self._images[key] = image_names
-        self._backend.send(OpenRequest(request_id, key, password, first_page, image_names))
+        request = OpenRequest(request_id, key, password, first_page, image_names)
+        self._pending[request_id] = request
+        self._backend.send(request)
         return request_id
 
     def prefetch(self, path: Path | str, password: str | None = None) -> None:
@@ -327,10 +374,22 @@ class PdfWorker(QObject):
         if holders <= 1:
             self._open.pop(key, None)
             self._images.pop(key, None)
+            self._confirmed.discard(key)
+            self._open_crashes.pop(key, None)
             self.cache.drop_document(key)
         else:
             self._open[key] = (password, holders - 1)
         self._backend.send(CloseRequest(key))
+        flight = self._in_flight
+        if (
+            holders <= 1
+            and flight is not None
+            and flight.path == key
+            and time.monotonic() - self._in_flight_since > ABANDON_AFTER_MS / 1000
+        ):
+            # The reader has left a document whose page is taking long: stop drawing it now
+            # rather than make the next document wait for it (MuPDF cannot be interrupted).
+            self._stop_rendering(abandoned=True)
 
     def request_pages(self, channel: str, keys: list[RenderKey] | tuple[RenderKey, ...]) -> None:
         """Replace what `channel` wants rendered (most wanted first), skipping cached pages."""
@@ -369,6 +428,7 @@ class PdfWorker(QObject):
             key, image = result
             if self._in_flight == key:
                 self._in_flight = None
+                self._budget.stop()
             self._drop_from_wishes(key)
             if key.path in self._open:
                 self.cache.put(key, image)
@@ -377,9 +437,16 @@ class PdfWorker(QObject):
             self.page_rendered.emit(key, image)
         elif isinstance(result, RenderStarted):
             self._in_flight = result.key
+            self._in_flight_since = time.monotonic()
+            if self.isolated:
+                self._budget.start(self.render_budget_ms)
         elif isinstance(result, Opened):
+            request = self._pending.pop(result.request_id, None)
+            if request is not None:
+                self._confirmed.add(request.path)
             self.document_opened.emit(result.request_id, result.info)
         elif isinstance(result, OpenFailed):
+            self._pending.pop(result.request_id, None)
             self._forget_failed_open(result.path)
             self.document_failed.emit(
                 result.request_id, result.path, result.message, result.needs_password
@@ -387,6 +454,7 @@ class PdfWorker(QObject):
         elif isinstance(result, RenderFailed):
             if self._in_flight == result.key:
                 self._in_flight = None
+                self._budget.stop()
             self._drop_from_wishes(result.key)
             self.page_failed.emit(result.key, result.message)
         elif isinstance(result, TextExtracted):
@@ -410,26 +478,101 @@ class PdfWorker(QObject):
         else:
             self._open[path] = (password, holders - 1)
 
+    @Slot()
+    def _on_budget_spent(self) -> None:
+        """A page is over its time budget: stop the child drawing it (a new one takes over)."""
+        log.warning(
+            "%s took over %d ms to render; stopping it", self._in_flight, self.render_budget_ms
+        )
+        self._stop_rendering(abandoned=False)
+
+    def _stop_rendering(self, *, abandoned: bool) -> None:
+        backend = self._backend
+        if self._in_flight is None or not isinstance(backend, _ProcessBackend):
+            return
+        self._timed_out = self._in_flight
+        self._abandoned = abandoned
+        with contextlib.suppress(OSError):
+            backend.process.kill()
+
     @Slot(object)
     def _on_backend_exited(self, backend: object) -> None:
         if backend is not self._backend:
             return
-        crashed = self._in_flight
-        self._in_flight = None
-        log.error("the render worker stopped unexpectedly; restarting it")
+        self._budget.stop()
+        crashed, self._in_flight = self._in_flight, None
+        timed_out, self._timed_out = self._timed_out, None
+        abandoned, self._abandoned = self._abandoned, False
         if isinstance(backend, _ProcessBackend):
-            remove_shared_files(backend.process.pid)
+            backend.discard()
         self._backend = self._start()
+        # Reopen what was open; an open that was being served is tried again, after a pause.
+        pending = list(self._pending.values())
         for path, (password, holders) in self._open.items():
-            for _ in range(holders):
+            if path not in self._confirmed:
+                continue
+            waiting = sum(1 for request in pending if request.path == path)
+            for _ in range(holders - waiting):
                 self._backend.send(OpenRequest(0, path, password, None, self._images.get(path, ())))
-        self._wishes.clear()
-        message = "the page renderer stopped unexpectedly and was restarted"
-        if crashed is not None:
+        if timed_out is None:  # a crash: the opens being served may be its cause
+            for path in {request.path for request in pending}:
+                self._open_crashes[path] = self._open_crashes.get(path, 0) + 1
+        for request in pending:
+            tries = self._open_crashes.get(request.path, 0)
+            if tries == 0:
+                self._backend.send(request)
+            elif tries > OPEN_RETRIES:
+                self._fail_crashing_open(request)
+            else:
+                QTimer.singleShot(
+                    RETRY_PAUSE_MS * 2 ** (tries - 1), self, lambda r=request: self._retry(r)
+                )
+        name = Path(crashed.path).name if crashed is not None else ""
+        if timed_out is not None and timed_out == crashed and abandoned:
+            self._drop_from_wishes(crashed)
+        elif timed_out is not None and timed_out == crashed:
+            self._drop_from_wishes(crashed)
             self.page_failed.emit(
-                crashed, f"{Path(crashed.path).name}: page {crashed.page + 1} {message}"
+                crashed,
+                f"{name}: page {crashed.page + 1} takes too long to draw (over "
+                f"{self.render_budget_ms / 1000:g} s); it is skipped",
             )
-        self.worker_restarted.emit(message)
+        elif crashed is not None:
+            tries = self._render_crashes[crashed] = self._render_crashes.get(crashed, 0) + 1
+            if tries > 1:
+                self._drop_from_wishes(crashed)
+                self.page_failed.emit(
+                    crashed,
+                    f"{name}: page {crashed.page + 1} cannot be shown: it makes the page "
+                    "renderer crash",
+                )
+        # Ask again for every page still wanted (with the crashed one, the first time).
+        self._generation += 1
+        for channel, keys in self._wishes.items():
+            if keys:
+                self._backend.send(WantRequest(channel, keys, self._generation))
+        if timed_out is None:
+            log.error("the render worker stopped unexpectedly; it was restarted")
+            self.worker_restarted.emit(
+                "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) "
+                "and was restarted; the pages are being drawn again."
+            )
+
+    def _retry(self, request: OpenRequest) -> None:
+        if self._pending.get(request.request_id) is request:
+            self._backend.send(request)
+
+    def _fail_crashing_open(self, request: OpenRequest) -> None:
+        self._pending.pop(request.request_id, None)
+        self._forget_failed_open(request.path)
+        self.document_failed.emit(
+            request.request_id,
+            request.path,
+            f"{Path(request.path).name}: this PDF makes the page renderer crash each time it is "
+            f"opened ({OPEN_RETRIES + 1} tries), so it cannot be shown. Replace it with a good "
+            "copy; the other documents are not affected",
+            False,
+        )
 
 
 class _Stopped:

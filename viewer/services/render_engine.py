@@ -371,8 +371,7 @@ class PdfEngine:
                 return self._run(request)
             except Exception as exc:  # a bug of ours: report it and keep serving
                 log.exception("the render worker failed on %r", request)
-                path = getattr(request, "path", "")
-                return TextFailed(path, f"internal error in the render worker: {exc!r}")
+                return bug_answer(request, exc)
         for channel in CHANNELS:
             wanted = self._wanted[channel]
             if wanted:
@@ -552,6 +551,24 @@ class PdfEngine:
                 key, f"page {request.page + 1}: the text layer is unreadable ({exc})"
             )
         return WordsExtracted(request.path, request.page, tuple(words))
+
+
+def bug_answer(request: Request, exc: BaseException) -> Result | None:
+    """The answer to `request` when a bug of ours stopped it: the failure that request's asker
+    waits for (an open fails as an open, not as a text extraction), said to be a bug, not the
+    file's fault. Requests nobody waits on (close, prefetch) have none."""
+    path = getattr(request, "path", "")
+    problem = (
+        f"{Path(path).name}: an internal error of the viewer stopped this ({exc!r}). "
+        "The file may be fine; please report it"
+    )
+    if isinstance(request, OpenRequest):
+        return OpenFailed(request.request_id, request.path, problem, False)
+    if isinstance(request, TextRequest):
+        return TextFailed(request.path, problem)
+    if isinstance(request, WordsRequest):
+        return RenderFailed(RenderKey(request.path, request.page, 0.0), problem)
+    return None
 
 
 def _transform(matrix: Any, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:

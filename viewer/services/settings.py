@@ -96,12 +96,33 @@ CITATION_CHOICE = Setting("citation/choice", "house", _citation_choice)
 MAX_RECENT = 10
 
 
+def _open_store(path: Path | None, folder: Path, name: str) -> tuple[QSettings, str]:
+    """The settings file (`path`, or `name` in `folder`) and why it cannot be kept ("" if it can).
+
+    A folder that cannot be written (read-only media, a full disk) costs the keeping of the
+    settings, not the viewer: they are read if they can be, and changed for this session only.
+    """
+    file = path or folder / name
+    problem = paths.unwritable(file.parent)
+    return QSettings(str(file), QSettings.Format.IniFormat), problem
+
+
+def _synced(store: QSettings, problem: str) -> str:
+    """Write `store` now; the problem of keeping it ("" when it was written)."""
+    store.sync()
+    if store.status() != QSettings.Status.NoError and not problem:
+        return f"{store.fileName()} cannot be written"
+    return problem
+
+
 class Settings:
-    """The user's preferences file."""
+    """The user's preferences file.
+
+    `problem` says why the settings will not be kept ("" when they will).
+    """
 
     def __init__(self, path: Path | None = None) -> None:
-        file = path or paths.ensure(paths.config_dir()) / "settings.ini"
-        self._store = QSettings(str(file), QSettings.Format.IniFormat)
+        self._store, self.problem = _open_store(path, paths.config_dir(), "settings.ini")
         if self._store.value("schema_version") is None:
             self._store.setValue("schema_version", SCHEMA_VERSION)
 
@@ -130,16 +151,18 @@ class Settings:
         return recent
 
     def sync(self) -> None:
-        """Write pending changes now."""
-        self._store.sync()
+        """Write pending changes now (`problem` says when they could not be)."""
+        self.problem = _synced(self._store, self.problem)
 
 
 class ViewState:
-    """Where the reader left things: window geometry, last record, each document's page and zoom."""
+    """Where the reader left things: window geometry, last record, each document's page and zoom.
+
+    `problem` says why it will not be kept ("" when it will).
+    """
 
     def __init__(self, path: Path | None = None) -> None:
-        file = path or paths.ensure(paths.data_dir()) / "state.ini"
-        self._store = QSettings(str(file), QSettings.Format.IniFormat)
+        self._store, self.problem = _open_store(path, paths.data_dir(), "state.ini")
 
     @staticmethod
     def _key(kind: str, path: Path) -> str:
@@ -196,8 +219,8 @@ class ViewState:
         self._store.setValue(self._key("document", pdf) + "/view", json.dumps(view))
 
     def sync(self) -> None:
-        """Write pending changes now."""
-        self._store.sync()
+        """Write pending changes now (`problem` says when they could not be)."""
+        self.problem = _synced(self._store, self.problem)
 
 
 BUNDLED_SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"

@@ -31,11 +31,14 @@ class TextLayerReader:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._closed = False
 
     def __call__(self, path: Path) -> list[str]:
         """The text of every page of `path` ("" where a page has none)."""
         with self._lock:
             for attempt in (1, 2):
+                if self._closed:
+                    raise TextLayerError(f"{path.name}: the viewer is closing")
                 process = self._running()
                 assert process.stdin is not None and process.stdout is not None
                 try:
@@ -63,12 +66,29 @@ class TextLayerReader:
             with contextlib.suppress(OSError):
                 self._process.kill()
             self._process.wait()
+            for stream in (self._process.stdin, self._process.stdout):
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
             self._process = None
 
     def close(self) -> None:
-        """Stop the worker process, if one was started."""
-        with self._lock:
+        """Stop the worker process, if one was started, without waiting for a read under way.
+
+        A text layer can take minutes to read (a hostile PDF): closing does not wait for it;
+        the process is ended under it, and the read fails with TextLayerError.
+        """
+        self._closed = True
+        if not self._lock.acquire(timeout=0.5):
+            process = self._process
+            if process is not None:
+                with contextlib.suppress(OSError):
+                    process.kill()
+            return  # the reading thread sees the end of the pipe, and cleans up
+        try:
             process, self._process = self._process, None
+        finally:
+            self._lock.release()
         if process is None:
             return
         with contextlib.suppress(OSError, ValueError):

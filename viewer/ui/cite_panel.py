@@ -83,10 +83,12 @@ class CitePanel(QWidget):
         chooser_row.addWidget(self._chooser, 1)
 
         self._notice = QLabel(self.tr("No record is open."))
+        self._notice.setTextFormat(Qt.TextFormat.PlainText)
         self._notice.setAccessibleName(self.tr("Cite notice"))
         self._notice.setWordWrap(True)
 
         self._confirmation = QLabel()
+        self._confirmation.setTextFormat(Qt.TextFormat.PlainText)
         self._confirmation.setAccessibleName(self.tr("Citation copied"))
         self._confirmation.setContentsMargins(8, 0, 8, 6)
         self._confirmation_timer = QTimer(self)

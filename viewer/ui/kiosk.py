@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer import paths
 from viewer.domain import citation
 from viewer.domain.model import Archive, BrokenRecord, Record
 from viewer.kiosk import touch
@@ -60,6 +61,9 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.messages import Level
 from viewer.ui.scan_layout import ZoomMode
 from viewer.ui.scan_view import ScanPane
+
+PIN_STATE_FILE = "pin-lockout.json"
+"""Wrong PINs and the wait they earned, kept across restarts (in the kiosk's data folder)."""
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +191,7 @@ class _Guard(QObject):
 
 def _big_label(text: str, name: str) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # titles and summaries come from the archive
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -415,7 +420,9 @@ class KioskShell(QWidget):
         self._press: tuple[QPoint, float] | None = None
         self._card_due = 0.0
         self.idle = IdleMonitor(clock, config.idle_timeout, config.countdown)
-        self.pin_gate = PinGate(config.admin_pin_hash, clock)
+        self.pin_gate = PinGate(
+            config.admin_pin_hash, clock, state=paths.data_dir() / "kiosk" / PIN_STATE_FILE
+        )
         self._taps = TapGesture(clock)
         self._guard_filter = _Guard(self)
         self._links = _LinkSink(self)
@@ -461,6 +468,7 @@ class KioskShell(QWidget):
         row.setContentsMargins(CORNER + 8, 6, 12, 6)
         row.setSpacing(10)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("kioskTitle")
         font = QFont(self.title.font())
         font.setPointSize(font.pointSize() + 4)

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._record: Record | BrokenRecord | None = None
         self._archive_job = 0
         self._transcript_job = 0
+        self._worker_restart_told = False
         self._bare_pdf: Path | None = None
         self._text_layer_pdf: Path | None = None
         """The PDF whose text layer is the transcript on screen (a record with no other)."""
@@ -379,6 +380,13 @@ class MainWindow(QMainWindow):
         """Use `language` ("" for the system's) for the interface from the next start on."""
         self._settings.set(prefs.INTERFACE_LANGUAGE, language)
         self._settings.sync()
+        if self._settings.problem:
+            self.messages.show_message(
+                Level.WARNING,
+                self.tr("The language cannot be kept for the next start: {reason}.").format(
+                    reason=self._settings.problem
+                ),
+            )
         action = self.language_actions.get(language)
         if action is not None:
             action.setChecked(True)
@@ -412,6 +420,7 @@ class MainWindow(QMainWindow):
         self.scan.first_page_painted.connect(self._on_scan_first_page_painted)
         self._worker.text_extracted.connect(self._on_worker_text_extracted)
         self._worker.text_failed.connect(self._on_worker_text_failed)
+        self._worker.worker_restarted.connect(self._on_worker_restarted)
 
     def _restore_window(self) -> None:
         geometry = self._state.window("geometry")
@@ -486,7 +495,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
 
     def _open_pdf_file(self, path: Path) -> None:
-        if not path.exists():
+        try:
+            path.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
+            self.messages.show_message(
+                Level.ERROR,
+                self.tr("{file}: the file is a link that leads back to itself.").format(
+                    file=path.name
+                ),
+            )
+            return
+        # A broken link is said to be one by the worker that opens it.
+        if not path.exists() and not path.is_symlink():
             self.messages.show_message(
                 Level.ERROR,
                 self.tr("{file}: the file does not exist. Check the path.").format(file=path.name),
@@ -819,6 +839,7 @@ class MainWindow(QMainWindow):
             return
         self._save_scan_state()
         self._record = record
+        self._transcript_job = 0  # the previous record's transcript, still loading, is not shown
         if self._library is not None:
             self._library.select(record.id)
         archive_title = self._archive.title if self._archive else ""
@@ -885,6 +906,19 @@ class MainWindow(QMainWindow):
                 else self.tr("This record has neither a transcript nor a scan.")
             )
         self.record_shown.emit(record)
+
+    def _on_worker_restarted(self, message: str) -> None:
+        """Said once a session: the pages themselves say which of them failed."""
+        if self._worker_restart_told:
+            return
+        self._worker_restart_told = True
+        self.messages.show_message(
+            Level.WARNING,
+            self.tr(
+                "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and "
+                "was restarted; the pages are being drawn again."
+            ),
+        )
 
     def _load_transcript(self, item: Transcript) -> None:
         self._transcript_job = self._jobs.load_transcript(item)

@@ -122,6 +122,7 @@ class MetadataPanel(QWidget):
         self._copy_button.clicked.connect(self.citation_requested)
         self._copy_button.setEnabled(False)
         self._confirmation = QLabel()
+        self._confirmation.setTextFormat(Qt.TextFormat.PlainText)
         self._confirmation.setAccessibleName(self.tr("Citation status"))
         self._confirmation.setObjectName("confirmation")
         self._confirmation_timer = QTimer(self)

@@ -94,6 +94,7 @@ class ScanPane(QWidget):
         self.page_count_label = QLabel(self._page_count_text(0), self)
         self.page_count_label.setAccessibleName(self.tr("Page count"))
         self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # names from the archive
         self.notice.setAccessibleName(self.tr("Scan notices"))
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -52,6 +52,7 @@ class SearchFeature(QObject):
         super().__init__(dock)
         self._browser = browser
         self._messages = messages
+        self._told: set[str] = set()
         self._find_record = find_archive_record
         self._show_record = show_record
         self._service = service
@@ -166,6 +167,11 @@ class SearchFeature(QObject):
         if job is self._job:
             self._stop_keeper()
         self.panel.set_index_error(message)
+        if message not in self._told:  # said once in the message bar, not only in the panel
+            self._told.add(message)
+            self._messages.show_message(
+                Level.WARNING, self.tr("Search: {reason}").format(reason=message)
+            )
 
     def _on_keeper_archive_changed(self, keeper: IndexKeeper, archive: Archive) -> None:
         if keeper is self._keeper:  # not one of an archive closed since

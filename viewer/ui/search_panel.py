@@ -310,6 +310,7 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self._request)
 
         self._status = QLabel()
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # quotes the query as typed
         self._status.setAccessibleName(self.tr("Search status"))
         self._status.setWordWrap(True)
         self._progress = QProgressBar()

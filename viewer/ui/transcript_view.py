@@ -43,6 +43,7 @@ class TranscriptPane(QWidget):
         self._tabs.setDocumentMode(True)
         self._tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._notice = QLabel()
+        self._notice.setTextFormat(Qt.TextFormat.PlainText)  # names from the archive
         self._notice.setObjectName("transcriptNotice")
         self._notice.setWordWrap(True)
         self._notice.setAccessibleName(self.tr("Transcript notice"))
