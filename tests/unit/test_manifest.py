@@ -227,7 +227,7 @@ def test_a_short_row_counter_is_not_looked_for_in_file_names(tmp_path: Path) -> 
     (tmp_path / "list.csv").write_text("No,Title\n1,First letter\n", encoding="utf-8")
     _pdf(tmp_path / "letter_1.pdf")
     records = formats.read(tmp_path).good_records()
-    assert [(r.title, len(r.scans)) for r in records] == [("First letter", 0), ("letter_1", 1)]
+    assert [(r.title, len(r.scans)) for r in records] == [("First letter", 0), ("letter 1", 1)]
 
 
 def test_a_confirmed_mapping_is_used_instead_of_the_guess(dirty_folder: Path) -> None:
@@ -387,7 +387,7 @@ def test_nara_2022_list_joins_its_rows_to_the_scans_by_record_number(
     jfk_scans = [r for r in with_scans if r.number]
     assert len(jfk_scans) == 9  # one of them under two rows of the same record number
     # The other scans of the folder (OCRmyPDF's test files) are records of their own.
-    assert {r.title for r in jfk.unmatched_files} >= {"ocrmypdf_skew", "ocrmypdf_linn"}
+    assert {r.scans[0].path.stem for r in jfk.unmatched_files} >= {"ocrmypdf_skew", "ocrmypdf_linn"}
     # NARA's "no date" is no date, not an error.
     placeholder = next(r for r in archive.good_records() if r.number == "104-10188-10003")
     assert placeholder.date is None and placeholder.date_text == ""

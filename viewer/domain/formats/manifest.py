@@ -19,7 +19,7 @@ from pathlib import Path
 
 from viewer.domain import columns, sheet, written_dates
 from viewer.domain.archive import MAX_DEPTH, ArchiveError, Problem, Progress
-from viewer.domain.formats import Format
+from viewer.domain.formats import Format, inference
 from viewer.domain.model import (
     Archive,
     Name,
@@ -355,7 +355,11 @@ def _make_record(
     title = _first(row, "title")
     if title:
         given["title"] = title
-    elif base is None or (base.scans and base.title == base.scans[0].path.stem):
+    elif base is None or (
+        base.scans
+        and base.title
+        in (base.scans[0].path.stem, inference.title_from_name(base.scans[0].path.stem))
+    ):
         # No title in the row, and none better than a file name: the record number.
         file_stem = base.title if base is not None else ""
         if not file_stem and values.get("file"):
@@ -383,7 +387,9 @@ def _make_record(
             **given,  # type: ignore[arg-type]
         )
     else:
-        kept = base.inferred - set(given)
+        kept = set(base.inferred) - set(given)
+        if number and base.identifier == number:  # the name's record number, which the row gives
+            kept.discard("identifier")
         record = replace(
             base,
             extra=(*extra, *base.extra),
