@@ -52,8 +52,9 @@ _TEXT_FIELDS = (
     "number",
     "pages",
     "citation",
+    "date_text",
 )
-_LIST_FIELDS = ("languages", "subjects", "places", "people")
+_LIST_FIELDS = ("languages", "subjects", "places", "people", "inferred")
 _NAME_FIELDS = ("creators", "recipients", "translators", "contributors")
 KNOWN_FIELDS = frozenset(
     (
@@ -377,6 +378,8 @@ def _build_record(reader: _Reader) -> Record | None:
         transcripts=transcripts,
         scans=scans,
         extra=extra,
+        date_text=texts["date_text"],
+        inferred=frozenset(lists["inferred"]),
     )
 
 
@@ -421,8 +424,11 @@ def _listed_file(reader: _Reader, entry: Mapping[str, Any], where: str) -> Path 
     if not name:
         reader.error(where + "file", "is missing", 'Name the file: file = "..."')
         return None
-    path = (reader.folder / name).resolve()
-    if reader.folder.resolve() not in path.parents:
+    # Lexically, not resolved: a file may be a symbolic link to a scan kept elsewhere
+    # (`archive-viewer import --link symbolic`); a name may not climb out of the folder.
+    folder = reader.folder.resolve()
+    path = Path(os.path.normpath(folder / name))
+    if folder not in path.parents:
         reader.error(
             where + "file",
             f"{name!r} is outside the record folder",
@@ -485,7 +491,7 @@ def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
         )
     for path in _folder_files(reader.folder):
         match = _TRANSCRIPT_NAME.match(path.name)
-        if match and path.resolve() not in listed:
+        if match and _normal(path) not in listed:
             fmt = TranscriptFormat.from_suffix(path.suffix)
             assert fmt is not None  # the pattern admits only known suffixes
             found.append(Transcript(path=path.resolve(), language=match.group(1), format=fmt))
@@ -520,9 +526,13 @@ def _scans(reader: _Reader) -> tuple[Scan, ...]:
             )
         )
     for path in _folder_files(reader.folder):
-        if path.suffix.lower() == ".pdf" and path.resolve() not in listed:
+        if path.suffix.lower() == ".pdf" and _normal(path) not in listed:
             found.append(Scan(path=path.resolve()))
     return tuple(found)
+
+
+def _normal(path: Path) -> Path:
+    return Path(os.path.normpath(path.absolute()))
 
 
 def _folder_files(folder: Path) -> list[Path]:

@@ -168,7 +168,13 @@ class Jobs(QObject):
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
         return self._start(
-            "transcript", item, lambda _: transcript.load_html(item.path, item.format)
+            "transcript",
+            item,
+            lambda _: (
+                transcript.to_html(item.text, item.format)
+                if item.text
+                else transcript.load_html(item.path, item.format)
+            ),
         )
 
     def wait(self, msecs: int = 5000) -> bool:

@@ -26,6 +26,8 @@ _MODULES = (
     # (record.toml in it or below) before a plain folder of scans, which claims any folder.
     "toml_archive",
     "document",
+    "zotero",
+    "ris",
     "folder",
 )
 

@@ -1,0 +1,166 @@
+"""`archive-viewer import SOURCE --into DEST`: any source the viewer reads, written as an archive.
+
+Exit status: 0 when the archive was written (or, with --dry-run, could be), even if some files
+the source names are missing (the report lists them); 1 when the source cannot be read or DEST
+cannot be written (DEST is then as it was); 2 for a command line that cannot be understood.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from viewer.domain import archive, formats, writer
+
+USAGE_ERROR = 2
+FAILURE = 1
+
+
+class _UsageError(Exception):
+    """The command line could not be understood."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="archive-viewer import",
+        description=(
+            "Write a folder of scans, a spreadsheet of records or an export (Zotero, RIS, ...) as "
+            "an archive: a record.toml per record, its transcripts and scans. The source is never "
+            "changed. Run it again to bring in what changed in the source: files you edited in "
+            "DEST since are kept, not overwritten. Exit status 0 when written, 1 when the source "
+            "cannot be read or DEST cannot be written (nothing is then changed), 2 for usage."
+        ),
+    )
+    parser.add_argument("source", type=Path, metavar="SOURCE")
+    parser.add_argument(
+        "--into", type=Path, required=True, metavar="DEST", help="the archive folder to write"
+    )
+    parser.add_argument("--format", metavar="NAME", help="the source's format (default: detected)")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="report what would be written; write nothing"
+    )
+    parser.add_argument(
+        "--link",
+        nargs="?",
+        const="hard",
+        choices=("hard", "symbolic"),
+        help=(
+            "link the scans instead of copying them: hard links (the default of --link; copies "
+            "where DEST is on another disk) or symbolic links to the source's files"
+        ),
+    )
+    return parser
+
+
+def importable_formats() -> list[formats.Format]:
+    """The formats `import` takes as a source."""
+    return [f for f in formats.formats() if f.importable]
+
+
+def run(
+    source: Path,
+    dest: Path,
+    *,
+    format_name: str | None = None,
+    link: writer.LinkMode = writer.LinkMode.COPY,
+    dry_run: bool = False,
+    progress: writer.Progress | None = None,
+) -> writer.Report:
+    """Read `source` with its format and write it into `dest`; ArchiveError naming the file and
+    the problem when it cannot be done (then nothing was written)."""
+    if format_name:
+        try:
+            fmt = formats.by_name(format_name)
+        except KeyError as exc:
+            raise archive.ArchiveError(source, str(exc.args[0])) from None
+    else:
+        fmt = formats.detect(source)
+    if not fmt.importable:
+        raise archive.ArchiveError(
+            source,
+            f"is already {fmt.label}",
+            "Copy the folder instead, or name another format with --format",
+        )
+    if dest.resolve() == source.resolve() or source.resolve() in dest.resolve().parents:
+        raise archive.ArchiveError(
+            dest, "is inside the source", "Write the archive outside the folder it is made from"
+        )
+    data = fmt.read(source, None)
+    report = writer.import_archive(
+        data, dest, format_name=fmt.name, link=link, dry_run=dry_run, progress=progress
+    )
+    report.source = source
+    return report
+
+
+def print_report(report: writer.Report, out: TextIO) -> None:
+    """The report as people read it."""
+    verb = "Would import" if report.dry_run else "Imported"
+    count = len(report.records)
+    print(
+        f"{verb} {count} record{'s' * (count != 1)} from {report.source} ({report.format}) "
+        f"into {report.dest}",
+        file=out,
+    )
+    fields = ", ".join(f"{k} {v}" for k, v in report.field_counts().items())
+    if fields:
+        print(f"  fields: {fields}", file=out)
+    guessed = ", ".join(f"{k} {v}" for k, v in report.inferred_counts().items())
+    if guessed:
+        print(f"  guessed (marked as inferred): {guessed}", file=out)
+    found = sum(len(r.files) for r in report.records)
+    missing = report.missing()
+    print(f"  files found: {found}; missing: {len(missing)}", file=out)
+    for record_id, name in missing:
+        print(f"    missing: {record_id}: {name}", file=out)
+    for where, reason in report.not_imported:
+        print(f"  not imported: {where}: {reason}", file=out)
+    for old, new in report.renamed_ids:
+        print(f"  id {old!r} written as {new!r} (ids must be unique and plain)", file=out)
+    for name in report.kept:
+        print(f"  kept your edit: {name} (the source's version is not written)", file=out)
+    notes = sorted({note for r in report.records for note in r.notes})
+    for note in notes:
+        print(f"  note: {note}", file=out)
+    changes = (
+        f"added {len(report.added)}, updated {len(report.updated)}, "
+        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
+        f"kept {len(report.kept)}"
+    )
+    print(f"  files {changes}", file=out)
+
+
+def main(argv: list[str]) -> int:
+    """Run `archive-viewer import` with the arguments after "import"; the exit status."""
+    try:
+        options = _parser().parse_args(argv)
+    except SystemExit as exit_:  # --help
+        return int(exit_.code or 0)
+    except _UsageError as error:
+        print(f"archive-viewer import: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    link = writer.LinkMode(options.link) if options.link else writer.LinkMode.COPY
+    try:
+        report = run(
+            options.source,
+            options.into,
+            format_name=options.format,
+            link=link,
+            dry_run=options.dry_run,
+        )
+    except archive.ArchiveError as error:
+        print(f"archive-viewer import: {error}", file=sys.stderr)
+        return FAILURE
+    print_report(report, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
