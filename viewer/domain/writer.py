@@ -570,9 +570,16 @@ def _build(
 ) -> dict[str, str]:
     """Fill `work` with DEST's next contents; the hash of each file written from the source."""
     hashes: dict[str, str] = {}
+    made: set[Path] = {work}
+
+    def folder_for(target: Path) -> None:
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+
     for name in kept:  # the curator's edits and additions, as they are
         target = work / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder_for(target)
         _link_or_copy(dest / name, target, LinkMode.HARD, keep_symlink=True)
     total = len(plan)
     for index, (name, planned) in enumerate(plan.items()):
@@ -581,7 +588,7 @@ def _build(
         if name in kept:
             continue
         target = work / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder_for(target)
         if isinstance(planned, _Content):
             target.write_bytes(planned.data)
         elif isinstance(planned, _Photos):

@@ -486,11 +486,15 @@ def read_rdf(file: Path, progress: Progress | None = None) -> list[Record]:
     """The items of a Zotero RDF export as records, attachments found beside the file."""
     root = _parse_xml(file)
     index = {_about(e): e for e in _iter_resources(root)}
+    children: set[str] = set()  # attachments that belong to an item
+    for link in root.iter(_q("link:link")):
+        children.add(_resource(link))
+        children.update(_about(child) for child in link)
     items = [
         e
         for e in root
         if (_item_type(e) and _item_type(e) not in ("attachment", "note"))
-        or (e.tag == _q("z:Attachment") and not _is_child_attachment(e, root))
+        or (e.tag == _q("z:Attachment") and _about(e) not in children)
     ]
     used: set[str] = set()
     records = []
@@ -499,14 +503,6 @@ def read_rdf(file: Path, progress: Progress | None = None) -> list[Record]:
         if progress is not None:
             progress(number + 1, len(items))
     return records
-
-
-def _is_child_attachment(attachment: Element, root: Element) -> bool:
-    about = _about(attachment)
-    for link in root.iter(_q("link:link")):
-        if _resource(link) == about or attachment in list(link):
-            return True
-    return False
 
 
 def _rdf_record(item: Element, index: dict[str, Element], file: Path, used: set[str]) -> Record:
