@@ -73,68 +73,16 @@ def run(
     dry_run: bool = False,
     progress: writer.Progress | None = None,
 ) -> writer.Report:
-    """Read `source` with its format and write it into `dest`; ArchiveError naming the file and
-    the problem when it cannot be done (then nothing was written)."""
-    if format_name:
-        try:
-            fmt = formats.by_name(format_name)
-        except KeyError as exc:
-            raise archive.ArchiveError(source, str(exc.args[0])) from None
-    else:
-        fmt = formats.detect(source)
-    if not fmt.importable:
-        raise archive.ArchiveError(
-            source,
-            f"is already {fmt.label}",
-            "Copy the folder instead, or name another format with --format",
-        )
-    if dest.resolve() == source.resolve() or source.resolve() in dest.resolve().parents:
-        raise archive.ArchiveError(
-            dest, "is inside the source", "Write the archive outside the folder it is made from"
-        )
-    data = fmt.read(source, None)
-    report = writer.import_archive(
-        data, dest, format_name=fmt.name, link=link, dry_run=dry_run, progress=progress
+    """`writer.import_path`: the source read by its format, written into `dest`."""
+    return writer.import_path(
+        source, dest, format_name=format_name, link=link, dry_run=dry_run, progress=progress
     )
-    report.source = source
-    return report
 
 
 def print_report(report: writer.Report, out: TextIO) -> None:
     """The report as people read it."""
-    verb = "Would import" if report.dry_run else "Imported"
-    count = len(report.records)
-    print(
-        f"{verb} {count} record{'s' * (count != 1)} from {report.source} ({report.format}) "
-        f"into {report.dest}",
-        file=out,
-    )
-    fields = ", ".join(f"{k} {v}" for k, v in report.field_counts().items())
-    if fields:
-        print(f"  fields: {fields}", file=out)
-    guessed = ", ".join(f"{k} {v}" for k, v in report.inferred_counts().items())
-    if guessed:
-        print(f"  guessed (marked as inferred): {guessed}", file=out)
-    found = sum(len(r.files) for r in report.records)
-    missing = report.missing()
-    print(f"  files found: {found}; missing: {len(missing)}", file=out)
-    for record_id, name in missing:
-        print(f"    missing: {record_id}: {name}", file=out)
-    for where, reason in report.not_imported:
-        print(f"  not imported: {where}: {reason}", file=out)
-    for old, new in report.renamed_ids:
-        print(f"  id {old!r} written as {new!r} (ids must be unique and plain)", file=out)
-    for name in report.kept:
-        print(f"  kept your edit: {name} (the source's version is not written)", file=out)
-    notes = sorted({note for r in report.records for note in r.notes})
-    for note in notes:
-        print(f"  note: {note}", file=out)
-    changes = (
-        f"added {len(report.added)}, updated {len(report.updated)}, "
-        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
-        f"kept {len(report.kept)}"
-    )
-    print(f"  files {changes}", file=out)
+    for line in writer.report_lines(report):
+        print(line, file=out)
 
 
 def main(argv: list[str]) -> int:

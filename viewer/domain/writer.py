@@ -657,3 +657,79 @@ def _swap(work: Path, dest: Path) -> None:
         old.rename(dest)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def report_lines(report: Report) -> list[str]:
+    """The report as people read it, a line each."""
+    lines: list[str] = []
+    verb = "Would import" if report.dry_run else "Imported"
+    count = len(report.records)
+    lines.append(
+        f"{verb} {count} record{'s' * (count != 1)} from {report.source} ({report.format}) "
+        f"into {report.dest}"
+    )
+    fields = ", ".join(f"{k} {v}" for k, v in report.field_counts().items())
+    if fields:
+        lines.append(f"  fields: {fields}")
+    guessed = ", ".join(f"{k} {v}" for k, v in report.inferred_counts().items())
+    if guessed:
+        lines.append(f"  guessed (marked as inferred): {guessed}")
+    found = sum(len(r.files) for r in report.records)
+    missing = report.missing()
+    lines.append(f"  files found: {found}; missing: {len(missing)}")
+    for record_id, name in missing:
+        lines.append(f"    missing: {record_id}: {name}")
+    for where, reason in report.not_imported:
+        lines.append(f"  not imported: {where}: {reason}")
+    for old, new in report.renamed_ids:
+        lines.append(f"  id {old!r} written as {new!r} (ids must be unique and plain)")
+    for name in report.kept:
+        lines.append(f"  kept your edit: {name} (the source's version is not written)")
+    notes = sorted({note for r in report.records for note in r.notes})
+    for note in notes:
+        lines.append(f"  note: {note}")
+    changes = (
+        f"added {len(report.added)}, updated {len(report.updated)}, "
+        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
+        f"kept {len(report.kept)}"
+    )
+    lines.append(f"  files {changes}")
+    return lines
+
+
+def import_path(
+    source: Path,
+    dest: Path,
+    *,
+    format_name: str | None = None,
+    link: LinkMode = LinkMode.COPY,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> Report:
+    """Read `source` with its format (detected when not named) and write it into `dest`;
+    ArchiveError naming the file and the problem when it cannot be done (nothing is written)."""
+    from viewer.domain import formats  # noqa: PLC0415  (formats load lazily, as needed)
+
+    if format_name:
+        try:
+            fmt = formats.by_name(format_name)
+        except KeyError as exc:
+            raise archive.ArchiveError(source, str(exc.args[0])) from None
+    else:
+        fmt = formats.detect(source)
+    if not fmt.importable:
+        raise archive.ArchiveError(
+            source,
+            f"is already {fmt.label}",
+            "Copy the folder instead, or name another format with --format",
+        )
+    if dest.resolve() == source.resolve() or source.resolve() in dest.resolve().parents:
+        raise archive.ArchiveError(
+            dest, "is inside the source", "Write the archive outside the folder it is made from"
+        )
+    data = fmt.read(source, None)
+    report = import_archive(
+        data, dest, format_name=fmt.name, link=link, dry_run=dry_run, progress=progress
+    )
+    report.source = source
+    return report
