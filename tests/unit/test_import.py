@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
 from pathlib import Path
 
+import jsonschema
 import pymupdf
 import pytest
 
@@ -14,7 +16,8 @@ from viewer import cli, import_command
 from viewer.domain import archive, check, citation, formats, transcript, writer
 from viewer.domain.model import Archive, Record, Scan
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "citations"
+REPO = Path(__file__).resolve().parents[2]
+REFERENCE = REPO.parent / "shared" / "reference" / "citations"
 
 
 def _pdf(path: Path, text: str = "A page", pages: int = 1) -> Path:
@@ -467,6 +470,9 @@ def test_record_toml_keeps_every_field_and_reads_back(tmp_path: Path) -> None:
     )
     assert back.extra == (("box", "12"),)
     assert back.inferred == frozenset({"date"})
+    schema = json.loads((REPO / "resources" / "record.schema.json").read_text(encoding="utf-8"))
+    with (tmp_path / "out" / "records" / "r1" / "record.toml").open("rb") as handle:
+        jsonschema.validate(tomllib.load(handle), schema)
     warnings = [p for p in check.check_path(tmp_path / "out") if p.severity == "warning"]
     assert [w.message for w in warnings] == ["the record has neither a transcript nor a scan"]
     assert os.access(tmp_path / "out", os.R_OK | os.X_OK)
