@@ -325,6 +325,9 @@ def test_photos_of_one_document_become_one_pdf_turned_as_recorded(tmp_path: Path
         assert doc.page_count == 2
         assert doc[0].rotation == 90
         assert doc[1].rotation == 0
+    again = writer.import_archive(Archive(tmp_path, "Photos", (record,)), tmp_path / "out")
+    assert "records/photos/p1.pdf" in again.unchanged
+    assert again.updated == []
 
 
 def test_reimport_updates_from_the_source_and_keeps_the_curators_edits(tmp_path: Path) -> None:
@@ -476,3 +479,19 @@ def test_record_toml_keeps_every_field_and_reads_back(tmp_path: Path) -> None:
     warnings = [p for p in check.check_path(tmp_path / "out") if p.severity == "warning"]
     assert [w.message for w in warnings] == ["the record has neither a transcript nor a scan"]
     assert os.access(tmp_path / "out", os.R_OK | os.X_OK)
+
+
+def test_the_real_folder_of_scans_round_trips_and_passes_check(
+    corpus: Path, tmp_path: Path
+) -> None:
+    source = corpus / "scans"
+    direct = formats.read(source)
+    report = import_command.run(source, tmp_path / "out", link=writer.LinkMode.HARD)
+    assert len(report.records) == len(direct.good_records()) >= 16
+    assert report.missing() == []
+    assert _errors(tmp_path / "out") == []
+    written = archive.load_archive(tmp_path / "out")
+    assert sorted((r.title, str(r.date)) for r in written.good_records()) == sorted(
+        (r.title, str(r.date)) for r in direct.good_records()
+    )
+    assert all(len(r.scans) == 1 for r in written.good_records())

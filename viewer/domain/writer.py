@@ -397,8 +397,17 @@ def _hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_state(dest: Path) -> dict[str, str] | None:
-    """The hashes the last import wrote into `dest`; None when DEST is new or empty."""
+@dataclass(frozen=True)
+class _State:
+    """What the last import wrote: each file's hash, and for a PDF made of photos the hash of
+    the photos it was made from (PyMuPDF's output differs from run to run)."""
+
+    files: dict[str, str]
+    inputs: dict[str, str]
+
+
+def _read_state(dest: Path) -> _State | None:
+    """What the last import wrote into `dest`; None when DEST is new or empty."""
     if not dest.exists():
         return None
     if not dest.is_dir():
@@ -414,10 +423,13 @@ def _read_state(dest: Path) -> dict[str, str] | None:
         return None
     try:
         data = json.loads(state_file.read_text(encoding="utf-8"))
-        files = data["files"]
-        if not isinstance(files, dict):
+        files, inputs = data["files"], data.get("inputs", {})
+        if not isinstance(files, dict) or not isinstance(inputs, dict):
             raise TypeError("files")
-        return {str(k): str(v) for k, v in files.items()}
+        return _State(
+            {str(k): str(v) for k, v in files.items()},
+            {str(k): str(v) for k, v in inputs.items()},
+        )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise WriteError(
             state_file,
@@ -426,13 +438,28 @@ def _read_state(dest: Path) -> dict[str, str] | None:
         ) from exc
 
 
-def _planned_hash(planned: _Planned, link: LinkMode) -> str:
-    """The hash a planned file will have once written ("" where it is known only then)."""
+def _input_key(planned: _Planned, link: LinkMode) -> str:
+    """What a planned file is made from, as a hash: for bytes and copies, the hash the file
+    will have; for a linked scan, where the link points; for photos, their hashes and turns."""
     if isinstance(planned, _Content):
         return hashlib.sha256(planned.data).hexdigest()
-    if isinstance(planned, _Copy) and not (planned.linkable and link is LinkMode.SYMBOLIC):
+    if isinstance(planned, _Copy):
+        if planned.linkable and link is LinkMode.SYMBOLIC:
+            return "link:" + str(planned.source.resolve())
         return _hash_file(planned.source)
-    return ""
+    digest = hashlib.sha256()
+    for path in planned.images:
+        digest.update(_hash_file(path).encode())
+    digest.update(repr(planned.orientations).encode())
+    return "photos:" + digest.hexdigest()
+
+
+def _unchanged(
+    name: str, key: str, planned: _Planned, state: _State, current: dict[str, str]
+) -> bool:
+    if isinstance(planned, _Photos):
+        return state.inputs.get(name) == key
+    return current.get(name) == key
 
 
 def _existing_files(dest: Path) -> list[str]:
@@ -502,23 +529,20 @@ def import_archive(
     for name in existing:
         if (dest / name).is_symlink():
             current[name] = "link:" + str((dest / name).readlink())
-    kept = {
-        name
-        for name in existing
-        if name not in (state or {}) or (state or {}).get(name) != current.get(name)
-    }
+    written = state.files if state is not None else {}
+    kept = {name for name in existing if written.get(name) != current.get(name)}
     # Files written last time, unchanged by the curator, that the source no longer gives.
     report.removed = sorted(n for n in existing if n not in plan and n not in kept)
-    report.kept = sorted(
-        n for n in kept if n in plan or (state is not None and n in state)
-    )  # curator's edits of imported files; files the curator added are kept silently
+    # The curator's edits of imported files; files the curator added are kept silently.
+    report.kept = sorted(n for n in kept if n in plan or n in written)
+    previous = state or _State({}, {})
     if dry_run:
         for name, planned in plan.items():
             if name in kept:
                 continue
             if name not in existing:
                 report.added.append(name)
-            elif _planned_hash(planned, link) == current.get(name):
+            elif _unchanged(name, _input_key(planned, link), planned, previous, current):
                 report.unchanged.append(name)
             else:
                 report.updated.append(name)
@@ -532,7 +556,9 @@ def import_archive(
     try:
         # mkdtemp makes a private folder; the archive gets DEST's mode, or a usual one.
         work.chmod(dest.stat().st_mode & 0o7777 if dest.is_dir() else 0o755)
-        hashes = _build(work, dest, plan, existing, kept, current, link, report, progress)
+        hashes, inputs = _build(
+            work, dest, plan, (existing, kept, current, previous), link, report, progress
+        )
         (work / STATE_FILE).write_text(
             json.dumps(
                 {
@@ -540,6 +566,7 @@ def import_archive(
                     "source": str(source.root),
                     "format": format_name,
                     "files": hashes,
+                    "inputs": inputs,
                 },
                 indent=1,
                 sort_keys=True,
@@ -561,15 +588,18 @@ def _build(
     work: Path,
     dest: Path,
     plan: dict[str, _Planned],
-    existing: list[str],
-    kept: set[str],
-    current: dict[str, str],
+    before: tuple[list[str], set[str], dict[str, str], _State],
     link: LinkMode,
     report: Report,
     progress: Progress | None,
-) -> dict[str, str]:
-    """Fill `work` with DEST's next contents; the hash of each file written from the source."""
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Fill `work` with DEST's next contents; the hash of each file written from the source,
+    and what each PDF made of photos was made from.
+
+    `before`: DEST's files, those the curator changed or added, their hashes, the last state."""
+    existing, kept, current, previous = before
     hashes: dict[str, str] = {}
+    inputs: dict[str, str] = {}
     made: set[Path] = {work}
 
     def folder_for(target: Path) -> None:
@@ -589,6 +619,16 @@ def _build(
             continue
         target = work / name
         folder_for(target)
+        photos = isinstance(planned, _Photos)
+        key = _input_key(planned, link) if name in existing or photos else ""
+        if photos:
+            inputs[name] = key
+        if name in existing and _unchanged(name, key, planned, previous, current):
+            # Made from the same as before: DEST's file stays (and its time stamp).
+            _link_or_copy(dest / name, target, LinkMode.HARD, keep_symlink=True)
+            hashes[name] = current[name]
+            report.unchanged.append(name)
+            continue
         if isinstance(planned, _Content):
             target.write_bytes(planned.data)
         elif isinstance(planned, _Photos):
@@ -597,20 +637,17 @@ def _build(
             _link_or_copy(planned.source, target, link)
         else:
             shutil.copyfile(planned.source, target)
-        digest = "link:" + str(target.readlink()) if target.is_symlink() else _hash_file(target)
-        hashes[name] = digest
-        if name not in existing:
-            report.added.append(name)
-        elif current.get(name) == digest:
-            report.unchanged.append(name)
-            # The same bytes as before: keep DEST's file (and its time stamp).
-            target.unlink()
-            _link_or_copy(dest / name, target, LinkMode.HARD, keep_symlink=True)
+        if key and not photos:
+            digest = key  # what it was made from is what it is
+        elif target.is_symlink():
+            digest = "link:" + str(target.readlink())
         else:
-            report.updated.append(name)
+            digest = _hash_file(target)
+        hashes[name] = digest
+        (report.added if name not in existing else report.updated).append(name)
     if progress is not None:
         progress(total, total)
-    return hashes
+    return hashes, inputs
 
 
 def _link_or_copy(
