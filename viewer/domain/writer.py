@@ -338,7 +338,12 @@ _ESCAPES = {
 }
 
 
+_PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f]*$')
+
+
 def _string(text: str) -> str:
+    if _PLAIN.match(text):
+        return '"' + text + '"'
     out = []
     for char in text:
         if char in _ESCAPES:
