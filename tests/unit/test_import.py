@@ -495,3 +495,16 @@ def test_the_real_folder_of_scans_round_trips_and_passes_check(
         (r.title, str(r.date)) for r in direct.good_records()
     )
     assert all(len(r.scans) == 1 for r in written.good_records())
+
+
+def test_an_export_opened_as_it_is_shows_and_searches_its_notes(tmp_path: Path) -> None:
+    from viewer.domain import search_source
+
+    export = _zotero_export(tmp_path / "My Library")
+    records = {r.title: r for r in formats.read(export).good_records()}
+    (notes,) = records["Telegram to Stalin"].transcripts
+    assert "Read in the reading room." in transcript.to_html(notes.text, notes.format)
+    text, problem = search_source.transcript_text(notes)
+    assert (text.strip(), problem) == ("Read in the reading room.", "")
+    problems = check.check_path(export)
+    assert [(p.path.name, p.severity) for p in problems] == [("lost.pdf", "error")]
