@@ -259,16 +259,28 @@ def test_csl_json_language_names_become_codes(tmp_path: Path) -> None:
                 {"id": "a", "type": "manuscript", "title": "One", "language": "English"},
                 {"id": "b", "type": "manuscript", "title": "Two", "language": "русский"},
                 {"id": "a", "type": "manuscript", "title": "Three", "keyword": "x, y"},
+                {
+                    "id": "d",
+                    "type": "manuscript",
+                    "title": "Four",
+                    "issued": {"raw": "Spring 1949"},
+                },
             ]
         ),
         encoding="utf-8",
     )
     report = _import(export, tmp_path / "out")
-    assert [r.id for r in report.records] == ["a", "b", "a-2"]
+    assert [r.id for r in report.records] == ["a", "b", "a-2", "d"]
     records = _records(tmp_path / "out")
     assert records["One"].languages == ("en",)
     assert records["Two"].languages == ("ru",)
     assert records["Three"].subjects == ("x", "y")
+    spring = records["Four"]
+    assert (str(spring.date.iso() if spring.date else None), spring.date_text) == (
+        "1949",
+        "Spring 1949",
+    )
+    assert spring.inferred == frozenset({"date"})
     assert _errors(tmp_path / "out") == []
 
 

@@ -198,6 +198,8 @@ def _record(entry: list[tuple[str, str, int]], file: Path, used: set[str]) -> Re
     inferred = set()
     if not title:
         title, inferred = candidate, {"title"}
+    if date is not None and date_text:  # read from words: a guess to be checked
+        inferred.add("date")
     kind = one("TY")
     return Record(
         id=candidate,

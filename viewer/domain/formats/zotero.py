@@ -130,12 +130,11 @@ def _date(text: str) -> tuple[PartialDate | None, str]:
     words = re.match(r"^(?:(\d{1,2})\s+)?([A-Za-z]{3,})\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$", text)
     if words and words.group(2).lower()[:3] in months:
         day = int(words.group(1) or words.group(3) or 0)
+        month = months[words.group(2).lower()[:3]]
         try:
-            return PartialDate(
-                year=int(words.group(4)), month=months[words.group(2).lower()[:3]], day=day
-            ) if day <= 31 else None, text
-        except ValueError:
-            return None, text
+            return _parts_date([int(words.group(4)), month, day]), text
+        except ValueError:  # "May 32, 1949": the year is still known
+            return PartialDate(int(words.group(4))), text
     year = re.search(r"\b(\d{4})\b", text)
     if year:
         return PartialDate(year=int(year.group(1))), text
@@ -281,6 +280,8 @@ def record_from_csl(item: Mapping[str, Any], file: Path, used: set[str]) -> Reco
     inferred = set()
     if not title:
         title, inferred = record_id, {"title"}
+    if date is not None and date_text:  # read from words: a guess to be checked
+        inferred.add("date")
     return Record(
         id=record_id,
         title=title,
@@ -576,6 +577,8 @@ def _rdf_record(item: Element, index: dict[str, Element], file: Path, used: set[
     inferred = set()
     if not title:
         title, inferred = record_id, {"title"}
+    if date is not None and date_text:  # read from words: a guess to be checked
+        inferred.add("date")
     genre = _first_text(item, "z:type")
     return Record(
         id=record_id,
