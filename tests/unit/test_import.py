@@ -520,3 +520,13 @@ def test_an_export_opened_as_it_is_shows_and_searches_its_notes(tmp_path: Path) 
     assert (text.strip(), problem) == ("Read in the reading room.", "")
     problems = check.check_path(export)
     assert [(p.path.name, p.severity) for p in problems] == [("lost.pdf", "error")]
+
+
+def test_the_folder_of_zotero_exports_imports_every_export_in_it(
+    corpus: Path, tmp_path: Path
+) -> None:
+    source = corpus / "imports" / "zotero"
+    assert formats.detect(source).name == "zotero"
+    report = _import(source, tmp_path / "out")
+    assert sorted(r.title for r in report.records) == ["A", "B", "Test"]
+    assert _errors(tmp_path / "out") == []

@@ -84,31 +84,35 @@ def _is_csl_json(path: Path) -> bool:
     return '"type"' in head and any(k in head for k in ('"title"', '"issued"', '"author"'))
 
 
-def _export_in(folder: Path) -> Path | None:
-    """The export file directly in a folder Zotero wrote ("My Library/My Library.rdf")."""
+def _exports_in(folder: Path) -> list[Path]:
+    """The export files directly in a folder ("My Library/My Library.rdf" and its `files/`)."""
     try:
         files = sorted(p for p in folder.iterdir() if p.is_file())
     except OSError:
-        return None
-    found = [p for p in files if _is_rdf(p) or _is_csl_json(p)]
-    return found[0] if len(found) == 1 else None
+        return []
+    return [p for p in files if _is_rdf(p) or _is_csl_json(p)]
 
 
 def _claims(path: Path) -> bool:
     if path.is_dir():
-        return _export_in(path) is not None
+        return bool(_exports_in(path))
     return _is_rdf(path) or _is_csl_json(path)
 
 
 def _read(path: Path, progress: Progress | None) -> Archive:
-    file = _export_in(path) if path.is_dir() else path
-    if file is None:
+    files = [f.resolve() for f in (_exports_in(path) if path.is_dir() else [path])]
+    if not files:
         raise ArchiveError(path, "holds no Zotero export", "Export the library as Zotero RDF")
-    file = file.resolve()
-    records = read_csl_json(file, progress) if _is_csl_json(file) else read_rdf(file, progress)
+    used: set[str] = set()
+    records: list[Record] = []
+    for file in files:
+        read = read_csl_json if _is_csl_json(file) else read_rdf
+        records.extend(read(file, progress, used))
     if not records:
-        raise ArchiveError(file, "holds no items", "Export a collection that has items")
-    return Archive(root=file.parent, title=file.stem, records=tuple(records))
+        raise ArchiveError(path, "holds no items", "Export a collection that has items")
+    root = path.resolve() if path.is_dir() else files[0].parent
+    title = files[0].stem if len(files) == 1 else root.name
+    return Archive(root=root, title=title, records=tuple(records))
 
 
 # --- Shared ---------------------------------------------------------------------------------
@@ -309,7 +313,9 @@ def record_from_csl(item: Mapping[str, Any], file: Path, used: set[str]) -> Reco
     )
 
 
-def read_csl_json(file: Path, progress: Progress | None = None) -> list[Record]:
+def read_csl_json(
+    file: Path, progress: Progress | None = None, used: set[str] | None = None
+) -> list[Record]:
     """The items of a CSL-JSON file as records; ArchiveError naming the place of a bad file."""
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
@@ -324,7 +330,7 @@ def read_csl_json(file: Path, progress: Progress | None = None) -> list[Record]:
             "Export it again from Zotero (File > Export Library, CSL JSON)",
         ) from exc
     items = data if isinstance(data, list) else [data]
-    used: set[str] = set()
+    used = set() if used is None else used
     records = []
     for index, item in enumerate(items):
         if not isinstance(item, Mapping):
@@ -483,7 +489,9 @@ def _iter_resources(root: Element) -> Iterator[Element]:
             yield element
 
 
-def read_rdf(file: Path, progress: Progress | None = None) -> list[Record]:
+def read_rdf(
+    file: Path, progress: Progress | None = None, used: set[str] | None = None
+) -> list[Record]:
     """The items of a Zotero RDF export as records, attachments found beside the file."""
     root = _parse_xml(file)
     index = {_about(e): e for e in _iter_resources(root)}
@@ -497,7 +505,7 @@ def read_rdf(file: Path, progress: Progress | None = None) -> list[Record]:
         if (_item_type(e) and _item_type(e) not in ("attachment", "note"))
         or (e.tag == _q("z:Attachment") and _about(e) not in children)
     ]
-    used: set[str] = set()
+    used = set() if used is None else used
     records = []
     for number, item in enumerate(items):
         records.append(_rdf_record(item, index, file, used))
