@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from viewer.domain import archive, languages
+from viewer.domain import archive
 from viewer.domain.archive import ArchiveError, Progress
 from viewer.domain.formats import Format
 from viewer.domain.model import (
@@ -147,6 +147,8 @@ def _record(entry: list[tuple[str, str, int]], file: Path, used: set[str]) -> Re
     used.add(candidate.lower())
     date, date_text = _date(many("DA", "PY", "Y1"))
     extra: list[tuple[str, str]] = []
+    from viewer.domain import languages  # noqa: PLC0415  (only to read)
+
     langs, unknown = languages.codes(one("LA"))
     if unknown:
         extra.append(("language_as_written", ", ".join(unknown)))
