@@ -448,6 +448,13 @@ def test_linked_scans_pass_check(tmp_path: Path, mode: writer.LinkMode) -> None:
         assert linked.stat().st_ino == pdf_file.stat().st_ino
     else:
         assert linked.is_symlink() and linked.resolve() == pdf_file.resolve()
+    # The source rewritten in place (the linked file changes with it) is no edit of the curator.
+    with pdf_file.open("r+b") as handle:
+        handle.seek(0, os.SEEK_END)
+        handle.write(b"\n%% appended\n")
+    again = import_command.run(source, tmp_path / "out", link=mode)
+    assert again.kept == []
+    assert _errors(tmp_path / "out") == []
 
 
 def test_record_toml_keeps_every_field_and_reads_back(tmp_path: Path) -> None:

@@ -467,6 +467,17 @@ def _unchanged(
     return current.get(name) == key
 
 
+def _linked_to_source(planned: _Planned | None, file: Path) -> bool:
+    """Whether `file` is a hard link to the scan it was made from: changed with its source in
+    place, not by the curator."""
+    if not isinstance(planned, _Copy) or file.is_symlink():
+        return False
+    try:
+        return planned.source.samefile(file)
+    except OSError:
+        return False
+
+
 def _existing_files(dest: Path) -> list[str]:
     found = []
     for folder, _dirs, files in os.walk(dest):
@@ -535,7 +546,12 @@ def import_archive(
         if (dest / name).is_symlink():
             current[name] = "link:" + str((dest / name).readlink())
     written = state.files if state is not None else {}
-    kept = {name for name in existing if written.get(name) != current.get(name)}
+    kept = {
+        name
+        for name in existing
+        if written.get(name) != current.get(name)
+        and not _linked_to_source(plan.get(name), dest / name)
+    }
     # Files written last time, unchanged by the curator, that the source no longer gives.
     report.removed = sorted(n for n in existing if n not in plan and n not in kept)
     # The curator's edits of imported files; files the curator added are kept silently.
