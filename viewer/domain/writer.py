@@ -409,6 +409,9 @@ class _State:
 
     files: dict[str, str]
     inputs: dict[str, str]
+    stamps: dict[str, str] = field(default_factory=dict)
+    """Each file's size, modification time and inode as written: a file whose stamp still
+    matches is not read again to learn its hash."""
 
 
 def _read_state(dest: Path) -> _State | None:
@@ -428,12 +431,13 @@ def _read_state(dest: Path) -> _State | None:
         return None
     try:
         data = json.loads(state_file.read_text(encoding="utf-8"))
-        files, inputs = data["files"], data.get("inputs", {})
-        if not isinstance(files, dict) or not isinstance(inputs, dict):
+        files, inputs, stamps = data["files"], data.get("inputs", {}), data.get("stamps", {})
+        if not all(isinstance(d, dict) for d in (files, inputs, stamps)):
             raise TypeError("files")
         return _State(
             {str(k): str(v) for k, v in files.items()},
             {str(k): str(v) for k, v in inputs.items()},
+            {str(k): str(v) for k, v in stamps.items()},
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise WriteError(
@@ -465,6 +469,26 @@ def _unchanged(
     if isinstance(planned, _Photos):
         return state.inputs.get(name) == key
     return current.get(name) == key
+
+
+def _stamp(path: Path) -> str:
+    found = path.lstat()
+    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}"
+
+
+def _current_hashes(dest: Path, existing: list[str], state: _State | None) -> dict[str, str]:
+    """The hash of each of DEST's files (a symbolic link: where it points); read only where
+    the file is not as the last import left it."""
+    current: dict[str, str] = {}
+    for name in existing:
+        path = dest / name
+        if path.is_symlink():
+            current[name] = "link:" + str(path.readlink())
+        elif state is not None and name in state.files and state.stamps.get(name) == _stamp(path):
+            current[name] = state.files[name]
+        else:
+            current[name] = _hash_file(path)
+    return current
 
 
 def _linked_to_source(planned: _Planned | None, file: Path) -> bool:
@@ -541,10 +565,7 @@ def import_archive(
     state = _read_state(dest)
     report, plan = plan_import(source, dest, format_name, dry_run=dry_run)
     existing = _existing_files(dest) if state is not None else []
-    current = {name: _hash_file(dest / name) for name in existing if not (dest / name).is_symlink()}
-    for name in existing:
-        if (dest / name).is_symlink():
-            current[name] = "link:" + str((dest / name).readlink())
+    current = _current_hashes(dest, existing, state)
     written = state.files if state is not None else {}
     kept = {
         name
@@ -588,6 +609,7 @@ def import_archive(
                     "format": format_name,
                     "files": hashes,
                     "inputs": inputs,
+                    "stamps": {name: _stamp(work / name) for name in hashes},
                 },
                 indent=1,
                 sort_keys=True,
