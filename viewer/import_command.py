@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from viewer.domain import archive, formats, writer
+from viewer.domain import archive, writer
 
 USAGE_ERROR = 2
 FAILURE = 1
@@ -57,11 +57,6 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     return parser
-
-
-def importable_formats() -> list[formats.Format]:
-    """The formats `import` takes as a source."""
-    return [f for f in formats.formats() if f.importable]
 
 
 def run(
