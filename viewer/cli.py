@@ -1,6 +1,6 @@
-"""The `archive-viewer` command: the reading window, `check` and `cite`.
+"""The `archive-viewer` command: the reading window, `check`, `cite` and `import`.
 
-Only the window imports Qt; `check` and `cite` run on machines without a display.
+Only the window imports Qt; `check`, `cite` and `import` run on machines without a display.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "Read an archive of historical documents offline: the transcript beside the original "
             "scan, with the record's metadata and citation. Other commands: "
             "'archive-viewer check PATH' validates an archive or a spreadsheet of records; "
-            "'archive-viewer cite PATH --style STYLE' prints a citation."
+            "'archive-viewer cite PATH --style STYLE' prints a citation; "
+            "'archive-viewer import SOURCE --into DEST' writes a folder or export as an archive."
         ),
     )
     parser.add_argument(
@@ -112,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args[1:])
     if args and args[0] == "kiosk-child":
         return _run_kiosk_child(args[1:])
+    if args and args[0] == "import":
+        from viewer import import_command  # noqa: PLC0415
+
+        return import_command.main(args[1:])
     if args and args[0] == "cite":
         from viewer import cite_command  # noqa: PLC0415
 

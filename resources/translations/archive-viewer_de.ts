@@ -258,6 +258,90 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../viewer/ui/import_dialog.py" line="+36"/>
+        <location line="+39"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>A folder of scans, a spreadsheet or an export</source>
+        <translation>Ein Ordner mit Scans, eine Tabelle oder ein Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A new or empty folder, or one imported before</source>
+        <translation>Ein neuer oder leerer Ordner oder einer, in den schon importiert wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link the scans instead of copying them</source>
+        <translation>Scans verknüpfen statt kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Into:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open Archive</source>
+        <translation>Archiv öffnen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a source and a folder to import into.</source>
+        <translation>Wählen Sie eine Quelle und einen Zielordner für den Import.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing {source}…</source>
+        <translation>{source} wird importiert…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing was imported: {message}</source>
+        <translation>Nichts wurde importiert: {message}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a spreadsheet or export</source>
+        <translation>Tabelle oder Export auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a folder of scans</source>
+        <translation>Ordner mit Scans auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the archive folder</source>
+        <translation>Archivordner auswählen</translation>
+    </message>
+</context>
+<context>
     <name>KioskShell</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="+159"/>
@@ -463,12 +547,12 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+88"/>
-        <location line="+358"/>
+        <location line="+361"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-356"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -513,7 +597,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -841,7 +930,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Archiv- oder Dokumentordner öffnen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>No recent archives</source>
         <translation>Keine zuletzt geöffneten Archive</translation>
     </message>

@@ -258,6 +258,90 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../viewer/ui/import_dialog.py" line="+36"/>
+        <location line="+39"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>A folder of scans, a spreadsheet or an export</source>
+        <translation>Un dossier de numérisations, un tableur ou un export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A new or empty folder, or one imported before</source>
+        <translation>Un dossier nouveau ou vide, ou un dossier déjà importé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link the scans instead of copying them</source>
+        <translation>Lier les numérisations au lieu de les copier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Into:</source>
+        <translation>Vers :</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open Archive</source>
+        <translation>Ouvrir l’archive</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a source and a folder to import into.</source>
+        <translation>Choisissez une source et un dossier où importer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing {source}…</source>
+        <translation>Importation de {source}…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing was imported: {message}</source>
+        <translation>Rien n’a été importé : {message}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a spreadsheet or export</source>
+        <translation>Choisir un tableur ou un export</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a folder of scans</source>
+        <translation>Choisir un dossier de numérisations</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the archive folder</source>
+        <translation>Choisir le dossier de l’archive</translation>
+    </message>
+</context>
+<context>
     <name>KioskShell</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="+159"/>
@@ -463,12 +547,12 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+88"/>
-        <location line="+358"/>
+        <location line="+361"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-356"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -513,7 +597,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -841,7 +930,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>No recent archives</source>
         <translation>Aucune archive récente</translation>
     </message>

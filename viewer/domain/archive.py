@@ -53,8 +53,9 @@ _TEXT_FIELDS = (
     "number",
     "pages",
     "citation",
+    "date_text",
 )
-_LIST_FIELDS = ("languages", "subjects", "places", "people")
+_LIST_FIELDS = ("languages", "subjects", "places", "people", "inferred")
 _NAME_FIELDS = ("creators", "recipients", "translators", "contributors")
 KNOWN_FIELDS = frozenset(
     (
@@ -419,6 +420,8 @@ def _build_record(reader: _Reader) -> Record | None:
         transcripts=transcripts,
         scans=scans,
         extra=extra,
+        date_text=texts["date_text"],
+        inferred=frozenset(lists["inferred"]),
     )
 
 

@@ -142,6 +142,9 @@ class Transcript:
     kind: TranscriptKind = TranscriptKind.TRANSCRIPTION
     label: str = ""
     translators: tuple[Name, ...] = ()
+    text: str = ""
+    """The transcript itself when the source holds it inline (a note in a Zotero export) rather
+    than in a file of its own; `path` then names the file that holds it."""
 
     def display_label(self) -> str:
         """The label for the language switch ("English translation")."""

@@ -86,7 +86,7 @@ def fingerprints(records: Sequence[model.Record]) -> list[str]:
 def transcript_text(item: model.Transcript) -> tuple[str, str]:
     """The plain text of a transcript and a problem ("" when none); unreadable gives ""."""
     try:
-        text = transcript.read_text(item.path)
+        text = item.text or transcript.read_text(item.path)
     except transcript.TranscriptError as error:
         return "", str(error)
     if item.format is model.TranscriptFormat.HTML:

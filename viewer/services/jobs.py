@@ -66,6 +66,12 @@ class Jobs(QObject):
     """(job id, Transcript, display HTML)"""
     transcript_failed = Signal(int, object, str)
     """(job id, Transcript, message)"""
+    import_finished = Signal(int, object)
+    """(job id, writer.Report) of `import_archive`"""
+    import_failed = Signal(int, str)
+    """(job id, message naming the file and the problem); DEST is as it was"""
+    import_progressed = Signal(int, int, int)
+    """(job id, files written, files in all)"""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +85,7 @@ class Jobs(QObject):
         self._signals = _Signals(self)
         self._signals.finished.connect(self._on_task_finished)
         self._signals.failed.connect(self._on_task_failed)
-        self._signals.progressed.connect(self.archive_progressed)
+        self._signals.progressed.connect(self._on_task_progressed)
         self._signals.redeliver.connect(
             lambda slot, job_id, result: slot(job_id, result), Qt.ConnectionType.QueuedConnection
         )
@@ -168,7 +174,24 @@ class Jobs(QObject):
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
         return self._start(
-            "transcript", item, lambda _: transcript.load_html(item.path, item.format)
+            "transcript",
+            item,
+            lambda _: (
+                transcript.to_html(item.text, item.format)
+                if item.text
+                else transcript.load_html(item.path, item.format)
+            ),
+        )
+
+    def import_archive(self, source: Path, dest: Path, *, link: bool = False) -> int:
+        """Write the source at `source` as an archive in `dest` in the background; its job id."""
+        from viewer.domain import writer  # noqa: PLC0415  (only when something is imported)
+
+        mode = writer.LinkMode.HARD if link else writer.LinkMode.COPY
+        return self._start(
+            "import",
+            dest,
+            lambda progress: writer.import_path(source, dest, link=mode, progress=progress),
         )
 
     def wait(self, msecs: int = 5000) -> bool:
@@ -185,6 +208,11 @@ class Jobs(QObject):
         if reading is not None:
             reading[1].abandon()
 
+    def _on_task_progressed(self, job_id: int, done: int, total: int) -> None:
+        kind, _ = self._pending.get(job_id, ("", None))
+        signal = self.import_progressed if kind == "import" else self.archive_progressed
+        signal.emit(job_id, done, total)
+
     def _on_task_finished(self, job_id: int, result: object) -> None:
         if self._waits_for_adoption(job_id):
             return
@@ -194,6 +222,8 @@ class Jobs(QObject):
             self.archive_loaded.emit(job_id, result)
         elif kind == "transcript":
             self.transcript_loaded.emit(job_id, context, str(result))
+        elif kind == "import":
+            self.import_finished.emit(job_id, result)
 
     def _on_task_failed(self, job_id: int, error: object) -> None:
         if self._waits_for_adoption(job_id):
@@ -203,6 +233,8 @@ class Jobs(QObject):
             self.archive_failed.emit(job_id, _message(error))
         elif kind == "transcript":
             self.transcript_failed.emit(job_id, context, _message(error))
+        elif kind == "import":
+            self.import_failed.emit(job_id, _message(error))
 
 
 def _message(error: object) -> str:

@@ -237,6 +237,9 @@ class MainWindow(QMainWindow):
             "open_folder",
         )
         file_menu.addAction(self.open_folder_action)
+        file_menu.addAction(
+            self._action(self.tr("&Import…"), None, self._on_import_triggered, "import")
+        )
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.sheet_columns_action = self._action(
@@ -1142,6 +1145,14 @@ class MainWindow(QMainWindow):
         path = QFileDialog.getExistingDirectory(self, self.tr("Open an archive or record folder"))
         if path:
             self.open_path(Path(path))
+
+    def _on_import_triggered(self) -> None:
+        from viewer.ui import import_dialog  # noqa: PLC0415  (loaded when first used)
+
+        dialog = import_dialog.ImportDialog(self._jobs, self)
+        dialog.archive_chosen.connect(self.open_path)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _fill_recent_menu(self) -> None:
         self._recent_menu.clear()

@@ -32,6 +32,8 @@ _MODULES = (
     # A sheet of records, or a folder holding one, before the plain folder that would list
     # only its scans.
     "manifest",
+    "zotero",
+    "ris",
     "folder",
 )
 
