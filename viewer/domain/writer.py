@@ -447,13 +447,11 @@ def _read_state(dest: Path) -> _State | None:
 
 
 def _input_key(planned: _Planned, link: LinkMode) -> str:
-    """What a planned file is made from, as a hash: for bytes and copies, the hash the file
-    will have; for a linked scan, where the link points; for photos, their hashes and turns."""
+    """What a planned file is made from, as a hash: for bytes, copies and linked scans, the hash
+    the file will have; for photos, their hashes and turns."""
     if isinstance(planned, _Content):
         return hashlib.sha256(planned.data).hexdigest()
     if isinstance(planned, _Copy):
-        if planned.linkable and link is LinkMode.SYMBOLIC:
-            return "link:" + str(planned.source.resolve())
         return _hash_file(planned.source)
     digest = hashlib.sha256()
     for path in planned.images:
