@@ -691,3 +691,23 @@ def test_a_first_window_fits_a_small_screen_and_leaves_half_of_it_for_reading(
     finally:
         window.close()
         viewer.shutdown()
+
+
+@pytest.mark.parametrize("layout", [Layout.SIDE_BY_SIDE, Layout.TRANSCRIPT_ONLY])
+def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, layout: Layout
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    window.set_layout(layout)
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(samples)
+    qtbot.waitUntil(lambda: viewer.scan_pane.page_texts() is not None, timeout=20000)
+    assert viewer.scan_pane.current_page() == 0  # the scan shows page 1 (or nothing)
+    browser = window.transcript.browser()
+    passage = "There are one and a half million Koreans in Manchuria"
+    assert browser.find(passage)
+    window.copy_with_citation_action.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"“{passage}”\n\n")
+    assert copied.endswith(" Scan page 2.")

@@ -40,8 +40,8 @@ NEW_FILE_MODE = 0o644
 
 CitationProvider = Callable[[], tuple[str, str] | None]
 """The citation of the record on screen as (plain text, HTML), or None when there is none."""
-PageProvider = Callable[[], int | None]
-"""The scan page (1-based) the quoted passage is on, or None when it is not known."""
+PageTextsProvider = Callable[[], Sequence[str] | None]
+"""The text layer of each page of the scan on screen, or None when there is none (yet)."""
 
 
 # --- Clipboard -------------------------------------------------------------------------------
@@ -74,14 +74,17 @@ def selected_text(browser: QTextBrowser) -> str:
 def copy_with_citation(
     browser: QTextBrowser,
     citation_provider: CitationProvider,
-    page_provider: PageProvider,
+    page_texts: PageTextsProvider,
 ) -> str:
-    """Put the selection followed by its citation on the clipboard; the plain text ("" if none)."""
+    """Put the selection followed by its citation on the clipboard; the plain text ("" if none).
+
+    The scan page is the passage's own, found in the scan's text layer; none when it is not there.
+    """
     text = selected_text(browser)
     if not quotation.paragraphs(text):
         return ""
     cited = citation_provider() or ("", "")
-    page = page_provider()
+    page = quotation.passage_pages(text, page_texts() or ())
     plain = quotation.with_citation(text, cited[0], page)
     put_on_clipboard(plain, quotation.with_citation_html(text, cited[1], page))
     return plain
@@ -123,7 +126,7 @@ class _ContextMenuFilter(QObject):
 def install_copy_with_citation(
     browser: QTextBrowser,
     citation_provider: CitationProvider,
-    page_provider: PageProvider,
+    page_texts: PageTextsProvider,
     on_copied: Callable[[str], None] | None = None,
 ) -> QAction:
     """Add "Copy with Citation" (Ctrl+Alt+C, and in the context menu) to a transcript browser.
@@ -145,7 +148,7 @@ def install_copy_with_citation(
         action.setEnabled(browser.textCursor().hasSelection())
 
     def trigger() -> None:
-        plain = copy_with_citation(browser, citation_provider, page_provider)
+        plain = copy_with_citation(browser, citation_provider, page_texts)
         if plain and on_copied is not None:
             on_copied(plain)
 

@@ -28,7 +28,7 @@ class CiteFeature(QObject):
         before: QAction,
         choice_key: str,
         current_record: Callable[[], object],
-        current_page: Callable[[], int | None],
+        page_texts: citation_actions.PageTextsProvider,
         on_error: Callable[[str], None],
         on_copied: Callable[[str], None],
     ) -> None:
@@ -40,7 +40,7 @@ class CiteFeature(QObject):
         self.copy_with_citation_action = citation_actions.install_copy_with_citation(
             browser,
             self._citation_pair,
-            current_page,
+            page_texts,
             on_copied=lambda _text: on_copied(self.tr("Passage copied with its citation")),
         )
         edit_menu.addAction(self.copy_with_citation_action)

@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
                 before=self._file_end,
                 choice_key=self._settings.get(prefs.CITATION_CHOICE),
                 current_record=self.current_record,
-                current_page=self._current_scan_page,
+                page_texts=self.scan.page_texts,
                 on_error=lambda message: self.messages.show_message(Level.ERROR, message),
                 on_copied=lambda text: self.statusBar().showMessage(text, 4000),
             )
@@ -931,9 +931,6 @@ class MainWindow(QMainWindow):
         from viewer.domain import quotation  # noqa: PLC0415
 
         return quotation.parse_choice(self._settings.get(prefs.CITATION_CHOICE)).cite(record)
-
-    def _current_scan_page(self) -> int | None:
-        return self.scan.current_page() + 1 if self.scan.page_count() else None
 
     def _on_cite_style_chosen(self, key: str) -> None:
         self._settings.set(prefs.CITATION_CHOICE, key)

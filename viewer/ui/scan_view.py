@@ -78,6 +78,7 @@ class ScanPane(QWidget):
         self._text_layer_notice = ""
         self._query_text = ""
         self._text_asked = False
+        self._page_texts: tuple[str, ...] | None = None
         self._every_page = False
         self._sweep_next = 0
         self._step: tuple[ScanHit | None, bool] | None = None
@@ -254,6 +255,7 @@ class ScanPane(QWidget):
             self._held = None
         self._path = None
         self._text_asked = False
+        self._page_texts = None
         self._sweep_next = 0
         self._step = None
         self.area.set_document(None)
@@ -263,6 +265,10 @@ class ScanPane(QWidget):
         self._set_notices([])
         self._update_page_box(0, 0)
         self._set_enabled(False)
+
+    def page_texts(self) -> tuple[str, ...] | None:
+        """The text layer of every page of the open scan, once read (None before, or without)."""
+        return self._page_texts
 
     def current_page(self) -> int:
         """The page in the middle of the view, from 0."""
@@ -435,8 +441,10 @@ class ScanPane(QWidget):
             self._thumbnails.set_document(info, self._rotations())
         self._set_notices([_sentence(n) for n in info.notices])
         self._set_enabled(True)
-        if self._every_page and self.area.query is not None:
-            self._ask_text_layer()  # even when the scan is hidden and paints no page
+        if (self._every_page and self.area.query is not None) or self.isHidden():
+            # Even when the scan is hidden and paints no page: a passage copied from the
+            # transcript alone is still cited at its page.
+            self._ask_text_layer()
         self.page_box.setValidator(QIntValidator(1, info.page_count, self))
         self._update_page_box(self.area.current_page(), info.page_count)
         if self._pending_state is not None:
@@ -467,6 +475,7 @@ class ScanPane(QWidget):
     def _on_worker_text_extracted(self, path: str, pages: list[str], _metadata: dict) -> None:  # type: ignore[type-arg]
         if path != self._held or self.area.text_pages is not None:
             return
+        self._page_texts = tuple(pages)
         self.area.set_text_pages([bool(text.strip()) for text in pages])
         with_text = sum(self.area.text_pages or [])
         if with_text == 0:
