@@ -711,3 +711,42 @@ def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"“{passage}”\n\n")
     assert copied.endswith(" Scan page 2.")
+
+
+def test_a_missing_listed_scan_leaves_transcript_and_metadata_and_is_said_once_naming_the_record(
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+) -> None:
+    telegram = archive / "records" / "1949-05-18-telegram"
+    (telegram / "scan.pdf").rename(telegram / "elsewhere.pdf.bak")
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.open_path(archive)
+    qtbot.waitUntil(lambda: "Yesterday, 17 May" in window.transcript.plain_text(), timeout=5000)
+    assert window.metadata.value("Title").startswith("Telegram from the leader")
+    message = window.messages.text()
+    assert message.startswith("“Telegram from the leader of the group of Soviet specialists")
+    assert "scan.pdf: the file does not exist." in message
+    assert message.endswith("The transcript and metadata are still shown.")
+    # The reason is in the message bar only; the scan pane points to it.
+    assert "does not exist" not in viewer.scan_pane.notice_text()
+    assert viewer.scan_pane.notice_text() == (
+        "This scan cannot be shown: the message above says why."
+    )
+
+
+def test_a_broken_pdf_opened_alone_gives_its_reason_in_one_place(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.open_path(corpus / "broken" / "ocrmypdf_invalid.pdf")
+    reason = "this is not a PDF that can be opened"
+    shown = [
+        window.messages.text(),
+        viewer.scan_pane.notice_text(),
+        window.transcript.notice(),
+    ]
+    assert [reason in text for text in shown] == [True, False, False]
+    assert window.transcript.notice().startswith("No transcript")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ def check_path(path: Path, progress: Callable[[str], None] | None = None) -> lis
     if not root.is_dir():
         return [Problem(path, "", "does not exist", "Check the path")]
     _, problems = archive.read_header(root)
+    problems.extend(_misnamed_record_files(root))
     if not folders:
         problems.append(
             Problem(
@@ -61,8 +63,21 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
             transcript.read_text(item.path)
         except transcript.TranscriptError as exc:
             problems.append(Problem(item.path, "", exc.problem, "Fix or replace the transcript"))
+            continue
+        if not _is_utf8(item.path):
+            problems.append(
+                Problem(
+                    item.path,
+                    "",
+                    "the file is not UTF-8 text: it is read as Windows-1252, "
+                    "so letters outside Western European ones may show wrong",
+                    "Save it as UTF-8",
+                    "warning",
+                )
+            )
     for scan in record.scans:
-        problems.extend(check_pdf(scan.path, scan.password or None))
+        if scan.path.is_file():  # a missing listed scan is reported by the record already
+            problems.extend(check_pdf(scan.path, scan.password or None))
     if not record.transcripts and not record.scans:
         problems.append(
             Problem(
@@ -73,6 +88,49 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
                 "warning",
             )
         )
+    return problems
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    except OSError:
+        return True  # reading it failed above already, or is not this check's to report
+    return True
+
+
+def _misnamed_record_files(root: Path) -> list[Problem]:
+    """A `Record.toml` (or `RECORD.TOML`) where the viewer looks only for `record.toml`."""
+    problems: list[Problem] = []
+    wanted = archive.RECORD_FILE
+
+    def walk(folder: Path, depth: int) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        names = {entry.name for entry in entries}
+        for entry in entries:
+            if entry.name.lower() == wanted and entry.name != wanted and wanted not in names:
+                problems.append(
+                    Problem(
+                        Path(entry.path),
+                        "",
+                        f"is not read: the viewer reads only files named {wanted}, "
+                        "so this record is left out",
+                        f"Rename it to {wanted}",
+                    )
+                )
+        if wanted in names:
+            return
+        for entry in entries:
+            if depth < archive.MAX_DEPTH and not entry.name.startswith("."):
+                if entry.is_dir(follow_symlinks=False):
+                    walk(Path(entry.path), depth + 1)
+
+    walk(root, 0)
     return problems
 
 

@@ -849,15 +849,27 @@ class MainWindow(QMainWindow):
         if needs_password:
             self._ask_password(path, wrong=path in self._passwords)
             return
+        # The reason is said once, in the message bar, naming the record; the scan pane and the
+        # transcript only point to it.
         reason = _sentence(message)
+        title = ""
         if self._bare_pdf is not None and path == self._bare_pdf:
             text = self.tr("{reason} Open another file with Ctrl+O, or drop one on this window.")
-            self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
-        elif isinstance(self._record, Record) and self._record.transcripts:
-            text = self.tr("{reason} The transcript and metadata are still shown.")
+            self.transcript.show_notice(
+                self.tr("No transcript: the PDF cannot be opened (the message above says why).")
+            )
         else:
-            text = self.tr("{reason} The metadata is still shown.")
-        self.messages.show_message(Level.ERROR, text.format(reason=reason))
+            title = self._record.title if isinstance(self._record, Record) else ""
+            if isinstance(self._record, Record) and self._record.transcripts:
+                text = self.tr("{reason} The transcript and metadata are still shown.")
+            else:
+                text = self.tr("{reason} The metadata is still shown.")
+        shown = text.format(reason=reason)
+        if title:
+            short = title if len(title) <= 60 else title[:59].rstrip() + "…"
+            shown = self.tr("“{title}”: {message}").format(title=short, message=shown)
+        self.messages.show_message(Level.ERROR, shown)
+        self.scan.show_message(self.tr("This scan cannot be shown: the message above says why."))
 
     def _ask_password(self, path: Path, *, wrong: bool) -> None:
         prompt = (
