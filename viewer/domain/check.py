@@ -126,9 +126,12 @@ def _misnamed_record_files(root: Path) -> list[Problem]:
         if wanted in names:
             return
         for entry in entries:
-            if depth < archive.MAX_DEPTH and not entry.name.startswith("."):
-                if entry.is_dir(follow_symlinks=False):
-                    walk(Path(entry.path), depth + 1)
+            if (
+                depth < archive.MAX_DEPTH
+                and not entry.name.startswith(".")
+                and entry.is_dir(follow_symlinks=False)
+            ):
+                walk(Path(entry.path), depth + 1)
 
     walk(root, 0)
     return problems
