@@ -750,3 +750,35 @@ def test_a_broken_pdf_opened_alone_gives_its_reason_in_one_place(
     ]
     assert [reason in text for text in shown] == [True, False, False]
     assert window.transcript.notice().startswith("No transcript")
+
+
+def test_a_record_with_several_scans_offers_a_switch_and_shows_the_one_chosen(
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path, samples: Path
+) -> None:
+    telegram = archive / "records" / "1949-05-18-telegram"
+    shutil.copy(samples / "records" / "specimen-card" / "scan.pdf", telegram / "envelope.pdf")
+    toml = telegram / "record.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[[scans]]\nfile = "envelope.pdf"\nlabel = "Envelope"\n',
+        encoding="utf-8",
+    )
+    viewer = make_viewer()
+    pane = viewer.scan_pane
+    open_and_wait(qtbot, viewer, archive)
+    assert viewer.window.current_record().id == "1949-05-18-telegram"
+    assert pane.scan_switch.isVisible()
+    assert pane.scan_labels() == ["Facsimile (typeset by Archive Viewer)", "Envelope"]
+    assert pane.page_count_label.text().endswith("3")
+    with qtbot.waitSignal(pane.document_opened, timeout=20000):
+        qtbot.mouseClick(
+            pane.scan_switch, Qt.MouseButton.LeftButton, pos=pane.scan_switch.tabRect(1).center()
+        )
+    assert pane.page_count_label.text().endswith("2")
+    assert pane.current_scan() == 1
+    qtbot.waitUntil(lambda: ink_fraction(pane.area) > 0.01, timeout=10000)
+    # A record with one scan shows no switch.
+    card = next(r for r in viewer.window.records.shown_records() if r.id == "specimen-card")
+    with qtbot.waitSignal(pane.document_opened, timeout=20000):
+        viewer.window.show_record(card)
+    assert not pane.scan_switch.isVisible()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain import archive as archive_io
 from viewer.domain import ordering, transcript
-from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
 from viewer.services import i18n
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
         self.metadata.citation_requested.connect(self.copy_citation)
         self.transcript.language_chosen.connect(self._on_transcript_language_chosen)
+        self.scan.scan_chosen.connect(self._on_scan_chosen)
         self.transcript.text_size_changed.connect(
             lambda size: self._settings.set(prefs.TEXT_SIZE, size)
         )
@@ -740,11 +741,9 @@ class MainWindow(QMainWindow):
             self.record_shown.emit(record)
             return
         # The scan first: the worker opens and renders it while the rest is filled in.
+        self.scan.set_scans([_scan_label(scan) for scan in record.scans])
         if record.scans:
-            scan = record.scans[0]
-            self._scan_path = scan.path
-            password = self._passwords.get(scan.path) or scan.password or None
-            self.scan.open_pdf(scan.path, password)
+            self._open_scan(record.scans[0])
         else:
             self._scan_path = None
             self.scan.show_message(self.tr("This record has no scan."))
@@ -766,6 +765,15 @@ class MainWindow(QMainWindow):
                 else self.tr("This record has neither a transcript nor a scan.")
             )
         self.record_shown.emit(record)
+
+    def _open_scan(self, scan: Scan) -> None:
+        self._scan_path = scan.path
+        password = self._passwords.get(scan.path) or scan.password or None
+        self.scan.open_pdf(scan.path, password)
+
+    def _on_scan_chosen(self, index: int) -> None:
+        if isinstance(self._record, Record) and 0 <= index < len(self._record.scans):
+            self._open_scan(self._record.scans[index])
 
     def _load_transcript(self, item: Transcript) -> None:
         self._transcript_job = self._jobs.load_transcript(item)
@@ -1055,6 +1063,11 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self._settings.sync()
         super().closeEvent(event)
+
+
+def _scan_label(scan: Scan) -> tuple[str, str]:
+    """The scan's name in the switch (its label, else its file name) and its tooltip."""
+    return (scan.label or scan.path.stem, scan.path.name)
 
 
 def _sentence(text: str) -> str:

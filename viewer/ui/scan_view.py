@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QTabBar,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -64,6 +65,8 @@ class ScanPane(QWidget):
     scan_hit_shown = Signal(int)
     """After next/previous hit: the page (from 0) of the hit now shown, or -1 when there is none."""
     scan_hit_stepped = Signal(object)
+    scan_chosen = Signal(int)
+    """The reader picked another of the record's scans in the switch (its index)."""
     """After `step_scan_hit`: the ScanHit now shown, or None when no hit is left that way."""
 
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
@@ -84,6 +87,15 @@ class ScanPane(QWidget):
         self._step: tuple[ScanHit | None, bool] | None = None
 
         self.area = PageArea(worker, self)
+        # A record with several scans (a letter and its envelope, two folders of one file) shows
+        # one at a time, like the transcript's language switch.
+        self.scan_switch = QTabBar(self)
+        self.scan_switch.setObjectName("scanSwitch")
+        self.scan_switch.setAccessibleName(self.tr("Scan shown"))
+        self.scan_switch.setExpanding(False)
+        self.scan_switch.setDocumentMode(True)
+        self.scan_switch.hide()
+        self.scan_switch.currentChanged.connect(self._on_scan_switch_current_changed)
         self._thumbnails: ThumbnailBar | None = None
         self.toolbar = QToolBar(self.tr("Scan tools"), self)
         self.toolbar.setAccessibleName(self.tr("Scan tools"))
@@ -111,6 +123,7 @@ class ScanPane(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.scan_switch)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
@@ -232,6 +245,32 @@ class ScanPane(QWidget):
             if self.area.info is not None:
                 bar.set_document(self.area.info, self._rotations())
         return self._thumbnails
+
+    def set_scans(self, labels: list[tuple[str, str]], current: int = 0) -> None:
+        """Offer the record's scans, (label, tooltip) each, in the switch; shown for two or more."""
+        self.scan_switch.blockSignals(True)
+        while self.scan_switch.count():
+            self.scan_switch.removeTab(0)
+        for label, tip in labels:
+            index = self.scan_switch.addTab(label)
+            self.scan_switch.setTabToolTip(index, tip)
+        if labels:
+            self.scan_switch.setCurrentIndex(min(max(current, 0), len(labels) - 1))
+        self.scan_switch.blockSignals(False)
+        self.scan_switch.setVisible(len(labels) > 1)
+
+    def scan_labels(self) -> list[str]:
+        """The labels of the scan switch, in order (empty when the record has one scan or none)."""
+        return [self.scan_switch.tabText(i) for i in range(self.scan_switch.count())]
+
+    def current_scan(self) -> int:
+        """The index of the scan chosen in the switch (0 with one scan)."""
+        return max(self.scan_switch.currentIndex(), 0)
+
+    @Slot(int)
+    def _on_scan_switch_current_changed(self, index: int) -> None:
+        if index >= 0:
+            self.scan_chosen.emit(index)
 
     def open_pdf(self, path: Path, password: str | None = None) -> None:
         """Open `path` (with `password` when it is encrypted); `document_opened` or `_failed`."""
