@@ -195,3 +195,11 @@ def test_a_passage_not_certainly_on_one_page_has_no_page(passage: str) -> None:
 def test_without_a_text_layer_no_page_is_given() -> None:
     assert quotation.passage_pages("Mao Zedong asked me", []) is None
     assert quotation.passage_pages("Mao Zedong asked me", ["", "", ""]) is None
+
+
+def test_a_transcription_is_told_from_a_translation_of_the_scan_text() -> None:
+    transcription = " ".join(TELEGRAM_PAGES).replace("\n", " ")
+    assert quotation.text_layer_repeats(transcription, TELEGRAM_PAGES)
+    notes = "Mao Zedong is named first, then Manchuria; the rest is a reader's own account."
+    assert not quotation.text_layer_repeats(notes, TELEGRAM_PAGES)
+    assert not quotation.text_layer_repeats(transcription, ["", ""])

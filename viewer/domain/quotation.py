@@ -208,6 +208,29 @@ def passage_pages(passage: str, page_texts: Sequence[str]) -> Pages:
     return first + 1 if first == last else (first + 1, last + 1)
 
 
+_SAMPLES = 48
+_SAMPLE_LENGTH = 16
+
+
+def text_layer_repeats(text: str, page_texts: Sequence[str]) -> bool:
+    """Whether the scan's text layer holds the same words as `text` (a transcription of it).
+
+    Then a word found in both is one passage the reader sees twice, not two hits. Pieces of
+    `text` spread over its length are looked for in the text layer; most must be there.
+    """
+    compact = _compact(text)
+    layer = "".join(_compact_pages(tuple(page_texts)))
+    if not compact or not layer:
+        return False
+    if len(compact) <= _SAMPLE_LENGTH * 2:
+        return compact in layer
+    count = min(_SAMPLES, len(compact) // _SAMPLE_LENGTH)
+    step = (len(compact) - _SAMPLE_LENGTH) / max(count - 1, 1)
+    starts = {round(number * step) for number in range(count)}
+    found = sum(compact[start : start + _SAMPLE_LENGTH] in layer for start in starts)
+    return found >= 0.6 * len(starts)
+
+
 def _page_note(page: Pages) -> str:
     if page is None:
         return ""
