@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QTextCharFormat
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QInputDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -628,6 +628,7 @@ def test_search_results_export_as_bibtex_holds_the_listed_records(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
     bibtex.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
     records = [window._find_record(record_id) for record_id in listed]
     assert target.read_text(encoding="utf-8") == export.export(records, export.ExportFormat.BIBTEX)
     assert "Goldberg" in target.read_text(encoding="utf-8")
@@ -782,3 +783,121 @@ def test_a_record_with_several_scans_offers_a_switch_and_shows_the_one_chosen(
     with qtbot.waitSignal(pane.document_opened, timeout=20000):
         viewer.window.show_record(card)
     assert not pane.scan_switch.isVisible()
+
+
+def make_big_archive(root: Path, count: int) -> Path:
+    """`count` dated records that all mention wombats (more than a result page holds)."""
+    for number in range(count):
+        folder = root / f"r{number:03d}"
+        folder.mkdir(parents=True)
+        year = 1900 + (number * 37) % 100
+        (folder / "record.toml").write_text(
+            f'id = "r{number:03d}"\ntitle = "Report {number} on wombats"\ndate = "{year}"\n',
+            encoding="utf-8",
+        )
+        (folder / "transcript.en.txt").write_text(
+            f"Report {number}. The wombats were counted again.", encoding="utf-8"
+        )
+    return root
+
+
+def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
+    qtbot: QtBot,
+    make_viewer: type[Viewer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.domain import export
+
+    root = make_big_archive(tmp_path / "big", 120)
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    panel = window.search
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
+        window.search_action.trigger()
+        qtbot.keyClicks(panel.search_box(), "wombats")
+    assert panel.status_text() == "120 records; 50 listed, more as you scroll"
+    view = panel.result_view()
+    model = panel.result_model()
+    # Scrolling to the end of the list brings the rest, page by page.
+    for _ in range(10):
+        if model.rowCount() == 120:
+            break
+        rows = model.rowCount()
+        view.scrollToBottom()
+        view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=10000)
+    assert model.rowCount() == 120
+    assert panel.status_text() == "120 records"
+    assert len({hit.record_id for hit in model.hits()}) == 120
+    # Oldest first.
+    order = next(c for c in panel.findChildren(QComboBox) if c.accessibleName() == "Sort results")
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        order.setCurrentIndex(1)
+    years = [hit.date.year for hit in model.hits() if hit.date is not None]
+    assert years == sorted(years) and years[0] == 1900
+    # The export writes every match, not only those listed, and says how many.
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        order.setCurrentIndex(0)
+    assert model.rowCount() == 50
+    target = tmp_path / "results.bib"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
+    bibtex.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert target.read_text(encoding="utf-8").count("@") == 120
+    assert window.statusBar().currentMessage() == ("Exported 120 records as BibTeX to results.bib")
+    # The whole archive.
+    whole = tmp_path / "all.ris"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(whole), ""))
+    ris = next(a for a in window.export_archive_menu.actions() if a.text().startswith("RIS"))
+    ris.trigger()
+    assert whole.read_text(encoding="utf-8").count("TY  - ") == 120
+    assert export.ExportFormat.RIS.suffix == ".ris"
+
+
+def test_records_selected_with_ctrl_and_shift_click_export_together(
+    qtbot: QtBot,
+    make_viewer: type[Viewer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    root = make_big_archive(tmp_path / "big", 6)
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    library = dock.widget()
+    view = library.view()
+    shown = window.current_record().id
+
+    def click(row: int, modifier: Qt.KeyboardModifier) -> None:
+        rect = view.visualRect(library.model().index(row, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+    click(0, Qt.KeyboardModifier.NoModifier)
+    click(2, Qt.KeyboardModifier.ShiftModifier)
+    click(4, Qt.KeyboardModifier.ControlModifier)
+    chosen = [record.id for record in library.selected_records()]
+    assert len(chosen) == 4
+    first = library.shown_records()[0].id
+    assert window.current_record().id == first  # only the plain click opened a record
+    target = tmp_path / "chosen.bib"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    bibtex = next(
+        a for a in window._extras()[1].export_menu.actions() if a.text().startswith("BibTeX")
+    )
+    bibtex.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("@") == 4
+    assert all(f"Report {int(rid[1:])} on wombats" in text for rid in chosen)
+    assert window.statusBar().currentMessage() == "Exported 4 records as BibTeX to chosen.bib"
+    assert shown

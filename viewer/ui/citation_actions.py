@@ -253,6 +253,31 @@ def export_records(
     return target
 
 
+def exported_text(count: int, fmt: ExportFormat, target: Path) -> str:
+    """What the status bar says after an export: how many records went where."""
+    translate = QCoreApplication.translate
+    text = (
+        translate("CitationActions", "Exported 1 record as {format} to {file}")
+        if count == 1
+        else translate("CitationActions", "Exported {count} records as {format} to {file}")
+    )
+    return text.format(count=count, format=FORMAT_LABELS[fmt], file=target.name)
+
+
+def build_format_menu(
+    parent: QWidget, title: str, on_format: Callable[[ExportFormat], None], name: str
+) -> QMenu:
+    """A menu with "BibTeX…", "RIS…" and "CSL-JSON…" calling `on_format` with the one chosen
+    (for exports whose records are found in the background first)."""
+    menu = QMenu(title, parent)
+    menu.setObjectName(name)
+    for fmt, label in FORMAT_LABELS.items():
+        action = menu.addAction(f"{label}…")
+        action.setObjectName(f"export_{fmt.value.replace('-', '_')}")
+        action.triggered.connect(lambda _=False, f=fmt: on_format(f))
+    return menu
+
+
 def build_export_menu(
     parent: QWidget,
     records_provider: Callable[[], Sequence[Record]],
@@ -260,11 +285,25 @@ def build_export_menu(
     *,
     title: str | None = None,
     on_exported: Callable[[Path], None] | None = None,
+    on_said: Callable[[str], None] | None = None,
 ) -> QMenu:
     """A menu with "BibTeX…", "RIS…" and "CSL-JSON…", exporting what `records_provider` gives.
 
-    `title` defaults to "Export Citations" in the interface language.
+    `title` defaults to "Export Citations" in the interface language. `on_said` gets the
+    sentence saying how many records were exported where.
     """
+
+    def run(fmt: ExportFormat) -> None:
+        records = [r for r in records_provider() if isinstance(r, Record)]
+
+        def done(target: Path) -> None:
+            if on_exported is not None:
+                on_exported(target)
+            if on_said is not None:
+                on_said(exported_text(len(records), fmt, target))
+
+        export_records(parent, records, fmt, on_error, on_exported=done)
+
     if title is None:
         title = QCoreApplication.translate("CitationActions", "&Export Citations")
     menu = QMenu(title, parent)
@@ -272,9 +311,5 @@ def build_export_menu(
     for fmt, label in FORMAT_LABELS.items():
         action = menu.addAction(f"{label}…")
         action.setObjectName(f"export_{fmt.value.replace('-', '_')}")
-        action.triggered.connect(
-            lambda _=False, f=fmt: export_records(
-                parent, records_provider(), f, on_error, on_exported=on_exported
-            )
-        )
+        action.triggered.connect(lambda _=False, f=fmt: run(f))
     return menu

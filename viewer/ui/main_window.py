@@ -643,18 +643,28 @@ class MainWindow(QMainWindow):
                 page_texts=self.scan.page_texts,
                 on_error=lambda message: self.messages.show_message(Level.ERROR, message),
                 on_copied=lambda text: self.statusBar().showMessage(text, 4000),
+                selected_records=self._selected_records,
+                on_exported=lambda text: self.statusBar().showMessage(text, 8000),
             )
             self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
             self._search_feature.archive_changed.connect(self._on_archive_changed_on_disk)
             from viewer.ui import citation_actions  # noqa: PLC0415
 
-            self.export_results_menu = citation_actions.build_export_menu(
+            self.export_results_menu = citation_actions.build_format_menu(
                 self,
-                self._search_result_records,
-                lambda message: self.messages.show_message(Level.ERROR, message),
-                title=self.tr("Export &Search Results"),
+                self.tr("Export &Search Results"),
+                self._on_export_search_results,
+                "export_results_menu",
             )
             self._file_menu.insertMenu(self._file_end, self.export_results_menu)
+            self.export_archive_menu = citation_actions.build_export_menu(
+                self,
+                lambda: self._archive.good_records() if self._archive is not None else [],
+                lambda message: self.messages.show_message(Level.ERROR, message),
+                title=self.tr("Export &Whole Archive"),
+                on_said=lambda text: self.statusBar().showMessage(text, 8000),
+            )
+            self._file_menu.insertMenu(self._file_end, self.export_archive_menu)
             self._cite_feature.panel.show_record(self._record)
         return self._search_feature, self._cite_feature
 
@@ -678,10 +688,27 @@ class MainWindow(QMainWindow):
         """Edit > Copy with Citation."""
         return self._extras()[1].copy_with_citation_action
 
-    def _search_result_records(self) -> list[Record]:
-        """The readable records listed in the Search panel, in their ranked order."""
-        found = (self._find_record(hit.record_id) for hit in self.search.result_model().hits())
-        return [record for record in found if isinstance(record, Record)]
+    def _on_export_search_results(self, fmt: Any) -> None:
+        """Export every record the search matches (found in the background), not only those
+        listed so far."""
+        from viewer.ui import citation_actions  # noqa: PLC0415
+
+        def export(records: list[Record]) -> None:
+            citation_actions.export_records(
+                self,
+                records,
+                fmt,
+                lambda message: self.messages.show_message(Level.ERROR, message),
+                on_exported=lambda target: self.statusBar().showMessage(
+                    citation_actions.exported_text(len(records), fmt, target), 8000
+                ),
+            )
+
+        self._extras()[0].find_all_matches(export)
+
+    def _selected_records(self) -> list[object]:
+        """The records selected in the record list (several, to export their citations)."""
+        return list(self._library.selected_records()) if self._library is not None else []
 
     def _find_record(self, record_id: str) -> Record | BrokenRecord | None:
         return self._archive.find(record_id) if self._archive is not None else None
