@@ -223,6 +223,15 @@ class _ProcessBackend:
             except (BrokenPipeError, OSError, ValueError):
                 log.warning("the render worker is gone; %r was not sent", request)
 
+    def release(self) -> None:
+        """Close the pipes of a process that died (its reader has seen the end of its output)."""
+        for stream in (self._stdin, self.process.stdout):
+            with contextlib.suppress(OSError, ValueError):
+                if stream is not None:
+                    stream.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
+
     def stop(self) -> None:
         self._stopping = True
         self.send(StopRequest())
@@ -408,6 +417,7 @@ class PdfWorker(QObject):
         log.error("the render worker stopped unexpectedly; restarting it")
         if isinstance(backend, _ProcessBackend):
             remove_shared_files(backend.process.pid)
+            backend.release()
         self._backend = self._start()
         for path, (password, holders) in self._open.items():
             for _ in range(holders):
