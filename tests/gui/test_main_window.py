@@ -902,3 +902,34 @@ def test_records_selected_with_ctrl_and_shift_click_export_together(
     assert all(f"Report {int(rid[1:])} on wombats" in text for rid in chosen)
     assert window.statusBar().currentMessage() == "Exported 4 records as BibTeX to chosen.bib"
     assert shown
+
+
+def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    qtbot.waitUntil(lambda: viewer.scan_pane.page_texts() is not None, timeout=20000)
+    browser = window.transcript.browser()
+    window.activateWindow()
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    assert browser.textCursor().position() == 0  # the caret at the start of the text
+    qtbot.keyClick(browser, Qt.Key.Key_Down)  # past "Nº 54611"
+    qtbot.keyClick(browser, Qt.Key.Key_Down)  # past "18 May 1949 1718"
+    for _ in range(3):  # to the end of the (wrapped) paragraph
+        qtbot.keyClick(browser, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+        if browser.textCursor().atBlockEnd():
+            break
+        qtbot.keyClick(browser, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    selected = browser.textCursor().selectedText().strip()
+    assert selected == "Yesterday, 17 May, Mao Zedong asked me to inform you of the following:"
+    qtbot.keyClick(
+        browser,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"“{selected}”\n\n")
+    assert copied.endswith(" Scan page 1.")
