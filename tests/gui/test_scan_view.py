@@ -327,3 +327,29 @@ def test_gui_thread_never_calls_pymupdf(
     qtbot.waitUntil(lambda: pane.area.render_key(0) in pane._worker.cache, timeout=10_000)
     assert pdf_callers == {pane._worker.worker_thread.name}
     assert threading.main_thread().name not in pdf_callers
+
+
+def test_thumbnails_keep_their_pictures_after_a_far_jump_and_a_rotation(
+    qtbot: QtBot, pane: ScanPane, corpus: Path
+) -> None:
+    _open(qtbot, pane, corpus / "scans" / "104-10188-10003_ocr.pdf")
+    pane.thumbnails_action.trigger()
+    bar = pane.thumbnails
+
+    def pictured() -> bool:
+        rows = bar.visible_rows()
+        return bool(rows) and all(
+            bar.thumbnails.data(bar.thumbnails.index(row), Qt.ItemDataRole.DecorationRole)
+            is not None
+            for row in rows
+        )
+
+    qtbot.waitUntil(pictured, timeout=10_000)
+    pane.go_to_page(70)  # Ctrl+G 71
+    assert 70 in bar.visible_rows()
+    qtbot.waitUntil(pictured, timeout=10_000)
+    pane.rotate_document(90)
+    qtbot.waitUntil(pictured, timeout=10_000)
+    row = bar.visible_rows()[0]
+    image = bar.thumbnails.data(bar.thumbnails.index(row), Qt.ItemDataRole.DecorationRole)
+    assert image.width() > image.height()  # the portrait pages turned on their side

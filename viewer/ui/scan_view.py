@@ -622,7 +622,7 @@ class ScanPane(QWidget):
 
     def _sync_thumbnail_rotations(self) -> None:
         if self._thumbnails is not None:
-            self._thumbnails.thumbnails.set_rotations(self._rotations())
+            self._thumbnails.set_rotations(self._rotations())
 
     def _update_page_box(self, current: int, count: int) -> None:
         self.page_box.setText(str(current + 1) if count else "")
