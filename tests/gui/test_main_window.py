@@ -933,3 +933,40 @@ def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"“{selected}”\n\n")
     assert copied.endswith(" Scan page 1.")
+
+
+def test_the_focused_pane_has_a_visible_frame(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    from viewer.ui import focus_frame
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    window.activateWindow()
+    highlight = window.palette().highlight().color()
+    browser = window.transcript.browser()
+    scan = viewer.scan_pane.area
+
+    def frame_colour(widget: QWidget) -> tuple[int, int, int]:
+        image = widget.grab().toImage()
+        colour = image.pixelColor(image.width() // 2, focus_frame.WIDTH // 2)
+        return colour.red(), colour.green(), colour.blue()
+
+    marked = (highlight.red(), highlight.green(), highlight.blue())
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Focus Transcript
+    qtbot.waitUntil(browser.hasFocus)
+    assert frame_colour(browser) == marked
+    assert frame_colour(scan) != marked
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Focus Scan
+    qtbot.waitUntil(scan.hasFocus)
+    assert frame_colour(scan) == marked
+    assert frame_colour(browser) != marked
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Focus Records
+    records = window.findChild(QDockWidget, "recordsDock").widget()
+    assert isinstance(records, LibraryPanel)
+    qtbot.waitUntil(records.filter_edit().hasFocus)
+    qtbot.keyClick(records.filter_edit(), Qt.Key.Key_Down)  # from the filter into the list
+    qtbot.waitUntil(records.view().hasFocus)
+    assert frame_colour(records.view()) == marked
+    assert frame_colour(scan) != marked

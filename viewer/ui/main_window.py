@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -37,6 +38,7 @@ from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
+from viewer.ui import focus_frame
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
@@ -121,6 +123,11 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
+        focus_frame.install(
+            self.transcript.browser(),
+            self.scan.area,
+            *self.metadata.findChildren(QAbstractScrollArea),
+        )
         self._library: LibraryPanel | None = None
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -599,6 +606,7 @@ class MainWindow(QMainWindow):
         if self._record is not None:
             library.select(self._record.id)
         self._records_dock.setWidget(library)
+        focus_frame.install(library.view())
         return library
 
     def _start_pending_index(self) -> None:
@@ -647,6 +655,7 @@ class MainWindow(QMainWindow):
                 on_exported=lambda text: self.statusBar().showMessage(text, 8000),
             )
             self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
+            focus_frame.install(self._search_feature.panel.result_view())
             self._search_feature.archive_changed.connect(self._on_archive_changed_on_disk)
             from viewer.ui import citation_actions  # noqa: PLC0415
 
