@@ -682,3 +682,33 @@ def test_usage_log_lines_are_json_with_minutes(make_kiosk: Callable[..., Kiosk])
     event = json.loads(line)
     assert event["event"] == "reset" and event["reason"] == "visitor"
     assert len(event["time"]) == len("2025-01-01T10:17+01:00")
+
+
+def test_a_tap_on_the_search_tab_focuses_the_box_and_a_reset_leaves_no_results_behind(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    item = make_kiosk()
+    window = item.window
+    panel = window.search
+    qtbot.waitUntil(lambda: panel._ready, timeout=20_000)
+    tabs = next(
+        bar
+        for bar in window.findChildren(QTabBar)
+        if "Search" in [bar.tabText(i) for i in range(bar.count())]
+    )
+    search_tab = [tabs.tabText(i) for i in range(tabs.count())].index("Search")
+    window.activateWindow()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(search_tab).center())
+    qtbot.waitUntil(panel.search_box().hasFocus, timeout=5000)
+    with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+        qtbot.keyClicks(panel.search_box(), "telegram")
+    assert panel.status_text().endswith("record") or panel.status_text().endswith("records")
+    assert panel.result_model().rowCount() > 0
+    item.shell.reset("visitor")
+    assert panel.search_box().text() == ""
+    assert panel.result_model().rowCount() == 0
+    assert panel.status_text() == ""  # not "2 records" over an empty list
+    assert tabs.tabText(tabs.currentIndex()) != "Search"  # the record list in front again
+    assert panel.visibleRegion().isEmpty()  # behind the record list

@@ -778,11 +778,9 @@ class KioskShell(QWidget):
         self.reset_done.emit(reason)
 
     def _clear_search(self) -> None:
-        search = self._window.search
-        search.search_box().clear()
-        search.result_model().set_hits(())
-        for combo in search.facet_combos():
-            combo.reset()
+        # No "2 records" left over an empty list, and the record list in front again.
+        self._window.search.clear()
+        self._window.raise_records()
         self._window.find_bar.close_bar()
 
     def _on_search_results_shown(self, count: int) -> None:

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
             "search", self.tr("Search"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.tabifyDockWidget(self._records_dock, self._search_dock)
+        self._search_dock.visibilityChanged.connect(self._on_search_dock_visibility_changed)
         self._records_dock.raise_()
         self._metadata_dock = self._dock(
             "metadata", self.tr("Metadata"), self.metadata, Qt.DockWidgetArea.RightDockWidgetArea
@@ -1034,6 +1035,16 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 self.open_path(Path(url.toLocalFile()))
                 return
+
+    def raise_records(self) -> None:
+        """Bring the record list's tab to the front (the search tab behind it)."""
+        self._records_dock.show()
+        self._records_dock.raise_()
+
+    def _on_search_dock_visibility_changed(self, visible: bool) -> None:
+        # A tap or click on the Search tab is a wish to search: the box takes the typing.
+        if visible and self._search_feature is not None:
+            self._search_feature.focus_search()
 
     def _focus_records(self) -> None:
         self._records_dock.show()

@@ -412,6 +412,21 @@ class SearchPanel(QWidget):
         self._facets.hide()
         self._status.clear()
 
+    def clear(self) -> None:
+        """Empty the box, the results, their count and the facets; the index stays searchable."""
+        self._debounce.stop()
+        self._box.clear()
+        self._latest = None
+        self._results = None
+        self._appending = False
+        self._model.set_hits(())
+        for combo in self.facet_combos():
+            combo.reset()
+        self._order.setCurrentIndex(0)
+        self._facets.hide()
+        if self._ready:
+            self._status.clear()
+
     def set_progress(self, done: int, total: int) -> None:
         """Indexing has reached `done` of `total` records."""
         self._progress.setRange(0, max(total, 1))
