@@ -14,9 +14,9 @@ WIDTH = 2
 """Pixels of the frame: visible at a glance, narrow enough to take no reading room."""
 
 STYLE = (
-    "QAbstractScrollArea {{ border: {width}px solid palette(base); }}"
-    "QAbstractScrollArea:focus {{ border: {width}px solid palette(highlight); }}"
-).format(width=WIDTH)
+    f"QAbstractScrollArea {{ border: {WIDTH}px solid palette(base); }}"
+    f"QAbstractScrollArea:focus {{ border: {WIDTH}px solid palette(highlight); }}"
+)
 
 
 def install(*panes: QAbstractScrollArea) -> None:
