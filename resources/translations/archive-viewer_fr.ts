@@ -22,7 +22,7 @@
         <translation>Copier avec la référence</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Copier le passage sélectionné suivi de sa référence et de la page de la numérisation</translation>
     </message>
@@ -52,7 +52,17 @@
         <translation>L’export {format} n’a pas pu être enregistré dans {file}&#xa0;: {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>Exported 1 record as {format} to {file}</source>
+        <translation>1 document exporté en {format} dans {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {count} records as {format} to {file}</source>
+        <translation>{count} documents exportés en {format} dans {file}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>&amp;Export Citations</source>
         <translation>&amp;Exporter les références</translation>
     </message>
@@ -60,7 +70,7 @@
 <context>
     <name>CiteFeature</name>
     <message>
-        <location filename="../../viewer/ui/cite_feature.py" line="+44"/>
+        <location filename="../../viewer/ui/cite_feature.py" line="+47"/>
         <source>Passage copied with its citation</source>
         <translation>Passage copié avec sa référence</translation>
     </message>
@@ -188,18 +198,18 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="+88"/>
-        <location line="+24"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+94"/>
+        <location line="+28"/>
         <source>Find in this document</source>
         <translation>Rechercher dans ce document</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Find in this document: words, &quot;a phrase&quot;, prefix*</source>
-        <translation>Rechercher dans ce document&#xa0;: mots, &quot;une expression&quot;, début*</translation>
+        <location line="+2"/>
+        <source>Find in this document: a word or phrase, prefix*, this OR that</source>
+        <translation>Chercher dans ce document : un mot ou une expression, préfixe*, ceci OR cela</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Hit count</source>
         <translation>Nombre d’occurrences</translation>
     </message>
@@ -229,8 +239,8 @@
         <translation>Fermer la barre de recherche</translation>
     </message>
     <message>
-        <location line="+217"/>
-        <location line="+102"/>
+        <location line="+219"/>
+        <location line="+127"/>
         <location line="+2"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
@@ -285,7 +295,7 @@
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+402"/>
         <source>Printing on the reading room printer.</source>
         <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
     </message>
@@ -414,12 +424,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Documents du fonds</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Show ID Column</source>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+176"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -442,7 +452,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+73"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -462,18 +472,18 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numérisation seule</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location line="+330"/>
+        <location line="+80"/>
+        <location line="+335"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-330"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
@@ -628,12 +638,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
@@ -659,12 +669,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>Exporter &amp;toute l’archive</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -679,7 +694,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Lecture de la couche de texte du PDF…</translation>
     </message>
@@ -699,7 +714,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -729,27 +744,37 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>{reason} The transcript and metadata are still shown.</source>
         <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>No transcript: {reason}</source>
-        <translation>Pas de transcription&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <location line="-1"/>
+        <location line="-7"/>
         <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
         <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{reason} The metadata is still shown.</source>
         <translation>{reason} Les métadonnées restent affichées.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>“{title}”: {message}</source>
+        <translation>« {title} » : {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Ce scan ne peut pas être affiché : le message ci-dessus dit pourquoi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
     </message>
@@ -799,7 +824,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Référence ({style}) copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Open a PDF or a record</source>
         <translation>Ouvrir un PDF ou un document</translation>
     </message>
@@ -819,7 +844,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aucune archive récente</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
@@ -1083,7 +1108,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+377"/>
+        <location line="+382"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1100,7 +1125,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-634"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-632"/>
         <source>Staff exit</source>
         <translation>Sortie réservée au personnel</translation>
     </message>
@@ -1186,7 +1211,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+44"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
     </message>
@@ -1196,12 +1221,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: les occurrences ne sont signalées que dans la transcription.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Scan</source>
         <translation>Numérisation</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Scan shown</source>
+        <translation>Scan affiché</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Outils de la numérisation</translation>
@@ -1222,7 +1252,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Avis sur la numérisation</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
@@ -1312,12 +1342,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+50"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+245"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -1336,12 +1366,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+76"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+78"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1355,26 +1385,26 @@ Illisible&#xa0;: {reason}</translation>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Recherche&#xa0;: une modification de l’archive n’a pas pu être indexée ({reason}).</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>The search results cannot be exported: {reason}</source>
+        <translation>Les résultats de recherche ne peuvent pas être exportés : {reason}</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+60"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
         <source>No records match</source>
         <translation>Aucun document ne correspond</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{total} record; the best {shown} are listed</source>
-        <translation>{total} document&#x202f;; les {shown} meilleurs sont listés</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>{total} records; the best {shown} are listed</source>
-        <translation>{total} documents&#x202f;; les {shown} meilleurs sont listés</translation>
+        <source>{total} records; {shown} listed, more as you scroll</source>
+        <translation>{total} documents ; {shown} affichés, d’autres en faisant défiler</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -1389,7 +1419,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+211"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
     </message>
@@ -1488,17 +1518,32 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Couche de texte</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Sort results</source>
+        <translation>Trier les résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best first</source>
+        <translation>Les plus pertinents d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest first</source>
+        <translation>Les plus anciens d’abord</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexation… {done} sur {total}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -1508,7 +1553,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
     </message>
@@ -1516,7 +1561,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ThumbnailBar</name>
     <message>
-        <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
+        <location filename="../../viewer/ui/thumbnails.py" line="+104"/>
         <source>Page thumbnails</source>
         <translation>Vignettes des pages</translation>
     </message>
@@ -1524,7 +1569,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>Page {number}</source>
         <translation>Page {number}</translation>
     </message>
@@ -1555,7 +1600,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+107"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>
