@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QTextCharFormat
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -970,3 +977,33 @@ def test_the_focused_pane_has_a_visible_frame(
     qtbot.waitUntil(records.view().hasFocus)
     assert frame_colour(records.view()) == marked
     assert frame_colour(scan) != marked
+
+
+def test_record_position_counts_in_the_order_the_record_list_shows(
+    qtbot: QtBot, make_viewer: type[Viewer], tmp_path: Path
+) -> None:
+    root = make_big_archive(tmp_path / "big", 5)  # folder order r000..r004, years 1900, 1937...
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    listed = [record.id for record in dock.widget().shown_records()]
+    assert listed != sorted(listed)  # by date, not by folder
+    for number, record_id in enumerate(listed, start=1):
+        record = window._find_record(record_id)
+        window.show_record(record)
+        assert f"Record {number} of 5" in [
+            label.text() for label in window.statusBar().findChildren(QLabel)
+        ]
+
+
+def test_the_scan_row_gives_its_note_without_repeating_the_label(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    scan = viewer.window.metadata.value("Scan")
+    assert scan.startswith("Facsimile typeset by Archive Viewer from the published English")
+    assert "(typeset by Archive Viewer)" not in scan

@@ -754,7 +754,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(part for part in title_parts if part))
         if self._archive is not None:
             self._state.set_last_record(self._archive.root, record.id)
-            index = self._archive.records.index(record) if record in self._archive.records else 0
+            # Counted in the order the record list shows (by date at first), as Ctrl+] steps.
+            shown = (
+                self._library.shown_records()
+                if self._library is not None
+                else ordering.library_order(self._archive.records)
+            )
+            ids = [item.id for item in shown]
+            index = ids.index(record.id) if record.id in ids else 0
             self._record_position.setText(
                 self.tr("Record {number} of {total}").format(
                     number=index + 1, total=len(self._archive.records)
