@@ -1007,3 +1007,24 @@ def test_the_scan_row_gives_its_note_without_repeating_the_label(
     scan = viewer.window.metadata.value("Scan")
     assert scan.startswith("Facsimile typeset by Archive Viewer from the published English")
     assert "(typeset by Archive Viewer)" not in scan
+
+
+def test_go_to_page_is_in_the_go_menu_and_goes_to_the_page(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    go_menu = window.findChild(QMenu, "go_menu")
+    entries = {a.text(): a.shortcut().toString() for a in go_menu.actions() if a.text()}
+    assert entries["Go to page"] == "Ctrl+G"
+    go = next(a for a in go_menu.actions() if a.text() == "Go to page")
+    go.trigger()
+    pane = viewer.scan_pane
+    qtbot.waitUntil(pane.page_box.hasFocus)
+    pane.page_box.selectAll()
+    qtbot.keyClicks(pane.page_box, "3")
+    qtbot.keyClick(pane.page_box, Qt.Key.Key_Return)
+    assert pane.current_page() == 2

@@ -330,6 +330,8 @@ class MainWindow(QMainWindow):
         )
         go_menu.addAction(self.next_record_action)
         go_menu.addAction(self.previous_record_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.scan.go_to_page_action)  # Ctrl+G, listed by F1 too
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")
