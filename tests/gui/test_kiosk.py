@@ -712,3 +712,29 @@ def test_a_tap_on_the_search_tab_focuses_the_box_and_a_reset_leaves_no_results_b
     assert panel.status_text() == ""  # not "2 records" over an empty list
     assert tabs.tabText(tabs.currentIndex()) != "Search"  # the record list in front again
     assert panel.visibleRegion().isEmpty()  # behind the record list
+
+
+def test_high_contrast_lists_are_dark_on_every_row_and_rows_are_touch_targets(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    from viewer.ui.library import LibraryPanel
+
+    item = make_kiosk()
+    qtbot.mouseClick(item.shell.contrast_button, Qt.MouseButton.LeftButton)
+    library = item.window.records
+    assert isinstance(library, LibraryPanel)
+    view = library.view()
+    model = library.model()
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    assert len(rows) >= 3
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.width() / max(view.viewport().width(), 1)
+    for index in rows:
+        rect = view.visualRect(index)
+        assert rect.height() >= kiosk.MIN_TARGET  # a finger's width
+        if view.selectionModel().isSelected(index):
+            continue
+        # The background at the row's right end, past its text: dark on every row.
+        x = round((view.viewport().width() - 3) * ratio)
+        y = round(rect.center().y() * ratio)
+        assert image.pixelColor(x, y).lightness() < 60, index.row()

@@ -109,7 +109,7 @@ _ADMIN_CHORD = _M.ControlModifier | _M.AltModifier | _M.ShiftModifier
 KIOSK_STYLE = f"""
 QPushButton, QToolButton {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
 QTabBar::tab {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; padding: 0 14px; }}
-QListView::item {{ min-height: {MIN_TARGET}px; }}
+QListView::item, QTreeView::item {{ min-height: {MIN_TARGET}px; }}
 QLineEdit, QComboBox, QSpinBox {{ min-height: {MIN_TARGET}px; }}
 QScrollBar:vertical {{ width: 20px; }}
 QScrollBar:horizontal {{ height: 20px; }}
@@ -859,7 +859,11 @@ class KioskShell(QWidget):
         if self.contrast_button.isChecked():
             extra = (
                 "QWidget { color: white; background: black; } "
-                "QPushButton:checked { background: #ffd400; color: black; }"
+                "QPushButton:checked { background: #ffd400; color: black; } "
+                # Every other row of a list: dark too (the style's default is light), and the
+                # chosen row black on yellow.
+                "QAbstractItemView { alternate-background-color: #1a1a1a; "
+                "selection-background-color: #ffd400; selection-color: black; }"
             )
         self.setStyleSheet(KIOSK_STYLE + extra)
 
