@@ -738,3 +738,19 @@ def test_high_contrast_lists_are_dark_on_every_row_and_rows_are_touch_targets(
         x = round((view.viewport().width() - 3) * ratio)
         y = round(rect.center().y() * ratio)
         assert image.pixelColor(x, y).lightness() < 60, index.row()
+
+
+def test_the_idle_countdown_never_runs_over_the_pin_pad(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    item = make_kiosk()
+    tap_corner(qtbot, item, 5, 0.3)
+    assert item.shell.pin_pad.isVisible()
+    item.wait(61)
+    assert not item.shell.countdown.isVisible()
+    item.wait(60)
+    assert item.shell.pin_pad.isVisible()  # not reset away under the staff's fingers
+    assert not item.shell.countdown.isVisible()
+    item.shell.pin_pad.hide()
+    item.wait(61)
+    assert item.shell.countdown.isVisible()  # back to the visitors' rules once it is closed

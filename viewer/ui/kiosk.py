@@ -724,6 +724,9 @@ class KioskShell(QWidget):
 
     def tick(self) -> None:
         """Check the idle time (Qt's timer calls this; tests call it after moving the clock)."""
+        if self.pin_pad.isVisible():
+            # Staff are at the PIN pad: no countdown over it, no reset under their fingers.
+            self.idle.touch()
         change = self.idle.tick()
         if change is IdlePhase.COUNTDOWN:
             self._show_overlay(self.countdown)
