@@ -295,7 +295,7 @@
         <translation>Von vorn beginnen</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+409"/>
         <source>Printing on the reading room printer.</source>
         <translation>Wird auf dem Drucker des Lesesaals gedruckt.</translation>
     </message>
@@ -452,33 +452,13 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+73"/>
-        <source>Side by Side</source>
-        <translation>Nebeneinander</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stacked</source>
-        <translation>Untereinander</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transcript Only</source>
-        <translation>Nur Transkription</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan Only</source>
-        <translation>Nur Digitalisat</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <location line="+335"/>
+        <location filename="../../viewer/ui/main_window.py" line="+156"/>
+        <location line="+337"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-332"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -598,7 +578,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -618,12 +598,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>System Language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -679,7 +654,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -754,7 +729,32 @@ Nicht lesbar: {reason}</translation>
         <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-838"/>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stac&amp;ked</source>
+        <translation>&amp;Untereinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcript &amp;Only</source>
+        <translation>Nur Tr&amp;anskription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan O&amp;nly</source>
+        <translation>Nur Digital&amp;isat</translation>
+    </message>
+    <message>
+        <location line="+276"/>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+561"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
     </message>
@@ -915,7 +915,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+49"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1125,7 +1125,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-632"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-639"/>
         <source>Staff exit</source>
         <translation>Beenden durch das Personal</translation>
     </message>

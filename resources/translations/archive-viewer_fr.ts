@@ -295,7 +295,7 @@
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+409"/>
         <source>Printing on the reading room printer.</source>
         <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
     </message>
@@ -452,33 +452,13 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+73"/>
-        <source>Side by Side</source>
-        <translation>Côte à côte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stacked</source>
-        <translation>L’une sous l’autre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transcript Only</source>
-        <translation>Transcription seule</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan Only</source>
-        <translation>Numérisation seule</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <location line="+335"/>
+        <location filename="../../viewer/ui/main_window.py" line="+156"/>
+        <location line="+337"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-332"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -598,7 +578,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -618,12 +598,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>System Language</source>
         <translation>Langue du système</translation>
     </message>
@@ -679,7 +654,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -754,7 +729,32 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-838"/>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Côte à côte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stac&amp;ked</source>
+        <translation>L’une so&amp;us l’autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcript &amp;Only</source>
+        <translation>Transcription s&amp;eule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan O&amp;nly</source>
+        <translation>Numé&amp;risation seule</translation>
+    </message>
+    <message>
+        <location line="+276"/>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+561"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
     </message>
@@ -915,7 +915,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+49"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1125,7 +1125,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-632"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-639"/>
         <source>Staff exit</source>
         <translation>Sortie réservée au personnel</translation>
     </message>

@@ -1028,3 +1028,29 @@ def test_go_to_page_is_in_the_go_menu_and_goes_to_the_page(
     qtbot.keyClicks(pane.page_box, "3")
     qtbot.keyClick(pane.page_box, Qt.Key.Key_Return)
     assert pane.current_page() == 2
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_every_view_menu_entry_has_its_own_mnemonic(
+    qtbot: QtBot, make_viewer: type[Viewer], language: str
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from viewer.services import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install(app, language)
+    try:
+        viewer = make_viewer()
+        view_menu = viewer.window.findChild(QMenu, "view_menu")
+        letters: list[str] = []
+        for action in view_menu.actions():
+            text = action.text()
+            if action.isSeparator() or "&" not in text.replace("&&", ""):
+                continue  # the panels' own toggles carry their titles, with shortcuts F8, F9
+            letters.append(text.replace("&&", "")[text.replace("&&", "").index("&") + 1].lower())
+        assert len(letters) >= 10
+        assert len(letters) == len(set(letters)), letters
+    finally:
+        i18n.install(app, "en")

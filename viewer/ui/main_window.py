@@ -70,10 +70,10 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = 1440, 900
 PRELOAD_WAIT_MS = 40
 """Longest the window waits, before its first paint, for an archive being read since start-up."""
 LAYOUT_LABELS = {
-    Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side by Side"), "Ctrl+1"),
-    Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stacked"), "Ctrl+2"),
-    Layout.TRANSCRIPT_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Transcript Only"), "Ctrl+3"),
-    Layout.SCAN_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Scan Only"), "Ctrl+4"),
+    Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side &by Side"), "Ctrl+1"),
+    Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stac&ked"), "Ctrl+2"),
+    Layout.TRANSCRIPT_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Transcript &Only"), "Ctrl+3"),
+    Layout.SCAN_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Scan O&nly"), "Ctrl+4"),
 }
 """Menu texts in English; translated when the menu is built."""
 
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _build_language_menu(self) -> QMenu:
         """View > Language: the system's language or one of the translations; used at next start."""
-        menu = QMenu(self.tr("&Language"), self)
+        menu = QMenu(self.tr("Lan&guage"), self)
         menu.setObjectName("language_menu")
         group = QActionGroup(self)
         chosen = self._settings.get(prefs.INTERFACE_LANGUAGE)
