@@ -1543,7 +1543,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Indexierung… {done} von {total}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
+        <source>Very common words: the best are picked from an even sample of the matches.</source>
+        <translation>Sehr häufige Wörter: Die besten werden aus einer gleichmäßigen Stichprobe der Treffer gewählt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>

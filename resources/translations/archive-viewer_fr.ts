@@ -1543,7 +1543,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Indexation… {done} sur {total}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+38"/>
+        <source>Very common words: the best are picked from an even sample of the matches.</source>
+        <translation>Mots très courants : les meilleurs sont choisis dans un échantillon régulier des résultats.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>

@@ -469,7 +469,12 @@ class SearchPanel(QWidget):
         else:
             self._results = results
             self._model.set_hits(results.hits, results.total)
-        self._status.setText(total_text(results.total, self._model.rowCount()))
+        status = total_text(results.total, self._model.rowCount())
+        if results.sampled and not results.filters.by_date:
+            status += ". " + self.tr(
+                "Very common words: the best are picked from an even sample of the matches."
+            )
+        self._status.setText(status)
         self._update_facets(results.facets)
         self._facets.setVisible(results.total > 0 or not self.filters().is_empty())
         self.results_shown.emit(results.total)
