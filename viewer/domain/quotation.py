@@ -141,9 +141,12 @@ of a page that a passage runs onto (or at the bottom of a page it runs over whol
 _MIN_PASSAGE = 3
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _compact(text: str) -> str:
     """`text` as its letters and digits only, folded: line breaks, hyphens and spacing vanish."""
-    return "".join(char for char in folding.fold(text).casefold() if char.isalnum())
+    return _NOT_WORD.sub("", folding.fold(text).casefold())
 
 
 @functools.lru_cache(maxsize=4)
