@@ -1054,3 +1054,29 @@ def test_every_view_menu_entry_has_its_own_mnemonic(
         assert len(letters) == len(set(letters)), letters
     finally:
         i18n.install(app, "en")
+
+
+def test_selected_rows_are_readable_at_four_and_a_half_to_one(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    from viewer.ui import focus_frame
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    view = dock.widget().view()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    index = view.currentIndex()
+    assert view.selectionModel().isSelected(index)
+    rect = view.visualRect(index)
+    image = view.viewport().grab().toImage()
+    ratio = image.width() / view.viewport().width()
+    # The selected row's background, past the end of its text, against the selected text colour.
+    background = image.pixelColor(
+        round((rect.right() - 2) * ratio), round(rect.center().y() * ratio)
+    )
+    text = view.palette().highlightedText().color()
+    assert focus_frame.contrast(background, text) >= 4.5

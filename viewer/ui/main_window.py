@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
+        focus_frame.readable_selection()
         focus_frame.install(
             self.transcript.browser(),
             self.scan.area,
