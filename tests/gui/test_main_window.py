@@ -838,25 +838,25 @@ def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
         rows = model.rowCount()
         view.scrollToBottom()
         view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
-        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=10000)
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=30000)
     assert model.rowCount() == 120
     assert panel.status_text() == "120 records"
     assert len({hit.record_id for hit in model.hits()}) == 120
     # Oldest first.
     order = next(c for c in panel.findChildren(QComboBox) if c.accessibleName() == "Sort results")
-    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
         order.setCurrentIndex(1)
     years = [hit.date.year for hit in model.hits() if hit.date is not None]
     assert years == sorted(years) and years[0] == 1900
     # The export writes every match, not only those listed, and says how many.
-    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
         order.setCurrentIndex(0)
     assert model.rowCount() == 50
     target = tmp_path / "results.bib"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
     bibtex.trigger()
-    qtbot.waitUntil(target.exists, timeout=10000)
+    qtbot.waitUntil(target.exists, timeout=30000)
     assert target.read_text(encoding="utf-8").count("@") == 120
     assert window.statusBar().currentMessage() == ("Exported 120 records as BibTeX to results.bib")
     # The whole archive.
