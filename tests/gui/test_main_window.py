@@ -1080,3 +1080,29 @@ def test_selected_rows_are_readable_at_four_and_a_half_to_one(
     )
     text = view.palette().highlightedText().color()
     assert focus_frame.contrast(background, text) >= 4.5
+
+
+def test_f1_lists_the_scans_shortcuts_too(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text, *a, **k: shown.append(text)
+    )
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    viewer.window.activateWindow()
+    qtbot.keyClick(viewer.window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(shown))
+    listed = shown[0]
+    for name, keys in [
+        ("Fit width", "W"),
+        ("Fit page", "F"),
+        ("Actual size", "Ctrl+0"),
+        ("Go to page", "Ctrl+G"),
+        ("Thumbnails", "F4"),
+        ("Rotate this page", "Ctrl+R"),
+    ]:
+        assert f"<td>{name}</td><td><b>{keys}</b></td>" in listed, name

@@ -1072,6 +1072,13 @@ class MainWindow(QMainWindow):
                     rows.append(
                         f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
                     )
+        # The scan's own tools (W, F, Ctrl+0, rotate, F4...) are in its toolbar, not a menu.
+        for action in self.scan.toolbar.actions():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys and action is not self.scan.go_to_page_action:  # that one is in Go
+                rows.append(
+                    f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
+                )
         text_size = self.tr("Transcript text larger / smaller")
         rows.append(f"<tr><td>{text_size}</td><td><b>Ctrl++ / Ctrl+-</b></td></tr>")
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
