@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,18 @@ def _user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         path.mkdir()
         monkeypatch.setenv(name, str(path))
     monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(tmp_path / "basedir"))
+
+
+@pytest.fixture(autouse=True)
+def _no_preload_left_behind() -> Iterator[None]:
+    """A reading started by one test (`preload.start`) is never claimed by the next one."""
+    yield
+    loaded = sys.modules.get("viewer.services.preload")
+    if loaded is not None:
+        started = loaded._started
+        loaded._started = None
+        if started is not None:
+            started.join(10)
 
 
 @pytest.fixture

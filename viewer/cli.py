@@ -92,6 +92,8 @@ def run_check(argv: list[str]) -> int:
     for path in args.paths:
         problems = check.check_path(path)
         root = path.resolve() if path.is_dir() else None
+        if root is not None and (root / "record.toml").is_file():
+            root = root.parent  # a record checked alone: lines name its folder, not "scan.pdf"
         for problem in problems:
             if problem.severity == "error":
                 errors += 1

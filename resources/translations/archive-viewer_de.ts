@@ -22,7 +22,7 @@
         <translation>Mit Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Die markierte Passage mit Zitierangabe und Seite des Digitalisats kopieren</translation>
     </message>
@@ -52,7 +52,17 @@
         <translation>Der {format}-Export konnte nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>Exported 1 record as {format} to {file}</source>
+        <translation>1 Dokument als {format} nach {file} exportiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {count} records as {format} to {file}</source>
+        <translation>{count} Dokumente als {format} nach {file} exportiert</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>&amp;Export Citations</source>
         <translation>Zitierangaben &amp;exportieren</translation>
     </message>
@@ -60,7 +70,7 @@
 <context>
     <name>CiteFeature</name>
     <message>
-        <location filename="../../viewer/ui/cite_feature.py" line="+44"/>
+        <location filename="../../viewer/ui/cite_feature.py" line="+47"/>
         <source>Passage copied with its citation</source>
         <translation>Passage mit Zitierangabe kopiert</translation>
     </message>
@@ -188,18 +198,18 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="+88"/>
-        <location line="+24"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+94"/>
+        <location line="+28"/>
         <source>Find in this document</source>
         <translation>In diesem Dokument suchen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Find in this document: words, &quot;a phrase&quot;, prefix*</source>
-        <translation>In diesem Dokument suchen: Wörter, &quot;eine Wendung&quot;, Anfang*</translation>
+        <location line="+2"/>
+        <source>Find in this document: a word or phrase, prefix*, this OR that</source>
+        <translation>In diesem Dokument suchen: ein Wort oder eine Wortfolge, Präfix*, dies OR das</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Hit count</source>
         <translation>Anzahl der Treffer</translation>
     </message>
@@ -229,8 +239,8 @@
         <translation>Suchleiste schließen</translation>
     </message>
     <message>
-        <location line="+217"/>
-        <location line="+102"/>
+        <location line="+219"/>
+        <location line="+127"/>
         <location line="+2"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
@@ -369,7 +379,7 @@
         <translation>Von vorn beginnen</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+409"/>
         <source>Printing on the reading room printer.</source>
         <translation>Wird auf dem Drucker des Lesesaals gedruckt.</translation>
     </message>
@@ -498,12 +508,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Dokumente des Bestands</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Show ID Column</source>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+176"/>
         <source>{total} record</source>
         <translation>{total} Dokument</translation>
     </message>
@@ -526,38 +536,18 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+72"/>
-        <source>Side by Side</source>
-        <translation>Nebeneinander</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stacked</source>
-        <translation>Untereinander</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transcript Only</source>
-        <translation>Nur Transkription</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan Only</source>
-        <translation>Nur Digitalisat</translation>
-    </message>
-    <message>
-        <location line="+88"/>
-        <location line="+361"/>
+        <location filename="../../viewer/ui/main_window.py" line="+171"/>
+        <location line="+365"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-360"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
@@ -682,7 +672,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -703,7 +693,7 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Language</source>
+        <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
@@ -727,7 +717,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
@@ -768,12 +758,17 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>&amp;Ganzes Archiv exportieren</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -788,7 +783,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Die Textebene des PDF wird gelesen…</translation>
     </message>
@@ -808,7 +803,13 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+125"/>
+        <location line="+11"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
     </message>
@@ -818,12 +819,32 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-271"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-856"/>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stac&amp;ked</source>
+        <translation>&amp;Untereinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcript &amp;Only</source>
+        <translation>Nur Tr&amp;anskription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan O&amp;nly</source>
+        <translation>Nur Digital&amp;isat</translation>
+    </message>
+    <message>
+        <location line="+915"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -853,29 +874,32 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>{reason} The transcript and metadata are still shown.</source>
         <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+5"/>
-        <source>No transcript: {reason}</source>
-        <translation>Keine Transkription: {reason}</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
         <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>{reason} The metadata is still shown.</source>
         <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>“{title}”: {message}</source>
+        <translation>„{title}“: {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Dieser Scan kann nicht angezeigt werden: Die Meldung oben sagt, warum.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
     </message>
@@ -925,7 +949,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>Open an archive or record folder</source>
         <translation>Archiv- oder Dokumentordner öffnen</translation>
     </message>
@@ -935,7 +959,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine zuletzt geöffneten Archive</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
@@ -1006,7 +1030,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+52"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+59"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1204,7 +1228,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+377"/>
+        <location line="+382"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1221,7 +1245,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-637"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-642"/>
         <source>Staff exit</source>
         <translation>Beenden durch das Personal</translation>
     </message>
@@ -1307,7 +1331,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+44"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Dieses Digitalisat hat keine Textebene: Sein Text kann weder markiert noch kopiert werden.</translation>
     </message>
@@ -1317,12 +1341,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Dieses Digitalisat hat keine Textebene: Treffer werden nur in der Transkription markiert.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Scan</source>
         <translation>Digitalisat</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Scan shown</source>
+        <translation>Angezeigter Scan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Werkzeuge für das Digitalisat</translation>
@@ -1343,7 +1372,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Hinweise zum Digitalisat</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
@@ -1433,12 +1462,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+53"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+247"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
     </message>
@@ -1457,12 +1486,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+78"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+80"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1481,26 +1510,26 @@ Nicht lesbar: {reason}</translation>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Suche: Eine Änderung im Archiv konnte nicht indexiert werden ({reason}).</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>The search results cannot be exported: {reason}</source>
+        <translation>Die Suchergebnisse können nicht exportiert werden: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+60"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
         <source>No records match</source>
         <translation>Keine Dokumente gefunden</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{total} record; the best {shown} are listed</source>
-        <translation>{total} Dokument; die besten {shown} sind aufgeführt</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>{total} records; the best {shown} are listed</source>
-        <translation>{total} Dokumente; die besten {shown} sind aufgeführt</translation>
+        <source>{total} records; {shown} listed, more as you scroll</source>
+        <translation>{total} Dokumente; {shown} aufgelistet, weitere beim Blättern</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{total} record</source>
         <translation>{total} Dokument</translation>
     </message>
@@ -1515,7 +1544,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Undatiert</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+211"/>
         <source>With a text layer</source>
         <translation>Mit Textebene</translation>
     </message>
@@ -1614,17 +1643,37 @@ Nicht lesbar: {reason}</translation>
         <translation>Textebene</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Sort results</source>
+        <translation>Ergebnisse sortieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best first</source>
+        <translation>Beste zuerst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexierung… {done} von {total}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
+        <source>Very common words: the best are picked from an even sample of the matches.</source>
+        <translation>Sehr häufige Wörter: Die besten werden aus einer gleichmäßigen Stichprobe der Treffer gewählt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -1634,7 +1683,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
     </message>
@@ -1798,7 +1847,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ThumbnailBar</name>
     <message>
-        <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
+        <location filename="../../viewer/ui/thumbnails.py" line="+104"/>
         <source>Page thumbnails</source>
         <translation>Miniaturansichten der Seiten</translation>
     </message>
@@ -1806,7 +1855,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>

@@ -22,7 +22,7 @@
         <translation>Copier avec la référence</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Copier le passage sélectionné suivi de sa référence et de la page de la numérisation</translation>
     </message>
@@ -52,7 +52,17 @@
         <translation>L’export {format} n’a pas pu être enregistré dans {file}&#xa0;: {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
+        <source>Exported 1 record as {format} to {file}</source>
+        <translation>1 document exporté en {format} dans {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {count} records as {format} to {file}</source>
+        <translation>{count} documents exportés en {format} dans {file}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>&amp;Export Citations</source>
         <translation>&amp;Exporter les références</translation>
     </message>
@@ -60,7 +70,7 @@
 <context>
     <name>CiteFeature</name>
     <message>
-        <location filename="../../viewer/ui/cite_feature.py" line="+44"/>
+        <location filename="../../viewer/ui/cite_feature.py" line="+47"/>
         <source>Passage copied with its citation</source>
         <translation>Passage copié avec sa référence</translation>
     </message>
@@ -188,18 +198,18 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../viewer/ui/find_bar.py" line="+88"/>
-        <location line="+24"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+94"/>
+        <location line="+28"/>
         <source>Find in this document</source>
         <translation>Rechercher dans ce document</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Find in this document: words, &quot;a phrase&quot;, prefix*</source>
-        <translation>Rechercher dans ce document&#xa0;: mots, &quot;une expression&quot;, début*</translation>
+        <location line="+2"/>
+        <source>Find in this document: a word or phrase, prefix*, this OR that</source>
+        <translation>Chercher dans ce document : un mot ou une expression, préfixe*, ceci OR cela</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Hit count</source>
         <translation>Nombre d’occurrences</translation>
     </message>
@@ -229,8 +239,8 @@
         <translation>Fermer la barre de recherche</translation>
     </message>
     <message>
-        <location line="+217"/>
-        <location line="+102"/>
+        <location line="+219"/>
+        <location line="+127"/>
         <location line="+2"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
@@ -369,7 +379,7 @@
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+409"/>
         <source>Printing on the reading room printer.</source>
         <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
     </message>
@@ -498,12 +508,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Documents du fonds</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Show ID Column</source>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+176"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -526,38 +536,18 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+72"/>
-        <source>Side by Side</source>
-        <translation>Côte à côte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stacked</source>
-        <translation>L’une sous l’autre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transcript Only</source>
-        <translation>Transcription seule</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan Only</source>
-        <translation>Numérisation seule</translation>
-    </message>
-    <message>
-        <location line="+88"/>
-        <location line="+361"/>
+        <location filename="../../viewer/ui/main_window.py" line="+171"/>
+        <location line="+365"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-360"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
@@ -682,7 +672,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -703,7 +693,7 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Language</source>
+        <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
@@ -727,7 +717,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
@@ -768,12 +758,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>Exporter &amp;toute l’archive</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -788,7 +783,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Lecture de la couche de texte du PDF…</translation>
     </message>
@@ -808,7 +803,13 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+125"/>
+        <location line="+11"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
     </message>
@@ -818,12 +819,32 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-271"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-856"/>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Côte à côte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stac&amp;ked</source>
+        <translation>L’une so&amp;us l’autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcript &amp;Only</source>
+        <translation>Transcription s&amp;eule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan O&amp;nly</source>
+        <translation>Numé&amp;risation seule</translation>
+    </message>
+    <message>
+        <location line="+915"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -853,29 +874,32 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>{reason} The transcript and metadata are still shown.</source>
         <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+5"/>
-        <source>No transcript: {reason}</source>
-        <translation>Pas de transcription&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
         <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>{reason} The metadata is still shown.</source>
         <translation>{reason} Les métadonnées restent affichées.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>“{title}”: {message}</source>
+        <translation>« {title} » : {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Ce scan ne peut pas être affiché : le message ci-dessus dit pourquoi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
     </message>
@@ -925,7 +949,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Référence ({style}) copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>Open an archive or record folder</source>
         <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
     </message>
@@ -935,7 +959,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aucune archive récente</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
@@ -1006,7 +1030,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+52"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+59"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1204,7 +1228,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+377"/>
+        <location line="+382"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1221,7 +1245,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-637"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-642"/>
         <source>Staff exit</source>
         <translation>Sortie réservée au personnel</translation>
     </message>
@@ -1307,7 +1331,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+44"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
     </message>
@@ -1317,12 +1341,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: les occurrences ne sont signalées que dans la transcription.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Scan</source>
         <translation>Numérisation</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Scan shown</source>
+        <translation>Scan affiché</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+1"/>
         <source>Scan tools</source>
         <translation>Outils de la numérisation</translation>
@@ -1343,7 +1372,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Avis sur la numérisation</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
@@ -1433,12 +1462,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+53"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+247"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -1457,12 +1486,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+78"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+80"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1481,26 +1510,26 @@ Illisible&#xa0;: {reason}</translation>
         <source>Search: a change to the archive could not be indexed ({reason}).</source>
         <translation>Recherche&#xa0;: une modification de l’archive n’a pas pu être indexée ({reason}).</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>The search results cannot be exported: {reason}</source>
+        <translation>Les résultats de recherche ne peuvent pas être exportés : {reason}</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+60"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
         <source>No records match</source>
         <translation>Aucun document ne correspond</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{total} record; the best {shown} are listed</source>
-        <translation>{total} document&#x202f;; les {shown} meilleurs sont listés</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>{total} records; the best {shown} are listed</source>
-        <translation>{total} documents&#x202f;; les {shown} meilleurs sont listés</translation>
+        <source>{total} records; {shown} listed, more as you scroll</source>
+        <translation>{total} documents ; {shown} affichés, d’autres en faisant défiler</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -1515,7 +1544,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+211"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
     </message>
@@ -1614,17 +1643,37 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Couche de texte</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Sort results</source>
+        <translation>Trier les résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best first</source>
+        <translation>Les plus pertinents d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest first</source>
+        <translation>Les plus anciens d’abord</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+60"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexation… {done} sur {total}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
+        <source>Very common words: the best are picked from an even sample of the matches.</source>
+        <translation>Mots très courants : les meilleurs sont choisis dans un échantillon régulier des résultats.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -1634,7 +1683,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
     </message>
@@ -1798,7 +1847,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ThumbnailBar</name>
     <message>
-        <location filename="../../viewer/ui/thumbnails.py" line="+94"/>
+        <location filename="../../viewer/ui/thumbnails.py" line="+104"/>
         <source>Page thumbnails</source>
         <translation>Vignettes des pages</translation>
     </message>
@@ -1806,7 +1855,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>Page {number}</source>
         <translation>Page {number}</translation>
     </message>

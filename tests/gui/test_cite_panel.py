@@ -59,6 +59,19 @@ def seed() -> Record:
 
 
 @pytest.fixture(scope="module")
+def scan_texts() -> tuple[str, ...]:
+    """The text layer of the telegram's three-page scan, as the render worker reads it."""
+    from viewer.domain import pdf
+
+    path = SEED / "scan.pdf"
+    doc, _info = pdf.open_document(path)
+    try:
+        return tuple(pdf.page_texts(doc, path))
+    finally:
+        doc.close()
+
+
+@pytest.fixture(scope="module")
 def reference() -> dict[str, Any]:
     """citeproc-js's and the archive's own citations of the seed."""
     if not REFERENCE.is_file():
@@ -298,11 +311,11 @@ def seed_chicago_note(seed: Record) -> tuple[str, str]:
 
 
 def test_copy_with_citation_puts_quotation_citation_and_scan_page_on_the_clipboard(
-    qtbot: QtBot, transcript: QTextBrowser, seed: Record
+    qtbot: QtBot, transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
 ) -> None:
     copied: list[str] = []
     action = citation_actions.install_copy_with_citation(
-        transcript, lambda: seed_chicago_note(seed), lambda: 1, copied.append
+        transcript, lambda: seed_chicago_note(seed), lambda: scan_texts, copied.append
     )
     assert action.text() == "Copy with Citation"
     assert action.shortcut().toString() == "Ctrl+Alt+C"
@@ -337,10 +350,12 @@ def test_ctrl_alt_c_in_the_transcript_copies_with_citation(
 
 
 def test_a_passage_of_several_paragraphs_keeps_them_and_an_apa_entry_is_unwrapped(
-    transcript: QTextBrowser, seed: Record
+    transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
 ) -> None:
     apa = (quotation.APA.cite(seed, "text"), quotation.APA.cite(seed, "html"))
-    action = citation_actions.install_copy_with_citation(transcript, lambda: apa, lambda: 2)
+    action = citation_actions.install_copy_with_citation(
+        transcript, lambda: apa, lambda: scan_texts
+    )
     assert transcript.find("1. The situation in the Orient.")
     cursor = transcript.textCursor()
     start = cursor.selectionStart()
@@ -352,13 +367,13 @@ def test_a_passage_of_several_paragraphs_keeps_them_and_an_apa_entry_is_unwrappe
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == (
         "“1. The situation in the Orient.\n2. The creation of an information bureau.”\n\n"
-        f"{apa[0]} Scan page 2."
+        f"{apa[0]} Scan page 1."
     )
     entry = apa[1].removeprefix('<div class="csl-entry">').removesuffix("</div>")
     assert mime.html() == (
         "<blockquote><p>1. The situation in the Orient.</p>"
         "<p>2. The creation of an information bureau.</p></blockquote>\n"
-        f"<p>{entry} Scan page 2.</p>"
+        f"<p>{entry} Scan page 1.</p>"
     )
 
 
@@ -366,7 +381,7 @@ def test_copy_with_citation_is_disabled_until_text_is_selected(
     transcript: QTextBrowser, seed: Record
 ) -> None:
     action = citation_actions.install_copy_with_citation(
-        transcript, lambda: seed_chicago_note(seed), lambda: 1
+        transcript, lambda: seed_chicago_note(seed), lambda: None
     )
     assert not action.isEnabled()
     assert transcript.find(PASSAGE)
@@ -378,19 +393,46 @@ def test_copy_with_citation_is_disabled_until_text_is_selected(
 
 
 def test_without_a_record_the_quotation_is_copied_with_its_page(
-    transcript: QTextBrowser,
+    transcript: QTextBrowser, scan_texts: tuple[str, ...]
 ) -> None:
-    action = citation_actions.install_copy_with_citation(transcript, lambda: None, lambda: 3)
-    assert transcript.find(PASSAGE)
+    action = citation_actions.install_copy_with_citation(
+        transcript, lambda: None, lambda: scan_texts
+    )
+    passage = "There are one and a half million Koreans in Manchuria"
+    assert transcript.find(passage)
     action.trigger()
-    assert QGuiApplication.clipboard().text() == f"“{PASSAGE}”\n\nScan page 3."
+    assert QGuiApplication.clipboard().text() == f"“{passage}”\n\nScan page 2."
+
+
+def test_a_passage_on_the_second_scan_page_is_cited_there_and_one_not_in_the_scan_without_page(
+    transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
+) -> None:
+    action = citation_actions.install_copy_with_citation(
+        transcript, lambda: seed_chicago_note(seed), lambda: scan_texts
+    )
+    passage = "We can transfer these divisions to North Korea at any time at their request."
+    assert transcript.find(passage)
+    action.trigger()
+    assert QGuiApplication.clipboard().text() == f"“{passage}”\n\n{CHICAGO_NOTE} Scan page 2."
+    # Over the break between pages 1 and 2.
+    over = "to the establishment of mutual"
+    transcript.moveCursor(transcript.textCursor().MoveOperation.Start)
+    assert transcript.find(over)
+    action.trigger()
+    assert QGuiApplication.clipboard().text() == f"“{over}”\n\n{CHICAGO_NOTE} Scan pages 1–2."
+    # Without the scan's text (not read yet, or none), no page rather than a guessed one.
+    bare = citation_actions.install_copy_with_citation(
+        transcript, lambda: seed_chicago_note(seed), lambda: None
+    )
+    bare.trigger()
+    assert QGuiApplication.clipboard().text() == f"“{over}”\n\n{CHICAGO_NOTE}"
 
 
 def test_transcript_context_menu_offers_copy_with_citation_after_copy(
     transcript: QTextBrowser, seed: Record
 ) -> None:
     action = citation_actions.install_copy_with_citation(
-        transcript, lambda: seed_chicago_note(seed), lambda: 1
+        transcript, lambda: seed_chicago_note(seed), lambda: None
     )
     assert transcript.find(PASSAGE)
     menu = citation_actions.context_menu(transcript, action, QPoint(10, 10))
@@ -407,7 +449,7 @@ def test_right_click_in_the_transcript_shows_the_menu_with_copy_with_citation(
     qtbot: QtBot, transcript: QTextBrowser, seed: Record
 ) -> None:
     citation_actions.install_copy_with_citation(
-        transcript, lambda: seed_chicago_note(seed), lambda: 1
+        transcript, lambda: seed_chicago_note(seed), lambda: None
     )
     assert transcript.find(PASSAGE)
     seen: list[str] = []

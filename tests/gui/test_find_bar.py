@@ -182,7 +182,9 @@ def test_cyrillic_yo_is_found_by_ye(qtbot: QtBot) -> None:
 
 def test_latin_diacritics_are_ignored_both_ways(qtbot: QtBot) -> None:
     bar, browser, _host = make(qtbot, "Gāo Gǎng met Gao Gang.")
-    bar.open_with("gao gang")
+    bar.open_with("gao gang")  # two words: one phrase
+    assert bar.count_text() == "1 of 2"
+    bar.open_with("gao OR gang")
     assert bar.count_text() == "1 of 4"
     bar.open_with('"Gǎo Gāng"')
     assert bar.count_text() == "1 of 2"
@@ -220,13 +222,25 @@ def test_long_text_is_searched_off_the_gui_thread(qtbot: QtBot) -> None:
 TELEGRAM = Path("records") / "1949-05-18-telegram"
 
 
+NOTES = (
+    "A reader's notes on the telegram, not its text. Mao Zedong is named first; then Mao Zedong "
+    "again, Mao Zedong, Mao Zedong and Mao Zedong. Shenyang. Manchuria, Manchuria, Manchuria."
+)
+"""A text beside the telegram's scan that is not a transcription of it: the scan's hits are
+hits of their own."""
+
+
 def make_with_scan(
-    qtbot: QtBot, pane: ScanPane, samples: Path
+    qtbot: QtBot, pane: ScanPane, samples: Path, *, transcript: bool = False
 ) -> tuple[FindBar, QTextBrowser, QWidget]:
-    """The telegram's transcript under a find bar, its scan (with a text layer) beside it."""
+    """A find bar over notes on the telegram (or its transcript), its scan (with a text layer)
+    beside it."""
     host = QWidget()
     browser = QTextBrowser()
-    browser.setHtml((samples / TELEGRAM / "transcript.en.html").read_text(encoding="utf-8"))
+    if transcript:
+        browser.setHtml((samples / TELEGRAM / "transcript.en.html").read_text(encoding="utf-8"))
+    else:
+        browser.setPlainText(NOTES)
     bar = FindBar()
     layout = QVBoxLayout(host)
     layout.addWidget(bar)
@@ -325,7 +339,7 @@ def test_a_word_found_only_on_the_scan_is_counted_and_shown_there(
     qtbot: QtBot, pane: ScanPane, samples: Path
 ) -> None:
     bar, browser, _host = make_with_scan(qtbot, pane, samples)
-    bar.open_with("Shenyang")  # once in the transcript, once on the scan's last page
+    bar.open_with("Shenyang")  # once in the notes, once on the scan's last page
     qtbot.waitUntil(lambda: bar.count_text() == "1 of 2", timeout=10_000)
     bar.open_with("Soviet")  # on the scan's first page only
     qtbot.waitUntil(lambda: bar.count_text() == "1 of 1", timeout=10_000)
@@ -351,3 +365,30 @@ def test_closing_the_bar_clears_the_scan_marks_too(
     assert pane.scan_hit_count() == 0
     assert pane.notice_text() == ""
     assert bar.count_text() == ""
+
+
+def test_a_word_in_the_transcript_and_on_the_scan_it_transcribes_is_counted_once(
+    qtbot: QtBot, pane: ScanPane, samples: Path
+) -> None:
+    bar, browser, _host = make_with_scan(qtbot, pane, samples, transcript=True)
+    bar.open_with("Manchuria")  # three times in the telegram: the same three on its scan
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 3", timeout=10_000)
+    assert len(browser.extraSelections()) == 3
+    qtbot.waitUntil(lambda: pane.scan_hit_count() == 3, timeout=10_000)  # still marked there
+    assert bar.count_text() == "1 of 3"
+    press_f3(qtbot, bar, "2 of 3")
+    press_f3(qtbot, bar, "3 of 3")
+    press_f3(qtbot, bar, "1 of 3")  # round the transcript, not on into the scan's copies
+    assert scan_place(bar) is None
+    bar.open_with("Soviet")  # only in the scan's heading, not in the transcript
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 1", timeout=10_000)
+    assert scan_place(bar) == (0, 0)
+
+
+def test_several_words_are_found_as_a_phrase(qtbot: QtBot) -> None:
+    bar, browser, _host = make(qtbot, "Kim Il met Kim Il Sung; Il Sung and Kim spoke.")
+    bar.open_with("Kim Il Sung")
+    assert bar.count_text() == "1 of 1"
+    assert [browser.toPlainText()[a:b] for a, b in selected_spans(browser)] == ["Kim Il Sung"]
+    bar.open_with("Kim AND Sung")  # operators keep their meaning: 3 "Kim" and 2 "Sung"
+    assert bar.count_text() == "1 of 5"

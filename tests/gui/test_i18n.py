@@ -205,7 +205,10 @@ def test_numbers_are_grouped_as_the_interface_language_writes_them(
 ) -> None:
     assert search_panel.total_text(5000, 5000) == "5,000 records"
     use_language("de")
-    assert search_panel.total_text(5000, 100) == "5.000 Dokumente; die besten 100 sind aufgeführt"
+    assert (
+        search_panel.total_text(5000, 100)
+        == "5.000 Dokumente; 100 aufgelistet, weitere beim Blättern"
+    )
     use_language("fr")
     assert search_panel.total_text(1, 1) == "1 document"
     assert search_panel.total_text(12000, 12000) == "12\u202f000 documents"

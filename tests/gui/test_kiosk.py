@@ -254,17 +254,22 @@ def test_close_requests_are_refused(make_kiosk: Callable[..., Kiosk]) -> None:
 def test_context_menus_do_not_open(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
     item = make_kiosk()
     viewport = item.window.transcript.browser().viewport()
-    # A menu that did open would block in exec(); close it so the test fails instead of hanging.
-    QTimer.singleShot(
-        500, lambda: QApplication.activePopupWidget() and QApplication.activePopupWidget().close()
-    )
+    # A menu that did open would run in exec(), where this timer fires: it notes and closes the
+    # menu so the test fails instead of hanging. With no menu it fires once the event is handled.
     shown: list[str] = []
-    QTimer.singleShot(200, lambda: shown.append(str(QApplication.activePopupWidget())))
+
+    def look() -> None:
+        popup = QApplication.activePopupWidget()
+        shown.append(str(popup))
+        if popup is not None:
+            popup.close()
+
+    QTimer.singleShot(0, look)
     event = QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, QPoint(20, 20), viewport.mapToGlobal(QPoint(20, 20))
     )
     QApplication.sendEvent(viewport, event)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["None"]
 
 
@@ -677,3 +682,75 @@ def test_usage_log_lines_are_json_with_minutes(make_kiosk: Callable[..., Kiosk])
     event = json.loads(line)
     assert event["event"] == "reset" and event["reason"] == "visitor"
     assert len(event["time"]) == len("2025-01-01T10:17+01:00")
+
+
+def test_a_tap_on_the_search_tab_focuses_the_box_and_a_reset_leaves_no_results_behind(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    from PySide6.QtWidgets import QTabBar
+
+    item = make_kiosk()
+    window = item.window
+    panel = window.search
+    qtbot.waitUntil(lambda: panel._ready, timeout=20_000)
+    tabs = next(
+        bar
+        for bar in window.findChildren(QTabBar)
+        if "Search" in [bar.tabText(i) for i in range(bar.count())]
+    )
+    search_tab = [tabs.tabText(i) for i in range(tabs.count())].index("Search")
+    window.activateWindow()
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(search_tab).center())
+    qtbot.waitUntil(panel.search_box().hasFocus, timeout=5000)
+    with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+        qtbot.keyClicks(panel.search_box(), "telegram")
+    assert panel.status_text().endswith("record") or panel.status_text().endswith("records")
+    assert panel.result_model().rowCount() > 0
+    item.shell.reset("visitor")
+    assert panel.search_box().text() == ""
+    assert panel.result_model().rowCount() == 0
+    assert panel.status_text() == ""  # not "2 records" over an empty list
+    assert tabs.tabText(tabs.currentIndex()) != "Search"  # the record list in front again
+    assert panel.visibleRegion().isEmpty()  # behind the record list
+
+
+def test_high_contrast_lists_are_dark_on_every_row_and_rows_are_touch_targets(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    from viewer.ui.library import LibraryPanel
+
+    item = make_kiosk()
+    qtbot.mouseClick(item.shell.contrast_button, Qt.MouseButton.LeftButton)
+    library = item.window.records
+    assert isinstance(library, LibraryPanel)
+    view = library.view()
+    model = library.model()
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    assert len(rows) >= 3
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.width() / max(view.viewport().width(), 1)
+    for index in rows:
+        rect = view.visualRect(index)
+        assert rect.height() >= kiosk.MIN_TARGET  # a finger's width
+        if view.selectionModel().isSelected(index):
+            continue
+        # The background at the row's right end, past its text: dark on every row.
+        x = round((view.viewport().width() - 3) * ratio)
+        y = round(rect.center().y() * ratio)
+        assert image.pixelColor(x, y).lightness() < 60, index.row()
+
+
+def test_the_idle_countdown_never_runs_over_the_pin_pad(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    item = make_kiosk()
+    tap_corner(qtbot, item, 5, 0.3)
+    assert item.shell.pin_pad.isVisible()
+    item.wait(61)
+    assert not item.shell.countdown.isVisible()
+    item.wait(60)
+    assert item.shell.pin_pad.isVisible()  # not reset away under the staff's fingers
+    assert not item.shell.countdown.isVisible()
+    item.shell.pin_pad.hide()
+    item.wait(61)
+    assert item.shell.countdown.isVisible()  # back to the visitors' rules once it is closed

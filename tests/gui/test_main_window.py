@@ -8,9 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QTextCharFormat
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -114,7 +121,7 @@ def test_an_archive_read_before_the_window_asks_is_shown_once_and_not_read_again
     try:
         # The preload finishes and its result is delivered before the window opens the archive.
         assert viewer.jobs.wait(10000)
-        qtbot.wait(50)
+        QCoreApplication.processEvents()  # what the finished job sent is delivered now
         assert viewer.window.metadata.value("Title") == ""
         viewer.window.show()
         kinds: list[str] = []
@@ -167,9 +174,10 @@ def test_an_archive_read_while_the_window_was_built_is_on_screen_with_its_first_
         assert not viewer.window._progress.isVisible()
         with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
             pass
-        # Closed at once: the indexing that was to follow the first page is not started.
+        # Closed at once: the indexing that was to follow the first page is not started, even
+        # when its timer comes round after the close.
         viewer.window.close()
-        qtbot.wait(50)
+        viewer.window._start_pending_index()
         assert viewer.window._search_feature is None
     finally:
         viewer.window.close()
@@ -368,7 +376,7 @@ def test_broken_record_is_listed_with_its_reason_and_the_rest_works(
     record = window.current_record()
     assert isinstance(record, BrokenRecord)
     assert window.records.shown_records()[-1] is record
-    assert "month 13 does not exist" in window.transcript.notice()
+    assert "there is no month 13" in window.transcript.notice()
     assert window.metadata.value("Problem").startswith("date:")
     with qtbot.waitSignal(window.record_shown):
         window.previous_record_action.trigger()
@@ -567,15 +575,15 @@ def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
         window.search.hit_opened.emit("specimen-card", "Shenyang")
     with qtbot.waitSignal(window.record_shown):
         window.search.hit_opened.emit("1949-05-18-telegram", "Shenyang")
-    # Once in the transcript and once on the facsimile's text layer, counted together.
-    qtbot.waitUntil(lambda: window.find_bar.count_text() == "1 of 2", timeout=10000)
+    # In the transcript and on the facsimile's text layer of the same words: one hit, marked on
+    # both, counted once.
+    qtbot.waitUntil(lambda: viewer.scan_pane.scan_hit_count() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.find_bar.count_text() == "1 of 1", timeout=10000)
     assert window.find_bar.isVisible()
-    assert viewer.scan_pane.scan_hit_count() == 1
-    window.find_bar.next_action.trigger()  # F3: from the transcript on to the scan's last page
-    qtbot.waitUntil(lambda: window.find_bar.count_text() == "2 of 2", timeout=10000)
-    hit = viewer.scan_pane.current_scan_hit()
-    assert hit is not None and hit.page == 2
-    assert viewer.scan_pane.current_page() == 2
+    assert len(window.find_bar.hits()) == 1
+    window.find_bar.next_action.trigger()  # F3: the only hit stays the current one
+    assert window.find_bar.count_text() == "1 of 1"
+    assert viewer.scan_pane.current_scan_hit() is None
     # "Delo" is only in the card's scan, which has no transcript: its text layer was indexed.
     box.clear()
     with qtbot.waitSignal(window.search.results_shown, timeout=10000) as shown:
@@ -628,6 +636,7 @@ def test_search_results_export_as_bibtex_holds_the_listed_records(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
     bibtex.trigger()
+    qtbot.waitUntil(target.exists, timeout=10000)
     records = [window._find_record(record_id) for record_id in listed]
     assert target.read_text(encoding="utf-8") == export.export(records, export.ExportFormat.BIBTEX)
     assert "Goldberg" in target.read_text(encoding="utf-8")
@@ -691,3 +700,409 @@ def test_a_first_window_fits_a_small_screen_and_leaves_half_of_it_for_reading(
     finally:
         window.close()
         viewer.shutdown()
+
+
+@pytest.mark.parametrize("layout", [Layout.SIDE_BY_SIDE, Layout.TRANSCRIPT_ONLY])
+def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, layout: Layout
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    window.set_layout(layout)
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(samples)
+    qtbot.waitUntil(lambda: viewer.scan_pane.page_texts() is not None, timeout=20000)
+    assert viewer.scan_pane.current_page() == 0  # the scan shows page 1 (or nothing)
+    browser = window.transcript.browser()
+    passage = "There are one and a half million Koreans in Manchuria"
+    assert browser.find(passage)
+    window.copy_with_citation_action.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"“{passage}”\n\n")
+    assert copied.endswith(" Scan page 2.")
+
+
+def test_a_missing_listed_scan_leaves_transcript_and_metadata_and_is_said_once_naming_the_record(
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+) -> None:
+    telegram = archive / "records" / "1949-05-18-telegram"
+    (telegram / "scan.pdf").rename(telegram / "elsewhere.pdf.bak")
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.open_path(archive)
+    qtbot.waitUntil(lambda: "Yesterday, 17 May" in window.transcript.plain_text(), timeout=5000)
+    assert window.metadata.value("Title").startswith("Telegram from the leader")
+    message = window.messages.text()
+    assert message.startswith("“Telegram from the leader of the group of Soviet specialists")
+    assert "scan.pdf: the file does not exist." in message
+    assert message.endswith("The transcript and metadata are still shown.")
+    # The reason is in the message bar only; the scan pane points to it.
+    assert "does not exist" not in viewer.scan_pane.notice_text()
+    assert viewer.scan_pane.notice_text() == (
+        "This scan cannot be shown: the message above says why."
+    )
+
+
+def test_a_broken_pdf_opened_alone_gives_its_reason_in_one_place(
+    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
+        window.open_path(corpus / "broken" / "ocrmypdf_invalid.pdf")
+    reason = "this is not a PDF that can be opened"
+    shown = [
+        window.messages.text(),
+        viewer.scan_pane.notice_text(),
+        window.transcript.notice(),
+    ]
+    assert [reason in text for text in shown] == [True, False, False]
+    assert window.transcript.notice().startswith("No transcript")
+
+
+def test_a_record_with_several_scans_offers_a_switch_and_shows_the_one_chosen(
+    qtbot: QtBot, make_viewer: type[Viewer], archive: Path, samples: Path
+) -> None:
+    telegram = archive / "records" / "1949-05-18-telegram"
+    shutil.copy(samples / "records" / "specimen-card" / "scan.pdf", telegram / "envelope.pdf")
+    toml = telegram / "record.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[[scans]]\nfile = "envelope.pdf"\nlabel = "Envelope"\n',
+        encoding="utf-8",
+    )
+    viewer = make_viewer()
+    pane = viewer.scan_pane
+    open_and_wait(qtbot, viewer, archive)
+    assert viewer.window.current_record().id == "1949-05-18-telegram"
+    assert pane.scan_switch.isVisible()
+    assert pane.scan_labels() == ["Facsimile (typeset by Archive Viewer)", "Envelope"]
+    assert pane.page_count_label.text().endswith("3")
+    with qtbot.waitSignal(pane.document_opened, timeout=20000):
+        qtbot.mouseClick(
+            pane.scan_switch, Qt.MouseButton.LeftButton, pos=pane.scan_switch.tabRect(1).center()
+        )
+    assert pane.page_count_label.text().endswith("2")
+    assert pane.current_scan() == 1
+    qtbot.waitUntil(lambda: ink_fraction(pane.area) > 0.01, timeout=10000)
+    # A record with one scan shows no switch.
+    card = next(r for r in viewer.window.records.shown_records() if r.id == "specimen-card")
+    with qtbot.waitSignal(pane.document_opened, timeout=20000):
+        viewer.window.show_record(card)
+    assert not pane.scan_switch.isVisible()
+
+
+def make_big_archive(root: Path, count: int) -> Path:
+    """`count` dated records that all mention wombats (more than a result page holds)."""
+    for number in range(count):
+        folder = root / f"r{number:03d}"
+        folder.mkdir(parents=True)
+        year = 1900 + (number * 37) % 100
+        (folder / "record.toml").write_text(
+            f'id = "r{number:03d}"\ntitle = "Report {number} on wombats"\ndate = "{year}"\n',
+            encoding="utf-8",
+        )
+        (folder / "transcript.en.txt").write_text(
+            f"Report {number}. The wombats were counted again.", encoding="utf-8"
+        )
+    return root
+
+
+def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
+    qtbot: QtBot,
+    make_viewer: type[Viewer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.domain import export
+
+    root = make_big_archive(tmp_path / "big", 120)
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    panel = window.search
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
+        window.search_action.trigger()
+        qtbot.keyClicks(panel.search_box(), "wombats")
+    assert panel.status_text() == "120 records; 50 listed, more as you scroll"
+    view = panel.result_view()
+    model = panel.result_model()
+    # Scrolling to the end of the list brings the rest, page by page.
+    for _ in range(10):
+        if model.rowCount() == 120:
+            break
+        rows = model.rowCount()
+        view.scrollToBottom()
+        view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=30000)
+    assert model.rowCount() == 120
+    assert panel.status_text() == "120 records"
+    assert len({hit.record_id for hit in model.hits()}) == 120
+    # Oldest first.
+    order = next(c for c in panel.findChildren(QComboBox) if c.accessibleName() == "Sort results")
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
+        order.setCurrentIndex(1)
+    years = [hit.date.year for hit in model.hits() if hit.date is not None]
+    assert years == sorted(years) and years[0] == 1900
+    # The export writes every match, not only those listed, and says how many.
+    with qtbot.waitSignal(panel.results_shown, timeout=30000):
+        order.setCurrentIndex(0)
+    assert model.rowCount() == 50
+    target = tmp_path / "results.bib"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
+    bibtex.trigger()
+    qtbot.waitUntil(target.exists, timeout=30000)
+    assert target.read_text(encoding="utf-8").count("@") == 120
+    assert window.statusBar().currentMessage() == ("Exported 120 records as BibTeX to results.bib")
+    # The whole archive.
+    whole = tmp_path / "all.ris"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(whole), ""))
+    ris = next(a for a in window.export_archive_menu.actions() if a.text().startswith("RIS"))
+    ris.trigger()
+    assert whole.read_text(encoding="utf-8").count("TY  - ") == 120
+    assert export.ExportFormat.RIS.suffix == ".ris"
+
+
+def test_records_selected_with_ctrl_and_shift_click_export_together(
+    qtbot: QtBot,
+    make_viewer: type[Viewer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    root = make_big_archive(tmp_path / "big", 6)
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    library = dock.widget()
+    view = library.view()
+    shown = window.current_record().id
+
+    def click(row: int, modifier: Qt.KeyboardModifier) -> None:
+        rect = view.visualRect(library.model().index(row, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+    click(0, Qt.KeyboardModifier.NoModifier)
+    click(2, Qt.KeyboardModifier.ShiftModifier)
+    click(4, Qt.KeyboardModifier.ControlModifier)
+    chosen = [record.id for record in library.selected_records()]
+    assert len(chosen) == 4
+    first = library.shown_records()[0].id
+    assert window.current_record().id == first  # only the plain click opened a record
+    target = tmp_path / "chosen.bib"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    bibtex = next(
+        a for a in window._extras()[1].export_menu.actions() if a.text().startswith("BibTeX")
+    )
+    bibtex.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("@") == 4
+    assert all(f"Report {int(rid[1:])} on wombats" in text for rid in chosen)
+    assert window.statusBar().currentMessage() == "Exported 4 records as BibTeX to chosen.bib"
+    assert shown
+
+
+def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    qtbot.waitUntil(lambda: viewer.scan_pane.page_texts() is not None, timeout=20000)
+    browser = window.transcript.browser()
+    window.activateWindow()
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    assert browser.textCursor().position() == 0  # the caret at the start of the text
+    qtbot.keyClick(browser, Qt.Key.Key_Down)  # past "Nº 54611"
+    qtbot.keyClick(browser, Qt.Key.Key_Down)  # past "18 May 1949 1718"
+    for _ in range(3):  # to the end of the (wrapped) paragraph
+        qtbot.keyClick(browser, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+        if browser.textCursor().atBlockEnd():
+            break
+        qtbot.keyClick(browser, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    selected = browser.textCursor().selectedText().strip()
+    assert selected == "Yesterday, 17 May, Mao Zedong asked me to inform you of the following:"
+    qtbot.keyClick(
+        browser,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"“{selected}”\n\n")
+    assert copied.endswith(" Scan page 1.")
+
+
+def test_the_focused_pane_has_a_visible_frame(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    from viewer.ui import focus_frame
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    window.activateWindow()
+    highlight = window.palette().highlight().color()
+    browser = window.transcript.browser()
+    scan = viewer.scan_pane.area
+
+    def frame_colour(widget: QWidget) -> tuple[int, int, int]:
+        image = widget.grab().toImage()
+        colour = image.pixelColor(image.width() // 2, focus_frame.WIDTH // 2)
+        return colour.red(), colour.green(), colour.blue()
+
+    marked = (highlight.red(), highlight.green(), highlight.blue())
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Focus Transcript
+    qtbot.waitUntil(browser.hasFocus)
+    assert frame_colour(browser) == marked
+    assert frame_colour(scan) != marked
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Focus Scan
+    qtbot.waitUntil(scan.hasFocus)
+    assert frame_colour(scan) == marked
+    assert frame_colour(browser) != marked
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Focus Records
+    records = window.findChild(QDockWidget, "recordsDock").widget()
+    assert isinstance(records, LibraryPanel)
+    qtbot.waitUntil(records.filter_edit().hasFocus)
+    qtbot.keyClick(records.filter_edit(), Qt.Key.Key_Down)  # from the filter into the list
+    qtbot.waitUntil(records.view().hasFocus)
+    assert frame_colour(records.view()) == marked
+    assert frame_colour(scan) != marked
+
+
+def test_record_position_counts_in_the_order_the_record_list_shows(
+    qtbot: QtBot, make_viewer: type[Viewer], tmp_path: Path
+) -> None:
+    root = make_big_archive(tmp_path / "big", 5)  # folder order r000..r004, years 1900, 1937...
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    listed = [record.id for record in dock.widget().shown_records()]
+    assert listed != sorted(listed)  # by date, not by folder
+    for number, record_id in enumerate(listed, start=1):
+        record = window._find_record(record_id)
+        window.show_record(record)
+        assert f"Record {number} of 5" in [
+            label.text() for label in window.statusBar().findChildren(QLabel)
+        ]
+
+
+def test_the_scan_row_gives_its_note_without_repeating_the_label(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    scan = viewer.window.metadata.value("Scan")
+    assert scan.startswith("Facsimile typeset by Archive Viewer from the published English")
+    assert "(typeset by Archive Viewer)" not in scan
+
+
+def test_go_to_page_is_in_the_go_menu_and_goes_to_the_page(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    go_menu = window.findChild(QMenu, "go_menu")
+    entries = {a.text(): a.shortcut().toString() for a in go_menu.actions() if a.text()}
+    assert entries["Go to page"] == "Ctrl+G"
+    go = next(a for a in go_menu.actions() if a.text() == "Go to page")
+    go.trigger()
+    pane = viewer.scan_pane
+    qtbot.waitUntil(pane.page_box.hasFocus)
+    pane.page_box.selectAll()
+    qtbot.keyClicks(pane.page_box, "3")
+    qtbot.keyClick(pane.page_box, Qt.Key.Key_Return)
+    assert pane.current_page() == 2
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_every_view_menu_entry_has_its_own_mnemonic(
+    qtbot: QtBot, make_viewer: type[Viewer], language: str
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from viewer.services import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install(app, language)
+    try:
+        viewer = make_viewer()
+        view_menu = viewer.window.findChild(QMenu, "view_menu")
+        letters: list[str] = []
+        for action in view_menu.actions():
+            text = action.text()
+            if action.isSeparator() or "&" not in text.replace("&&", ""):
+                continue  # the panels' own toggles carry their titles, with shortcuts F8, F9
+            letters.append(text.replace("&&", "")[text.replace("&&", "").index("&") + 1].lower())
+        assert len(letters) >= 10
+        assert len(letters) == len(set(letters)), letters
+    finally:
+        i18n.install(app, "en")
+
+
+def test_selected_rows_are_readable_at_four_and_a_half_to_one(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+) -> None:
+    from viewer.ui import focus_frame
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    dock = window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    view = dock.widget().view()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    index = view.currentIndex()
+    assert view.selectionModel().isSelected(index)
+    rect = view.visualRect(index)
+    image = view.viewport().grab().toImage()
+    ratio = image.width() / view.viewport().width()
+    # The selected row's background, past the end of its text, against the selected text colour.
+    background = image.pixelColor(
+        round((rect.right() - 2) * ratio), round(rect.center().y() * ratio)
+    )
+    text = view.palette().highlightedText().color()
+    assert focus_frame.contrast(background, text) >= 4.5
+
+
+def test_f1_lists_the_scans_shortcuts_too(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text, *a, **k: shown.append(text)
+    )
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    viewer.window.activateWindow()
+    qtbot.keyClick(viewer.window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(shown))
+    listed = shown[0]
+    for name, keys in [
+        ("Fit width", "W"),
+        ("Fit page", "F"),
+        ("Actual size", "Ctrl+0"),
+        ("Go to page", "Ctrl+G"),
+        ("Thumbnails", "F4"),
+        ("Rotate this page", "Ctrl+R"),
+    ]:
+        assert f"<td>{name}</td><td><b>{keys}</b></td>" in listed, name

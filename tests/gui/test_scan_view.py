@@ -66,6 +66,27 @@ def test_fit_width_fills_the_view_and_fit_page_shows_a_whole_page(
     assert area.page_rect(0).width() == pytest.approx(size.width * area.logicalDpiX() / 72, abs=1)
 
 
+def test_fit_width_fits_every_page_of_mixed_sizes_without_a_sideways_scroll(
+    qtbot: QtBot, pane: ScanPane, corpus: Path
+) -> None:
+    # A 369-point page, a 2160-point square sheet, landscape inserts and a letter.
+    _open(qtbot, pane, corpus / "scans" / "ocrmypdf_multipage.pdf")
+    area = pane.area
+    room = area.viewport().width() - 2 * scan_layout.MARGIN
+    widths = [area.page_rect(i).width() for i in range(area.page_count())]
+    assert widths == pytest.approx([room] * area.page_count(), abs=1.5)
+    assert area.horizontalScrollBar().maximum() == 0
+    # The large sheet is painted whole, across the view, at its own scale.
+    pane.go_to_page(1)
+    rect = area.page_rect(1).translated(0, -area.verticalScrollBar().value())
+    qtbot.waitUntil(lambda: area.render_key(1) in pane._worker.cache, timeout=10_000)
+    image = pane._worker.cache.get(area.render_key(1))
+    assert image is not None
+    ratio = area.devicePixelRatioF()
+    assert image.width() == pytest.approx(rect.width() * ratio, abs=2)
+    assert rect.left() >= 0 and rect.right() <= area.viewport().width()
+
+
 def test_zoom_in_and_out_step_by_a_quarter(qtbot: QtBot, pane: ScanPane, corpus: Path) -> None:
     _open(qtbot, pane, corpus / "scans" / "104-10006-10247_ocr.pdf")
     start = pane.area.zoom
@@ -306,3 +327,29 @@ def test_gui_thread_never_calls_pymupdf(
     qtbot.waitUntil(lambda: pane.area.render_key(0) in pane._worker.cache, timeout=10_000)
     assert pdf_callers == {pane._worker.worker_thread.name}
     assert threading.main_thread().name not in pdf_callers
+
+
+def test_thumbnails_keep_their_pictures_after_a_far_jump_and_a_rotation(
+    qtbot: QtBot, pane: ScanPane, corpus: Path
+) -> None:
+    _open(qtbot, pane, corpus / "scans" / "104-10188-10003_ocr.pdf")
+    pane.thumbnails_action.trigger()
+    bar = pane.thumbnails
+
+    def pictured() -> bool:
+        rows = bar.visible_rows()
+        return bool(rows) and all(
+            bar.thumbnails.data(bar.thumbnails.index(row), Qt.ItemDataRole.DecorationRole)
+            is not None
+            for row in rows
+        )
+
+    qtbot.waitUntil(pictured, timeout=10_000)
+    pane.go_to_page(70)  # Ctrl+G 71
+    assert 70 in bar.visible_rows()
+    qtbot.waitUntil(pictured, timeout=10_000)
+    pane.rotate_document(90)
+    qtbot.waitUntil(pictured, timeout=10_000)
+    row = bar.visible_rows()[0]
+    image = bar.thumbnails.data(bar.thumbnails.index(row), Qt.ItemDataRole.DecorationRole)
+    assert image.width() > image.height()  # the portrait pages turned on their side

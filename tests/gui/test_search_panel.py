@@ -344,3 +344,16 @@ def test_index_errors_are_shown(qtbot: QtBot) -> None:
     assert panel.status_text() == (
         "The search index x.sqlite cannot be opened: file is not a database."
     )
+
+
+def test_a_ranking_from_a_sample_says_so(
+    qtbot: QtBot, setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_SAMPLE", 2)  # "telegram" is in 3 of the 5 records
+    panel = setup.panel
+    with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+        panel.search_box().setText("telegram")
+        qtbot.keyClick(panel.search_box(), Qt.Key.Key_Return)
+    assert panel.status_text() == (
+        "3 records. Very common words: the best are picked from an even sample of the matches."
+    )

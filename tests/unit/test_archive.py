@@ -79,8 +79,8 @@ def test_record_reads_every_field_of_the_seed_form(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "field", "words"),
     [
-        ('date = "1949-13-01"', "date", "month 13 does not exist"),
-        ('date = "1949-02-30"', "date", "day 30 does not exist"),
+        ('date = "1949-13-01"', "date", "is not a date: there is no month 13"),
+        ('date = "1949-02-30"', "date", "is not a date: February 1949 has no day 30"),
         ('date = "18 May 1949"', "date", "not an ISO 8601 date"),
         ("subjects = 3", "subjects", "should be a list of text"),
         ("summary = [1]", "summary", "should be text, not a list"),
@@ -210,3 +210,22 @@ def test_samples_validate_against_the_published_schema(samples: Path) -> None:
     for file in files:
         with file.open("rb") as handle:
             jsonschema.validate(tomllib.load(handle), schema)
+
+
+def test_a_missing_listed_scan_keeps_the_record_with_its_transcript_and_says_so(
+    tmp_path: Path,
+) -> None:
+    folder = write_record(
+        tmp_path / "r",
+        'id = "x"\ntitle = "T"\nsummary = "S"\n[[scans]]\nfile = "missing.pdf"\n',
+    )
+    (folder / "transcript.en.txt").write_text("The text", encoding="utf-8")
+    loaded = archive.load_record(folder)
+    assert isinstance(loaded, Record)
+    assert (loaded.title, loaded.summary) == ("T", "S")
+    assert [t.language for t in loaded.transcripts] == ["en"]
+    assert [s.path.name for s in loaded.scans] == ["missing.pdf"]
+    _record, problems = archive.read_record(folder)
+    assert [(p.severity, p.field, p.message) for p in problems] == [
+        ("error", "scans[0].file", "'missing.pdf' does not exist")
+    ]

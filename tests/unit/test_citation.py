@@ -253,3 +253,23 @@ def test_citation_modules_do_not_load_qt() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_chicago_does_not_repeat_a_collection_number_after_the_archive() -> None:
+    item = {
+        "id": "frus-59",
+        "type": "personal_communication",
+        "title": "The Secretary of State to the Ambassador in Russia",
+        "issued": {"date-parts": [[1917, 4, 28]]},
+        "author": [{"family": "Lansing"}],
+        "recipient": [{"family": "Francis"}],
+        "collection-title": "Papers Relating to the Foreign Relations of the United States",
+        "number": "59",
+        "archive": "Department of State",
+    }
+    note = citation.render(item, Style.CHICAGO, Form.NOTE)
+    bibliography = citation.render(item, Style.CHICAGO, Form.BIBLIOGRAPHY)
+    assert note.endswith("April 28, 1917, Department of State.")
+    assert bibliography.endswith("April 28, 1917. Department of State.")
+    assert "(59)" not in note + bibliography
+    assert "no. 59" in note and "No. 59" in bibliography

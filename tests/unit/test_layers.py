@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import viewer.domain
 
@@ -21,15 +22,21 @@ def test_domain_modules_do_not_import_qt() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_check_and_cite_commands_do_not_import_qt() -> None:
+def test_check_and_cite_commands_do_not_import_qt(samples: Path) -> None:
+    telegram = samples / "records" / "1949-05-18-telegram"
     code = (
         "import sys\n"
         "from viewer import cli\n"
-        "try:\n    cli.main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+        f"checked = cli.main(['check', {str(samples)!r}])\n"
+        f"cited = cli.main(['cite', {str(telegram)!r}, '--style', 'chicago'])\n"
+        "print(checked, cited, sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    lines = out.stdout.strip().splitlines()
+    # Both commands ran to the end (the check's summary, the citation), then no Qt was loaded.
+    assert lines[0].startswith("0 errors, 0 warnings")
+    assert "Gary Goldberg, trans., “Telegram from the Leader" in out.stdout
+    assert lines[-1] == "0 0 []"
 
 
 def test_the_window_process_does_not_load_pymupdf_at_start() -> None:

@@ -113,6 +113,8 @@ def test_jobs_drop_the_preload_when_another_archive_is_opened_first(
     gate.set()
     qtbot.waitUntil(lambda: bool(loaded), timeout=10_000)  # type: ignore[attr-defined]
     assert jobs.wait(10_000)
-    qtbot.wait(50)  # type: ignore[attr-defined]
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.processEvents()  # what the finished jobs sent is delivered now
     assert [(j, a.root) for j, a in loaded] == [(job, other)]
     assert followed == []  # the first archive's scan is not opened for nobody

@@ -147,3 +147,59 @@ def test_quotation_module_does_not_load_qt() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+TELEGRAM_PAGES = (
+    "T E L E G R A M\nYesterday, 17 May, Mao Zedong asked me to inform you of\nthe following:\n"
+    "1. Kim Il, the Chief of the Political Directorate of the\nKorean Army, arrived from "
+    "North Korea\n[North Korea] ought to limit itself right now to the\n",
+    "- 2 -\nestablishment of mutual [SIC, vzaimnye] telegraph agencies\nwith the aid of which "
+    "ideas on specific issues are exchanged\nas they arise.\n2. As regards helping North "
+    "Korea with officer personnel\nand weapons, Cde. Mao Zedong said that such aid would be\n"
+    "granted. There are one and a half million Koreans in\nManchuria",
+    "- 3 -\npeople ideologically that such a situation is possible\n",
+)
+
+
+def test_a_passage_is_cited_at_the_page_of_the_scan_text_it_is_on() -> None:
+    passage = "There are one and a half million Koreans in Manchuria"
+    assert quotation.passage_pages(passage, TELEGRAM_PAGES) == 2
+    assert quotation.passage_pages("Yesterday, 17 May, Mao Zedong", TELEGRAM_PAGES) == 1
+    # Line breaks, hyphenation, accents and case in the text layer do not matter.
+    assert quotation.passage_pages("ESTABLISH-\nMENT OF MUTUAL", TELEGRAM_PAGES) == 2
+    assert quotation.passage_pages("péople ideologically", TELEGRAM_PAGES) == 3
+
+
+def test_a_passage_over_a_page_break_gives_both_pages_past_the_running_head() -> None:
+    passage = (
+        "[North Korea] ought to limit itself right now to the establishment of mutual "
+        "[SIC, vzaimnye] telegraph agencies"
+    )
+    assert quotation.passage_pages(passage, TELEGRAM_PAGES) == (1, 2)
+    assert quotation.with_citation(passage, "Cite.", (1, 2)).endswith("Cite. Scan pages 1–2.")
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Rejected a proposal of the Soviet side",  # not in the scan (a translation, say)
+        "North Korea",  # on two pages: which one is meant cannot be known
+        "Il",  # too short to tell
+        "",
+    ],
+)
+def test_a_passage_not_certainly_on_one_page_has_no_page(passage: str) -> None:
+    assert quotation.passage_pages(passage, TELEGRAM_PAGES) is None
+
+
+def test_without_a_text_layer_no_page_is_given() -> None:
+    assert quotation.passage_pages("Mao Zedong asked me", []) is None
+    assert quotation.passage_pages("Mao Zedong asked me", ["", "", ""]) is None
+
+
+def test_a_transcription_is_told_from_a_translation_of_the_scan_text() -> None:
+    transcription = " ".join(TELEGRAM_PAGES).replace("\n", " ")
+    assert quotation.text_layer_repeats(transcription, TELEGRAM_PAGES)
+    notes = "Mao Zedong is named first, then Manchuria; the rest is a reader's own account."
+    assert not quotation.text_layer_repeats(notes, TELEGRAM_PAGES)
+    assert not quotation.text_layer_repeats(transcription, ["", ""])

@@ -396,3 +396,28 @@ def test_the_worker_takes_a_prefetch_from_another_thread(
         assert opened == ["scan.pdf"]
     finally:
         worker.shutdown()
+
+
+def test_a_crashed_worker_process_is_restarted_and_reopens_what_was_open(
+    qtbot: QtBot, samples: Path
+) -> None:
+    worker = render.PdfWorker(isolated=True)
+    try:
+        path = samples / "records" / "1949-05-18-telegram" / "scan.pdf"
+        _open(qtbot, worker, path)
+        crashed = worker._backend.process  # type: ignore[union-attr]
+        with qtbot.waitSignal(worker.worker_restarted, timeout=10_000) as restarted:
+            crashed.kill()  # as MuPDF taking the process down would
+        assert restarted.args == ["the page renderer stopped unexpectedly and was restarted"]
+        fresh = worker._backend.process  # type: ignore[union-attr]
+        assert fresh.pid != crashed.pid and fresh.poll() is None
+        # The document open before the crash is open again: its pages render without a new open.
+        key = RenderKey(str(path), 2, 0.25)
+        with qtbot.waitSignal(worker.page_rendered, timeout=10_000) as rendered:
+            worker.request_pages(render.VIEW, [key])
+        assert rendered.args[0] == key
+        image = rendered.args[1]
+        assert image.width() > 100
+        assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in (40, 80)}) > 1
+    finally:
+        worker.shutdown()

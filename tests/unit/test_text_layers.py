@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,10 +17,26 @@ def test_reads_every_page_of_a_scan_text_layer_in_another_process(samples: Path)
         pages = reader(samples / "records" / "1949-05-18-telegram" / "scan.pdf")
         assert len(pages) == 3
         assert "Yesterday, 17 May, Mao Zedong asked me" in " ".join(pages[0].split())
-        assert "pymupdf" not in sys.modules or reader._process is not None
+        assert reader._process is not None and reader._process.poll() is None
     finally:
         reader.close()
     assert reader._process is None
+
+
+def test_text_layers_are_read_without_loading_pymupdf_in_the_viewers_process(
+    samples: Path,
+) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from viewer.services.text_layers import TextLayerReader\n"
+        "reader = TextLayerReader()\n"
+        f"pages = reader(Path({str(samples / 'records' / '1949-05-18-telegram' / 'scan.pdf')!r}))\n"
+        "reader.close()\n"
+        "print(len(pages), 'Manchuria' in pages[1], 'pymupdf' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3", "True", "False"]
 
 
 def test_an_unreadable_pdf_is_an_error_and_the_reader_goes_on(

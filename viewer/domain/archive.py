@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import logging
 import os
 import re
@@ -56,6 +57,10 @@ _TEXT_FIELDS = (
     "date_text",
 )
 _LIST_FIELDS = ("languages", "subjects", "places", "people", "inferred")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _NAME_FIELDS = ("creators", "recipients", "translators", "contributors")
 KNOWN_FIELDS = frozenset(
     (
@@ -71,6 +76,10 @@ KNOWN_FIELDS = frozenset(
         *_NAME_FIELDS,
     )
 )
+_TRANSCRIPT_KEYS = frozenset(("file", "language", "kind", "label", "translators"))
+_SCAN_KEYS = frozenset(("file", "label", "generated", "note", "password"))
+_SOURCE_KEYS = frozenset(("archive", "location", "note"))
+_ARCHIVE_KEYS = frozenset(("format_version", "title", "description", "publisher"))
 
 
 @dataclass(frozen=True)
@@ -137,14 +146,14 @@ def parse_date(text: str) -> PartialDate:
         return PartialDate(start.year, start.month, start.day, end)
     match = _DATE_PATTERN.match(text)
     if not match:
-        raise ValueError("not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise ValueError("it is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(g) if g else 0 for g in match.groups())
     if match.group(2) and not 1 <= month <= 12:
-        raise ValueError(f"month {month} does not exist")
+        raise ValueError(f"there is no month {month}")
     if match.group(3):
         days = _days_in_month(year, month)
         if not 1 <= day <= days:
-            raise ValueError(f"day {day} does not exist in that month")
+            raise ValueError(f"{_MONTHS[month - 1]} {year} has no day {day}")
     return PartialDate(year, month, day)
 
 
@@ -187,6 +196,8 @@ class _Reader:
         self.file = folder / RECORD_FILE
         self.data = data
         self.problems: list[Problem] = []
+        self.kept: list[Problem] = []
+        """Errors that leave the record readable (a listed scan that is missing)."""
 
     def error(self, field: str, message: str, advice: str = "") -> None:
         self.problems.append(Problem(self.file, field, message, advice))
@@ -206,9 +217,27 @@ class _Reader:
         )
         return ""
 
+    def unknown_keys(self, data: Mapping[str, Any], known: frozenset[str], where: str) -> None:
+        """A warning for each key not in `known`, with the known key it is likely a slip for."""
+        for key in data:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.warning(
+                where + key,
+                f"unknown key{hint}",
+                "Fix the spelling; an unknown key is shown to readers as it is written"
+                if not where
+                else "Fix the spelling; an unknown key here is ignored",
+            )
+
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key, [])
         if isinstance(value, str):
+            self.warning(
+                key, "should be a list of text, not one text", f'Write {key} = ["{value.strip()}"]'
+            )
             return (value.strip(),) if value.strip() else ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.error(key, "should be a list of text", f'Write it as {key} = ["...", "..."]')
@@ -340,8 +369,8 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
             [Problem(file, "", "values are nested too deeply to be read", "Fix the file")]
         ) from exc
     if any(p.severity == "error" for p in reader.problems) or record is None:
-        raise RecordError(reader.problems)
-    return record, reader.problems
+        raise RecordError(reader.problems + reader.kept)
+    return record, reader.problems + reader.kept
 
 
 def _build_record(reader: _Reader) -> Record | None:
@@ -378,7 +407,7 @@ def _build_record(reader: _Reader) -> Record | None:
         except ValueError as exc:
             reader.error(
                 "date",
-                f"{shown!r} is {exc}",
+                f"{shown!r} is not a date: {exc}",
                 "Write it as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY/YYYY",
             )
     texts = {key: reader.text(key) for key in _TEXT_FIELDS}
@@ -387,6 +416,7 @@ def _build_record(reader: _Reader) -> Record | None:
     source = _source(reader)
     transcripts = _transcripts(reader)
     scans = _scans(reader)
+    reader.unknown_keys(data, KNOWN_FIELDS, "")
     extra = tuple((key, _as_text(value)) for key, value in data.items() if key not in KNOWN_FIELDS)
     if not record_id or not title:
         return None
@@ -454,6 +484,7 @@ def _source(reader: _Reader) -> Source:
             'Write [source] with archive = "..." and location = "..."',
         )
         return Source()
+    reader.unknown_keys(value, _SOURCE_KEYS, "source.")
     return Source(
         archive=reader.text("archive", value, "source."),
         location=reader.text("location", value, "source."),
@@ -489,7 +520,9 @@ def _inside(folder: Path, path: Path) -> Path | str:
     return resolved
 
 
-def _listed_file(reader: _Reader, entry: Mapping[str, Any], where: str) -> Path | None:
+def _listed_file(
+    reader: _Reader, entry: Mapping[str, Any], where: str, *, keep_missing: bool = False
+) -> Path | None:
     name = reader.text("file", entry, where)
     if not name:
         reader.error(where + "file", "is missing", 'Name the file: file = "..."')
@@ -497,12 +530,22 @@ def _listed_file(reader: _Reader, entry: Mapping[str, Any], where: str) -> Path 
     found = _inside(reader.folder, reader.folder / name)
     if isinstance(found, Path):
         return found
-    advice = (
-        "Check the file name, or add the file"
-        if found == "does not exist"
-        else "Keep a record's files in its folder, as files"
+    if found == "does not exist":
+        problem = Problem(
+            reader.file,
+            where + "file",
+            f"{name!r} does not exist",
+            "Check the file name, or add the file",
+        )
+        if keep_missing:
+            # The record is still shown (its scan pane says the file is missing).
+            reader.kept.append(problem)
+            return (reader.folder / name).resolve()
+        reader.problems.append(problem)
+        return None
+    reader.error(
+        where + "file", f"{name!r} {found}", "Keep a record's files in its folder, as files"
     )
-    reader.error(where + "file", f"{name!r} {found}", advice)
     return None
 
 
@@ -525,6 +568,7 @@ def _transcripts(reader: _Reader) -> tuple[Transcript, ...]:
     listed: set[Path] = set()
     for index, entry in enumerate(_entries(reader, "transcripts")):
         where = f"transcripts[{index}]."
+        reader.unknown_keys(entry, _TRANSCRIPT_KEYS, where)
         path = _listed_file(reader, entry, where)
         if path is None:
             continue
@@ -589,7 +633,8 @@ def _scans(reader: _Reader) -> tuple[Scan, ...]:
     repeated: set[Path] = set()
     for index, entry in enumerate(_entries(reader, "scans")):
         where = f"scans[{index}]."
-        path = _listed_file(reader, entry, where)
+        reader.unknown_keys(entry, _SCAN_KEYS, where)
+        path = _listed_file(reader, entry, where, keep_missing=True)
         if path is None:
             continue
         if path in listed:
@@ -698,6 +743,19 @@ def read_header(root: Path) -> tuple[ArchiveHeader, list[Problem]]:
                 "warning",
             )
         )
+    for key in data:
+        if key not in _ARCHIVE_KEYS:
+            close = difflib.get_close_matches(key, sorted(_ARCHIVE_KEYS), n=1, cutoff=0.7)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(
+                Problem(
+                    file,
+                    key,
+                    f"unknown key{hint}",
+                    "Fix the spelling; an unknown key is ignored",
+                    "warning",
+                )
+            )
     title = data.get("title")
     return (
         ArchiveHeader(

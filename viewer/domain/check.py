@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def check_archive_folder(
     if not root.is_dir():
         return [Problem(path, "", "does not exist", "Check the path")]
     _, problems = archive.read_header(root)
+    problems.extend(_misnamed_record_files(root))
     if not folders:
         problems.append(
             Problem(
@@ -134,12 +136,72 @@ def _check_files(record: Record) -> list[Problem]:
             transcript.read_text(item.path)
         except transcript.TranscriptError as exc:
             problems.append(Problem(item.path, "", exc.problem, "Fix or replace the transcript"))
+            continue
+        if not _is_utf8(item.path):
+            problems.append(
+                Problem(
+                    item.path,
+                    "",
+                    "the file is not UTF-8 text: it is read as Windows-1252, "
+                    "so letters outside Western European ones may show wrong",
+                    "Save it as UTF-8",
+                    "warning",
+                )
+            )
     checked: set[tuple[Path, str]] = set()
     for scan in record.scans:
-        if (scan.path, scan.password) in checked:
-            continue  # listed twice (or ten thousand times): one check, one report
+        if (scan.path, scan.password) in checked or not scan.path.exists():
+            # Listed twice (or ten thousand times): one check, one report; a missing listed
+            # scan is reported by the record already.
+            continue
         checked.add((scan.path, scan.password))
         problems.extend(check_pdf(scan.path, scan.password or None))
+    return problems
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    except OSError:
+        return True  # reading it failed above already, or is not this check's to report
+    return True
+
+
+def _misnamed_record_files(root: Path) -> list[Problem]:
+    """A `Record.toml` (or `RECORD.TOML`) where the viewer looks only for `record.toml`."""
+    problems: list[Problem] = []
+    wanted = archive.RECORD_FILE
+
+    def walk(folder: Path, depth: int) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        names = {entry.name for entry in entries}
+        for entry in entries:
+            if entry.name.lower() == wanted and entry.name != wanted and wanted not in names:
+                problems.append(
+                    Problem(
+                        Path(entry.path),
+                        "",
+                        f"is not read: the viewer reads only files named {wanted}, "
+                        "so this record is left out",
+                        f"Rename it to {wanted}",
+                    )
+                )
+        if wanted in names:
+            return
+        for entry in entries:
+            if (
+                depth < archive.MAX_DEPTH
+                and not entry.name.startswith(".")
+                and entry.is_dir(follow_symlinks=False)
+            ):
+                walk(Path(entry.path), depth + 1)
+
+    walk(root, 0)
     return problems
 
 

@@ -87,8 +87,10 @@ def _chicago_short_title(item: Item) -> str:
 
 
 def _archive_with_number(item: Item) -> str:
-    # Chicago repeats a number as a database identifier after the archive: "NARA (1979LAPAZ…)".
-    return f.join([_text(item, "archive"), f.wrap(_text(item, "number"), "(", ")")], " ")
+    # Chicago repeats a number as a database identifier after the archive: "NARA (1979LAPAZ…)",
+    # but not when the number is an item's number in a collection (citeproc-js does not).
+    number = "" if _text(item, "collection-title") else _text(item, "number")
+    return f.join([_text(item, "archive"), f.wrap(number, "(", ")")], " ")
 
 
 def _archive_part(item: Item) -> str:

@@ -123,10 +123,12 @@ class Filters:
     language: str | None = None
     collection: str | None = None
     has_text_layer: bool | None = None
+    by_date: bool = False
+    """List the hits oldest first (undated last) instead of best first; narrows nothing."""
 
     def is_empty(self) -> bool:
         """True when nothing is narrowed."""
-        return self == Filters()
+        return self == Filters(by_date=self.by_date)
 
 
 @dataclass(frozen=True)
@@ -508,7 +510,11 @@ class SearchIndex:
             stride = 1
             if len(allowed) > RANK_SAMPLE and self._uninformative(parsed.root, expression):
                 stride = -(-len(allowed) // RANK_SAMPLE)
-            ranked = self._rank(expression, filters, allowed, stride, limit, offset)
+            if filters.by_date:
+                stride = 1
+                ranked = self._by_date(allowed)[offset : offset + max(limit, 0)]
+            else:
+                ranked = self._rank(expression, filters, allowed, stride, limit, offset)
             details = self._details(expression, ranked)
             hits = self._hits(ranked, details)
         except sqlite3.OperationalError as error:
@@ -522,6 +528,34 @@ class SearchIndex:
             time.perf_counter() - started,
             sampled=stride > 1,
         )
+
+    def record_ids(self, query: str | sq.Query, filters: Filters = Filters()) -> list[str]:
+        """The id of every record matching, in the order `search` lists them (for an export)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty or parsed.root is None:
+            return []
+        expression = parsed.match_expression()
+        try:
+            self._check_fresh()
+            allowed = self._matched(expression).rowids
+            if not filters.is_empty():
+                allowed = self._narrow(allowed, filters)
+            if filters.by_date:
+                ranked = self._by_date(allowed)
+            else:
+                ranked = self._rank(expression, filters, allowed, 1, len(allowed), 0)
+            ids = dict(self._db.execute("SELECT rowid, record_id FROM records").fetchall())
+        except sqlite3.OperationalError as error:
+            raise IndexUnavailableError(f"The search index cannot be read: {error}.") from error
+        return [ids[rowid] for rowid, _ in ranked if rowid in ids]
+
+    def _by_date(self, allowed: list[int]) -> list[tuple[int, float]]:
+        """(rowid, 0) of the allowed rows, oldest first, undated last, then in archive order."""
+        if not allowed:
+            return []
+        wanted = set(allowed)
+        rows = self._db.execute("SELECT rowid, date FROM records ORDER BY date = '', date, rowid")
+        return [(int(rowid), 0.0) for rowid, _date in rows if rowid in wanted]
 
     def _matched(self, expression: str) -> _Matches:
         """Every record the expression matches (cached for the latest queries)."""

@@ -151,6 +151,7 @@ class _SearchWorker(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, str)
+    ids_found = Signal(int, list)
 
     def __init__(self, latest: list[int]) -> None:
         super().__init__()
@@ -166,8 +167,8 @@ class _SearchWorker(QObject):
         except Exception as error:  # reported, not raised: the thread must keep serving
             self.failed.emit(-1, _message(error))
 
-    @Slot(int, str, object, int)
-    def run_query(self, query_id: int, text: str, filters: object, limit: int) -> None:
+    @Slot(int, str, object, int, int)
+    def run_query(self, query_id: int, text: str, filters: object, limit: int, offset: int) -> None:
         if query_id != self._latest[0]:
             return  # a newer query replaced this one while it waited
         if self._index is None:
@@ -175,12 +176,25 @@ class _SearchWorker(QObject):
             return
         assert isinstance(filters, search.Filters)
         try:
-            results = self._index.search(text, filters, limit)
+            results = self._index.search(text, filters, limit, offset)
         except Exception as error:  # every failure goes back to the GUI as a signal
             self.failed.emit(query_id, _message(error))
             return
         if query_id == self._latest[0]:
             self.finished.emit(query_id, results)
+
+    @Slot(int, str, object)
+    def find_ids(self, request_id: int, text: str, filters: object) -> None:
+        if self._index is None:
+            self.failed.emit(request_id, "No search index is open yet.")
+            return
+        assert isinstance(filters, search.Filters)
+        try:
+            ids = self._index.record_ids(text, filters)
+        except Exception as error:  # every failure goes back to the GUI as a signal
+            self.failed.emit(request_id, _message(error))
+            return
+        self.ids_found.emit(request_id, ids)
 
     @Slot()
     def shut_down(self) -> None:
@@ -195,6 +209,12 @@ class _SearchWorker(QObject):
             self._index = None
 
 
+_Filters = search.Filters
+_NO_FILTERS = search.Filters()
+_ID_REQUESTS = 1 << 30
+"""Requests for record ids are numbered from here, apart from the queries they do not replace."""
+
+
 class SearchService(QObject):
     """Runs queries on a worker thread; a new query replaces any that has not run yet."""
 
@@ -202,20 +222,26 @@ class SearchService(QObject):
     """(query id, search.SearchResults): only for the latest query"""
     search_failed = Signal(int, str)
     """(query id, message); id -1 when the index could not be opened"""
+    ids_found = Signal(int, list)
+    """(request id, the id of every matching record in list order), for `find_record_ids`"""
 
     _open_requested = Signal(object)
-    _query_requested = Signal(int, str, object, int)
+    _query_requested = Signal(int, str, object, int, int)
+    _ids_requested = Signal(int, str, object)
     _shutdown_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = [0]
+        self._requests = 0
         self._thread = QThread()
         self._thread.setObjectName("search")
         self._worker = _SearchWorker(self._latest)
         self._worker.moveToThread(self._thread)
         self._open_requested.connect(self._worker.open_index)
         self._query_requested.connect(self._worker.run_query)
+        self._ids_requested.connect(self._worker.find_ids)
+        self._worker.ids_found.connect(self.ids_found)
         self._shutdown_requested.connect(self._worker.shut_down)
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self.search_failed)
@@ -230,12 +256,29 @@ class SearchService(QObject):
         text: str,
         filters: search.Filters = search.Filters(),  # noqa: B008 - frozen value
         limit: int = 50,
+        offset: int = 0,
     ) -> int:
-        """Queue a query; its id, which `search_finished` carries back."""
+        """Queue a query (its hits from `offset` on); its id, which `search_finished` carries
+        back."""
         self._latest[0] += 1
         query_id = self._latest[0]
-        self._query_requested.emit(query_id, text, filters, limit)
+        self._query_requested.emit(query_id, text, filters, limit, offset)
         return query_id
+
+    def find_record_ids(
+        self,
+        text: str,
+        filters: _Filters = _NO_FILTERS,
+    ) -> int:
+        """Ask for every matching record's id (an export); the request id `ids_found` carries.
+
+        Failures come back through `search_failed` with the request id. It does not replace the
+        query being typed.
+        """
+        self._requests += 1
+        request_id = _ID_REQUESTS + self._requests
+        self._ids_requested.emit(request_id, text, filters)
+        return request_id
 
     def _on_worker_finished(self, query_id: int, results: object) -> None:
         if query_id == self._latest[0]:

@@ -66,6 +66,16 @@ def fit_zoom(mode: ZoomMode, sizes: list[Size], available: Size, actual: float) 
     return None
 
 
+def page_zooms(mode: ZoomMode, sizes: list[Size], available: Size) -> list[float] | None:
+    """The zoom of each page where it has its own: in fit width every page fits the width (a
+    landscape insert or a larger sheet among letters too, as Okular and Zotero show them);
+    None where one zoom serves every page."""
+    if mode is not ZoomMode.FIT_WIDTH or not sizes:
+        return None
+    room = max(available.width - 2 * MARGIN, 16.0)
+    return [clamp_zoom(room / size.width) if size.width > 0 else MIN_ZOOM for size in sizes]
+
+
 def clamp_zoom(zoom: float) -> float:
     """`zoom` within what the view offers."""
     return min(max(zoom, MIN_ZOOM), MAX_ZOOM)

@@ -94,6 +94,10 @@ class FirstPage(NamedTuple):
         available = page_fit.Size(self.width, self.height)
         mode = page_fit.ZoomMode(self.mode)
         zoom = page_fit.fit_zoom(mode, [typical], available, self.actual) or self.zoom
+        first = cast("page_fit.Size", info.page_sizes[0]) if info.page_sizes else None
+        fitted = page_fit.page_zooms(mode, [first], available) if first is not None else None
+        if fitted:  # in fit width the first page fits the width itself
+            zoom = fitted[0]
         return RenderKey(path, 0, round(zoom * self.device_pixel_ratio, 4), 0)
 
 

@@ -40,8 +40,8 @@ NEW_FILE_MODE = 0o644
 
 CitationProvider = Callable[[], tuple[str, str] | None]
 """The citation of the record on screen as (plain text, HTML), or None when there is none."""
-PageProvider = Callable[[], int | None]
-"""The scan page (1-based) the quoted passage is on, or None when it is not known."""
+PageTextsProvider = Callable[[], Sequence[str] | None]
+"""The text layer of each page of the scan on screen, or None when there is none (yet)."""
 
 
 # --- Clipboard -------------------------------------------------------------------------------
@@ -74,14 +74,17 @@ def selected_text(browser: QTextBrowser) -> str:
 def copy_with_citation(
     browser: QTextBrowser,
     citation_provider: CitationProvider,
-    page_provider: PageProvider,
+    page_texts: PageTextsProvider,
 ) -> str:
-    """Put the selection followed by its citation on the clipboard; the plain text ("" if none)."""
+    """Put the selection followed by its citation on the clipboard; the plain text ("" if none).
+
+    The scan page is the passage's own, found in the scan's text layer; none when it is not there.
+    """
     text = selected_text(browser)
     if not quotation.paragraphs(text):
         return ""
     cited = citation_provider() or ("", "")
-    page = page_provider()
+    page = quotation.passage_pages(text, page_texts() or ())
     plain = quotation.with_citation(text, cited[0], page)
     put_on_clipboard(plain, quotation.with_citation_html(text, cited[1], page))
     return plain
@@ -123,7 +126,7 @@ class _ContextMenuFilter(QObject):
 def install_copy_with_citation(
     browser: QTextBrowser,
     citation_provider: CitationProvider,
-    page_provider: PageProvider,
+    page_texts: PageTextsProvider,
     on_copied: Callable[[str], None] | None = None,
 ) -> QAction:
     """Add "Copy with Citation" (Ctrl+Alt+C, and in the context menu) to a transcript browser.
@@ -145,7 +148,7 @@ def install_copy_with_citation(
         action.setEnabled(browser.textCursor().hasSelection())
 
     def trigger() -> None:
-        plain = copy_with_citation(browser, citation_provider, page_provider)
+        plain = copy_with_citation(browser, citation_provider, page_texts)
         if plain and on_copied is not None:
             on_copied(plain)
 
@@ -250,6 +253,31 @@ def export_records(
     return target
 
 
+def exported_text(count: int, fmt: ExportFormat, target: Path) -> str:
+    """What the status bar says after an export: how many records went where."""
+    translate = QCoreApplication.translate
+    text = (
+        translate("CitationActions", "Exported 1 record as {format} to {file}")
+        if count == 1
+        else translate("CitationActions", "Exported {count} records as {format} to {file}")
+    )
+    return text.format(count=count, format=FORMAT_LABELS[fmt], file=target.name)
+
+
+def build_format_menu(
+    parent: QWidget, title: str, on_format: Callable[[ExportFormat], None], name: str
+) -> QMenu:
+    """A menu with "BibTeX…", "RIS…" and "CSL-JSON…" calling `on_format` with the one chosen
+    (for exports whose records are found in the background first)."""
+    menu = QMenu(title, parent)
+    menu.setObjectName(name)
+    for fmt, label in FORMAT_LABELS.items():
+        action = menu.addAction(f"{label}…")
+        action.setObjectName(f"export_{fmt.value.replace('-', '_')}")
+        action.triggered.connect(lambda _=False, f=fmt: on_format(f))
+    return menu
+
+
 def build_export_menu(
     parent: QWidget,
     records_provider: Callable[[], Sequence[Record]],
@@ -257,11 +285,25 @@ def build_export_menu(
     *,
     title: str | None = None,
     on_exported: Callable[[Path], None] | None = None,
+    on_said: Callable[[str], None] | None = None,
 ) -> QMenu:
     """A menu with "BibTeX…", "RIS…" and "CSL-JSON…", exporting what `records_provider` gives.
 
-    `title` defaults to "Export Citations" in the interface language.
+    `title` defaults to "Export Citations" in the interface language. `on_said` gets the
+    sentence saying how many records were exported where.
     """
+
+    def run(fmt: ExportFormat) -> None:
+        records = [r for r in records_provider() if isinstance(r, Record)]
+
+        def done(target: Path) -> None:
+            if on_exported is not None:
+                on_exported(target)
+            if on_said is not None:
+                on_said(exported_text(len(records), fmt, target))
+
+        export_records(parent, records, fmt, on_error, on_exported=done)
+
     if title is None:
         title = QCoreApplication.translate("CitationActions", "&Export Citations")
     menu = QMenu(title, parent)
@@ -269,9 +311,5 @@ def build_export_menu(
     for fmt, label in FORMAT_LABELS.items():
         action = menu.addAction(f"{label}…")
         action.setObjectName(f"export_{fmt.value.replace('-', '_')}")
-        action.triggered.connect(
-            lambda _=False, f=fmt: export_records(
-                parent, records_provider(), f, on_error, on_exported=on_exported
-            )
-        )
+        action.triggered.connect(lambda _=False, f=fmt: run(f))
     return menu

@@ -28,24 +28,27 @@ class CiteFeature(QObject):
         before: QAction,
         choice_key: str,
         current_record: Callable[[], object],
-        current_page: Callable[[], int | None],
+        page_texts: citation_actions.PageTextsProvider,
         on_error: Callable[[str], None],
         on_copied: Callable[[str], None],
+        selected_records: Callable[[], list[object]] | None = None,
+        on_exported: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(dock)
         self._current_record = current_record
+        self._selected_records = selected_records
         self.panel = CitePanel()
         self.panel.set_choice(quotation.parse_choice(choice_key))
         dock.setWidget(self.panel)
         self.copy_with_citation_action = citation_actions.install_copy_with_citation(
             browser,
             self._citation_pair,
-            current_page,
+            page_texts,
             on_copied=lambda _text: on_copied(self.tr("Passage copied with its citation")),
         )
         edit_menu.addAction(self.copy_with_citation_action)
         self.export_menu = citation_actions.build_export_menu(
-            window, self._records_to_export, on_error
+            window, self._records_to_export, on_error, on_said=on_exported
         )
         file_menu.insertMenu(before, self.export_menu)
         self.panel.citation_copied.connect(
@@ -64,5 +67,10 @@ class CiteFeature(QObject):
         return choice.cite(record), choice.cite(record, "html")
 
     def _records_to_export(self) -> list[Record]:
+        """The records selected in the record list when there are several, else the one shown."""
+        if self._selected_records is not None:
+            chosen = [r for r in self._selected_records() if isinstance(r, Record)]
+            if len(chosen) > 1:
+                return chosen
         record = self._record()
         return [record] if record is not None else []

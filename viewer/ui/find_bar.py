@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain import search_query
+from viewer.domain import quotation, search_query
 from viewer.services import i18n
 from viewer.ui import highlight
 
@@ -70,8 +70,14 @@ class FindBar(QWidget):
     prefixes behave as in the archive search. When the attached view's text changes (another
     record, another language) an open query is run again and the first hit shown.
 
+    Several words without quotes or operators are one phrase ("Kim Il Sung" finds the name, not
+    every "Kim"), as readers expect of a find box.
+
     With a scan attached (`attach_scan`), its text layer is searched too: the hits are one
-    sequence, the transcript's first, then the scan's in page order. The scan's pages are
+    sequence, the transcript's first, then the scan's in page order. When the scan's text layer
+    holds the transcript's own words (the transcript is its transcription), a hit is counted
+    once, in the transcript; the scan's copies are marked on the scan but are not hits of their
+    own. The scan's pages are
     searched as their words arrive from the render worker, so its count can grow for a while:
     the label says "3 of 17+" until every page has been searched.
     """
@@ -93,6 +99,10 @@ class FindBar(QWidget):
         self._scan_step: tuple[bool, bool] | None = None
         """A step into or through the scan on its way: (forward, fall back to the transcript)."""
         self._spans: Spans = []
+        self._plain = ""
+        """The attached text as last searched."""
+        self._repeats: tuple[Sequence[str], str, bool] | None = None
+        """Whether the scan's text layer repeats the attached text: (layer, text, answer)."""
         self._cursors: list[QTextCursor] = []
         self._current = -1
         self._active = False
@@ -110,7 +120,9 @@ class FindBar(QWidget):
 
         self._edit = _FindEdit()
         self._edit.setAccessibleName(self.tr("Find in this document"))
-        self._edit.setPlaceholderText(self.tr('Find in this document: words, "a phrase", prefix*'))
+        self._edit.setPlaceholderText(
+            self.tr("Find in this document: a word or phrase, prefix*, this OR that")
+        )
         self._edit.setClearButtonEnabled(True)
         self._edit.textEdited.connect(self._on_edit_text_edited)
         self._edit.next_requested.connect(self.find_next)
@@ -352,6 +364,8 @@ class FindBar(QWidget):
             self._update_count()
             return
         text = self._browser.toPlainText()
+        self._plain = text
+        query = as_phrase(query)
         self._keep_from = self._spans[self._current][0] if keep_place and self._current >= 0 else 0
         if len(text) <= THREAD_THRESHOLD:
             self._pending = False
@@ -420,7 +434,26 @@ class FindBar(QWidget):
 
     def _scan_may_have_hits(self) -> bool:
         scan = self._scan
-        return scan is not None and (scan.scan_hit_count() > 0 or not scan.scan_hits_complete())
+        return (
+            scan is not None
+            and self._scan_counted()
+            and (scan.scan_hit_count() > 0 or not scan.scan_hits_complete())
+        )
+
+    def _scan_repeats_transcript(self) -> bool | None:
+        """Whether the scan's text layer is the transcript's own words; None until it is read."""
+        layer = self._scan.page_texts() if self._scan is not None else None
+        if layer is None:
+            return None
+        cached = self._repeats
+        if cached is None or cached[0] is not layer or cached[1] is not self._plain:
+            cached = (layer, self._plain, quotation.text_layer_repeats(self._plain, layer))
+            self._repeats = cached
+        return cached[2]
+
+    def _scan_counted(self) -> bool:
+        """Whether the scan's hits are hits of their own (not copies of the transcript's)."""
+        return not self._spans or self._scan_repeats_transcript() is False
 
     def _paint(self) -> None:
         if self._scan is not None and not self._in_scan:
@@ -453,8 +486,14 @@ class FindBar(QWidget):
 
     def _update_count(self) -> None:
         scan = self._scan
-        total = len(self._spans) + (scan.scan_hit_count() if scan is not None else 0)
-        complete = scan is None or scan.scan_hits_complete()
+        counted = scan is not None and self._scan_counted()
+        total = len(self._spans) + (scan.scan_hit_count() if scan is not None and counted else 0)
+        if scan is None:
+            complete = True
+        elif counted:
+            complete = scan.scan_hits_complete()
+        else:  # the transcript's hits alone, once it is known the scan only repeats them
+            complete = self._scan_repeats_transcript() is not None
         position = self._position()
         tip = ""
         if not self._edit.text().strip() or not self._active:
@@ -493,8 +532,19 @@ class FindBar(QWidget):
             self._announced = query
             self.query_changed.emit(query)
         if self._scan is not None:
-            self._scan.highlight_query(query)
+            self._scan.highlight_query(as_phrase(query))
             self._scan.set_search_every_page(bool(query.strip()))
+
+
+def as_phrase(query: str) -> str:
+    """Several bare words as one quoted phrase; a query with quotes, operators, prefix* or
+    -exclusions as it is."""
+    words = query.split()
+    if len(words) < 2 or any(char in query for char in '"*()'):
+        return query
+    if any(word in ("AND", "OR", "NOT") or word.startswith("-") for word in words):
+        return query
+    return '"' + " ".join(words) + '"'
 
 
 def _find(bridge: _Bridge, generation: int, text: str, query: str) -> None:

@@ -113,7 +113,7 @@ _ADMIN_CHORD = _M.ControlModifier | _M.AltModifier | _M.ShiftModifier
 KIOSK_STYLE = f"""
 QPushButton, QToolButton {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
 QTabBar::tab {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; padding: 0 14px; }}
-QListView::item {{ min-height: {MIN_TARGET}px; }}
+QListView::item, QTreeView::item {{ min-height: {MIN_TARGET}px; }}
 QLineEdit, QComboBox, QSpinBox {{ min-height: {MIN_TARGET}px; }}
 QScrollBar:vertical {{ width: 20px; }}
 QScrollBar:horizontal {{ height: 20px; }}
@@ -732,6 +732,9 @@ class KioskShell(QWidget):
 
     def tick(self) -> None:
         """Check the idle time (Qt's timer calls this; tests call it after moving the clock)."""
+        if self.pin_pad.isVisible():
+            # Staff are at the PIN pad: no countdown over it, no reset under their fingers.
+            self.idle.touch()
         change = self.idle.tick()
         if change is IdlePhase.COUNTDOWN:
             self._show_overlay(self.countdown)
@@ -786,11 +789,9 @@ class KioskShell(QWidget):
         self.reset_done.emit(reason)
 
     def _clear_search(self) -> None:
-        search = self._window.search
-        search.search_box().clear()
-        search.result_model().set_hits(())
-        for combo in search.facet_combos():
-            combo.reset()
+        # No "2 records" left over an empty list, and the record list in front again.
+        self._window.search.clear()
+        self._window.raise_records()
         self._window.find_bar.close_bar()
 
     def _on_search_results_shown(self, count: int) -> None:
@@ -869,7 +870,11 @@ class KioskShell(QWidget):
         if self.contrast_button.isChecked():
             extra = (
                 "QWidget { color: white; background: black; } "
-                "QPushButton:checked { background: #ffd400; color: black; }"
+                "QPushButton:checked { background: #ffd400; color: black; } "
+                # Every other row of a list: dark too (the style's default is light), and the
+                # chosen row black on yellow.
+                "QAbstractItemView { alternate-background-color: #1a1a1a; "
+                "selection-background-color: #ffd400; selection-color: black; }"
             )
         self.setStyleSheet(KIOSK_STYLE + extra)
 

@@ -476,7 +476,8 @@ class LibraryPanel(QWidget):
         self._view.setAllColumnsShowFocus(True)
         self._view.setRootIsDecorated(False)
         self._view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift+click and Ctrl+click select several records (to export their citations).
+        self._view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self._view.setSortingEnabled(True)
         self._view.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
         header = self._view.header()
@@ -633,8 +634,20 @@ class LibraryPanel(QWidget):
     def _on_view_expanded(self, index: QModelIndex) -> None:
         self._collapsed.discard(self._model.group_labels()[index.row()])
 
+    def selected_records(self) -> list[AnyRecord]:
+        """The records selected in the list (Shift+click, Ctrl+click), in the order shown."""
+        chosen = set()
+        for index in self._view.selectionModel().selectedRows():
+            record = self._model.record_at(index)
+            if record is not None:
+                chosen.add(record.id)
+        return [record for record in self._model.shown_records() if record.id in chosen]
+
     def _on_view_clicked(self, index: QModelIndex) -> None:
         # A click on a group row is left to the tree (its arrow opens and closes the group).
+        modifiers = QApplication.keyboardModifiers()
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return  # adding to the selection, not opening
         record = self._model.record_at(index)
         if record is not None:
             self._current_id = record.id

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -38,6 +39,7 @@ from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
+from viewer.ui import focus_frame
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
@@ -69,10 +71,10 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = 1440, 900
 PRELOAD_WAIT_MS = 40
 """Longest the window waits, before its first paint, for an archive being read since start-up."""
 LAYOUT_LABELS = {
-    Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side by Side"), "Ctrl+1"),
-    Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stacked"), "Ctrl+2"),
-    Layout.TRANSCRIPT_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Transcript Only"), "Ctrl+3"),
-    Layout.SCAN_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Scan Only"), "Ctrl+4"),
+    Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side &by Side"), "Ctrl+1"),
+    Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stac&ked"), "Ctrl+2"),
+    Layout.TRANSCRIPT_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Transcript &Only"), "Ctrl+3"),
+    Layout.SCAN_ONLY: (QT_TRANSLATE_NOOP("MainWindow", "Scan O&nly"), "Ctrl+4"),
 }
 """Menu texts in English; translated when the menu is built."""
 
@@ -135,6 +137,12 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
+        focus_frame.readable_selection()
+        focus_frame.install(
+            self.transcript.browser(),
+            self.scan.area,
+            *self.metadata.findChildren(QAbstractScrollArea),
+        )
         self._library: LibraryPanel | None = None
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
             "search", self.tr("Search"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.tabifyDockWidget(self._records_dock, self._search_dock)
+        self._search_dock.visibilityChanged.connect(self._on_search_dock_visibility_changed)
         self._records_dock.raise_()
         self._metadata_dock = self._dock(
             "metadata", self.tr("Metadata"), self.metadata, Qt.DockWidgetArea.RightDockWidgetArea
@@ -345,6 +354,8 @@ class MainWindow(QMainWindow):
         )
         go_menu.addAction(self.next_record_action)
         go_menu.addAction(self.previous_record_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.scan.go_to_page_action)  # Ctrl+G, listed by F1 too
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.setObjectName("help_menu")
@@ -362,7 +373,7 @@ class MainWindow(QMainWindow):
 
     def _build_language_menu(self) -> QMenu:
         """View > Language: the system's language or one of the translations; used at next start."""
-        menu = QMenu(self.tr("&Language"), self)
+        menu = QMenu(self.tr("Lan&guage"), self)
         menu.setObjectName("language_menu")
         group = QActionGroup(self)
         chosen = self._settings.get(prefs.INTERFACE_LANGUAGE)
@@ -409,6 +420,7 @@ class MainWindow(QMainWindow):
         self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
         self.metadata.citation_requested.connect(self.copy_citation)
         self.transcript.language_chosen.connect(self._on_transcript_language_chosen)
+        self.scan.scan_chosen.connect(self._on_scan_chosen)
         self.transcript.text_size_changed.connect(
             lambda size: self._settings.set(prefs.TEXT_SIZE, size)
         )
@@ -729,6 +741,7 @@ class MainWindow(QMainWindow):
         if self._record is not None:
             library.select(self._record.id)
         self._records_dock.setWidget(library)
+        focus_frame.install(library.view())
         return library
 
     def _start_pending_index(self) -> None:
@@ -772,21 +785,32 @@ class MainWindow(QMainWindow):
                 before=self._file_end,
                 choice_key=self._settings.get(prefs.CITATION_CHOICE),
                 current_record=self.current_record,
-                current_page=self._current_scan_page,
+                page_texts=self.scan.page_texts,
                 on_error=lambda message: self.messages.show_message(Level.ERROR, message),
                 on_copied=lambda text: self.statusBar().showMessage(text, 4000),
+                selected_records=self._selected_records,
+                on_exported=lambda text: self.statusBar().showMessage(text, 8000),
             )
             self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
+            focus_frame.install(self._search_feature.panel.result_view())
             self._search_feature.archive_changed.connect(self._on_archive_changed_on_disk)
             from viewer.ui import citation_actions  # noqa: PLC0415
 
-            self.export_results_menu = citation_actions.build_export_menu(
+            self.export_results_menu = citation_actions.build_format_menu(
                 self,
-                self._search_result_records,
-                lambda message: self.messages.show_message(Level.ERROR, message),
-                title=self.tr("Export &Search Results"),
+                self.tr("Export &Search Results"),
+                self._on_export_search_results,
+                "export_results_menu",
             )
             self._file_menu.insertMenu(self._file_end, self.export_results_menu)
+            self.export_archive_menu = citation_actions.build_export_menu(
+                self,
+                lambda: self._archive.good_records() if self._archive is not None else [],
+                lambda message: self.messages.show_message(Level.ERROR, message),
+                title=self.tr("Export &Whole Archive"),
+                on_said=lambda text: self.statusBar().showMessage(text, 8000),
+            )
+            self._file_menu.insertMenu(self._file_end, self.export_archive_menu)
             self._cite_feature.panel.show_record(self._record)
         return self._search_feature, self._cite_feature
 
@@ -810,10 +834,27 @@ class MainWindow(QMainWindow):
         """Edit > Copy with Citation."""
         return self._extras()[1].copy_with_citation_action
 
-    def _search_result_records(self) -> list[Record]:
-        """The readable records listed in the Search panel, in their ranked order."""
-        found = (self._find_record(hit.record_id) for hit in self.search.result_model().hits())
-        return [record for record in found if isinstance(record, Record)]
+    def _on_export_search_results(self, fmt: Any) -> None:
+        """Export every record the search matches (found in the background), not only those
+        listed so far."""
+        from viewer.ui import citation_actions  # noqa: PLC0415
+
+        def export(records: list[Record]) -> None:
+            citation_actions.export_records(
+                self,
+                records,
+                fmt,
+                lambda message: self.messages.show_message(Level.ERROR, message),
+                on_exported=lambda target: self.statusBar().showMessage(
+                    citation_actions.exported_text(len(records), fmt, target), 8000
+                ),
+            )
+
+        self._extras()[0].find_all_matches(export)
+
+    def _selected_records(self) -> list[object]:
+        """The records selected in the record list (several, to export their citations)."""
+        return list(self._library.selected_records()) if self._library is not None else []
 
     def _find_record(self, record_id: str) -> Record | BrokenRecord | None:
         return self._archive.find(record_id) if self._archive is not None else None
@@ -850,7 +891,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(part for part in title_parts if part))
         if self._archive is not None:
             self._state.set_last_record(self._archive.root, record.id)
-            index = self._archive.records.index(record) if record in self._archive.records else 0
+            # Counted in the order the record list shows (by date at first), as Ctrl+] steps.
+            shown = (
+                self._library.shown_records()
+                if self._library is not None
+                else ordering.library_order(self._archive.records)
+            )
+            ids = [item.id for item in shown]
+            index = ids.index(record.id) if record.id in ids else 0
             self._record_position.setText(
                 self.tr("Record {number} of {total}").format(
                     number=index + 1, total=len(self._archive.records)
@@ -874,11 +922,9 @@ class MainWindow(QMainWindow):
             self.record_shown.emit(record)
             return
         # The scan first: the worker opens and renders it while the rest is filled in.
+        self.scan.set_scans([_scan_label(scan) for scan in record.scans])
         if record.scans:
-            scan = record.scans[0]
-            self._scan_path = scan.path
-            password = self._passwords.get(scan.path) or scan.password or None
-            self.scan.open_pdf(scan.path, password, scan.images)
+            self._open_scan(record.scans[0])
         else:
             self._scan_path = None
             self.scan.show_message(self.tr("This record has no scan."))
@@ -922,6 +968,15 @@ class MainWindow(QMainWindow):
                 "was restarted; the pages are being drawn again."
             ),
         )
+
+    def _open_scan(self, scan: Scan) -> None:
+        self._scan_path = scan.path
+        password = self._passwords.get(scan.path) or scan.password or None
+        self.scan.open_pdf(scan.path, password, scan.images)
+
+    def _on_scan_chosen(self, index: int) -> None:
+        if isinstance(self._record, Record) and 0 <= index < len(self._record.scans):
+            self._open_scan(self._record.scans[index])
 
     def _load_transcript(self, item: Transcript) -> None:
         self._transcript_job = self._jobs.load_transcript(item)
@@ -1027,18 +1082,33 @@ class MainWindow(QMainWindow):
         if needs_password:
             self._ask_password(path, wrong=path in self._passwords)
             return
+        # The reason is said once, in the message bar, naming the record; the scan pane and the
+        # transcript only point to it.
         reason = _sentence(message)
+        title = ""
         if self._bare_pdf is not None and path == self._bare_pdf:
             text = self.tr("{reason} Open another file with Ctrl+O, or drop one on this window.")
-            self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
-        elif isinstance(self._record, Record) and self._record.transcripts:
-            text = self.tr("{reason} The transcript and metadata are still shown.")
-        elif self._text_layer_pdf is not None and path == self._text_layer_pdf:
-            text = self.tr("{reason} The metadata is still shown.")
-            self.transcript.show_notice(self.tr("No transcript: {reason}").format(reason=message))
+            self.transcript.show_notice(
+                self.tr("No transcript: the PDF cannot be opened (the message above says why).")
+            )
         else:
-            text = self.tr("{reason} The metadata is still shown.")
-        self.messages.show_message(Level.ERROR, text.format(reason=reason))
+            title = self._record.title if isinstance(self._record, Record) else ""
+            if isinstance(self._record, Record) and self._record.transcripts:
+                text = self.tr("{reason} The transcript and metadata are still shown.")
+            else:
+                text = self.tr("{reason} The metadata is still shown.")
+                if self._text_layer_pdf is not None and path == self._text_layer_pdf:
+                    self.transcript.show_notice(
+                        self.tr(
+                            "No transcript: the PDF cannot be opened (the message above says why)."
+                        )
+                    )
+        shown = text.format(reason=reason)
+        if title:
+            short = title if len(title) <= 60 else title[:59].rstrip() + "…"
+            shown = self.tr("“{title}”: {message}").format(title=short, message=shown)
+        self.messages.show_message(Level.ERROR, shown)
+        self.scan.show_message(self.tr("This scan cannot be shown: the message above says why."))
 
     def _ask_password(self, path: Path, *, wrong: bool) -> None:
         prompt = (
@@ -1113,9 +1183,6 @@ class MainWindow(QMainWindow):
 
         return quotation.parse_choice(self._settings.get(prefs.CITATION_CHOICE)).cite(record)
 
-    def _current_scan_page(self) -> int | None:
-        return self.scan.current_page() + 1 if self.scan.page_count() else None
-
     def _on_cite_style_chosen(self, key: str) -> None:
         self._settings.set(prefs.CITATION_CHOICE, key)
         if isinstance(self._record, Record):
@@ -1174,6 +1241,16 @@ class MainWindow(QMainWindow):
                 self.open_path(Path(url.toLocalFile()))
                 return
 
+    def raise_records(self) -> None:
+        """Bring the record list's tab to the front (the search tab behind it)."""
+        self._records_dock.show()
+        self._records_dock.raise_()
+
+    def _on_search_dock_visibility_changed(self, visible: bool) -> None:
+        # A tap or click on the Search tab is a wish to search: the box takes the typing.
+        if visible and self._search_feature is not None:
+            self._search_feature.focus_search()
+
     def _focus_records(self) -> None:
         self._records_dock.show()
         self.records.filter_edit().setFocus()
@@ -1190,6 +1267,13 @@ class MainWindow(QMainWindow):
                     rows.append(
                         f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
                     )
+        # The scan's own tools (W, F, Ctrl+0, rotate, F4...) are in its toolbar, not a menu.
+        for action in self.scan.toolbar.actions():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys and action is not self.scan.go_to_page_action:  # that one is in Go
+                rows.append(
+                    f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
+                )
         text_size = self.tr("Transcript text larger / smaller")
         rows.append(f"<tr><td>{text_size}</td><td><b>Ctrl++ / Ctrl+-</b></td></tr>")
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
@@ -1255,6 +1339,11 @@ def _has_text_layer(scan: Scan) -> bool:
     """Whether `scan` may carry a text layer worth showing as the transcript (a PDF; photos
     and image files have none)."""
     return not scan.images and scan.path.suffix.lower() == ".pdf"
+
+
+def _scan_label(scan: Scan) -> tuple[str, str]:
+    """The scan's name in the switch (its label, else its file name) and its tooltip."""
+    return (scan.label or scan.path.stem, scan.path.name)
 
 
 def _sentence(text: str) -> str:

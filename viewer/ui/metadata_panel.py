@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import model
-from viewer.domain.model import BrokenRecord, Record
+from viewer.domain.model import BrokenRecord, Record, Scan
 
 
 def _names(names: tuple[model.Name, ...]) -> str:
@@ -44,10 +44,17 @@ def _fields(record: Record) -> list[tuple[str, str, str]]:
     """(field name, label, value) for each row shown."""
     translate = QCoreApplication.translate
     transcripts = ", ".join(t.display_label() for t in record.transcripts)
-    scans = "; ".join(
-        (scan.label or scan.path.name) + (f" ({scan.note})" if scan.note else "")
-        for scan in record.scans
-    )
+
+    # A note says more than a label and usually repeats it ("Facsimile (typeset by …)" and
+    # "Facsimile typeset by …"): one of them, the note when there is one. With several scans
+    # each is named by its label first.
+    def scan_text(scan: Scan) -> str:
+        name = scan.label or scan.path.name
+        if not scan.note:
+            return name
+        return f"{name}: {scan.note}" if len(record.scans) > 1 else scan.note
+
+    scans = "; ".join(scan_text(scan) for scan in record.scans)
     rows = [
         ("title", translate("MetadataPanel", "Title"), record.title),
         # A date the source words in a way not understood is shown as worded.

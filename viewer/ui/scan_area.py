@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.pdf_info import DocumentInfo
-from viewer.services import render
+from viewer.services import page_fit, render
 from viewer.services.render import RenderKey, Word
 from viewer.ui import scan_hits, scan_layout
 from viewer.ui.scan_hits import ScanHit
@@ -298,7 +298,8 @@ class PageArea(QAbstractScrollArea):
             zoom = self._mode_zoom() or self.zoom
         self.zoom = zoom
         sizes = [self.page_size(i) for i in range(self.page_count())]
-        self._layout = Layout(sizes, zoom, self.viewport().width())
+        zooms = page_fit.page_zooms(self.mode, sizes, self._available_size())
+        self._layout = Layout(sizes, zoom, self.viewport().width(), zooms)
         viewport = self.viewport().size()
         vertical, horizontal = self.verticalScrollBar(), self.horizontalScrollBar()
         vertical.setRange(0, max(0, round(self._layout.height) - viewport.height()))
@@ -317,7 +318,10 @@ class PageArea(QAbstractScrollArea):
         top = self.verticalScrollBar().value() + scan_layout.MARGIN + 0.5
         page = self._layout.nearest_page(top)
         rect = self._layout.rects[page]
-        return page, max(0.0, min(1.0, (top - 0.5 - rect.top()) / rect.height()))
+        past = top - 0.5 - rect.top()
+        if past <= 0.5:  # the scroll bar's whole pixel, not a part of the page scrolled past
+            return page, 0.0
+        return page, max(0.0, min(1.0, past / rect.height()))
 
     def set_position(self, page: int, offset: float = 0.0) -> None:
         """Scroll so page `page` starts the view, `offset` (0..1) of it scrolled past."""
@@ -367,7 +371,8 @@ class PageArea(QAbstractScrollArea):
 
     def render_key(self, index: int) -> RenderKey:
         """What page `index` is rendered as at the present zoom, rotation and screen."""
-        scale = round(self.zoom * self.devicePixelRatioF(), 4)
+        zoom = self._layout.page_zoom(index) if index < len(self._layout) else self.zoom
+        scale = round(zoom * self.devicePixelRatioF(), 4)
         return RenderKey(self.path, index, scale, self.rotation_of(index))
 
     def _request_now(self) -> None:
@@ -662,11 +667,12 @@ class PageArea(QAbstractScrollArea):
             self.rotation_of(index),
         )
         rect = self._layout.rects[index]
+        zoom = self._layout.page_zoom(index)
         return QRectF(
-            rect.left() + box.left() * self.zoom,
-            rect.top() + box.top() * self.zoom,
-            box.width() * self.zoom,
-            box.height() * self.zoom,
+            rect.left() + box.left() * zoom,
+            rect.top() + box.top() * zoom,
+            box.width() * zoom,
+            box.height() * zoom,
         )
 
     def select_rect(self, viewport_rect: QRectF) -> str:

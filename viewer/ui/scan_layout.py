@@ -35,19 +35,31 @@ __all__ = [
 class Layout:
     """Page rectangles in logical pixels of the whole document, top to bottom."""
 
-    def __init__(self, sizes: list[Size], zoom: float, viewport_width: float) -> None:
+    def __init__(
+        self,
+        sizes: list[Size],
+        zoom: float,
+        viewport_width: float,
+        zooms: list[float] | None = None,
+    ) -> None:
         self.zoom = zoom
+        self._zooms = zooms if zooms is not None and len(zooms) == len(sizes) else None
         self.rects: list[QRectF] = []
-        widest = max((s.width for s in sizes), default=0.0) * zoom
+        widest = max((s.width * self.page_zoom(i) for i, s in enumerate(sizes)), default=0.0)
         self.width = max(widest + 2 * MARGIN, viewport_width)
         top = MARGIN
         self._tops: list[float] = []
-        for size in sizes:
-            width, height = size.width * zoom, size.height * zoom
+        for index, size in enumerate(sizes):
+            page_zoom = self.page_zoom(index)
+            width, height = size.width * page_zoom, size.height * page_zoom
             self.rects.append(QRectF((self.width - width) / 2, top, width, height))
             self._tops.append(top)
             top += height + MARGIN
         self.height = top
+
+    def page_zoom(self, index: int) -> float:
+        """Logical pixels per point of page `index` (each its own in fit width)."""
+        return self._zooms[index] if self._zooms is not None else self.zoom
 
     def __len__(self) -> int:
         return len(self.rects)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QTabBar,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -64,6 +65,8 @@ class ScanPane(QWidget):
     scan_hit_shown = Signal(int)
     """After next/previous hit: the page (from 0) of the hit now shown, or -1 when there is none."""
     scan_hit_stepped = Signal(object)
+    scan_chosen = Signal(int)
+    """The reader picked another of the record's scans in the switch (its index)."""
     """After `step_scan_hit`: the ScanHit now shown, or None when no hit is left that way."""
 
     def __init__(self, worker: render.PdfWorker, parent: QWidget | None = None) -> None:
@@ -78,11 +81,21 @@ class ScanPane(QWidget):
         self._text_layer_notice = ""
         self._query_text = ""
         self._text_asked = False
+        self._page_texts: tuple[str, ...] | None = None
         self._every_page = False
         self._sweep_next = 0
         self._step: tuple[ScanHit | None, bool] | None = None
 
         self.area = PageArea(worker, self)
+        # A record with several scans (a letter and its envelope, two folders of one file) shows
+        # one at a time, like the transcript's language switch.
+        self.scan_switch = QTabBar(self)
+        self.scan_switch.setObjectName("scanSwitch")
+        self.scan_switch.setAccessibleName(self.tr("Scan shown"))
+        self.scan_switch.setExpanding(False)
+        self.scan_switch.setDocumentMode(True)
+        self.scan_switch.hide()
+        self.scan_switch.currentChanged.connect(self._on_scan_switch_current_changed)
         self._thumbnails: ThumbnailBar | None = None
         self.toolbar = QToolBar(self.tr("Scan tools"), self)
         self.toolbar.setAccessibleName(self.tr("Scan tools"))
@@ -111,6 +124,7 @@ class ScanPane(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.scan_switch)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
@@ -233,6 +247,32 @@ class ScanPane(QWidget):
                 bar.set_document(self.area.info, self._rotations())
         return self._thumbnails
 
+    def set_scans(self, labels: list[tuple[str, str]], current: int = 0) -> None:
+        """Offer the record's scans, (label, tooltip) each, in the switch; shown for two or more."""
+        self.scan_switch.blockSignals(True)
+        while self.scan_switch.count():
+            self.scan_switch.removeTab(0)
+        for label, tip in labels:
+            index = self.scan_switch.addTab(label)
+            self.scan_switch.setTabToolTip(index, tip)
+        if labels:
+            self.scan_switch.setCurrentIndex(min(max(current, 0), len(labels) - 1))
+        self.scan_switch.blockSignals(False)
+        self.scan_switch.setVisible(len(labels) > 1)
+
+    def scan_labels(self) -> list[str]:
+        """The labels of the scan switch, in order (empty when the record has one scan or none)."""
+        return [self.scan_switch.tabText(i) for i in range(self.scan_switch.count())]
+
+    def current_scan(self) -> int:
+        """The index of the scan chosen in the switch (0 with one scan)."""
+        return max(self.scan_switch.currentIndex(), 0)
+
+    @Slot(int)
+    def _on_scan_switch_current_changed(self, index: int) -> None:
+        if index >= 0:
+            self.scan_chosen.emit(index)
+
     def open_pdf(
         self, path: Path, password: str | None = None, images: tuple[Path, ...] = ()
     ) -> None:
@@ -260,6 +300,7 @@ class ScanPane(QWidget):
             self._held = None
         self._path = None
         self._text_asked = False
+        self._page_texts = None
         self._sweep_next = 0
         self._step = None
         self.area.set_document(None)
@@ -269,6 +310,10 @@ class ScanPane(QWidget):
         self._set_notices([])
         self._update_page_box(0, 0)
         self._set_enabled(False)
+
+    def page_texts(self) -> tuple[str, ...] | None:
+        """The text layer of every page of the open scan, once read (None before, or without)."""
+        return self._page_texts
 
     def current_page(self) -> int:
         """The page in the middle of the view, from 0."""
@@ -441,8 +486,10 @@ class ScanPane(QWidget):
             self._thumbnails.set_document(info, self._rotations())
         self._set_notices([_sentence(n) for n in info.notices])
         self._set_enabled(True)
-        if self._every_page and self.area.query is not None:
-            self._ask_text_layer()  # even when the scan is hidden and paints no page
+        if (self._every_page and self.area.query is not None) or self.isHidden():
+            # Even when the scan is hidden and paints no page: a passage copied from the
+            # transcript alone is still cited at its page.
+            self._ask_text_layer()
         self.page_box.setValidator(QIntValidator(1, info.page_count, self))
         self._update_page_box(self.area.current_page(), info.page_count)
         if self._pending_state is not None:
@@ -473,6 +520,7 @@ class ScanPane(QWidget):
     def _on_worker_text_extracted(self, path: str, pages: list[str], _metadata: dict) -> None:  # type: ignore[type-arg]
         if path != self._held or self.area.text_pages is not None:
             return
+        self._page_texts = tuple(pages)
         self.area.set_text_pages([bool(text.strip()) for text in pages])
         with_text = sum(self.area.text_pages or [])
         if with_text == 0:
@@ -580,7 +628,7 @@ class ScanPane(QWidget):
 
     def _sync_thumbnail_rotations(self) -> None:
         if self._thumbnails is not None:
-            self._thumbnails.thumbnails.set_rotations(self._rotations())
+            self._thumbnails.set_rotations(self._rotations())
 
     def _update_page_box(self, current: int, count: int) -> None:
         self.page_box.setText(str(current + 1) if count else "")

@@ -60,6 +60,7 @@ class SearchFeature(QObject):
         self._job: IndexJob | None = None
         self._keeper: IndexKeeper | None = None
         self._stopping: set[IndexKeeper] = set()
+        self._id_requests: dict[int, Callable[[list[Record]], None]] = {}
         self.panel = SearchPanel(service.search if service is not None else None)
         dock.setWidget(self.panel)
         self.find_bar = FindBar()
@@ -73,6 +74,7 @@ class SearchFeature(QObject):
         if service is not None:
             service.search_finished.connect(self.panel.show_results)
             service.search_failed.connect(self._on_service_search_failed)
+            service.ids_found.connect(self._on_service_ids_found)
         else:
             self.panel.set_index_error(
                 problem or self.tr("Search is not available on this computer.")
@@ -105,6 +107,25 @@ class SearchFeature(QObject):
         job.index_failed.connect(lambda message, job=job: self._on_job_index_failed(job, message))
         self._job = job
         job.start()
+
+    def find_all_matches(self, on_records: Callable[[list[Record]], None]) -> None:
+        """Give `on_records` every readable record the listed search matches (not only those
+        listed yet), in list order, once the index has found them; [] without a search."""
+        matches = self.panel.all_matches()
+        if self._service is None or matches is None:
+            on_records([])
+            return
+        request = self._service.find_record_ids(*matches)
+        self._id_requests[request] = on_records
+
+    def _on_service_ids_found(self, request: int, ids: list[str]) -> None:
+        on_records = self._id_requests.pop(request, None)
+        if on_records is None:
+            return
+        from viewer.domain.model import Record  # noqa: PLC0415
+
+        found = (self._find_record(record_id) for record_id in ids)
+        on_records([record for record in found if isinstance(record, Record)])
 
     def open_find(self, selected: str) -> None:
         """Open the find bar, on the selected words when there are any."""
@@ -189,7 +210,12 @@ class SearchFeature(QObject):
         )
 
     def _on_service_search_failed(self, query_id: int, message: str) -> None:
-        if query_id < 0:
+        if self._id_requests.pop(query_id, None) is not None:
+            self._messages.show_message(
+                Level.ERROR,
+                self.tr("The search results cannot be exported: {reason}").format(reason=message),
+            )
+        elif query_id < 0:
             self.panel.set_index_error(message)
         else:
             self.panel.show_error(query_id, message)

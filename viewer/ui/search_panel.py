@@ -46,24 +46,21 @@ from viewer.ui import highlight
 from viewer.ui.item_views import DownLineEdit, EnterListView
 
 Index = QModelIndex | QPersistentModelIndex
-SearchFunction = Callable[[str, search.Filters], int]
-"""Queues a query and returns its id (`SearchService.search`)."""
+SearchFunction = Callable[..., int]
+"""Queues a query and returns its id (`SearchService.search`): text, filters, and the keyword
+`offset` when the list asks for the hits after those it holds."""
 DEBOUNCE_MS = 150
 """Typing pauses this long before a query is sent: a new keystroke replaces the query."""
 ROW_MARGIN = 6
 
 
 def total_text(total: int, shown: int) -> str:
-    """ "17 records", "1 record", "No records match", or with how many are listed."""
+    """ "17 records", "1 record", "No records match", or with how many are listed so far."""
     translate = QCoreApplication.translate
     if total == 0:
         return translate("SearchPanel", "No records match")
     if shown < total:
-        text = (
-            translate("SearchPanel", "{total} record; the best {shown} are listed")
-            if total == 1
-            else translate("SearchPanel", "{total} records; the best {shown} are listed")
-        )
+        text = translate("SearchPanel", "{total} records; {shown} listed, more as you scroll")
     else:
         text = (
             translate("SearchPanel", "{total} record")
@@ -103,17 +100,50 @@ class ResultListModel(QAbstractListModel):
     HTML_ROLE = Qt.ItemDataRole.UserRole + 2
     RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
+    more_wanted = Signal()
+    """The list was scrolled to its end while more hits match than are listed."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: tuple[search.Hit, ...] = ()
         self._html: list[str] = []
+        self._total = 0
+        self._fetching = False
 
-    def set_hits(self, hits: tuple[search.Hit, ...]) -> None:
-        """Replace the hits shown."""
+    def set_hits(self, hits: tuple[search.Hit, ...], total: int | None = None) -> None:
+        """Replace the hits shown; `total` matches in all (more are fetched as the list scrolls)."""
         self.beginResetModel()
         self._hits = hits
         self._html = [hit_html(hit) for hit in hits]
+        self._total = len(hits) if total is None else total
+        self._fetching = False
         self.endResetModel()
+
+    def append_hits(self, hits: tuple[search.Hit, ...]) -> None:
+        """Add the next hits of the same query at the end."""
+        self._fetching = False
+        known = {hit.record_id for hit in self._hits}
+        new = tuple(hit for hit in hits if hit.record_id not in known)
+        if not new:
+            self._total = len(self._hits)  # the index changed under the list: stop asking
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._hits += new
+        self._html += [hit_html(hit) for hit in new]
+        self.endInsertRows()
+
+    def total(self) -> int:
+        """How many records match in all."""
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._fetching and len(self._hits) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.more_wanted.emit()
 
     def hits(self) -> tuple[search.Hit, ...]:
         """The hits shown."""
@@ -336,7 +366,14 @@ class SearchPanel(QWidget):
         form.addRow(self.tr("Scan text"), self._text_layer)
         self._facets.hide()
 
+        self._order = QComboBox()
+        self._order.setAccessibleName(self.tr("Sort results"))
+        self._order.addItem(self.tr("Best first"), False)
+        self._order.addItem(self.tr("Oldest first"), True)
+        self._order.currentIndexChanged.connect(self._on_facet_changed)
+        self._appending = False
         self._model = ResultListModel(self)
+        self._model.more_wanted.connect(self._on_model_more_wanted)
         self._view = EnterListView()
         self._view.setAccessibleName(self.tr("Search results"))
         self._view.setModel(self._model)
@@ -352,6 +389,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self._box)
         status_row = QHBoxLayout()
         status_row.addWidget(self._status, 1)
+        status_row.addWidget(self._order)
         layout.addLayout(status_row)
         layout.addWidget(self._progress)
         layout.addWidget(self._facets)
@@ -374,6 +412,21 @@ class SearchPanel(QWidget):
             combo.reset()
         self._facets.hide()
         self._status.clear()
+
+    def clear(self) -> None:
+        """Empty the box, the results, their count and the facets; the index stays searchable."""
+        self._debounce.stop()
+        self._box.clear()
+        self._latest = None
+        self._results = None
+        self._appending = False
+        self._model.set_hits(())
+        for combo in self.facet_combos():
+            combo.reset()
+        self._order.setCurrentIndex(0)
+        self._facets.hide()
+        if self._ready:
+            self._status.clear()
 
     def set_progress(self, done: int, total: int) -> None:
         """Indexing has reached `done` of `total` records."""
@@ -411,9 +464,18 @@ class SearchPanel(QWidget):
         """Show `results` if they answer the latest query; older answers are dropped."""
         if query_id != self._latest or not isinstance(results, search.SearchResults):
             return
-        self._results = results
-        self._model.set_hits(results.hits)
-        self._status.setText(total_text(results.total, len(results.hits)))
+        if self._appending:
+            self._appending = False
+            self._model.append_hits(results.hits)
+        else:
+            self._results = results
+            self._model.set_hits(results.hits, results.total)
+        status = total_text(results.total, self._model.rowCount())
+        if results.sampled and not results.filters.by_date:
+            status += ". " + self.tr(
+                "Very common words: the best are picked from an even sample of the matches."
+            )
+        self._status.setText(status)
         self._update_facets(results.facets)
         self._facets.setVisible(results.total > 0 or not self.filters().is_empty())
         self.results_shown.emit(results.total)
@@ -470,6 +532,7 @@ class SearchPanel(QWidget):
             language=self._language.value(),
             collection=self._collection.value(),
             has_text_layer=_TEXT_LAYER_FILTERS.get(self._text_layer.value()),
+            by_date=bool(self._order.currentData()),
         )
 
     def latest_query_id(self) -> int | None:
@@ -512,7 +575,24 @@ class SearchPanel(QWidget):
             return
         if not self._ready or self._search is None:
             return  # set_index_ready runs it
+        self._appending = False
         self._latest = self._search(text, self.filters())
+
+    def _on_model_more_wanted(self) -> None:
+        """The next hits of the query shown, for the end of the list."""
+        results = self._results
+        if results is None or self._search is None or not self._ready:
+            return
+        self._appending = True
+        self._latest = self._search(
+            results.query.text, results.filters, offset=self._model.rowCount()
+        )
+
+    def all_matches(self) -> tuple[str, search.Filters] | None:
+        """The query and filters of the results shown (for exporting every match), or None."""
+        if self._results is None:
+            return None
+        return self._results.query.text, self._results.filters
 
     def _on_view_opened(self, index: QModelIndex) -> None:
         record_id = index.data(ResultListModel.RECORD_ID_ROLE)

@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -74,6 +75,15 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             image = self._worker.cache.get(self.key(row))
             return image if image is not None else None
+        if role == Qt.ItemDataRole.SizeHintRole:
+            # The size the thumbnail will have, before it arrives: rows keep their place, so
+            # those on screen are the ones asked for (not dozens of bare page numbers).
+            size = self.info.page_sizes[row]
+            rotation = self.rotations[row] if row < len(self.rotations) else 0
+            across, down = (
+                (size.height, size.width) if rotation % 180 else (size.width, size.height)
+            )
+            return QSize(WIDTH + 8, round(WIDTH * down / max(across, 1.0)) + 24)
         return None
 
     def refresh(self, key: RenderKey) -> None:
@@ -118,6 +128,23 @@ class ThumbnailBar(QListView):
             self._worker.request_pages(render.THUMBNAILS, [])
         self._timer.start()
 
+    def set_rotations(self, rotations: list[int]) -> None:
+        """Follow the view's rotations: the turned thumbnails are asked for at once."""
+        self.thumbnails.set_rotations(rotations)
+        self._timer.start()
+
+    def visible_rows(self) -> list[int]:
+        """The rows on screen, top to bottom."""
+        rows: list[int] = []
+        viewport = self.viewport().rect()
+        x = viewport.center().x()
+        # Probe down the middle: a corner may fall in the spacing between two items.
+        for y in range(viewport.top(), viewport.bottom() + 1, 6):
+            index = self.indexAt(QPoint(x, y))
+            if index.isValid() and (not rows or rows[-1] != index.row()):
+                rows.append(index.row())
+        return rows
+
     def set_current(self, page: int) -> None:
         """Select and scroll to page `page`, following the view."""
         index = self.thumbnails.index(page)
@@ -130,11 +157,11 @@ class ThumbnailBar(QListView):
         if not self.isVisible() or not self.thumbnails.rowCount():
             self._worker.request_pages(render.THUMBNAILS, [])
             return
-        first = self.indexAt(self.viewport().rect().topLeft())
-        last = self.indexAt(self.viewport().rect().bottomLeft())
-        start = first.row() if first.isValid() else 0
-        stop = last.row() if last.isValid() else min(start + 8, self.thumbnails.rowCount() - 1)
-        keys = [self.thumbnails.key(row) for row in range(start, stop + 1)]
+        rows = self.visible_rows()
+        if not rows:
+            current = max(self.currentIndex().row(), 0)
+            rows = list(range(current, min(current + 8, self.thumbnails.rowCount())))
+        keys = [self.thumbnails.key(row) for row in range(rows[0], rows[-1] + 1)]
         self._worker.request_pages(render.THUMBNAILS, keys)
 
     @Slot(object, QImage)

@@ -53,6 +53,12 @@ class TranscriptPane(QWidget):
         self._browser.setAccessibleName(self.tr("Transcript text"))
         self._browser.setOpenLinks(False)
         self._browser.setOpenExternalLinks(False)
+        # A caret: a passage can be selected with Shift and the arrow keys, then copied (with its
+        # citation, Ctrl+Alt+C) without a mouse.
+        self._browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self._browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self._browser.document().setDefaultStyleSheet(STYLE_SHEET)
         self._browser.document().setDocumentMargin(16)
