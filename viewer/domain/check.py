@@ -115,7 +115,7 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
             )
         else:
             ids[record.id] = folder
-    problems.extend(_check_files(record))
+    problems.extend(_check_files(record, missing_reported=True))
     if not record.transcripts and not record.scans:
         problems.append(
             Problem(
@@ -129,7 +129,7 @@ def check_record(folder: Path, ids: dict[str, Path] | None = None) -> list[Probl
     return problems
 
 
-def _check_files(record: Record) -> list[Problem]:
+def _check_files(record: Record, *, missing_reported: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     for item in record.transcripts:
         try:
@@ -150,9 +150,9 @@ def _check_files(record: Record) -> list[Problem]:
             )
     checked: set[tuple[Path, str]] = set()
     for scan in record.scans:
-        if (scan.path, scan.password) in checked or not scan.path.exists():
+        if (scan.path, scan.password) in checked or (missing_reported and not scan.path.exists()):
             # Listed twice (or ten thousand times): one check, one report; a missing listed
-            # scan is reported by the record already.
+            # scan of a record.toml is reported by the record already.
             continue
         checked.add((scan.path, scan.password))
         problems.extend(check_pdf(scan.path, scan.password or None))

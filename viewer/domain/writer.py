@@ -269,9 +269,9 @@ def record_table(
     }
     if source:
         table["source"] = source
-    for key, text in record.extra:
-        if key not in archive.KNOWN_FIELDS and key not in table and text.strip():
-            table[key] = text
+    extra = {key: text for key, text in record.extra if text.strip()}
+    if extra:  # fields the source has that the format has no key for, shown as written
+        table["extra"] = extra
     entries = []
     for item, name in transcripts:
         entry: dict[str, object] = {
