@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import archive as archive_io
-from viewer.domain import ordering, transcript
+from viewer.domain import ordering
 from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
 from viewer.services import i18n
 from viewer.services import settings as prefs
@@ -768,11 +768,20 @@ class MainWindow(QMainWindow):
         self.record_shown.emit(record)
 
     def _load_transcript(self, item: Transcript) -> None:
-        self._transcript_job = self._jobs.load_transcript(item)
+        self._transcript_job = self._jobs.load_transcript(item, self.transcript.text_layout())
 
-    def _on_jobs_transcript_loaded(self, job_id: int, item: Transcript, fragment: str) -> None:
-        if job_id == self._transcript_job:
-            self.transcript.show_html(fragment)
+    def _on_jobs_transcript_loaded(
+        self, job_id: int, item: Transcript | None, prepared: Any
+    ) -> None:
+        if job_id != self._transcript_job:
+            return
+        notice = ""
+        if item is None:
+            notice = self.tr(
+                "This text is the PDF's own text layer (often machine-read), "
+                "not an edited transcript."
+            )
+        self.transcript.show_prepared(prepared, notice)
 
     def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
         if job_id != self._transcript_job:
@@ -823,14 +832,8 @@ class MainWindow(QMainWindow):
             return
         if any(page.strip() for page in pages):
             self.transcript.set_transcripts((), "")
-            self.transcript.show_html(transcript.pages_to_html(pages))
-            self.transcript.show_notice(
-                self.tr(
-                    "This text is the PDF's own text layer (often machine-read), "
-                    "not an edited transcript."
-                ),
-                keep_text=True,
-            )
+            # Converted and laid out off this thread; the window keeps no copy of the pages.
+            self._transcript_job = self._jobs.lay_out_pages(pages, self.transcript.text_layout())
         else:
             self.transcript.show_notice(
                 self.tr("No transcript: this PDF has no text layer. The scan is shown on its own.")

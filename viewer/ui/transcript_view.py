@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QLabel, QTabBar, QTextBrowser, QVBoxLayout, QWidget
 
+from viewer.domain import transcript
 from viewer.domain.model import Transcript
 from viewer.domain.transcript import EDITORIAL_CLASS
+from viewer.services import i18n, text_document
 
 STYLE_SHEET = f"""
 p {{ margin-top: 0; margin-bottom: 0.8em; line-height: 140%; }}
@@ -16,6 +18,7 @@ h1, h2, h3 {{ margin-top: 0.6em; }}
 """
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 48
+DOCUMENT_MARGIN = 16
 
 
 class _Browser(QTextBrowser):
@@ -23,6 +26,12 @@ class _Browser(QTextBrowser):
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # The breaks put into very long words are not the reader's text.
+        mime = QMimeData()
+        mime.setText(transcript.unbreak(self.textCursor().selection().toPlainText()))
+        return mime
 
 
 class TranscriptPane(QWidget):
@@ -54,7 +63,7 @@ class TranscriptPane(QWidget):
         self._browser.setOpenExternalLinks(False)
         self._browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self._browser.document().setDefaultStyleSheet(STYLE_SHEET)
-        self._browser.document().setDocumentMargin(16)
+        self._browser.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._point_size = point_size
         self._apply_point_size()
         layout = QVBoxLayout(self)
@@ -123,6 +132,47 @@ class TranscriptPane(QWidget):
         self._browser.setHtml(fragment)
         self._browser.verticalScrollBar().setValue(0)
 
+    def text_layout(self) -> text_document.Layout:
+        """How a transcript is to be laid out for this pane (by `text_document.prepare`)."""
+        return text_document.Layout(
+            STYLE_SHEET,
+            QFont(self._browser.document().defaultFont()),
+            DOCUMENT_MARGIN,
+            max(100, self._browser.viewport().width()),
+            self.thread(),
+        )
+
+    def show_prepared(self, prepared: text_document.Prepared, notice: str = "") -> None:
+        """Show a document laid out by `text_document.prepare`, with `notice` above it, and
+        saying so when it is cut short."""
+        document = prepared.document
+        old = self._browser.document()
+        if document.defaultFont() != old.defaultFont():
+            document.setDefaultFont(old.defaultFont())  # the size changed since it was asked for
+        # The view's first document is its own (Qt deletes it); later ones are adopted here.
+        adopted = old is not document and old.parent() is self._browser
+        document.setParent(self._browser)
+        self._browser.setDocument(document)
+        if adopted:
+            old.deleteLater()
+        self._browser.show()
+        self._browser.verticalScrollBar().setValue(0)
+        display = prepared.display
+        notices = [notice] if notice else []
+        if display.truncated:
+            notices.append(
+                self.tr(
+                    "This text is too long to show whole: its first {shown} of {total} characters "
+                    "are shown. Search finds words in all of it."
+                ).format(
+                    shown=i18n.number(display.shown_chars), total=i18n.number(display.total_chars)
+                )
+            )
+        if notices:
+            self.show_notice(" ".join(notices), keep_text=True)
+        else:
+            self._notice.hide()
+
     def show_notice(self, text: str, *, keep_text: bool = False) -> None:
         """Show a notice in place of the text ("This record has no transcript")."""
         self._notice.setText(text)
@@ -137,7 +187,7 @@ class TranscriptPane(QWidget):
 
     def plain_text(self) -> str:
         """The transcript text as a reader would copy it."""
-        return self._browser.toPlainText()
+        return transcript.unbreak(self._browser.toPlainText())
 
     def browser(self) -> QTextBrowser:
         """The text view (for selection and find)."""
