@@ -313,7 +313,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+45"/>
+        <location filename="../../viewer/ui/library.py" line="+60"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -355,7 +355,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+163"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -363,7 +363,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-199"/>
+        <location line="-259"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -383,7 +383,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+457"/>
         <source>Library</source>
         <translation>Bestand</translation>
     </message>
@@ -420,6 +420,11 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+164"/>
+        <source>Listing {total} records…</source>
+        <translation>{total} Datensätze werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{total} record</source>
         <translation>{total} Dokument</translation>
     </message>
@@ -442,7 +447,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
@@ -463,12 +468,12 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+75"/>
-        <location line="+330"/>
+        <location line="+333"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -633,7 +638,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
@@ -664,7 +669,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -699,7 +704,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -714,12 +719,12 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: {notices}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-32"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+58"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
     </message>
@@ -890,7 +895,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+46"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1025,7 +1030,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dokument-ID</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Record metadata</source>
         <translation>Metadaten des Dokuments</translation>
     </message>
@@ -1064,6 +1069,11 @@ Nicht lesbar: {reason}</translation>
         <location line="+0"/>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… ({count} more characters not shown)</source>
+        <translation>… ({count} weitere Zeichen nicht angezeigt)</translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1542,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+39"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
         <source>Transcript</source>
         <translation>Transkription</translation>
     </message>
@@ -1551,11 +1561,16 @@ Nicht lesbar: {reason}</translation>
         <source>Transcript text</source>
         <translation>Text der Transkription</translation>
     </message>
+    <message>
+        <location line="+92"/>
+        <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
+        <translation>Dieser Text ist zu lang, um ihn ganz anzuzeigen: Die ersten {shown} von {total} Zeichen werden angezeigt. Die Suche findet Wörter im gesamten Text.</translation>
+    </message>
 </context>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+107"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

@@ -313,7 +313,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+45"/>
+        <location filename="../../viewer/ui/library.py" line="+60"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -355,7 +355,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+163"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -363,7 +363,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-199"/>
+        <location line="-259"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -383,7 +383,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+457"/>
         <source>Library</source>
         <translation>Fonds</translation>
     </message>
@@ -420,6 +420,11 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+164"/>
+        <source>Listing {total} records…</source>
+        <translation>Liste de {total} documents en cours…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -442,7 +447,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -463,12 +468,12 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+75"/>
-        <location line="+330"/>
+        <location line="+333"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -633,7 +638,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
@@ -664,7 +669,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -699,7 +704,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -714,12 +719,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-32"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+58"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
     </message>
@@ -890,7 +895,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+42"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+46"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1025,7 +1030,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Identifiant du document</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Record metadata</source>
         <translation>Métadonnées du document</translation>
     </message>
@@ -1064,6 +1069,11 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+0"/>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… ({count} more characters not shown)</source>
+        <translation>… ({count} caractères de plus non affichés)</translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1542,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+39"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>
@@ -1551,11 +1561,16 @@ Illisible&#xa0;: {reason}</translation>
         <source>Transcript text</source>
         <translation>Texte de la transcription</translation>
     </message>
+    <message>
+        <location line="+92"/>
+        <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
+        <translation>Ce texte est trop long pour être affiché en entier&#x202f;: ses {shown} premiers caractères sur {total} sont affichés. La recherche trouve les mots dans tout le texte.</translation>
+    </message>
 </context>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+107"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

@@ -14,9 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
-from viewer.domain import transcript
-from viewer.domain.model import Record, Transcript, TranscriptFormat
+from viewer.domain import ordering, transcript
+from viewer.domain.model import Archive, PartialDate, Record, Transcript, TranscriptFormat
 from viewer.services.jobs import Jobs
+from viewer.ui.library import LibraryPanel
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.transcript_view import TranscriptPane
 
@@ -25,6 +26,8 @@ OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
 )
 STALL_BOUND_MS = 400
 """Longest turn of the event loop allowed while large text arrives (before: 1 to 10 s)."""
+LIST_STALL_BOUND_MS = 200
+"""Longest turn allowed while 20,000 records are listed (before: about a second)."""
 
 
 class StallMeter:
@@ -68,12 +71,10 @@ def long_text(chars: int, seed: int = 7) -> str:
     return "\n\n".join(paragraphs)
 
 
-def write_record(folder: Path, record_id: str, *, summary: str = "", text: str = "") -> Path:
+def write_record(folder: Path, record_id: str, *, text: str = "") -> Path:
     folder.mkdir(parents=True)
     (folder / "record.toml").write_text(
-        f'id = "{record_id}"\ntitle = "Record {record_id}"\ndate = "1950-01-01"\n'
-        f'summary = "{summary}"\n',
-        encoding="utf-8",
+        f'id = "{record_id}"\ntitle = "Record {record_id}"\n', encoding="utf-8"
     )
     if text:
         (folder / "transcript.en.txt").write_text(text, encoding="utf-8")
@@ -97,11 +98,18 @@ def test_a_5_mb_transcript_arrives_without_freezing_the_window_and_says_it_is_cu
 ) -> None:
     text = long_text(5_000_000)
     archive = tmp_path / "archive"
+    write_record(archive / "records" / "first", "first", text="A short transcript.")
     write_record(archive / "records" / "long", "long", text=text)
-    pane = viewer.window.transcript
+    window = viewer.window
+    pane = window.transcript
+    with qtbot.waitSignal(window.archive_opened, timeout=20000) as opened:
+        window.open_path(archive)
+    qtbot.waitUntil(lambda: pane.plain_text().strip() == "A short transcript.", timeout=20000)
+    qtbot.waitUntil(lambda: window._search_feature is not None, timeout=20000)
     with StallMeter() as meter:
-        viewer.window.open_path(archive)
+        window.show_record(opened.args[0].find("long"))
         qtbot.waitUntil(lambda: "too long to show whole" in pane.notice(), timeout=60000)
+        qtbot.waitUntil(lambda: not pane.is_filling(), timeout=60000)
         shown = pane.plain_text()
         qtbot.wait(300)  # the text is laid out in steps after it is shown: those count too
     assert shown.startswith("Paragraph 1.\n")
@@ -121,9 +129,10 @@ def test_a_pdf_text_layer_of_5000_pages_is_laid_out_off_the_window_and_cut(qtbot
     pages = [long_text(1_500, seed=page) for page in range(5_000)]
     with StallMeter() as meter:
         with qtbot.waitSignal(jobs.transcript_loaded, timeout=60000) as loaded:
-            jobs.lay_out_pages(pages, pane.text_layout())
-        _job_id, item, prepared = loaded.args
-        pane.show_prepared(prepared, "This text is the PDF's own text layer.")
+            jobs.convert_pages(pages)
+        _job_id, item, display = loaded.args
+        with qtbot.waitSignal(pane.text_shown, timeout=60000):
+            pane.show_display(display, "This text is the PDF's own text layer.")
         qtbot.wait(300)
     assert item is None
     assert pane.plain_text().startswith("Page 1\n")
@@ -152,8 +161,8 @@ def test_ten_thousand_nested_divs_are_shown_at_once(qtbot: QtBot, tmp_path: Path
     item = transcript_item(path)
     with StallMeter() as meter:
         with qtbot.waitSignal(jobs.transcript_loaded, timeout=20000) as loaded:
-            jobs.load_transcript(item, pane.text_layout())
-        pane.show_prepared(loaded.args[2])
+            jobs.load_transcript(item)
+        pane.show_display(loaded.args[2])
         qtbot.wait(100)
     assert pane.plain_text().strip() == "deep inside"
     assert meter.worst_ms < STALL_BOUND_MS, f"the window was held {meter.worst_ms:.0f} ms"
@@ -207,10 +216,51 @@ def test_a_long_word_in_a_transcript_copies_as_written(qtbot: QtBot, tmp_path: P
     qtbot.addWidget(pane)
     pane.show()
     with qtbot.waitSignal(jobs.transcript_loaded, timeout=20000) as loaded:
-        jobs.load_transcript(transcript_item(path), pane.text_layout())
-    pane.show_prepared(loaded.args[2])
+        jobs.load_transcript(transcript_item(path))
+    pane.show_display(loaded.args[2])
     assert pane.plain_text().strip() == f"Before {word} after"
     pane.browser().selectAll()
     pane.browser().copy()
     assert QGuiApplication.clipboard().text().strip() == f"Before {word} after"
     jobs.wait()
+
+
+def generated_records(count: int, folder: Path) -> list[Record]:
+    rng = random.Random(11)
+    return [
+        Record(
+            id=f"r{number:06d}",
+            title=f"{rng.choice(('Report', 'Cable', 'Letter'))} number {number}",
+            folder=folder,
+            date=PartialDate(1940 + rng.randrange(40), rng.randrange(1, 13), rng.randrange(1, 29)),
+            collection=f"Collection {number % 7}",
+        )
+        for number in range(count)
+    ]
+
+
+@OFFSCREEN_SIZE_HINTS
+def test_twenty_thousand_records_are_listed_without_freezing_the_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    records = generated_records(20_000, tmp_path)
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 800)
+    panel.show()
+    with StallMeter() as meter:
+        with qtbot.waitSignal(panel.model().listing_finished, timeout=60000):
+            panel.set_records(records)
+            assert panel.count_text() == "Listing 20,000 records…"
+        qtbot.wait(100)
+    assert panel.count_text() == "20,000 records"
+    assert panel.shown_records() == ordering.library_order(records)
+    assert meter.worst_ms < LIST_STALL_BOUND_MS, f"the window was held {meter.worst_ms:.0f} ms"
+
+
+def test_the_first_record_of_a_large_archive_is_the_first_in_library_order(
+    tmp_path: Path,
+) -> None:
+    records = generated_records(5_000, tmp_path)
+    archive = Archive(root=tmp_path, title="Generated", records=tuple(records))
+    assert ordering.first_record(archive, "") is ordering.library_order(records)[0]

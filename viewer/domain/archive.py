@@ -637,6 +637,7 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
         )
     records: list[Record | BrokenRecord] = []
     seen: set[str] = set()
+    step = max(1, len(folders) // 200)
     for index, folder in enumerate(folders):
         record = load_record(folder)
         if isinstance(record, Record) and record.id in seen:
@@ -645,7 +646,8 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             )
         seen.add(record.id)
         records.append(record)
-        if progress is not None:
+        # A few hundred reports at most: each one is a turn of the window's event loop.
+        if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))
     return Archive(
         root=root,

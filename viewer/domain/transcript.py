@@ -10,6 +10,7 @@ brackets and their words stay in the text, so they copy exactly as written.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -99,17 +100,27 @@ def load_html(path: Path, fmt: TranscriptFormat) -> str:
     return to_html(read_text(path), fmt)
 
 
+PART_CHARS = 16_000
+
+
 @dataclass(frozen=True)
 class Display:
     """Display HTML of a text that may be too long to show whole."""
 
-    html: str
+    parts: tuple[str, ...]
+    """The HTML in pieces of about PART_CHARS, cut only between top-level elements: a view
+    can take one piece per turn of its event loop."""
     shown_chars: int
     """Characters of text in `html`."""
     truncated: bool
     """True when the text goes on beyond `html` (MAX_SHOWN_CHARS)."""
     total_chars: int
     """Characters of text in the whole source, markup left out."""
+
+    @property
+    def html(self) -> str:
+        """All of the display HTML."""
+        return "".join(self.parts)
 
 
 def load_display(path: Path, fmt: TranscriptFormat, max_chars: int = MAX_SHOWN_CHARS) -> Display:
@@ -163,7 +174,7 @@ def sanitize_display(fragment: str, max_chars: int | None) -> Display:
     cleaner = _Cleaner(max_chars)
     cleaner.feed(fragment)
     cleaner.close()
-    return Display(cleaner.result(), cleaner.shown, cleaner.shown < cleaner.total, cleaner.total)
+    return Display(cleaner.parts(), cleaner.shown, cleaner.shown < cleaner.total, cleaner.total)
 
 
 def break_long_words(text: str) -> str:
@@ -187,6 +198,9 @@ class _Cleaner(HTMLParser):
         self.total = 0
         self.too_deep = 0
         """Start tags dropped for nesting deeper than MAX_NESTING, still open."""
+        self.cuts: list[int] = []
+        """Indexes into `out` where a part may end (nothing open there)."""
+        self.part_size = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _DROP_WITH_CONTENT:
@@ -225,6 +239,9 @@ class _Cleaner(HTMLParser):
             self.out.append(f"</{current}>")
             if current == tag:
                 break
+        if not self.open and self.part_size >= PART_CHARS:
+            self.cuts.append(len(self.out))
+            self.part_size = 0
 
     def handle_data(self, data: str) -> None:
         if self.dropping:
@@ -235,12 +252,20 @@ class _Cleaner(HTMLParser):
         self.shown += len(data)
         if data:
             self.out.append(mark_editorial(html.escape(break_long_words(data), quote=False)))
+            self.part_size += len(self.out[-1])
 
     def _full(self) -> bool:
         return self.budget is not None and self.shown >= self.budget
 
     def result(self) -> str:
-        return "".join(self.out) + "".join(f"</{tag}>" for tag in reversed(self.open))
+        return "".join(self.parts())
+
+    def parts(self) -> tuple[str, ...]:
+        closing = "".join(f"</{tag}>" for tag in reversed(self.open))
+        bounds = [0, *self.cuts, len(self.out)]
+        pieces = ["".join(self.out[a:b]) for a, b in itertools.pairwise(bounds)]
+        pieces[-1] += closing
+        return tuple(piece for piece in pieces if piece) or ("",)
 
 
 def mark_editorial(escaped: str) -> str:

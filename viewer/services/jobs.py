@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, transcript
 from viewer.domain.model import Archive, Transcript
-from viewer.services import preload, text_document
+from viewer.services import preload
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class Jobs(QObject):
     archive_progressed = Signal(int, int, int)
     """(job id, records read, records in all)"""
     transcript_loaded = Signal(int, object, object)
-    """(job id, Transcript or None for a PDF's text layer, text_document.Prepared)"""
+    """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
     transcript_failed = Signal(int, object, str)
     """(job id, Transcript, message)"""
 
@@ -165,24 +165,16 @@ class Jobs(QObject):
         self._abandon_preload()  # the reader has moved on: its outcome is wanted no more
         return self._start("archive", path, lambda progress: archive.load_archive(path, progress))
 
-    def load_transcript(self, item: Transcript, layout: text_document.Layout) -> int:
-        """Read, convert and lay out one transcript in the background; its job id."""
+    def load_transcript(self, item: Transcript) -> int:
+        """Read and convert one transcript in the background; its job id."""
         return self._start(
-            "transcript",
-            item,
-            lambda _: text_document.prepare(
-                transcript.load_display(item.path, item.format), layout
-            ),
+            "transcript", item, lambda _: transcript.load_display(item.path, item.format)
         )
 
-    def lay_out_pages(self, pages: list[str], layout: text_document.Layout) -> int:
-        """Convert and lay out a PDF's text layer in the background; its job id (its result
-        comes as `transcript_loaded` with no Transcript)."""
-        return self._start(
-            "transcript",
-            None,
-            lambda _: text_document.prepare(transcript.pages_display(pages), layout),
-        )
+    def convert_pages(self, pages: list[str]) -> int:
+        """Convert a PDF's text layer in the background; its job id (its result comes as
+        `transcript_loaded` with no Transcript)."""
+        return self._start("transcript", None, lambda _: transcript.pages_display(pages))
 
     def wait(self, msecs: int = 5000) -> bool:
         """Wait for running jobs (for shutdown and tests); a reading of the preloaded archive

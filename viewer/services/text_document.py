@@ -1,50 +1,60 @@
-"""Building long text off the GUI thread: a QTextDocument parsed from HTML on a worker thread,
-then handed to the GUI thread whole.
+"""Filling a text view with long text a piece per turn of the event loop.
 
-Parsing a 5 MB transcript takes most of a second; done here, the window only swaps documents
-(about 10 ms) and lays the text out in Qt's small steps between events. The layout itself stays
-on the GUI thread: the font engines a layout keeps belong to the thread that made it.
+Qt parses HTML on whichever thread calls it, holding Python's interpreter lock throughout: a
+5 MB transcript parsed at once (or on another thread) stops the window for a second or more.
+Here it is inserted a part at a time (`transcript.Display.parts`, ~16,000 characters each,
+~10 ms), and Qt lays the text out in its own small steps.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from PySide6.QtCore import QThread
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from viewer.domain.transcript import Display
 
 
-class Layout(NamedTuple):
-    """How the view shows text, taken on the GUI thread when the text is asked for."""
+class DocumentFiller(QObject):
+    """Puts `display`'s parts at the end of `document`: the first at once, then one per turn."""
 
-    style_sheet: str
-    font: QFont
-    margin: float
-    width: float
-    """The view's width in pixels."""
-    thread: QThread
-    """The thread that shows the document (it is moved there)."""
+    finished = Signal()
+    """Every part is in the document."""
 
+    def __init__(self, document: QTextDocument, display: Display, parent: QObject) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._parts = display.parts
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timer_timeout)
 
-class Prepared(NamedTuple):
-    """A laid-out document and how much of the text it holds."""
+    def start(self) -> None:
+        """Insert the first part now and the others on the following turns."""
+        self._insert_next()
+        if self._next < len(self._parts):
+            self._timer.start()
+        else:
+            self.finished.emit()
 
-    document: QTextDocument
-    display: Display
+    def stop(self) -> None:
+        """Insert no more (another text replaces this one)."""
+        self._timer.stop()
 
+    def is_filling(self) -> bool:
+        """True while parts are still to come."""
+        return self._timer.isActive()
 
-def prepare(display: Display, layout: Layout) -> Prepared:
-    """A document of `display`'s HTML, styled as `layout` says, owned by `layout.thread`.
+    def _insert_next(self) -> None:
+        cursor = QTextCursor(self._document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if self._next:
+            cursor.insertBlock()  # parts end between blocks: the next starts a block of its own
+        cursor.insertHtml(self._parts[self._next])
+        self._next += 1
 
-    Call on a worker thread; the document has no parent (the view adopts it).
-    """
-    document = QTextDocument()
-    document.setDefaultStyleSheet(layout.style_sheet)
-    document.setDefaultFont(layout.font)
-    document.setDocumentMargin(layout.margin)
-    document.setHtml(display.html)
-    document.setTextWidth(layout.width)
-    document.moveToThread(layout.thread)
-    return Prepared(document, display)
+    def _on_timer_timeout(self) -> None:
+        self._insert_next()
+        if self._next >= len(self._parts):
+            self._timer.stop()
+            self.finished.emit()

@@ -18,7 +18,6 @@ h1, h2, h3 {{ margin-top: 0.6em; }}
 """
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 48
-DOCUMENT_MARGIN = 16
 
 
 class _Browser(QTextBrowser):
@@ -42,6 +41,8 @@ class TranscriptPane(QWidget):
     text_size_changed = Signal(int)
     link_activated = Signal(str)
     """A link was clicked: the viewer never follows it, only says where it goes."""
+    text_shown = Signal()
+    """A text given to `show_display` is in the view, all of it."""
 
     def __init__(self, point_size: int = 12, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +64,7 @@ class TranscriptPane(QWidget):
         self._browser.setOpenExternalLinks(False)
         self._browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self._browser.document().setDefaultStyleSheet(STYLE_SHEET)
-        self._browser.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._browser.document().setDocumentMargin(16)
         self._point_size = point_size
         self._apply_point_size()
         layout = QVBoxLayout(self)
@@ -73,6 +74,7 @@ class TranscriptPane(QWidget):
         layout.addWidget(self._notice)
         layout.addWidget(self._browser, 1)
         self._transcripts: tuple[Transcript, ...] = ()
+        self._filler: text_document.DocumentFiller | None = None
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, delta in (
             (QKeySequence.StandardKey.ZoomIn, 1),
@@ -125,6 +127,7 @@ class TranscriptPane(QWidget):
 
     def show_html(self, fragment: str) -> None:
         """Show a transcript's display HTML."""
+        self._stop_filling()
         self._notice.hide()
         self._browser.show()
         document: QTextDocument = self._browser.document()
@@ -132,32 +135,18 @@ class TranscriptPane(QWidget):
         self._browser.setHtml(fragment)
         self._browser.verticalScrollBar().setValue(0)
 
-    def text_layout(self) -> text_document.Layout:
-        """How a transcript is to be laid out for this pane (by `text_document.prepare`)."""
-        return text_document.Layout(
-            STYLE_SHEET,
-            QFont(self._browser.document().defaultFont()),
-            DOCUMENT_MARGIN,
-            max(100, self._browser.viewport().width()),
-            self.thread(),
-        )
-
-    def show_prepared(self, prepared: text_document.Prepared, notice: str = "") -> None:
-        """Show a document laid out by `text_document.prepare`, with `notice` above it, and
-        saying so when it is cut short."""
-        document = prepared.document
-        old = self._browser.document()
-        if document.defaultFont() != old.defaultFont():
-            document.setDefaultFont(old.defaultFont())  # the size changed since it was asked for
-        # The view's first document is its own (Qt deletes it); later ones are adopted here.
-        adopted = old is not document and old.parent() is self._browser
-        document.setParent(self._browser)
-        self._browser.setDocument(document)
-        if adopted:
-            old.deleteLater()
+    def show_display(self, display: transcript.Display, notice: str = "") -> None:
+        """Show display HTML a part at a time (`text_document`), with `notice` above it, and
+        saying so when the text is cut short."""
+        self._stop_filling()
         self._browser.show()
+        self._browser.clear()
+        document = self._browser.document()
+        document.setDefaultStyleSheet(STYLE_SHEET)
+        self._filler = text_document.DocumentFiller(document, display, self)
+        self._filler.finished.connect(self.text_shown)
+        self._filler.start()
         self._browser.verticalScrollBar().setValue(0)
-        display = prepared.display
         notices = [notice] if notice else []
         if display.truncated:
             notices.append(
@@ -173,11 +162,22 @@ class TranscriptPane(QWidget):
         else:
             self._notice.hide()
 
+    def is_filling(self) -> bool:
+        """True while a long text is still being put into the view."""
+        return self._filler is not None and self._filler.is_filling()
+
+    def _stop_filling(self) -> None:
+        if self._filler is not None:
+            self._filler.stop()
+            self._filler.deleteLater()
+            self._filler = None
+
     def show_notice(self, text: str, *, keep_text: bool = False) -> None:
         """Show a notice in place of the text ("This record has no transcript")."""
         self._notice.setText(text)
         self._notice.show()
         if not keep_text:
+            self._stop_filling()
             self._browser.clear()
             self._browser.hide()
 
