@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -31,6 +32,8 @@ ARCHIVE_FILE = "archive.toml"
 RECORD_FILE = "record.toml"
 MAX_DEPTH = 6
 """How deep below the archive root record folders are looked for."""
+FREEZE_EVERY = 2_000
+"""Records read between two `gc.freeze()` calls while an archive is read."""
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -649,6 +652,11 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))
+        if (index + 1) % FREEZE_EVERY == 0:
+            # The records read so far live as long as the archive: keep the cycle collector from
+            # walking them again. Its full passes over 100,000 records hold the interpreter lock
+            # for over a second, stopping the window whichever thread reads the archive.
+            gc.freeze()
     return Archive(
         root=root,
         title=header.title,
