@@ -228,7 +228,8 @@ class LibraryModel(QAbstractItemModel):
         self._shown: list[_Entry] = []
         self._fetched = 0
         """Rows of `_shown` given to the view so far (ungrouped)."""
-        self._row_of: dict[str, int] = {}
+        self._row_of: dict[str, int] | None = {}
+        """Rows by record ID (ungrouped), made when first needed."""
         self._groups: list[_Group] = []
         self._group_by = GroupBy.NONE
         self._terms: list[str] = []
@@ -259,7 +260,9 @@ class LibraryModel(QAbstractItemModel):
         def prepare() -> None:
             try:
                 entries = [_Entry.of(record) for record in records]
-                result = (entries, _sorted(entries, column, order), column, order)
+                ordered = _sorted(entries, column, order)
+                row_of = {entry.record.id: row for row, entry in enumerate(ordered)}
+                result = (entries, ordered, row_of, column, order)
                 prepared.emit(generation, result)
             except RuntimeError:  # the model was deleted meanwhile: nobody waits for the list
                 log.debug("records listed for a closed library", exc_info=True)
@@ -279,16 +282,18 @@ class LibraryModel(QAbstractItemModel):
             return  # other records were given since
         entries: list[_Entry]
         ordered: list[_Entry]
+        row_of: dict[str, int] | None
         column: int
         order: Qt.SortOrder
-        entries, ordered, column, order = result  # type: ignore[misc]
+        entries, ordered, row_of, column, order = result  # type: ignore[misc]
         self._listing = 0
         self._entries = entries
         if (column, order) == (self._sort_column, self._sort_order):
             self._sorted = ordered
         else:
             self._sort_entries()  # the reader chose another order meanwhile
-        self._rebuild()
+            row_of = None
+        self._rebuild(row_of)
         self.listing_finished.emit()
 
     def set_filter(self, text: str) -> None:
@@ -322,7 +327,8 @@ class LibraryModel(QAbstractItemModel):
     def _sort_entries(self) -> None:
         self._sorted = _sorted(self._entries, self._sort_column, self._sort_order)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, row_of: dict[str, int] | None = None) -> None:
+        """Show `_sorted`, filtered and grouped; `row_of` maps IDs to rows of `_sorted`."""
         self.beginResetModel()
         terms = self._terms
         if terms:
@@ -330,7 +336,7 @@ class LibraryModel(QAbstractItemModel):
         else:
             self._shown = list(self._sorted)
         self._fetched = min(len(self._shown), FETCH_ROWS)
-        self._row_of = {entry.record.id: row for row, entry in enumerate(self._shown)}
+        self._row_of = row_of if row_of is not None and not terms else None
         self._groups = self._make_groups() if self.is_grouped() else []
         self.endResetModel()
 
@@ -396,6 +402,8 @@ class LibraryModel(QAbstractItemModel):
                     if entry.record.id == record_id:
                         return self.createIndex(row, column, group_row + 1)
             return QModelIndex()
+        if self._row_of is None:
+            self._row_of = {entry.record.id: row for row, entry in enumerate(self._shown)}
         row = self._row_of.get(record_id, -1)
         if row < 0:
             return QModelIndex()
