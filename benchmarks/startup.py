@@ -181,37 +181,39 @@ def main() -> int:
     if server is None:
         peers = []
     x_env = dict(os.environ, DISPLAY=DISPLAY)
-    with tempfile.TemporaryDirectory() as floor_dir:
-        floor_script = Path(floor_dir) / "floor.py"
-        floor_script.write_text(FLOOR)
-        screen = Path(floor_dir) / "screen.json"
-        screen.write_text(json.dumps(SCREEN))
-        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
-        for run in range(args.runs):
-            with tempfile.TemporaryDirectory() as base:
-                run_env = dict(env, ARCHIVE_VIEWER_BASEDIR=base)
-                elapsed, width = first_paint(
-                    [sys.executable, "-m", "viewer", "--startup-probe", str(args.archive)],
-                    run_env,
+    try:
+        with tempfile.TemporaryDirectory() as floor_dir:
+            floor_script = Path(floor_dir) / "floor.py"
+            floor_script.write_text(FLOOR)
+            screen = Path(floor_dir) / "screen.json"
+            screen.write_text(json.dumps(SCREEN))
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+            for run in range(args.runs):
+                with tempfile.TemporaryDirectory() as base:
+                    run_env = dict(env, ARCHIVE_VIEWER_BASEDIR=base)
+                    elapsed, width = first_paint(
+                        [sys.executable, "-m", "viewer", "--startup-probe", str(args.archive)],
+                        run_env,
+                    )
+                    viewer_ms.append(elapsed)
+                # The floor shows the same page at the pixel width the viewer showed it.
+                floor_ms.append(
+                    first_paint([sys.executable, str(floor_script), str(pdf), str(width)], env)[0]
                 )
-                viewer_ms.append(elapsed)
-            # The floor shows the same page at the pixel width the viewer showed it.
-            floor_ms.append(
-                first_paint([sys.executable, str(floor_script), str(pdf), str(width)], env)[0]
-            )
-            line = (
-                f"run {run + 1}: viewer {viewer_ms[-1]:.0f} ms, plain script "
-                f"{floor_ms[-1]:.0f} ms (page {width} px wide)"
-            )
-            for program in peers:
-                elapsed, capture = peer_first_page(program, pdf, x_env)
-                peer_ms[program].append(elapsed)
-                capture_ms.append(capture)
-                line += f", {program} {elapsed:.0f} ms"
-            print(line, flush=True)
-    if server is not None:
-        server.terminate()
-        server.wait(10)
+                line = (
+                    f"run {run + 1}: viewer {viewer_ms[-1]:.0f} ms, plain script "
+                    f"{floor_ms[-1]:.0f} ms (page {width} px wide)"
+                )
+                for program in peers:
+                    elapsed, capture = peer_first_page(program, pdf, x_env)
+                    peer_ms[program].append(elapsed)
+                    capture_ms.append(capture)
+                    line += f", {program} {elapsed:.0f} ms"
+                print(line, flush=True)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
     startup = statistics.median(viewer_ms)
     floor = statistics.median(floor_ms)
     figures: dict[str, float | str] = {
