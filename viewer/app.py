@@ -48,6 +48,10 @@ class Viewer:
     ) -> None:
         """With `preload`, an archive folder that will be opened: it is read while all else is
         built."""
+        # Threads reading, listing and indexing an archive run Python too, and each call the window
+        # makes into Python waits for them up to the interpreter's switch interval: 1 ms instead
+        # of 5 keeps the hundreds of small calls of one paint from adding up to a stall.
+        sys.setswitchinterval(0.001)
         self.settings = settings or Settings()
         self.view_state = view_state or ViewState()
         # Sheets of records are read with the columns the user confirmed (kept out of the

@@ -407,7 +407,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+45"/>
+        <location filename="../../viewer/ui/library.py" line="+60"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -449,7 +449,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+169"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -457,7 +457,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-199"/>
+        <location line="-265"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -477,7 +477,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+465"/>
         <source>Library</source>
         <translation>Bestand</translation>
     </message>
@@ -514,6 +514,11 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+176"/>
+        <source>Listing {total} records…</source>
+        <translation>{total} Datensätze werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{total} record</source>
         <translation>{total} Dokument</translation>
     </message>
@@ -803,7 +808,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <location line="+11"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
@@ -819,7 +824,7 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-274"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
@@ -844,7 +849,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+915"/>
+        <location line="+924"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -859,12 +864,12 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: {notices}.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-32"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+80"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
     </message>
@@ -1030,7 +1035,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+59"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+63"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1165,7 +1170,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dokument-ID</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Record metadata</source>
         <translation>Metadaten des Dokuments</translation>
     </message>
@@ -1207,6 +1212,11 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>… ({count} more characters not shown)</source>
+        <translation>… ({count} weitere Zeichen nicht angezeigt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>(guessed)</source>
         <translation>(vermutet)</translation>
     </message>
@@ -1863,7 +1873,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+39"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
         <source>Transcript</source>
         <translation>Transkription</translation>
     </message>
@@ -1882,11 +1892,16 @@ Nicht lesbar: {reason}</translation>
         <source>Transcript text</source>
         <translation>Text der Transkription</translation>
     </message>
+    <message>
+        <location line="+98"/>
+        <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
+        <translation>Dieser Text ist zu lang, um ihn ganz anzuzeigen: Die ersten {shown} von {total} Zeichen werden angezeigt. Die Suche findet Wörter im gesamten Text.</translation>
+    </message>
 </context>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+79"/>
+        <location filename="../../viewer/app.py" line="+83"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>

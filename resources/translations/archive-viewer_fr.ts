@@ -407,7 +407,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+45"/>
+        <location filename="../../viewer/ui/library.py" line="+60"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -449,7 +449,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+169"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -457,7 +457,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-199"/>
+        <location line="-265"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -477,7 +477,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+465"/>
         <source>Library</source>
         <translation>Fonds</translation>
     </message>
@@ -514,6 +514,11 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+176"/>
+        <source>Listing {total} records…</source>
+        <translation>Liste de {total} documents en cours…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{total} record</source>
         <translation>{total} document</translation>
     </message>
@@ -803,7 +808,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <location line="+11"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
@@ -819,7 +824,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-274"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
@@ -844,7 +849,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+915"/>
+        <location line="+924"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -859,12 +864,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-32"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+80"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
     </message>
@@ -1030,7 +1035,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+59"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+63"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1165,7 +1170,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Identifiant du document</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Record metadata</source>
         <translation>Métadonnées du document</translation>
     </message>
@@ -1207,6 +1212,11 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>… ({count} more characters not shown)</source>
+        <translation>… ({count} caractères de plus non affichés)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>(guessed)</source>
         <translation>(supposé)</translation>
     </message>
@@ -1863,7 +1873,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+39"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>
@@ -1882,11 +1892,16 @@ Illisible&#xa0;: {reason}</translation>
         <source>Transcript text</source>
         <translation>Texte de la transcription</translation>
     </message>
+    <message>
+        <location line="+98"/>
+        <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
+        <translation>Ce texte est trop long pour être affiché en entier&#x202f;: ses {shown} premiers caractères sur {total} sont affichés. La recherche trouve les mots dans tout le texte.</translation>
+    </message>
 </context>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+79"/>
+        <location filename="../../viewer/app.py" line="+83"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>

@@ -296,7 +296,8 @@ def test_five_thousand_records_list_and_filter_quickly(qtbot: QtBot, tmp_path: P
     qtbot.addWidget(panel)
     panel.resize(600, 800)
     started = time.perf_counter()
-    panel.set_archive(archive)
+    with qtbot.waitSignal(panel.model().listing_finished, timeout=20000):
+        panel.set_archive(archive)  # prepared on a thread of its own
     loaded = time.perf_counter()
     qtbot.keyClick(panel.filter_edit(), "7")
     QApplication.processEvents()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import gc
 import logging
 import os
 import re
@@ -33,6 +34,8 @@ ARCHIVE_FILE = "archive.toml"
 RECORD_FILE = "record.toml"
 MAX_DEPTH = 6
 """How deep below the archive root record folders are looked for."""
+FREEZE_EVERY = 2_000
+"""Records read between two `gc.freeze()` calls while an archive is read."""
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -798,6 +801,7 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
         )
     records: list[Record | BrokenRecord] = []
     seen: set[str] = set()
+    step = max(1, len(folders) // 200)
     for index, folder in enumerate(folders):
         record = load_record(folder)
         if isinstance(record, Record) and record.id in seen:
@@ -806,8 +810,14 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             )
         seen.add(record.id)
         records.append(record)
-        if progress is not None:
+        # A few hundred reports at most: each one is a turn of the window's event loop.
+        if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))
+        if (index + 1) % FREEZE_EVERY == 0:
+            # The records read so far live as long as the archive: keep the cycle collector from
+            # walking them again. Its full passes over 100,000 records hold the interpreter lock
+            # for over a second, stopping the window whichever thread reads the archive.
+            gc.freeze()
     return Archive(
         root=root,
         title=header.title,

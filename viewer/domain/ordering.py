@@ -52,5 +52,17 @@ def first_record(
     last = archive.find(last_id) if last_id else None
     if last is not None:
         return last
-    order = list(shown) if shown else library_order(archive.records)
-    return next((r for r in order if isinstance(r, Record)), order[0] if order else None)
+    if shown:
+        return next((r for r in shown if isinstance(r, Record)), shown[0])
+    return _first_in_library_order(archive.records)
+
+
+def _first_in_library_order(records: Sequence[AnyRecord]) -> AnyRecord | None:
+    """The first readable record of `library_order(records)` (else its first), without sorting
+    them all: one pass, for 100,000 records as for ten."""
+    dated = [r for r in records if isinstance(r, Record) and r.date is not None]
+    if dated:
+        earliest = min(date_key(r) for r in dated)
+        return min((r for r in dated if date_key(r) == earliest), key=lambda r: title_key(r.title))
+    readable: Sequence[AnyRecord] = [r for r in records if isinstance(r, Record)] or records
+    return min(readable, key=lambda r: title_key(r.title)) if readable else None

@@ -62,8 +62,8 @@ class Jobs(QObject):
     """(job id, message a person can act on)"""
     archive_progressed = Signal(int, int, int)
     """(job id, records read, records in all)"""
-    transcript_loaded = Signal(int, object, str)
-    """(job id, Transcript, display HTML)"""
+    transcript_loaded = Signal(int, object, object)
+    """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
     transcript_failed = Signal(int, object, str)
     """(job id, Transcript, message)"""
     import_finished = Signal(int, object)
@@ -177,9 +177,9 @@ class Jobs(QObject):
             "transcript",
             item,
             lambda _: (
-                transcript.to_html(item.text, item.format)
+                transcript.text_display(item.text, item.format)
                 if item.text
-                else transcript.load_html(item.path, item.format)
+                else transcript.load_display(item.path, item.format)
             ),
         )
 
@@ -193,6 +193,11 @@ class Jobs(QObject):
             dest,
             lambda progress: writer.import_path(source, dest, link=mode, progress=progress),
         )
+
+    def convert_pages(self, pages: list[str]) -> int:
+        """Convert a PDF's text layer in the background; its job id (its result comes as
+        `transcript_loaded` with no Transcript)."""
+        return self._start("transcript", None, lambda _: transcript.pages_display(pages))
 
     def wait(self, msecs: int = 5000) -> bool:
         """Wait for running jobs (for shutdown and tests); a reading of the preloaded archive
@@ -221,7 +226,7 @@ class Jobs(QObject):
             assert isinstance(result, Archive)
             self.archive_loaded.emit(job_id, result)
         elif kind == "transcript":
-            self.transcript_loaded.emit(job_id, context, str(result))
+            self.transcript_loaded.emit(job_id, context, result)
         elif kind == "import":
             self.import_finished.emit(job_id, result)
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
 
-from viewer.domain import export, quotation
+from viewer.domain import export, quotation, transcript
 from viewer.domain.export import ExportFormat
 from viewer.domain.model import Record
 from viewer.domain.quotation import CitationChoice
@@ -68,7 +68,7 @@ def copy_citation(record: Record, choice: CitationChoice) -> str:
 
 def selected_text(browser: QTextBrowser) -> str:
     """The browser's selection as plain text, one line per paragraph."""
-    return browser.textCursor().selection().toPlainText()
+    return transcript.unbreak(browser.textCursor().selection().toPlainText())
 
 
 def copy_with_citation(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,8 +39,21 @@ from viewer.domain.ordering import date_key, title_key
 from viewer.services import i18n
 from viewer.ui.item_views import DownLineEdit, EnterTreeView
 
+log = logging.getLogger(__name__)
+
 Index = QModelIndex | QPersistentModelIndex
 AnyRecord = Record | BrokenRecord
+
+LIST_IN_BACKGROUND_ABOVE = 2_000
+"""More records than this are prepared for the list on a thread of their own: 100,000 take
+seconds, which would freeze the window (and trip the kiosk's watchdog)."""
+FETCH_ROWS = 1_000
+"""Rows the ungrouped list gives its view at a time, more as the reader scrolls down: the
+view walks every row it is given, in Python, ~10 ms per thousand."""
+_RECORD_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 TITLE, DATE, ID = range(3)
 HEADERS = (
@@ -163,6 +178,26 @@ def _special_labels() -> dict[str, str]:
     }
 
 
+def _sorted(entries: list[_Entry], column: int, order: Qt.SortOrder) -> list[_Entry]:
+    """`entries` sorted by title, date (undated, then unreadable last) or ID."""
+    # By date ascending, this is `ordering.library_order`: the window opens its first record.
+    descending = order == Qt.SortOrder.DescendingOrder
+    if column == DATE:
+        dated = sorted(
+            (e for e in entries if e.dated),
+            key=lambda e: (e.date_key, e.title_key),
+            reverse=descending,
+        )
+        undated = sorted(
+            (e for e in entries if not e.dated and not e.broken), key=lambda e: e.title_key
+        )
+        broken = sorted((e for e in entries if e.broken), key=lambda e: e.title_key)
+        return dated + undated + broken
+    if column == ID:
+        return sorted(entries, key=lambda e: e.record.id, reverse=descending)
+    return sorted(entries, key=lambda e: (e.title_key, e.record.id), reverse=descending)
+
+
 def filter_terms(text: str) -> list[str]:
     """The words of a filter, case- and diacritics-folded ("Ёлка" -> ["елка"])."""
     return fold(text).casefold().split()
@@ -177,11 +212,24 @@ class LibraryModel(QAbstractItemModel):
 
     RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
+    listing_finished = Signal()
+    """Records given to `set_records` are now listed (at once for a few, later for many)."""
+    _prepared = Signal(int, object)
+    """(generation, (entries, sorted entries, sort column, sort order)) from the listing thread"""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0
+        self._listing = 0
+        """Records being prepared on the listing thread (0 when none are)."""
+        self._prepared.connect(self._on_prepared, Qt.ConnectionType.QueuedConnection)
         self._entries: list[_Entry] = []
         self._sorted: list[_Entry] = []
         self._shown: list[_Entry] = []
+        self._fetched = 0
+        """Rows of `_shown` given to the view so far (ungrouped)."""
+        self._row_of: dict[str, int] | None = {}
+        """Rows by record ID (ungrouped), made when first needed."""
         self._groups: list[_Group] = []
         self._group_by = GroupBy.NONE
         self._terms: list[str] = []
@@ -194,10 +242,59 @@ class LibraryModel(QAbstractItemModel):
     # -- changing what is shown -----------------------------------------------------------------
 
     def set_records(self, records: Iterable[AnyRecord]) -> None:
-        """Show `records`."""
-        self._entries = [_Entry.of(record) for record in records]
-        self._sort_entries()
-        self._rebuild()
+        """Show `records`: at once when there are a few; when there are many, the list shown
+        until now stays until they are prepared on a thread of their own (`listing_finished`)."""
+        records = tuple(records)
+        self._generation += 1
+        if len(records) <= LIST_IN_BACKGROUND_ABOVE:
+            self._listing = 0
+            self._entries = [_Entry.of(record) for record in records]
+            self._sort_entries()
+            self._rebuild()
+            self.listing_finished.emit()
+            return
+        self._listing = len(records)
+        generation, column, order = self._generation, self._sort_column, self._sort_order
+        prepared = self._prepared
+
+        def prepare() -> None:
+            try:
+                entries = [_Entry.of(record) for record in records]
+                ordered = _sorted(entries, column, order)
+                row_of = {entry.record.id: row for row, entry in enumerate(ordered)}
+                result = (entries, ordered, row_of, column, order)
+                prepared.emit(generation, result)
+            except RuntimeError:  # the model was deleted meanwhile: nobody waits for the list
+                log.debug("records listed for a closed library", exc_info=True)
+
+        threading.Thread(target=prepare, name="library-listing", daemon=True).start()
+
+    def is_listing(self) -> bool:
+        """True while many records are being prepared for the list."""
+        return self._listing > 0
+
+    def listing_count(self) -> int:
+        """How many records are being prepared (0 when none are)."""
+        return self._listing
+
+    def _on_prepared(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # other records were given since
+        entries: list[_Entry]
+        ordered: list[_Entry]
+        row_of: dict[str, int] | None
+        column: int
+        order: Qt.SortOrder
+        entries, ordered, row_of, column, order = result  # type: ignore[misc]
+        self._listing = 0
+        self._entries = entries
+        if (column, order) == (self._sort_column, self._sort_order):
+            self._sorted = ordered
+        else:
+            self._sort_entries()  # the reader chose another order meanwhile
+            row_of = None
+        self._rebuild(row_of)
+        self.listing_finished.emit()
 
     def set_filter(self, text: str) -> None:
         """Show only records whose title, date or ID hold every word of `text`."""
@@ -228,34 +325,18 @@ class LibraryModel(QAbstractItemModel):
         self._rebuild()
 
     def _sort_entries(self) -> None:
-        # By date ascending, this is `ordering.library_order`: the window opens its first record.
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        entries = self._entries
-        if self._sort_column == DATE:
-            dated = sorted(
-                (e for e in entries if e.dated),
-                key=lambda e: (e.date_key, e.title_key),
-                reverse=descending,
-            )
-            undated = sorted(
-                (e for e in entries if not e.dated and not e.broken), key=lambda e: e.title_key
-            )
-            broken = sorted((e for e in entries if e.broken), key=lambda e: e.title_key)
-            self._sorted = dated + undated + broken
-        elif self._sort_column == ID:
-            self._sorted = sorted(entries, key=lambda e: e.record.id, reverse=descending)
-        else:
-            self._sorted = sorted(
-                entries, key=lambda e: (e.title_key, e.record.id), reverse=descending
-            )
+        self._sorted = _sorted(self._entries, self._sort_column, self._sort_order)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, row_of: dict[str, int] | None = None) -> None:
+        """Show `_sorted`, filtered and grouped; `row_of` maps IDs to rows of `_sorted`."""
         self.beginResetModel()
         terms = self._terms
         if terms:
             self._shown = [e for e in self._sorted if all(t in e.haystack for t in terms)]
         else:
             self._shown = list(self._sorted)
+        self._fetched = min(len(self._shown), FETCH_ROWS)
+        self._row_of = row_of if row_of is not None and not terms else None
         self._groups = self._make_groups() if self.is_grouped() else []
         self.endResetModel()
 
@@ -321,10 +402,28 @@ class LibraryModel(QAbstractItemModel):
                     if entry.record.id == record_id:
                         return self.createIndex(row, column, group_row + 1)
             return QModelIndex()
-        for row, entry in enumerate(self._shown):
-            if entry.record.id == record_id:
-                return self.createIndex(row, column, 0)
-        return QModelIndex()
+        if self._row_of is None:
+            self._row_of = {entry.record.id: row for row, entry in enumerate(self._shown)}
+        row = self._row_of.get(record_id, -1)
+        if row < 0:
+            return QModelIndex()
+        self._fetch_up_to(row + 1)
+        return self.createIndex(row, column, 0)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self.is_grouped() and self._fetched < len(self._shown)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid() and not self.is_grouped():
+            self._fetch_up_to(self._fetched + FETCH_ROWS)
+
+    def _fetch_up_to(self, rows: int) -> None:
+        rows = min(rows, len(self._shown))
+        if self.is_grouped() or rows <= self._fetched:
+            return
+        self.beginInsertRows(QModelIndex(), self._fetched, rows - 1)
+        self._fetched = rows
+        self.endInsertRows()
 
     def _entry(self, index: Index) -> _Entry | None:
         if not index.isValid():
@@ -347,7 +446,7 @@ class LibraryModel(QAbstractItemModel):
         if column < 0 or column >= len(HEADERS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            count = len(self._groups) if self.is_grouped() else len(self._shown)
+            count = len(self._groups) if self.is_grouped() else self._fetched
             return self.createIndex(row, column, 0) if row < count else QModelIndex()
         if (
             self.is_grouped()
@@ -365,7 +464,7 @@ class LibraryModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._groups) if self.is_grouped() else len(self._shown)
+            return len(self._groups) if self.is_grouped() else self._fetched
         if self.is_grouped() and parent.internalId() == 0 and parent.column() == 0:
             return len(self._groups[parent.row()].entries)
         return 0
@@ -430,7 +529,9 @@ class LibraryModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_grouped() and index.internalId() == 0:
+            return _GROUP_FLAGS
+        return _RECORD_FLAGS
 
 
 class LibraryPanel(QWidget):
@@ -523,6 +624,7 @@ class LibraryPanel(QWidget):
         """List `records` (one record for a PDF opened on its own)."""
         self._collapsed.clear()
         self._model.set_records(records)
+        self._update_count()
 
     def update_records(self, records: Iterable[AnyRecord]) -> None:
         """List `records` again (the archive changed on disk), keeping the filter, grouping,
@@ -663,6 +765,13 @@ class LibraryPanel(QWidget):
             self._view.setExpanded(group, not self._view.isExpanded(group))
 
     def _update_count(self) -> None:
+        if self._model.is_listing():
+            self._count.setText(
+                self.tr("Listing {total} records…").format(
+                    total=i18n.number(self._model.listing_count())
+                )
+            )
+            return
         total = self._model.total()
         shown = self._model.shown_count()
         if shown == total:

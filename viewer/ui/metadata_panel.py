@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain import model
+from viewer.domain import model, transcript
 from viewer.domain.model import BrokenRecord, Record, Scan
+from viewer.services import i18n
+
+MAX_VALUE_CHARS = 10_000
+"""Characters of one field shown at most; the rest is said to be left out (search finds it)."""
 
 
 def _names(names: tuple[model.Name, ...]) -> str:
@@ -111,6 +115,12 @@ class _FieldsView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # The breaks put into very long words are not the record's text.
+        mime = QMimeData()
+        mime.setText(transcript.unbreak(self.textCursor().selection().toPlainText()))
+        return mime
+
 
 class MetadataPanel(QWidget):
     """Title, date, summary, source, translator, languages, subjects, rights, support, record ID."""
@@ -184,7 +194,13 @@ class MetadataPanel(QWidget):
         parts = []
         for label, value in rows:
             self._values[label] = value
-            text = html.escape(value).replace("\n", "<br>")
+            text = html.escape(transcript.break_long_words(value[:MAX_VALUE_CHARS]))
+            text = text.replace("\n", "<br>")
+            if len(value) > MAX_VALUE_CHARS:
+                more = self.tr("… ({count} more characters not shown)").format(
+                    count=i18n.number(len(value) - MAX_VALUE_CHARS)
+                )
+                text += f"<br><i>{html.escape(more)}</i>"
             if label in self._guessed:
                 # A guess (from a file name, a PDF's info) must not pass for curated metadata.
                 text += '<span class="guessed"> ' + html.escape(self.tr("(guessed)")) + "</span>"
@@ -196,7 +212,7 @@ class MetadataPanel(QWidget):
 
     def shown_text(self) -> str:
         """The fields as the reader sees them: each label on its own line above its value."""
-        return self._fields.toPlainText()
+        return transcript.unbreak(self._fields.toPlainText())
 
     def value(self, label: str) -> str:
         """The value shown for `label` ("" when the row is not shown)."""

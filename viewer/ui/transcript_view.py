@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QLabel, QTabBar, QTextBrowser, QVBoxLayout, QWidget
 
+from viewer.domain import transcript
 from viewer.domain.model import Transcript
 from viewer.domain.transcript import EDITORIAL_CLASS
+from viewer.services import i18n, text_document
 
 STYLE_SHEET = f"""
 p {{ margin-top: 0; margin-bottom: 0.8em; line-height: 140%; }}
@@ -24,6 +26,12 @@ class _Browser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # The breaks put into very long words are not the reader's text.
+        mime = QMimeData()
+        mime.setText(transcript.unbreak(self.textCursor().selection().toPlainText()))
+        return mime
+
 
 class TranscriptPane(QWidget):
     """One record's transcripts, one shown at a time, with a switch between languages."""
@@ -33,6 +41,8 @@ class TranscriptPane(QWidget):
     text_size_changed = Signal(int)
     link_activated = Signal(str)
     """A link was clicked: the viewer never follows it, only says where it goes."""
+    text_shown = Signal()
+    """A text given to `show_display` is in the view, all of it."""
 
     def __init__(self, point_size: int = 12, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +81,7 @@ class TranscriptPane(QWidget):
         layout.addWidget(self._notice)
         layout.addWidget(self._browser, 1)
         self._transcripts: tuple[Transcript, ...] = ()
+        self._filler: text_document.DocumentFiller | None = None
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, delta in (
             (QKeySequence.StandardKey.ZoomIn, 1),
@@ -123,6 +134,7 @@ class TranscriptPane(QWidget):
 
     def show_html(self, fragment: str) -> None:
         """Show a transcript's display HTML."""
+        self._stop_filling()
         self._notice.hide()
         self._browser.show()
         document: QTextDocument = self._browser.document()
@@ -130,11 +142,49 @@ class TranscriptPane(QWidget):
         self._browser.setHtml(fragment)
         self._browser.verticalScrollBar().setValue(0)
 
+    def show_display(self, display: transcript.Display, notice: str = "") -> None:
+        """Show display HTML a part at a time (`text_document`), with `notice` above it, and
+        saying so when the text is cut short."""
+        self._stop_filling()
+        self._browser.show()
+        self._browser.clear()
+        document = self._browser.document()
+        document.setDefaultStyleSheet(STYLE_SHEET)
+        self._filler = text_document.DocumentFiller(document, display, self)
+        self._filler.finished.connect(self.text_shown)
+        self._filler.start()
+        self._browser.verticalScrollBar().setValue(0)
+        notices = [notice] if notice else []
+        if display.truncated:
+            notices.append(
+                self.tr(
+                    "This text is too long to show whole: its first {shown} of {total} characters "
+                    "are shown. Search finds words in all of it."
+                ).format(
+                    shown=i18n.number(display.shown_chars), total=i18n.number(display.total_chars)
+                )
+            )
+        if notices:
+            self.show_notice(" ".join(notices), keep_text=True)
+        else:
+            self._notice.hide()
+
+    def is_filling(self) -> bool:
+        """True while a long text is still being put into the view."""
+        return self._filler is not None and self._filler.is_filling()
+
+    def _stop_filling(self) -> None:
+        if self._filler is not None:
+            self._filler.stop()
+            self._filler.deleteLater()
+            self._filler = None
+
     def show_notice(self, text: str, *, keep_text: bool = False) -> None:
         """Show a notice in place of the text ("This record has no transcript")."""
         self._notice.setText(text)
         self._notice.show()
         if not keep_text:
+            self._stop_filling()
             self._browser.clear()
             self._browser.hide()
 
@@ -144,7 +194,7 @@ class TranscriptPane(QWidget):
 
     def plain_text(self) -> str:
         """The transcript text as a reader would copy it."""
-        return self._browser.toPlainText()
+        return transcript.unbreak(self._browser.toPlainText())
 
     def browser(self) -> QTextBrowser:
         """The text view (for selection and find)."""

@@ -1,0 +1,258 @@
+"""Large inputs: a 100,000-record archive and a 5,000-page PDF, opened in the viewer's window.
+
+For the archive: milliseconds from `open_path` until a record is on screen and until the record
+list holds every record ("usable" is the later of the two), the longest turn of the event loop
+in that time and in the 3 s after it (while indexing starts), and the resident memory of the
+window's process and of each process it started (the render worker, the indexer).
+
+For the PDF (opened on its own, so its text layer becomes the transcript): milliseconds until
+the first page is painted and until the text layer is shown, the longest turn of the event loop
+meanwhile and while the view steps through 200 pages, and the window's memory.
+
+Goals (issue 19): usable within 5 s, no turn over 50 ms, window memory under 400 MB for either.
+
+    .venv/bin/python benchmarks/large.py [--records 100000] [--pages 5000] [--workdir DIR]
+
+The inputs are generated (seeded) into the work directory and kept there for the next run.
+The last line printed is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+WORDS = ("telegram", "report", "minutes", "letter", "memorandum", "cable", "note", "protocol")
+
+
+def make_archive(root: Path, count: int, seed: int = 19) -> Path:
+    """`count` small records (title, date, summary, collection, a one-line transcript)."""
+    marker = root / ".complete"
+    if marker.exists():
+        return root
+    rng = random.Random(seed)
+    (root / "records").mkdir(parents=True, exist_ok=True)
+    (root / "archive.toml").write_text(f'title = "Generated archive of {count} records"\n')
+    for i in range(count):
+        folder = root / "records" / f"{i // 1000:03d}" / f"r{i:06d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        date = f"{1940 + rng.randrange(40)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        title = f"{rng.choice(WORDS).capitalize()} {i} on {rng.choice(WORDS)}s"
+        (folder / "record.toml").write_text(
+            f'id = "r{i:06d}"\ntitle = "{title}"\ndate = "{date}"\n'
+            f'summary = "A generated record."\ncollection = "Collection {i % 7}"\n'
+            f'subjects = ["Subject {i % 13}"]\n'
+        )
+        (folder / "transcript.en.txt").write_text(f"Transcript of record {i}.\n")
+    marker.touch()
+    return root
+
+
+def make_pdf(path: Path, pages: int) -> Path:
+    """A PDF of `pages` letter pages, each with a page of typewritten-like text."""
+    if path.exists():
+        return path
+    import pymupdf
+
+    rng = random.Random(5)
+    doc = pymupdf.open()
+    for number in range(pages):
+        page = doc.new_page(width=612, height=792)
+        lines = [" ".join(rng.choice(WORDS) for _ in range(9)) for _ in range(40)]
+        page.insert_text((72, 72), f"Page {number + 1}\n" + "\n".join(lines), fontsize=10)
+    doc.save(path, garbage=3, deflate=True)
+    return path
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` in MB (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def memory() -> dict[str, float]:
+    """MB per process: the window's own, then each process it started."""
+    me = os.getpid()
+    figures = {"window": round(rss_mb(me), 1)}
+    for child in children(me):
+        try:
+            name = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()[-40:]
+        except OSError:
+            continue
+        figures[f"{child} {name.strip()}"] = round(rss_mb(child), 1)
+    return figures
+
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst_ms = max(self.worst_ms, (now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self.worst_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._tick()
+        self._timer.stop()
+        return round(self.worst_ms, 1)
+
+
+def wait_until(app: object, condition: object, timeout: float) -> bool:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.perf_counter() + timeout
+    loop = QEventLoop()
+    while not condition():  # type: ignore[operator]
+        if time.perf_counter() > deadline:
+            return False
+        QTimer.singleShot(5, loop.quit)
+        loop.exec()
+    return True
+
+
+def spin(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def bench_archive(root: Path, count: int) -> dict[str, object]:
+    from viewer.app import Viewer
+
+    viewer = Viewer()
+    window = viewer.window
+    window.resize(1440, 900)
+    window.show()
+    spin(0.3)
+    meter = StallMeter()
+    meter.start()
+    start = time.perf_counter()
+    window.open_path(root)
+    shown_ok = wait_until(None, lambda: window.current_record() is not None, 600)
+    shown_ms = (time.perf_counter() - start) * 1000
+    listed_ok = wait_until(None, lambda: window.records.model().shown_count() >= count, 600)
+    listed_ms = (time.perf_counter() - start) * 1000
+    stall_open = meter.stop()
+    meter.start()
+    spin(3)
+    stall_after = meter.stop()
+    figures = {
+        "records": count,
+        "record_shown_ms": round(shown_ms) if shown_ok else None,
+        "all_listed_ms": round(listed_ms) if listed_ok else None,
+        "usable_ms": round(max(shown_ms, listed_ms)) if shown_ok and listed_ok else None,
+        "longest_stall_opening_ms": stall_open,
+        "longest_stall_after_ms": stall_after,
+        "memory_mb": memory(),
+    }
+    window.close()
+    viewer.shutdown()
+    return figures
+
+
+def bench_pdf(path: Path, pages: int) -> dict[str, object]:
+    from viewer.app import Viewer
+
+    viewer = Viewer()
+    window = viewer.window
+    window.resize(1440, 900)
+    window.show()
+    spin(0.3)
+    painted: list[float] = []
+    viewer.scan_pane.first_page_painted.connect(lambda: painted.append(time.perf_counter()))
+    meter = StallMeter()
+    meter.start()
+    start = time.perf_counter()
+    window.open_path(path)
+    wait_until(None, lambda: bool(painted), 120)
+    text_ok = wait_until(None, lambda: bool(window.transcript.plain_text()), 600)
+    text_ms = (time.perf_counter() - start) * 1000
+    stall_open = meter.stop()
+    meter.start()
+    for page in range(0, min(pages, 200)):
+        viewer.scan_pane.go_to_page(page * max(1, pages // 200))
+        spin(0.02)
+    stall_scroll = meter.stop()
+    figures = {
+        "pages": pages,
+        "first_page_ms": round((painted[0] - start) * 1000) if painted else None,
+        "text_layer_shown_ms": round(text_ms) if text_ok else None,
+        "longest_stall_opening_ms": stall_open,
+        "longest_stall_scrolling_ms": stall_scroll,
+        "memory_mb": memory(),
+    }
+    window.close()
+    viewer.shutdown()
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--pages", type=int, default=5_000)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "av-large")
+    parser.add_argument("--only", choices=("archive", "pdf"), default=None)
+    args = parser.parse_args()
+    os.environ.setdefault("ARCHIVE_VIEWER_BASEDIR", tempfile.mkdtemp(prefix="av-large-base-"))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    results: dict[str, object] = {}
+    if args.only in (None, "archive"):
+        root = make_archive(args.workdir / f"archive-{args.records}", args.records)
+        results["archive"] = bench_archive(root, args.records)
+        print("archive:", results["archive"], flush=True)
+    if args.only in (None, "pdf"):
+        pdf = make_pdf(args.workdir / f"pages-{args.pages}.pdf", args.pages)
+        results["pdf"] = bench_pdf(pdf, args.pages)
+        print("pdf:", results["pdf"], flush=True)
+    del app
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Reading a large archive: few progress reports, and no repeated walks of the cycle collector."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from viewer.domain import archive
+
+RECORDS = 4_100
+
+
+def make(root: Path, count: int) -> Path:
+    for number in range(count):
+        folder = root / "records" / f"{number // 1000:02d}" / f"r{number:05d}"
+        folder.mkdir(parents=True)
+        (folder / "record.toml").write_text(
+            f'id = "r{number:05d}"\ntitle = "Record {number}"\ndate = "1950-01-01"\n',
+            encoding="utf-8",
+        )
+    return root
+
+
+def test_a_large_archive_reports_progress_a_few_hundred_times_not_per_record(
+    tmp_path: Path,
+) -> None:
+    reports: list[tuple[int, int]] = []
+    loaded = archive.load_archive(make(tmp_path, RECORDS), lambda d, t: reports.append((d, t)))
+    assert len(loaded.records) == RECORDS
+    assert len(reports) <= 210  # every two hundredth of the records, and the last
+    assert reports[-1] == (RECORDS, RECORDS)
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+
+
+def test_records_read_are_kept_from_the_cycle_collector(tmp_path: Path) -> None:
+    root = make(tmp_path, RECORDS)
+    gc.unfreeze()
+    try:
+        loaded = archive.load_archive(root)
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    # Every record read before the last FREEZE_EVERY is frozen, with the objects it holds.
+    assert frozen >= RECORDS // archive.FREEZE_EVERY * archive.FREEZE_EVERY * 3
+    assert len(loaded.records) == RECORDS
