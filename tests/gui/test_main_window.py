@@ -715,6 +715,7 @@ def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
     assert viewer.scan_pane.current_page() == 0  # the scan shows page 1 (or nothing)
     browser = window.transcript.browser()
     passage = "There are one and a half million Koreans in Manchuria"
+    qtbot.waitUntil(lambda: passage in browser.toPlainText(), timeout=20000)  # put in part by part
     assert browser.find(passage)
     window.copy_with_citation_action.trigger()
     copied = QGuiApplication.clipboard().text()

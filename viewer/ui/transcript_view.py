@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTabBar, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.domain import transcript
@@ -151,7 +151,7 @@ class TranscriptPane(QWidget):
         document = self._browser.document()
         document.setDefaultStyleSheet(STYLE_SHEET)
         self._filler = text_document.DocumentFiller(document, display, self)
-        self._filler.finished.connect(self.text_shown)
+        self._filler.finished.connect(self._on_filler_finished)
         self._filler.start()
         self._browser.verticalScrollBar().setValue(0)
         notices = [notice] if notice else []
@@ -168,6 +168,17 @@ class TranscriptPane(QWidget):
             self.show_notice(" ".join(notices), keep_text=True)
         else:
             self._notice.hide()
+
+    def _on_filler_finished(self) -> None:
+        # Text inserted where the caret stood pushed it to the end: back to the start (where
+        # a reader's keyboard selection and Find begin), the scroll position left as it is.
+        cursor = self._browser.textCursor()
+        if not cursor.hasSelection():
+            scrolled = self._browser.verticalScrollBar().value()
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+            self._browser.setTextCursor(cursor)
+            self._browser.verticalScrollBar().setValue(scrolled)
+        self.text_shown.emit()
 
     def is_filling(self) -> bool:
         """True while a long text is still being put into the view."""
