@@ -21,7 +21,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "Read an archive of historical documents offline: the transcript beside the original "
             "scan, with the record's metadata and citation. Other commands: "
             "'archive-viewer check PATH' validates an archive; "
-            "'archive-viewer cite PATH --style STYLE' prints a citation."
+            "'archive-viewer cite PATH --style STYLE' prints a citation; "
+            "'archive-viewer ocr PATH' recognises image-only scans."
         ),
     )
     parser.add_argument(
@@ -104,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import cite_command  # noqa: PLC0415
 
         return cite_command.main(args[1:])
+    if args and args[0] == "ocr":
+        from viewer import ocr_command  # noqa: PLC0415
+
+        return ocr_command.main(args[1:])
     parser = _gui_parser()
     options = parser.parse_args(args)
     logging.basicConfig(
