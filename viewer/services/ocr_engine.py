@@ -61,6 +61,12 @@ class DocumentFailed(NamedTuple):
     message: str
 
 
+class PauseChanged(NamedTuple):
+    """The engine took a pause request: while paused it starts no page."""
+
+    paused: bool
+
+
 class Idle(NamedTuple):
     """Every job is done."""
 
@@ -93,6 +99,7 @@ class Engine:
         self._order = itertools.count()
         self._paused = False
         self._stopped = False
+        self._working = False
         self._changed = threading.Condition()
         self._documents: dict[tuple[str, str], _Document] = {}
 
@@ -103,6 +110,7 @@ class Engine:
                 self._jobs.append(_Job(request.priority, next(self._order), request))
             elif isinstance(request, Pause):
                 self._paused = request.paused
+                self._send(PauseChanged(request.paused))
             elif isinstance(request, Stop):
                 self._stopped = True
             self._changed.notify()
@@ -110,11 +118,13 @@ class Engine:
     def _next(self) -> Recognise | None:
         with self._changed:
             while not self._stopped and (self._paused or not self._jobs):
-                if not self._jobs:
+                if not self._jobs and self._working:
+                    self._working = False
                     self._send(Idle())
                 self._changed.wait()
             if self._stopped:
                 return None
+            self._working = True
             job = min(self._jobs)
             return job.request
 

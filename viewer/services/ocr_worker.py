@@ -47,6 +47,8 @@ class OcrWorker(QObject):
     """A message naming the file and the problem (a PDF, or Tesseract missing)."""
     idle = Signal()
     """Every job is done."""
+    paused_changed = Signal(bool)
+    """The process has taken a pause (True) or resume (False)."""
     _arrived = Signal(object)
 
     def __init__(self, cache_file: Path | None = None, processes: int = 0) -> None:
@@ -157,5 +159,7 @@ class OcrWorker(QObject):
             self.progress_changed.emit(Progress(result.path, result.done, result.total))
         elif isinstance(result, ocr_engine.DocumentFailed):
             self.failed.emit(result.message)
+        elif isinstance(result, ocr_engine.PauseChanged):
+            self.paused_changed.emit(result.paused)
         elif isinstance(result, ocr_engine.Idle):
             self.idle.emit()
