@@ -27,6 +27,7 @@ from viewer.ui.scan_view import ScanPane
 
 if TYPE_CHECKING:
     from viewer.services.indexer import SearchService
+    from viewer.services.ocr_worker import OcrWorker
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,22 @@ class Viewer:
             search_factory=self.make_search_service,
             text_layer=self.text_layers,
         )
+        self.ocr_worker: OcrWorker | None = None
+        # After the first page: OCR is no part of the race to it.
+        self.scan_pane.first_page_painted.connect(self._start_ocr)
+
+    def _start_ocr(self) -> None:
+        """Background OCR of image-only pages, unless turned off in the settings."""
+        self.scan_pane.first_page_painted.disconnect(self._start_ocr)
+        if not self.settings.get(prefs.OCR_ENABLED):
+            return
+        from viewer.services import ocr_worker  # noqa: PLC0415
+        from viewer.ui import ocr_feature  # noqa: PLC0415
+
+        self.ocr_worker = ocr_worker.OcrWorker(processes=self.settings.get(prefs.OCR_PROCESSES))
+        ocr_feature.OcrFeature(
+            self.window, self.worker, self.ocr_worker, self.settings.get(prefs.OCR_LANGUAGE)
+        )
 
     def _prefetch_first_scan(self, archive: Archive, last_id: str) -> None:
         """On the thread that read `archive`: have the worker open the scan shown first."""
@@ -87,6 +104,8 @@ class Viewer:
         """Stop the workers (the window has saved its state on close)."""
         self.window.stop_background_work()
         self.worker.shutdown()
+        if self.ocr_worker is not None:
+            self.ocr_worker.shutdown()
         self.text_layers.close()
         if self.search_service is not None:
             self.search_service.shut_down()

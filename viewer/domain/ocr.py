@@ -25,7 +25,7 @@ MAX_PIXELS = 40_000_000
 MIN_DPI = 70
 LOW_CONFIDENCE = 60.0
 """Words Tesseract is less sure of than this (0-100) are marked as doubtful to the reader."""
-DOUBTFUL_PAGE = 55.0
+DOUBTFUL_PAGE = 42.0
 """A page whose words average less confidence than this is checked for being on its side."""
 ORIENTATION_CONFIDENCE = 2.0
 TIMEOUT_SECONDS = 180.0
@@ -155,10 +155,12 @@ def tessdata_dir() -> Path | None:
     return None
 
 
-def tesseract_language(codes: Iterable[str], fallback: str = "eng") -> str:
+def tesseract_language(
+    codes: Iterable[str], fallback: str = "eng", *, installed_only: bool = True
+) -> str:
     """Tesseract's language argument for a record's `languages` (`ru` → `rus`, several joined
     with `+`), keeping only the installed ones; `fallback` when none is left."""
-    installed = installed_languages()
+    installed = installed_languages() if installed_only else frozenset()
     chosen: list[str] = []
     for code in codes:
         base = code.strip().lower().replace("_", "-").split("-")[0]
@@ -166,6 +168,13 @@ def tesseract_language(codes: Iterable[str], fallback: str = "eng") -> str:
         if name and name not in chosen and (not installed or name in installed):
             chosen.append(name)
     return "+".join(chosen) if chosen else fallback
+
+
+def usable_language(language: str) -> str:
+    """`language` without the parts Tesseract has no data for (English when none is left)."""
+    installed = installed_languages()
+    kept = [name for name in language.split("+") if name in installed]
+    return "+".join(kept) if kept else "eng"
 
 
 def check_language(language: str) -> None:
@@ -199,9 +208,10 @@ Transform = tuple[float, float, float, float, float, float]
 def page_image(
     doc: Any, page_number: int, dpi: int = DPI, turn: int = 0
 ) -> tuple[bytes, int, Transform]:
-    """A greyscale PNG of the page (unrotated, as its words' coordinates are, then turned by
-    `turn` degrees clockwise), the resolution it was drawn at and the map from its pixels back to
-    the page's points. Raises OcrError for a page that cannot be drawn."""
+    """A greyscale image of the page as PGM (quick to make, unlike PNG), unrotated as its words'
+    coordinates are and then turned by `turn` degrees clockwise; the resolution it was drawn at;
+    the map from its pixels back to the page's points. Raises OcrError for a page that cannot be
+    drawn."""
     import pymupdf  # noqa: PLC0415  (only the OCR process draws pages)
 
     try:
@@ -227,7 +237,7 @@ def page_image(
         shifted = matrix * pymupdf.Matrix(1, 0, 0, 1, -pix.x, -pix.y)
         inverse = ~shifted
         to_points = (inverse.a, inverse.b, inverse.c, inverse.d, inverse.e, inverse.f)
-        return pix.tobytes("png"), chosen, to_points
+        return pix.tobytes("pnm"), chosen, to_points
     except OcrError:
         raise
     except Exception as exc:  # MuPDF raises plain RuntimeErrors for what it cannot draw
@@ -240,7 +250,7 @@ def scale_transform(scale: float) -> Transform:
 
 
 def run_tesseract(image: bytes, language: str, dpi: int) -> str:
-    """Tesseract's TSV output for a PNG. Raises OcrError when Tesseract fails."""
+    """Tesseract's TSV output for an image (PGM or PNG). Raises OcrError when Tesseract fails."""
     program = tesseract_program()
     if program is None:
         check_language(language)

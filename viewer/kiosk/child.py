@@ -135,12 +135,14 @@ def main(config_path: Path | None, heartbeat_fd: int = -1) -> int:
 
     from viewer.app import Viewer  # noqa: PLC0415
     from viewer.services import paths  # noqa: PLC0415
-    from viewer.services.settings import Settings, ViewState  # noqa: PLC0415
+    from viewer.services.settings import OCR_ENABLED, Settings, ViewState  # noqa: PLC0415
     from viewer.ui.kiosk import KioskShell  # noqa: PLC0415
 
     # The kiosk's own files: a reset never touches the account's reading settings.
     state_dir = paths.ensure(paths.data_dir() / "kiosk")
-    viewer = Viewer(Settings(state_dir / "settings.ini"), ViewState(state_dir / "state.ini"))
+    settings = Settings(state_dir / "settings.ini")
+    settings.set(OCR_ENABLED, config.ocr)  # off in a kiosk unless its configuration says so
+    viewer = Viewer(settings, ViewState(state_dir / "state.ini"))
     usage = usage_log.UsageLog(usage_log.default_path()) if config.usage_log else None
     shell = KioskShell(
         config,

@@ -107,6 +107,7 @@ class Engine:
         """Take a request (from the reading thread)."""
         with self._changed:
             if isinstance(request, Recognise):
+                request = request._replace(language=ocr.usable_language(request.language))
                 self._jobs.append(_Job(request.priority, next(self._order), request))
             elif isinstance(request, Pause):
                 self._paused = request.paused
