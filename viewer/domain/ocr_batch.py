@@ -60,27 +60,45 @@ def recognise_pages(
     processes: int | None = None,
     dpi: int = ocr.DPI,
 ) -> Iterator[ocr.OcrPage]:
-    """Each page's result as soon as it is ready (not necessarily in order)."""
+    """Each page's result as soon as it is ready (not necessarily in order).
+
+    One page is drawn ahead while every Tesseract runs, so that a finished one is followed by
+    the next at once rather than after the next page is drawn."""
     processes = processes or default_processes()
     todo = iter(pages)
     turns: list[_Turn] = []
+    ready: list[tuple[int, tuple[bytes, int, ocr.Transform], tuple[ocr.OcrWord, ...] | None]] = []
+    failed: list[ocr.OcrPage] = []
+    exhausted = False
+
+    def draw_next() -> None:
+        """Draw the next page (a page to turn first) into `ready`, or note it failed."""
+        nonlocal exhausted
+        turn = turns.pop() if turns else None
+        page = turn.page if turn is not None else next(todo, None)
+        if page is None:
+            exhausted = True
+            return
+        try:
+            drawn = ocr.page_image(doc, page, dpi, turn.turn if turn else 0)
+        except ocr.OcrError as exc:
+            failed.append(ocr.OcrPage(page, language, error=str(exc)))
+            return
+        ready.append((page, drawn, turn.words if turn is not None else None))
+
     with ThreadPoolExecutor(max_workers=processes, thread_name_prefix="tesseract") as pool:
         running: set[Future[ocr.OcrPage | _Turn]] = set()
-        exhausted = False
-        while running or turns or not exhausted:
-            while (turns or not exhausted) and len(running) < processes:
-                turn = turns.pop() if turns else None
-                page = turn.page if turn is not None else next(todo, None)
-                if page is None:
-                    exhausted = True
-                    break
-                try:
-                    drawn = ocr.page_image(doc, page, dpi, turn.turn if turn else 0)
-                except ocr.OcrError as exc:
-                    yield ocr.OcrPage(page, language, error=str(exc))
-                    continue
-                before = turn.words if turn is not None else None
-                running.add(pool.submit(_read, page, language, drawn, before))
+        while running or turns or ready or not exhausted:
+            while len(running) < processes and (ready or turns or not exhausted):
+                if not ready:
+                    draw_next()
+                if ready:
+                    page, drawn, before = ready.pop(0)
+                    running.add(pool.submit(_read, page, language, drawn, before))
+            if not ready and (turns or not exhausted):
+                draw_next()  # while Tesseract works
+            yield from failed
+            failed.clear()
             if not running:
                 continue
             done, running = wait(running, return_when=FIRST_COMPLETED)
