@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +97,21 @@ def test_a_broken_pdf_is_reported_by_name(
     with qtbot.waitSignal(worker.failed, timeout=20_000) as failed:
         worker.recognise(broken, "eng")
     assert failed.args[0].startswith("broken.pdf: ")
+
+
+@pytest.mark.slow
+def test_the_document_shown_is_read_before_the_rest_of_the_archive(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.pdf"
+    shutil.copy(scan, other)
+    other.write_bytes(other.read_bytes() + b"\n%")  # other content: not answered from the cache
+    read: list[tuple[str, int]] = []
+    worker.page_read.connect(lambda path, page: read.append((Path(path).name, page.page)))
+    with qtbot.waitSignal(worker.paused_changed, timeout=20_000):
+        worker.set_paused(True)
+        worker.recognise(other, "eng", ocr_engine.ARCHIVE, pages=(0,))
+        worker.recognise(scan, "eng", ocr_engine.DOCUMENT, pages=(0,))
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.set_paused(False)
+    assert read == [("card.pdf", 0), ("other.pdf", 0)]

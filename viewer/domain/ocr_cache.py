@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS pages (
     text TEXT NOT NULL,
     PRIMARY KEY (content, page, language)
 );
+CREATE TABLE IF NOT EXISTS image_pages (
+    content TEXT PRIMARY KEY,
+    pages TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -117,6 +121,20 @@ class OcrCache:
                 (str(path), stat.st_size, stat.st_mtime_ns, content),
             )
         return content
+
+    def image_pages(self, content: str) -> list[int] | None:
+        """The pages of a file that have no text layer, when known."""
+        row = self._db.execute(
+            "SELECT pages FROM image_pages WHERE content = ?", (content,)
+        ).fetchone()
+        return [int(n) for n in json.loads(row[0])] if row is not None else None
+
+    def set_image_pages(self, content: str, pages: list[int]) -> None:
+        """Remember which pages of a file have no text layer (so it is not read again)."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO image_pages VALUES (?, ?)", (content, json.dumps(pages))
+            )
 
     def get(self, content: str, page: int, language: str) -> ocr.OcrPage | None:
         """The stored result of one page, or None when it was never recognised."""

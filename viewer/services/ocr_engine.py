@@ -85,7 +85,15 @@ class _Document:
         self.content = cache.content_of(path)
         self.language = language
         self.known = cache.pages(self.content, language)
-        self.wanted = [n for n in range(self.doc.page_count) if not ocr.has_text_layer(self.doc, n)]
+        wanted = cache.image_pages(self.content)
+        if wanted is None:
+            wanted = [n for n in range(self.doc.page_count) if not ocr.has_text_layer(self.doc, n)]
+            cache.set_image_pages(self.content, wanted)
+        self.wanted = wanted
+
+    def done(self) -> int:
+        """How many of the pages without a text layer have been read."""
+        return sum(1 for n in self.wanted if n in self.known)
 
 
 class Engine:
@@ -132,6 +140,11 @@ class Engine:
     def _finish(self, request: Recognise) -> None:
         with self._changed:
             self._jobs = [job for job in self._jobs if job.request is not request]
+            still_wanted = {(job.request.path, job.request.language) for job in self._jobs}
+        key = (request.path, request.language)
+        if key not in still_wanted and key in self._documents:
+            # An archive of thousands of scans is not kept open; what was read is in the cache.
+            self._documents.pop(key).doc.close()
 
     def _document(self, request: Recognise) -> _Document | None:
         key = (request.path, request.language)
@@ -146,8 +159,9 @@ class Engine:
                 self._send(DocumentFailed(request.path, message))
                 return None
             self._documents[key] = document
+            done = document.done()
             for page in sorted(document.known.values(), key=lambda p: p.page):
-                self._send(PageRead(request.path, page, len(document.known), len(document.wanted)))
+                self._send(PageRead(request.path, page, done, len(document.wanted)))
         return document
 
     def run(self) -> None:
@@ -167,8 +181,7 @@ class Engine:
             ):
                 self._cache.put(document.content, page)
                 document.known[page.page] = page
-                done = sum(1 for n in document.wanted if n in document.known)
-                self._send(PageRead(request.path, page, done, len(document.wanted)))
+                self._send(PageRead(request.path, page, document.done(), len(document.wanted)))
 
 
 class _Sender:

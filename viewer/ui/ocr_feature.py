@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from viewer.domain import ocr
-from viewer.domain.model import Record
+from viewer.domain.model import Archive, Record
 from viewer.services import ocr_engine, ocr_worker
 from viewer.services.render_engine import Word
 
@@ -93,7 +93,11 @@ class OcrFeature(QObject):
         worker.page_read.connect(self._on_worker_page_read)
         worker.progress_changed.connect(self._on_worker_progress_changed)
         worker.failed.connect(self._on_worker_failed)
+        window.archive_opened.connect(self._on_window_archive_opened)
         # Started after the first page was painted: catch up with what is on screen.
+        archive = window.current_archive()
+        if archive is not None:
+            self._on_window_archive_opened(archive)
         self._on_window_record_shown(window.current_record())
         area = window.scan.area
         if area.path and area.text_pages is not None:
@@ -108,6 +112,16 @@ class OcrFeature(QObject):
     def pages(self, path: str) -> dict[int, ocr.OcrPage]:
         """The recognised pages of a PDF known so far."""
         return self._pages.get(path, {})
+
+    @Slot(object)
+    def _on_window_archive_opened(self, archive: Archive) -> None:
+        """Every scan of the archive, after the pages on screen and the document shown (the OCR
+        process serves requests by priority)."""
+        for record in archive.good_records():
+            for scan in record.scans:
+                if not scan.password:
+                    language = self.language_for(record)
+                    self._worker.recognise(scan.path, language, ocr_engine.ARCHIVE)
 
     @Slot(object)
     def _on_window_record_shown(self, record: object) -> None:
