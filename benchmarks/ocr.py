@@ -273,15 +273,17 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=ocr_batch.default_processes())
     parser.add_argument("--skip-scroll", action="store_true")
     args = parser.parse_args()
-    os.nice(19 - os.nice(0))  # as the viewer's OCR process: both sides at the lowest priority
     ocr.check_language("eng+rus")
     figures: dict[str, object] = {"processes": args.processes, "dpi": ocr.DPI}
+    # The window at its normal priority first (its OCR process lowers its own).
+    figures.update(window_figures(args.processes, args.skip_scroll))
+    print(json.dumps(figures), file=sys.stderr)
+    os.nice(19 - os.nice(0))  # as the viewer's OCR process: both sides at the lowest priority
     figures.update(throughput(args.pages, args.processes))
     with tempfile.TemporaryDirectory() as folder:
         facsimiles = facsimile_scans(Path(folder))
         figures.update(engine_choice(facsimiles))
         figures["cer"] = round(accuracy(facsimiles), 4)
-    figures.update(window_figures(args.processes, args.skip_scroll))
     print(json.dumps(figures))
 
 

@@ -442,7 +442,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
@@ -463,12 +463,12 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+75"/>
-        <location line="+330"/>
+        <location line="+333"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -633,7 +633,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
@@ -664,7 +664,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -1076,6 +1076,60 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>OcrFeature</name>
+    <message>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <source>OCR progress</source>
+        <translation>Fortschritt der Texterkennung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+87"/>
+        <source>Pause OCR</source>
+        <translation>Texterkennung anhalten</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Pause or resume reading image-only pages</source>
+        <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>OCR: {message}</source>
+        <translation>Texterkennung: {message}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume OCR</source>
+        <translation>Texterkennung fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>OCR: all {total} pages read</source>
+        <translation>Texterkennung: alle {total} Seiten gelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OCR: {done} of {total} pages read</source>
+        <translation>Texterkennung: {done} von {total} Seiten gelesen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (paused)</source>
+        <translation> (angehalten)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Maschinell gelesener Text (OCR, ungeprüft). Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
+    </message>
+</context>
+<context>
     <name>PageArea</name>
     <message>
         <location filename="../../viewer/ui/scan_area.py" line="+98"/>
@@ -1083,7 +1137,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+377"/>
+        <location line="+390"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1555,7 +1609,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+126"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

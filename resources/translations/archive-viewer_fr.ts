@@ -442,7 +442,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+69"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Side by Side</source>
         <translation>Côte à côte</translation>
     </message>
@@ -463,12 +463,12 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+75"/>
-        <location line="+330"/>
+        <location line="+333"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -633,7 +633,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
@@ -664,7 +664,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -1076,6 +1076,60 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>OcrFeature</name>
+    <message>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <source>OCR progress</source>
+        <translation>Progression de la reconnaissance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+87"/>
+        <source>Pause OCR</source>
+        <translation>Suspendre l’OCR</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Pause or resume reading image-only pages</source>
+        <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>OCR: {message}</source>
+        <translation>OCR : {message}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume OCR</source>
+        <translation>Reprendre l’OCR</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>OCR: all {total} pages read</source>
+        <translation>OCR : les {total} pages sont lues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OCR: {done} of {total} pages read</source>
+        <translation>OCR : {done} pages lues sur {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (paused)</source>
+        <translation> (suspendu)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Page {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Texte lu par la machine (OCR, non vérifié). Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
+    </message>
+</context>
+<context>
     <name>PageArea</name>
     <message>
         <location filename="../../viewer/ui/scan_area.py" line="+98"/>
@@ -1083,7 +1137,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+377"/>
+        <location line="+390"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1555,7 +1609,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+117"/>
+        <location filename="../../viewer/app.py" line="+126"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

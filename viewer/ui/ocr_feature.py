@@ -212,10 +212,10 @@ class OcrFeature(QObject):
         if not readable:
             return
         pane = self._window.transcript
+        heading = self.tr("Page {number}")
         pane.show_html(
             "".join(
-                f'<h3 class="ocr-page">{self.tr("Page {number}").format(number=p.page + 1)}</h3>'
-                + page_html(p)
+                f'<h3 class="ocr-page">{heading.format(number=p.page + 1)}</h3>' + page_html(p)
                 for p in readable
             )
         )
