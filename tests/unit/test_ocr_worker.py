@@ -36,9 +36,13 @@ def test_the_page_on_screen_is_read_first_in_a_low_priority_process(
 ) -> None:
     read: list[int] = []
     worker.page_read.connect(lambda _path, page: read.append(page.page))
-    with qtbot.waitSignal(worker.idle, timeout=60_000):
+    # Both asked for while paused, the document first: the page on screen still comes first.
+    with qtbot.waitSignal(worker.paused_changed, timeout=20_000):
+        worker.set_paused(True)
         worker.recognise(scan, "eng", ocr_engine.DOCUMENT)
         worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(1,))
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.set_paused(False)
     assert read == [1, 0]
     process = worker._process
     assert process is not None and process.pid != os.getpid()
