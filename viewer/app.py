@@ -33,6 +33,7 @@ from viewer.ui.scan_view import ScanPane
 if TYPE_CHECKING:
     from viewer.kiosk.config import KioskConfig
     from viewer.services.indexer import SearchService
+    from viewer.services.ocr_worker import OcrWorker
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,9 @@ class Viewer:
                 ).format(reason=problem),
             )
         self.window.sheet_columns_chosen.connect(self._on_window_sheet_columns_chosen)
+        self.ocr_worker: OcrWorker | None = None
+        # After the first page: OCR is no part of the race to it.
+        self.scan_pane.first_page_painted.connect(self._start_ocr)
 
     def _on_window_sheet_columns_chosen(
         self, sheet: Path, chosen: dict[str, str], again: Path
@@ -103,6 +107,19 @@ class Viewer:
                 ).format(sheet=sheet.name, error=exc.strerror or exc),
             )
         self.window.open_path(again)
+
+    def _start_ocr(self) -> None:
+        """Background OCR of image-only pages, unless turned off in the settings."""
+        self.scan_pane.first_page_painted.disconnect(self._start_ocr)
+        if not self.settings.get(prefs.OCR_ENABLED):
+            return
+        from viewer.services import ocr_worker  # noqa: PLC0415
+        from viewer.ui import ocr_feature  # noqa: PLC0415
+
+        self.ocr_worker = ocr_worker.OcrWorker(processes=self.settings.get(prefs.OCR_PROCESSES))
+        ocr_feature.OcrFeature(
+            self.window, self.worker, self.ocr_worker, self.settings.get(prefs.OCR_LANGUAGE)
+        )
 
     def _prefetch_first_scan(self, archive: Archive, last_id: str) -> None:
         """On the thread that read `archive`: have the worker open the scan shown first."""
@@ -128,6 +145,8 @@ class Viewer:
         """Stop the workers (the window has saved its state on close)."""
         self.window.stop_background_work()
         self.worker.shutdown()
+        if self.ocr_worker is not None:
+            self.ocr_worker.shutdown()
         self.text_layers.close()
         if self.search_service is not None:
             self.search_service.shut_down()
@@ -270,7 +289,9 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     apply_kiosk_language(app, config)
     # The kiosk's own files: a reset never touches the account's reading settings.
     state_dir = paths.ensure(paths.data_dir() / "kiosk")
-    viewer = Viewer(Settings(state_dir / "settings.ini"), ViewState(state_dir / "state.ini"))
+    settings = Settings(state_dir / "settings.ini")
+    settings.set(prefs.OCR_ENABLED, config.ocr)  # off in a kiosk unless its configuration says so
+    viewer = Viewer(settings, ViewState(state_dir / "state.ini"))
     usage = usage_log.UsageLog(usage_log.default_path()) if config.usage_log else None
     shell = KioskShell(
         config,

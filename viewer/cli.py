@@ -22,7 +22,8 @@ def _gui_parser() -> argparse.ArgumentParser:
             "scan, with the record's metadata and citation. Other commands: "
             "'archive-viewer check PATH' validates an archive or a spreadsheet of records; "
             "'archive-viewer cite PATH --style STYLE' prints a citation; "
-            "'archive-viewer import SOURCE --into DEST' writes a folder or export as an archive."
+            "'archive-viewer import SOURCE --into DEST' writes a folder or export as an archive; "
+            "'archive-viewer ocr PATH' recognises image-only scans."
         ),
     )
     parser.add_argument(
@@ -123,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import cite_command  # noqa: PLC0415
 
         return cite_command.main(args[1:])
+    if args and args[0] == "ocr":
+        from viewer import ocr_command  # noqa: PLC0415
+
+        return ocr_command.main(args[1:])
     parser = _gui_parser()
     options = parser.parse_args(args)
     logging.basicConfig(

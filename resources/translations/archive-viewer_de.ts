@@ -773,7 +773,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -829,7 +829,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-856"/>
+        <location line="-860"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -849,7 +849,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+924"/>
+        <location line="+928"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1231,6 +1231,60 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>OcrFeature</name>
+    <message>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <source>OCR progress</source>
+        <translation>Fortschritt der Texterkennung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+87"/>
+        <source>Pause OCR</source>
+        <translation>Texterkennung anhalten</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Pause or resume reading image-only pages</source>
+        <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>OCR: {message}</source>
+        <translation>Texterkennung: {message}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume OCR</source>
+        <translation>Texterkennung fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>OCR: all {total} pages read</source>
+        <translation>Texterkennung: alle {total} Seiten gelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OCR: {done} of {total} pages read</source>
+        <translation>Texterkennung: {done} von {total} Seiten gelesen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (paused)</source>
+        <translation> (angehalten)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Maschinell gelesener Text (OCR, ungeprüft). Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
+    </message>
+</context>
+<context>
     <name>PageArea</name>
     <message>
         <location filename="../../viewer/ui/scan_area.py" line="+98"/>
@@ -1238,7 +1292,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+395"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1901,17 +1955,17 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+83"/>
+        <location filename="../../viewer/app.py" line="+84"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

@@ -773,7 +773,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -829,7 +829,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-856"/>
+        <location line="-860"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -849,7 +849,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+924"/>
+        <location line="+928"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1231,6 +1231,60 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>OcrFeature</name>
+    <message>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <source>OCR progress</source>
+        <translation>Progression de la reconnaissance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+87"/>
+        <source>Pause OCR</source>
+        <translation>Suspendre l’OCR</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Pause or resume reading image-only pages</source>
+        <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>OCR: {message}</source>
+        <translation>OCR : {message}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume OCR</source>
+        <translation>Reprendre l’OCR</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>OCR: all {total} pages read</source>
+        <translation>OCR : les {total} pages sont lues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OCR: {done} of {total} pages read</source>
+        <translation>OCR : {done} pages lues sur {total}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (paused)</source>
+        <translation> (suspendu)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Page {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Texte lu par la machine (OCR, non vérifié). Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
+    </message>
+</context>
+<context>
     <name>PageArea</name>
     <message>
         <location filename="../../viewer/ui/scan_area.py" line="+98"/>
@@ -1238,7 +1292,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+395"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1901,17 +1955,17 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+83"/>
+        <location filename="../../viewer/app.py" line="+84"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

@@ -82,6 +82,8 @@ class KioskConfig:
     layout: str = "side-by-side"
     watchdog_timeout: int = 2
     usage_log: bool = True
+    ocr: bool = False
+    """Whether image-only pages are read by OCR in the background (off unless enabled)."""
     actions: Actions = field(default_factory=Actions)
 
     def attract_records(self) -> tuple[str, ...]:
@@ -190,6 +192,7 @@ _TOP_KEYS = {
     "idle_timeout",
     "countdown",
     "attract",
+    "ocr",
     "featured",
     "attract_card_seconds",
     "text_size",
@@ -331,6 +334,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
         layout=layout,
         watchdog_timeout=check.integer(data, "watchdog_timeout", 2, 2, 120, " of seconds"),
         usage_log=check.boolean(data, "usage_log", True),
+        ocr=check.boolean(data, "ocr", False),
         actions=_actions(check, data.get("actions", {})),
     )
     if check.problems:

@@ -93,6 +93,12 @@ INTERFACE_LANGUAGE = Setting("interface/language", "", _language_code)
 """The interface language; "" is the system's language when translated, else English."""
 RECENT_ARCHIVES = Setting("files/recent", list[str](), _str_list)
 CITATION_CHOICE = Setting("citation/choice", "house", _citation_choice)
+OCR_ENABLED = Setting("ocr/enabled", True, _bool)
+"""Whether image-only pages are recognised in the background."""
+OCR_PROCESSES = Setting("ocr/processes", 0, _int_in(0, 64))
+"""Tesseract processes at once in the background (0: one per core)."""
+OCR_LANGUAGE = Setting("ocr/language", "eng", str)
+"""Tesseract's language(s) for records that name none (`eng`, `rus`, `eng+rus`)."""
 MAX_RECENT = 10
 
 

@@ -873,6 +873,10 @@ class MainWindow(QMainWindow):
 
     # -- showing a record -----------------------------------------------------------------------
 
+    def current_archive(self) -> Archive | None:
+        """The archive open, if any."""
+        return self._archive
+
     def current_record(self) -> Record | BrokenRecord | None:
         """The record on screen."""
         return self._record

@@ -413,6 +413,19 @@ class PageArea(QAbstractScrollArea):
         follows their arrival while a query is marked."""
         self._want_words(index)
 
+    def add_words(self, path: str, index: int, words: list[Word]) -> None:
+        """Words of page `index` found another way (OCR of a page without a text layer): they
+        are selected and found like the text layer's."""
+        if path != self.path or self.text_pages is None or not 0 <= index < len(self.text_pages):
+            return
+        self.text_pages[index] = True
+        self._words_wanted.add(index)
+        self._on_worker_words_extracted(path, index, words)
+
+    def visible_pages(self) -> range:
+        """The pages (partly) on screen."""
+        return self._visible_pages()
+
     def _want_words(self, index: int) -> None:
         """Ask the worker for the words of page `index` once, if it has a text layer."""
         if self.text_pages and self.text_pages[index] and index not in self._words_wanted:

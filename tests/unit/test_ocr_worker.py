@@ -1,0 +1,121 @@
+"""Background OCR: a low-priority process of its own, pages on screen first, pausable, cached."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.unit.test_ocr import image_only_copy
+from viewer.domain import ocr, ocr_cache
+from viewer.services import ocr_engine, ocr_worker
+
+
+@pytest.fixture
+def scan(samples: Path, tmp_path: Path) -> Path:
+    if ocr.tesseract_program() is None or "eng" not in ocr.installed_languages():
+        pytest.skip("Tesseract and its English data are not installed (Debian: tesseract-ocr)")
+    source = samples / "records" / "specimen-card" / "scan.pdf"
+    return image_only_copy(source, tmp_path / "card.pdf")
+
+
+@pytest.fixture
+def worker(tmp_path: Path) -> Iterator[ocr_worker.OcrWorker]:
+    worker = ocr_worker.OcrWorker(tmp_path / "ocr.sqlite3", processes=1)
+    yield worker
+    worker.shutdown()
+
+
+@pytest.mark.slow
+def test_the_page_on_screen_is_read_first_in_a_low_priority_process(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path, tmp_path: Path
+) -> None:
+    read: list[int] = []
+    worker.page_read.connect(lambda _path, page: read.append(page.page))
+    # Both asked for while paused, the document first: the page on screen still comes first.
+    with qtbot.waitSignal(worker.paused_changed, timeout=20_000):
+        worker.set_paused(True)
+        worker.recognise(scan, "eng", ocr_engine.DOCUMENT)
+        worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(1,))
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.set_paused(False)
+    assert read == [1, 0]
+    process = worker._process
+    assert process is not None and process.pid != os.getpid()
+    assert os.getpriority(os.PRIO_PROCESS, process.pid) == 19
+    cache = ocr_cache.OcrCache(tmp_path / "ocr.sqlite3")
+    texts = cache.texts(cache.content_of(scan))
+    assert "Telegram" in texts[0] and "FINDING-AID SHEET" in texts[1]
+    cache.close()
+
+
+@pytest.mark.slow
+def test_progress_is_reported_and_a_second_opening_is_answered_from_the_cache(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path, tmp_path: Path
+) -> None:
+    progress: list[ocr_worker.Progress] = []
+    worker.progress_changed.connect(progress.append)
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.recognise(scan, "eng")
+    assert [(p.done, p.total) for p in progress] == [(1, 2), (2, 2)]
+    worker.shutdown()
+    again = ocr_worker.OcrWorker(tmp_path / "ocr.sqlite3", processes=1)
+    pages: list[ocr.OcrPage] = []
+    again.page_read.connect(lambda _path, page: pages.append(page))
+    try:
+        with qtbot.waitSignal(again.idle, timeout=20_000):
+            again.recognise(scan, "eng")
+    finally:
+        again.shutdown()
+    assert sorted(p.page for p in pages) == [0, 1]
+    assert "FINDING-AID SHEET" in pages[1].text()
+
+
+@pytest.mark.slow
+def test_a_paused_worker_reads_nothing_until_resumed(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path
+) -> None:
+    read: list[int] = []
+    worker.page_read.connect(lambda _path, page: read.append(page.page))
+    with qtbot.waitSignal(worker.paused_changed, timeout=20_000):
+        worker.set_paused(True)
+        worker.recognise(scan, "eng", pages=(0,))
+        # Requests are taken in order: this one is answered after the page was asked for.
+        worker.set_paused(True)
+    assert worker.paused
+    assert read == []
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.set_paused(False)
+    assert read == [0]
+
+
+def test_a_broken_pdf_is_reported_by_name(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf at all")
+    with qtbot.waitSignal(worker.failed, timeout=20_000) as failed:
+        worker.recognise(broken, "eng")
+    assert failed.args[0].startswith("broken.pdf: ")
+
+
+@pytest.mark.slow
+def test_the_document_shown_is_read_before_the_rest_of_the_archive(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.pdf"
+    shutil.copy(scan, other)
+    other.write_bytes(other.read_bytes() + b"\n%")  # other content: not answered from the cache
+    read: list[tuple[str, int]] = []
+    worker.page_read.connect(lambda path, page: read.append((Path(path).name, page.page)))
+    with qtbot.waitSignal(worker.paused_changed, timeout=20_000):
+        worker.set_paused(True)
+        worker.recognise(other, "eng", ocr_engine.ARCHIVE, pages=(0,))
+        worker.recognise(scan, "eng", ocr_engine.DOCUMENT, pages=(0,))
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.set_paused(False)
+    assert read == [("card.pdf", 0), ("other.pdf", 0)]

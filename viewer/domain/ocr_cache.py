@@ -1,0 +1,184 @@
+"""The user's store of recognised pages: SQLite in WAL mode, keyed by file content and page.
+
+Each page is committed on its own as soon as it is recognised, so a process killed in the middle
+loses no finished page. The file's content hash (BLAKE2b of its bytes) is the key, so a scan that
+is moved or copied is not recognised again; the hash is remembered by path, size and mtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+from viewer.domain import ocr
+
+SCHEMA_VERSION = 1
+FILE_NAME = "ocr.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    content TEXT NOT NULL,
+    page INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    error TEXT NOT NULL,
+    words TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (content, page, language)
+);
+CREATE TABLE IF NOT EXISTS image_pages (
+    content TEXT PRIMARY KEY,
+    pages TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    content TEXT NOT NULL
+);
+"""
+
+
+class OcrCacheError(Exception):
+    """The cache file cannot be used (damaged, or a newer version of the viewer made it)."""
+
+
+def content_hash(path: Path) -> str:
+    """The hash that identifies a file's content."""
+    digest = hashlib.blake2b(digest_size=20)
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _encode(words: tuple[ocr.OcrWord, ...]) -> str:
+    return json.dumps(
+        [
+            (
+                w.text,
+                round(w.x0, 2),
+                round(w.y0, 2),
+                round(w.x1, 2),
+                round(w.y1, 2),
+                round(w.confidence, 1),
+                w.block,
+                w.line,
+            )
+            for w in words
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _decode(data: str) -> tuple[ocr.OcrWord, ...]:
+    return tuple(
+        ocr.OcrWord(str(t), float(a), float(b), float(c), float(d), float(f), int(g), int(h))
+        for t, a, b, c, d, f, g, h in json.loads(data)
+    )
+
+
+class OcrCache:
+    """Recognised pages of any number of files, in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise OcrCacheError(
+                    f"{path}: made by a newer version of Archive Viewer; delete it to start over"
+                )
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            raise OcrCacheError(f"{path}: the OCR cache cannot be read ({exc})") from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def content_of(self, path: Path) -> str:
+        """The content hash of `path`, computed again only when its size or mtime changed."""
+        path = path.resolve()
+        stat = path.stat()
+        row = self._db.execute(
+            "SELECT size, mtime_ns, content FROM files WHERE path = ?", (str(path),)
+        ).fetchone()
+        if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
+            return str(row[2])
+        content = content_hash(path)
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                (str(path), stat.st_size, stat.st_mtime_ns, content),
+            )
+        return content
+
+    def image_pages(self, content: str) -> list[int] | None:
+        """The pages of a file that have no text layer, when known."""
+        row = self._db.execute(
+            "SELECT pages FROM image_pages WHERE content = ?", (content,)
+        ).fetchone()
+        return [int(n) for n in json.loads(row[0])] if row is not None else None
+
+    def set_image_pages(self, content: str, pages: list[int]) -> None:
+        """Remember which pages of a file have no text layer (so it is not read again)."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO image_pages VALUES (?, ?)", (content, json.dumps(pages))
+            )
+
+    def get(self, content: str, page: int, language: str) -> ocr.OcrPage | None:
+        """The stored result of one page, or None when it was never recognised."""
+        row = self._db.execute(
+            "SELECT error, words FROM pages WHERE content = ? AND page = ? AND language = ?",
+            (content, page, language),
+        ).fetchone()
+        if row is None:
+            return None
+        return ocr.OcrPage(page, language, _decode(row[1]), row[0])
+
+    def pages(self, content: str, language: str) -> dict[int, ocr.OcrPage]:
+        """Every stored page of one file, by page number."""
+        rows = self._db.execute(
+            "SELECT page, error, words FROM pages WHERE content = ? AND language = ?",
+            (content, language),
+        ).fetchall()
+        return {row[0]: ocr.OcrPage(row[0], language, _decode(row[2]), row[1]) for row in rows}
+
+    def put(self, content: str, result: ocr.OcrPage) -> None:
+        """Store one page's result, committed at once."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    content,
+                    result.page,
+                    result.language,
+                    ocr.ENGINE,
+                    result.error,
+                    _encode(result.words),
+                    result.text(),
+                ),
+            )
+
+    def texts(self, content: str) -> dict[int, str]:
+        """The recognised text of each page of one file, in whatever language it was read."""
+        rows = self._db.execute(
+            "SELECT page, text FROM pages WHERE content = ? AND error = '' ORDER BY page",
+            (content,),
+        ).fetchall()
+        return {int(page): str(text) for page, text in rows}
+
+
+def default_path(cache_folder: Path) -> Path:
+    """Where the cache file lives in the user's cache folder."""
+    return cache_folder / FILE_NAME

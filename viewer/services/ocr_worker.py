@@ -1,0 +1,166 @@
+"""Background OCR for the window: a child process at low priority, its results as Qt signals.
+
+The window never waits for it: requests are written to the process's stdin, and a reading thread
+turns what comes back into signals on the GUI thread. Started only when first asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer import paths
+from viewer.domain import ocr, ocr_cache
+from viewer.services import ocr_engine
+
+log = logging.getLogger(__name__)
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the recognition of one document has got."""
+
+    path: str
+    done: int
+    total: int
+
+
+class OcrWorker(QObject):
+    """Recognises image-only pages in its own process; results arrive as signals."""
+
+    page_read = Signal(str, object)
+    """A PDF's path and one of its pages' `ocr.OcrPage` (from the cache or just read)."""
+    progress_changed = Signal(object)
+    """A `Progress` after each page."""
+    failed = Signal(str)
+    """A message naming the file and the problem (a PDF, or Tesseract missing)."""
+    idle = Signal()
+    """Every job is done."""
+    paused_changed = Signal(bool)
+    """The process has taken a pause (True) or resume (False)."""
+    _arrived = Signal(object)
+
+    def __init__(self, cache_file: Path | None = None, processes: int = 0) -> None:
+        super().__init__()
+        self._cache_file = cache_file or ocr_cache.default_path(paths.ensure(paths.cache_dir()))
+        self._processes = processes
+        self._process: subprocess.Popen[bytes] | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._paused = False
+        self._arrived.connect(self._on_arrived)
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def recognise(
+        self,
+        path: Path | str,
+        language: str,
+        priority: int = ocr_engine.DOCUMENT,
+        pages: tuple[int, ...] | None = None,
+    ) -> None:
+        """Recognise the pages of `path` that have no text layer (`pages`: only these)."""
+        self._send(ocr_engine.Recognise(str(path), language, priority, pages))
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause or resume; a paused worker finishes the page it is reading."""
+        self._paused = paused
+        if self._process is not None:
+            self._send(ocr_engine.Pause(paused))
+
+    def shutdown(self) -> None:
+        """Stop the process (pages already read are kept in the cache)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            assert process.stdin is not None
+            pickle.dump(ocr_engine.Stop(), process.stdin)
+            process.stdin.close()
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            # Tesseract may be in the middle of a page: the finished ones are committed.
+            process.kill()
+            process.wait()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        if process.stdout is not None:
+            process.stdout.close()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
+        )
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "viewer.services.ocr_engine",
+                str(self._cache_file),
+                str(self._processes),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout is not None
+        self._thread = threading.Thread(
+            target=self._read, args=(process.stdout,), name="ocr-reader", daemon=True
+        )
+        self._thread.start()
+        if self._paused:
+            self._write(process, ocr_engine.Pause(True))
+        return process
+
+    def _send(self, request: object) -> None:
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = self._start()
+            self._write(self._process, request)
+
+    @staticmethod
+    def _write(process: subprocess.Popen[bytes], request: object) -> None:
+        assert process.stdin is not None
+        try:
+            pickle.dump(request, process.stdin)
+            process.stdin.flush()
+        except (OSError, ValueError):
+            log.warning("the OCR process is gone; %r was not sent", request)
+
+    def _read(self, stream: IO[bytes]) -> None:
+        while True:
+            try:
+                result = pickle.load(stream)
+            except (EOFError, OSError, pickle.UnpicklingError):
+                return
+            self._arrived.emit(result)
+
+    def _on_arrived(self, result: object) -> None:
+        if isinstance(result, ocr_engine.PageRead):
+            page: ocr.OcrPage = result.page
+            if page.error:
+                self.failed.emit(f"{Path(result.path).name}: {page.error}")
+            self.page_read.emit(result.path, page)
+            self.progress_changed.emit(Progress(result.path, result.done, result.total))
+        elif isinstance(result, ocr_engine.DocumentFailed):
+            self.failed.emit(result.message)
+        elif isinstance(result, ocr_engine.PauseChanged):
+            self.paused_changed.emit(result.paused)
+        elif isinstance(result, ocr_engine.Idle):
+            self.idle.emit()
