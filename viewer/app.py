@@ -116,7 +116,18 @@ class Viewer:
         from viewer.services import ocr_worker  # noqa: PLC0415
         from viewer.ui import ocr_feature  # noqa: PLC0415
 
-        self.ocr_worker = ocr_worker.OcrWorker(processes=self.settings.get(prefs.OCR_PROCESSES))
+        try:
+            self.ocr_worker = ocr_worker.OcrWorker(processes=self.settings.get(prefs.OCR_PROCESSES))
+        except OSError as exc:  # no cache folder to keep what it reads (read-only media)
+            self.window.messages.show_message(
+                Level.WARNING,
+                QCoreApplication.translate(
+                    "Viewer",
+                    "Image-only pages are not machine-read (OCR) in this session: its cache "
+                    "folder {folder} cannot be made ({reason}).",
+                ).format(folder=exc.filename or "", reason=exc.strerror or exc),
+            )
+            return
         ocr_feature.OcrFeature(
             self.window, self.worker, self.ocr_worker, self.settings.get(prefs.OCR_LANGUAGE)
         )

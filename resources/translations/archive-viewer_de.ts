@@ -1965,7 +1965,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+21"/>
+        <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
+        <translation>Bildseiten werden in dieser Sitzung nicht maschinell gelesen (OCR): ihr Cache-Ordner {folder} kann nicht angelegt werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

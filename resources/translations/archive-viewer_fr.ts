@@ -1965,7 +1965,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+21"/>
+        <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
+        <translation>Les pages sans texte ne sont pas lues par OCR pendant cette session : leur dossier de cache {folder} ne peut pas être créé ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>
