@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="report what would be written; write nothing"
     )
     parser.add_argument(
+        "--only-with-files",
+        action="store_true",
+        help="of a spreadsheet of records, import only the rows that have a scan or text file",
+    )
+    parser.add_argument(
         "--link",
         action="store_true",
         help=(
@@ -88,6 +93,10 @@ def main(argv: list[str]) -> int:
         print(f"archive-viewer import: {error}", file=sys.stderr)
         return USAGE_ERROR
     link = writer.LinkMode.HARD if options.link else writer.LinkMode.COPY
+    from viewer import cli  # noqa: PLC0415  (the command line's one set-up of sheets)
+
+    # A sheet is read with the columns its user confirmed in the window, as the window reads it.
+    cli.configure_sheets(only_with_files=options.only_with_files)
     try:
         report = run(
             options.source,

@@ -58,9 +58,7 @@ def test_the_nara_release_list_round_trips(corpus: Path, tmp_path: Path) -> None
     assert len(records) > 13000
 
 
-def test_a_whole_frus_volume_imports_and_passes_check(
-    corpus: Path, tmp_path: Path
-) -> None:
+def test_a_whole_frus_volume_imports_and_passes_check(corpus: Path, tmp_path: Path) -> None:
     volume = corpus / "imports" / "frus" / "frus1918Russiav03.xml"
     written = _round_trip(volume, tmp_path / "frus")
     records = written.good_records()
@@ -80,3 +78,18 @@ def test_the_tropy_export_imports_and_passes_check(corpus: Path, tmp_path: Path)
 def test_iiif_manifests_import_and_pass_check(corpus: Path, tmp_path: Path, name: str) -> None:
     written = _round_trip(corpus / "imports" / "iiif" / name, tmp_path / "iiif")
     assert len(written.good_records()) == 1
+
+
+def test_only_the_rows_with_files_are_imported_when_asked(corpus: Path, tmp_path: Path) -> None:
+    from viewer import cli
+
+    sheet = corpus / "imports" / "manifest-cables" / "data" / "cable_metadata.csv"
+    try:
+        status = import_command.main(
+            [str(sheet), "--into", str(tmp_path / "six"), "--only-with-files"]
+        )
+    finally:
+        cli.configure_sheets(only_with_files=False)  # the reading of sheets as by default
+    assert status == 0
+    assert len(archive.load_archive(tmp_path / "six").good_records()) == 6
+    assert len(formats.read(sheet).good_records()) == 362
