@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from viewer.app import Viewer
 from viewer.domain import pdf
 from viewer.services import render
 from viewer.ui.scan_view import ScanPane
@@ -45,3 +46,22 @@ def pdf_callers(monkeypatch: pytest.MonkeyPatch) -> set[str]:
 
         monkeypatch.setattr(pdf, name, spy)
     return callers
+
+
+@pytest.fixture
+def make_viewer(qtbot: QtBot) -> Iterator[Callable[[], Viewer]]:
+    """Make whole viewers (window, worker, jobs) on screen at 1400 by 900; shut down after."""
+    made: list[Viewer] = []
+
+    def make() -> Viewer:
+        viewer = Viewer()
+        qtbot.addWidget(viewer.window)
+        viewer.window.resize(1400, 900)
+        viewer.window.show()
+        made.append(viewer)
+        return viewer
+
+    yield make
+    for viewer in made:
+        viewer.window.close()
+        viewer.shutdown()

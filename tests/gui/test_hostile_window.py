@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,24 +20,6 @@ from viewer.domain.model import Record
 from viewer.services import settings as prefs
 
 REPO = Path(__file__).resolve().parent.parent.parent
-
-
-@pytest.fixture
-def make_viewer(qtbot: QtBot) -> Iterator[Callable[[], Viewer]]:
-    made: list[Viewer] = []
-
-    def make() -> Viewer:
-        viewer = Viewer()
-        qtbot.addWidget(viewer.window)
-        viewer.window.resize(1200, 800)
-        viewer.window.show()
-        made.append(viewer)
-        return viewer
-
-    yield make
-    for viewer in made:
-        viewer.window.close()
-        viewer.shutdown()
 
 
 def _archive(root: Path) -> Path:

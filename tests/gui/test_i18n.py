@@ -42,24 +42,6 @@ def use_language(qapp: QApplication) -> Iterator[Callable[[str], str]]:
     i18n.install(qapp, "en")
 
 
-@pytest.fixture
-def make_viewer(qtbot: QtBot) -> Iterator[Callable[[], Viewer]]:
-    made: list[Viewer] = []
-
-    def make() -> Viewer:
-        viewer = Viewer()
-        qtbot.addWidget(viewer.window)
-        viewer.window.resize(1400, 900)
-        viewer.window.show()
-        made.append(viewer)
-        return viewer
-
-    yield make
-    for viewer in made:
-        viewer.window.close()
-        viewer.shutdown()
-
-
 def open_and_wait(qtbot: QtBot, viewer: Viewer, path: Path) -> None:
     with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
         viewer.window.open_path(path)

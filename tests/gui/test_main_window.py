@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,24 +30,6 @@ SEED_CITATION = (
     'military cooperation," May 18, 1949, History and Public Policy Program Digital Archive, '
     "AP RF. F. 4. Op. 1. D. 331. pp. 59-61. Translated by Gary Goldberg."
 )
-
-
-@pytest.fixture
-def make_viewer(qtbot: QtBot) -> Iterator[type[Viewer]]:
-    made: list[Viewer] = []
-
-    def make() -> Viewer:
-        viewer = Viewer()
-        qtbot.addWidget(viewer.window)
-        viewer.window.resize(1400, 900)
-        viewer.window.show()
-        made.append(viewer)
-        return viewer
-
-    yield make  # type: ignore[misc]
-    for viewer in made:
-        viewer.window.close()
-        viewer.shutdown()
 
 
 def open_and_wait(qtbot: QtBot, viewer: Viewer, path: Path) -> None:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
-import pytest
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -32,24 +30,6 @@ cable-tags: "SNAR, BL, PE"
 Mission concurs with Peru Coca Survey Team visit to Bolivia. Team will be met and other
 details arranged.
 """
-
-
-@pytest.fixture
-def make_viewer(qtbot: QtBot) -> Iterator[type[Viewer]]:
-    made: list[Viewer] = []
-
-    def make() -> Viewer:
-        viewer = Viewer()
-        qtbot.addWidget(viewer.window)
-        viewer.window.resize(1400, 900)
-        viewer.window.show()
-        made.append(viewer)
-        return viewer
-
-    yield make  # type: ignore[misc]
-    for viewer in made:
-        viewer.window.close()
-        viewer.shutdown()
 
 
 def open_and_wait(qtbot: QtBot, viewer: Viewer, path: Path) -> None:

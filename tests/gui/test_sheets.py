@@ -16,22 +16,10 @@ from viewer.ui.library import DATE, TITLE
 from viewer.ui.sheet_columns import SheetColumnsDialog
 
 
-@pytest.fixture
-def make_viewer(qtbot: QtBot) -> Iterator[Callable[[], Viewer]]:
-    made: list[Viewer] = []
-
-    def make() -> Viewer:
-        viewer = Viewer()
-        qtbot.addWidget(viewer.window)
-        viewer.window.resize(1400, 900)
-        viewer.window.show()
-        made.append(viewer)
-        return viewer
-
-    yield make
-    for viewer in made:
-        viewer.window.close()
-        viewer.shutdown()
+@pytest.fixture(autouse=True)
+def _sheets_read_as_by_default() -> Iterator[None]:
+    """Mappings and --only-with-files set by a test are undone after it."""
+    yield
     manifest.use_mappings(None)
     manifest.leave_out_rows_without_files(False)
 
