@@ -1088,3 +1088,32 @@ def test_f1_lists_the_scans_shortcuts_too(
         ("Rotate this page", "Ctrl+R"),
     ]:
         assert f"<td>{name}</td><td><b>{keys}</b></td>" in listed, name
+
+
+def test_a_record_without_a_scan_gives_the_transcript_the_whole_reading_area(
+    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "letters"
+    shutil.copytree(samples, root)
+    only_text = root / "records" / "zz-letter"
+    only_text.mkdir()
+    (only_text / "record.toml").write_text(
+        'id = "zz-letter"\ntitle = "A letter kept as text"\ndate = "1950-01-02"\n', encoding="utf-8"
+    )
+    (only_text / "transcript.en.txt").write_text("Dear colleague, the box is safe.\n", "utf-8")
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    assert window.scan.isVisible()  # the telegram has its facsimile beside its translation
+    letter = window._find_record("zz-letter")
+    assert letter is not None
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.show_record(letter)
+    qtbot.waitUntil(lambda: "the box is safe" in window.transcript.plain_text(), timeout=10000)
+    assert not window.scan.isVisible()
+    assert window.transcript.width() > 0.9 * (window.transcript.width() + window.scan.width())
+    window.set_layout(Layout.SCAN_ONLY)  # alone, the scan pane says there is none
+    assert window.scan.isVisible()
+    window.set_layout(Layout.SIDE_BY_SIDE)
+    assert not window.scan.isVisible()

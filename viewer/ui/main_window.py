@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._archive_job = 0
         self._transcript_job = 0
         self._worker_restart_told = False
+        self._record_has_scan = True
         self._bare_pdf: Path | None = None
         self._text_layer_pdf: Path | None = None
         """The PDF whose text layer is the transcript on screen (a record with no other)."""
@@ -473,13 +474,21 @@ class MainWindow(QMainWindow):
             Qt.Orientation.Vertical if layout is Layout.STACKED else Qt.Orientation.Horizontal
         )
         self._transcript_column.setVisible(layout is not Layout.SCAN_ONLY)
-        self.scan.setVisible(layout is not Layout.TRANSCRIPT_ONLY)
+        self._show_scan_pane()
         sizes = self._state.splitter(layout.value)
         if len(sizes) == 2 and all(sizes):
             self._splitter.setSizes(sizes)
         elif layout in (Layout.SIDE_BY_SIDE, Layout.STACKED):
             self._splitter.setSizes([1000, 1000])
         self._settings.set(prefs.LAYOUT, layout)
+
+    def _show_scan_pane(self) -> None:
+        """The scan pane where the layout has one, but not beside a transcript for a record that
+        has no scan (it would give half the window to grey); alone, it says there is none."""
+        self.scan.setVisible(
+            self._layout is Layout.SCAN_ONLY
+            or (self._layout is not Layout.TRANSCRIPT_ONLY and self._record_has_scan)
+        )
 
     def current_layout(self) -> Layout:
         """The layout in use."""
@@ -925,6 +934,8 @@ class MainWindow(QMainWindow):
             self.copy_citation_action.setEnabled(False)
             self.record_shown.emit(record)
             return
+        self._record_has_scan = bool(record.scans)
+        self._show_scan_pane()
         # The scan first: the worker opens and renders it while the rest is filled in.
         self.scan.set_scans([_scan_label(scan) for scan in record.scans])
         if record.scans:
