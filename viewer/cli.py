@@ -86,8 +86,9 @@ def run_check(argv: list[str]) -> int:
     """`archive-viewer check PATH...`."""
     args = _check_parser().parse_args(argv)
     from viewer.domain import check  # noqa: PLC0415  (PyMuPDF is loaded only when needed)
+    from viewer.services import sheet_columns  # noqa: PLC0415
 
-    configure_sheets(only_with_files=False)
+    sheet_columns.configure(only_with_files=False)
 
     errors = warnings = 0
     for path in args.paths:
@@ -153,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF to be
     # shown; an archive to be shown is read on a thread meanwhile.
     worker_process.prestart()
-    configure_sheets(only_with_files=options.only_with_files)
+    from viewer.services import sheet_columns  # noqa: PLC0415
+
+    sheet_columns.configure(only_with_files=options.only_with_files)
     target = options.path.expanduser() if options.path is not None else None
     _read_ahead(target)
     qt_loading.load_qt()
@@ -179,16 +182,6 @@ def _run_kiosk_child(argv: list[str]) -> int:
     from viewer import app  # noqa: PLC0415
 
     return app.run_kiosk(args.config, args.heartbeat_fd)
-
-
-def configure_sheets(*, only_with_files: bool) -> None:
-    """Spreadsheets of records are read with the column mappings the user confirmed (kept in
-    the user's data folder) and, if asked, without their rows that have no file."""
-    from viewer.domain.formats import manifest  # noqa: PLC0415  (small; no spreadsheet library)
-    from viewer.services import sheet_columns  # noqa: PLC0415
-
-    manifest.use_mappings(sheet_columns.lookup)
-    manifest.leave_out_rows_without_files(only_with_files)
 
 
 def _read_ahead(target: Path | None) -> None:

@@ -93,10 +93,10 @@ def main(argv: list[str]) -> int:
         print(f"archive-viewer import: {error}", file=sys.stderr)
         return USAGE_ERROR
     link = writer.LinkMode.HARD if options.link else writer.LinkMode.COPY
-    from viewer import cli  # noqa: PLC0415  (the command line's one set-up of sheets)
+    from viewer.services import sheet_columns  # noqa: PLC0415
 
     # A sheet is read with the columns its user confirmed in the window, as the window reads it.
-    cli.configure_sheets(only_with_files=options.only_with_files)
+    sheet_columns.configure(only_with_files=options.only_with_files)
     try:
         report = run(
             options.source,

@@ -81,7 +81,7 @@ def test_iiif_manifests_import_and_pass_check(corpus: Path, tmp_path: Path, name
 
 
 def test_only_the_rows_with_files_are_imported_when_asked(corpus: Path, tmp_path: Path) -> None:
-    from viewer import cli
+    from viewer.services import sheet_columns
 
     sheet = corpus / "imports" / "manifest-cables" / "data" / "cable_metadata.csv"
     try:
@@ -89,7 +89,7 @@ def test_only_the_rows_with_files_are_imported_when_asked(corpus: Path, tmp_path
             [str(sheet), "--into", str(tmp_path / "six"), "--only-with-files"]
         )
     finally:
-        cli.configure_sheets(only_with_files=False)  # the reading of sheets as by default
+        sheet_columns.configure(only_with_files=False)  # the reading of sheets as by default
     assert status == 0
     assert len(archive.load_archive(tmp_path / "six").good_records()) == 6
     assert len(formats.read(sheet).good_records()) == 362

@@ -64,3 +64,12 @@ def remember(sheet: Path, mapping: dict[str, str]) -> None:
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
+
+
+def configure(*, only_with_files: bool) -> None:
+    """Spreadsheets of records are read with the column mappings the user confirmed (kept in
+    the user's data folder) and, if asked, without their rows that have no file."""
+    from viewer.domain.formats import manifest  # noqa: PLC0415  (small; no spreadsheet library)
+
+    manifest.use_mappings(lookup)
+    manifest.leave_out_rows_without_files(only_with_files)
