@@ -103,6 +103,23 @@ def test_a_broken_pdf_is_reported_by_name(
     assert failed.args[0].startswith("broken.pdf: ")
 
 
+def test_an_archives_scans_asked_for_at_once_all_reach_the_ocr_process(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, tmp_path: Path
+) -> None:
+    documents = []
+    for index in range(450):  # more than one batch of requests
+        broken = tmp_path / f"broken-{index:03d}.pdf"
+        broken.write_bytes(b"not a pdf at all")
+        documents.append((str(broken), "eng"))
+    failed: list[str] = []
+    worker.failed.connect(failed.append)
+    worker.recognise_all(documents)  # written on a thread of its own: returns at once
+    qtbot.waitUntil(lambda: len(failed) == 450, timeout=60_000)
+    assert sorted(message.split(":")[0] for message in failed) == [
+        f"broken-{index:03d}.pdf" for index in range(450)
+    ]
+
+
 @pytest.mark.slow
 def test_the_document_shown_is_read_before_the_rest_of_the_archive(
     qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path, tmp_path: Path

@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
+_REQUESTS_AT_ONCE = 200
+"""Requests written to the OCR process between two chances for others to write."""
+
+
 @dataclass(frozen=True)
 class Progress:
     """How far the recognition of one document has got."""
@@ -60,6 +64,7 @@ class OcrWorker(QObject):
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._paused = False
+        self._closed = False
         self._arrived.connect(self._on_arrived)
 
     @property
@@ -76,6 +81,28 @@ class OcrWorker(QObject):
         """Recognise the pages of `path` that have no text layer (`pages`: only these)."""
         self._send(ocr_engine.Recognise(str(path), language, priority, pages))
 
+    def recognise_all(
+        self, documents: list[tuple[str, str]], priority: int = ocr_engine.ARCHIVE
+    ) -> None:
+        """Recognise many documents, (path, language) each: an archive's scans. They are written
+        to the OCR process on a thread of its own, a few hundred at a time, so the window never
+        waits on the pipe and the pages on screen can still be asked for in between."""
+        requests = [
+            ocr_engine.Recognise(path, language, priority, None) for path, language in documents
+        ]
+        threading.Thread(
+            target=self._send_all, args=(requests,), name="ocr-requests", daemon=True
+        ).start()
+
+    def _send_all(self, requests: list[ocr_engine.Recognise]) -> None:
+        for start in range(0, len(requests), _REQUESTS_AT_ONCE):
+            with self._lock:
+                if self._closed:  # shut down meanwhile
+                    return
+                if self._process is None or self._process.poll() is not None:
+                    self._process = self._start()
+                self._write(self._process, *requests[start : start + _REQUESTS_AT_ONCE])
+
     def set_paused(self, paused: bool) -> None:
         """Pause or resume; a paused worker finishes the page it is reading."""
         self._paused = paused
@@ -84,7 +111,9 @@ class OcrWorker(QObject):
 
     def shutdown(self) -> None:
         """Stop the process (pages already read are kept in the cache)."""
-        process, self._process = self._process, None
+        with self._lock:
+            self._closed = True
+            process, self._process = self._process, None
         if process is None:
             return
         with contextlib.suppress(OSError, ValueError):
@@ -135,13 +164,14 @@ class OcrWorker(QObject):
             self._write(self._process, request)
 
     @staticmethod
-    def _write(process: subprocess.Popen[bytes], request: object) -> None:
+    def _write(process: subprocess.Popen[bytes], *requests: object) -> None:
         assert process.stdin is not None
         try:
-            pickle.dump(request, process.stdin)
+            for request in requests:
+                pickle.dump(request, process.stdin)
             process.stdin.flush()
         except (OSError, ValueError):
-            log.warning("the OCR process is gone; %r was not sent", request)
+            log.warning("the OCR process is gone; %d requests were not sent", len(requests))
 
     def _read(self, stream: IO[bytes]) -> None:
         while True:

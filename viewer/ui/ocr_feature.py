@@ -117,11 +117,13 @@ class OcrFeature(QObject):
     def _on_window_archive_opened(self, archive: Archive) -> None:
         """Every scan of the archive, after the pages on screen and the document shown (the OCR
         process serves requests by priority)."""
-        for record in archive.good_records():
-            for scan in record.scans:
-                if not scan.password:
-                    language = self.language_for(record)
-                    self._worker.recognise(scan.path, language, ocr_engine.ARCHIVE)
+        documents = [
+            (str(scan.path), self.language_for(record))
+            for record in archive.good_records()
+            for scan in record.scans
+            if not scan.password
+        ]
+        self._worker.recognise_all(documents, ocr_engine.ARCHIVE)
 
     @Slot(object)
     def _on_window_record_shown(self, record: object) -> None:
