@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def ink_fraction(widget: QWidget) -> float:
 
 
 def test_opens_on_the_telegram_with_transcript_scan_and_metadata(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -198,7 +199,7 @@ def test_an_archive_still_being_read_arrives_when_it_is_read(
 
 
 def test_copy_citation_puts_the_house_citation_on_the_clipboard_and_says_so(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     open_and_wait(qtbot, viewer, samples)
@@ -217,7 +218,7 @@ def test_copy_citation_puts_the_house_citation_on_the_clipboard_and_says_so(
 
 
 def test_editorial_marks_are_muted_italic_and_copy_as_written(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     open_and_wait(qtbot, viewer, samples)
@@ -243,7 +244,7 @@ def test_editorial_marks_are_muted_italic_and_copy_as_written(
 
 
 def test_language_switch_shows_russian_and_is_remembered(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -264,7 +265,7 @@ def test_language_switch_shows_russian_and_is_remembered(
 
 
 def test_record_without_transcript_says_so_and_shows_the_scan(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     open_and_wait(qtbot, viewer, samples / "records" / "specimen-card")
@@ -276,7 +277,7 @@ def test_record_without_transcript_says_so_and_shows_the_scan(
 
 
 def test_record_list_moves_between_records_and_last_record_is_remembered(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -292,7 +293,7 @@ def test_record_list_moves_between_records_and_last_record_is_remembered(
 
 
 def test_layouts_switch_and_are_remembered(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -310,7 +311,7 @@ def test_layouts_switch_and_are_remembered(
 
 
 def test_text_size_keys_change_the_transcript_and_are_remembered(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -339,7 +340,7 @@ def archive(samples: Path, tmp_path: Path) -> Path:
 
 
 def test_broken_record_is_listed_with_its_reason_and_the_rest_works(
-    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:
     bad = archive / "records" / "0-bad"
     bad.mkdir()
@@ -365,7 +366,7 @@ def test_broken_record_is_listed_with_its_reason_and_the_rest_works(
 
 
 def test_drop_of_a_record_folder_opens_it(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -385,7 +386,7 @@ def test_drop_of_a_record_folder_opens_it(
 
 
 def test_unreadable_pdf_shows_a_message_naming_it_and_the_window_keeps_working(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, corpus: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path, corpus: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -404,7 +405,7 @@ def test_unreadable_pdf_shows_a_message_naming_it_and_the_window_keeps_working(
 
 
 def test_a_record_whose_scan_is_damaged_still_shows_its_transcript_and_says_so(
-    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:
     telegram = archive / "records" / "1949-05-18-telegram"
     (telegram / "scan.pdf").write_bytes(b"%PDF-1.7\nnot really a PDF\n")
@@ -426,7 +427,7 @@ def test_a_record_whose_scan_is_damaged_still_shows_its_transcript_and_says_so(
 
 
 def test_encrypted_pdf_asks_for_the_password_and_then_shows(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
 
@@ -443,7 +444,7 @@ def test_encrypted_pdf_asks_for_the_password_and_then_shows(
 
 
 def test_an_encrypted_pdf_left_unopened_says_why_there_is_no_scan_and_no_transcript(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("", False))
     viewer = make_viewer()
@@ -462,7 +463,7 @@ def test_an_encrypted_pdf_left_unopened_says_why_there_is_no_scan_and_no_transcr
 
 
 def test_bare_pdf_with_text_layer_becomes_the_transcript(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -475,7 +476,7 @@ def test_bare_pdf_with_text_layer_becomes_the_transcript(
 
 
 def test_bare_pdf_without_text_layer_says_there_is_no_transcript(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -497,7 +498,7 @@ def test_bare_pdf_without_text_layer_says_there_is_no_transcript(
     ],
 )
 def test_repairable_broken_pdfs_are_shown_with_a_quiet_notice(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, name: str
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path, name: str
 ) -> None:
     viewer = make_viewer()
     with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
@@ -518,7 +519,7 @@ def test_repairable_broken_pdfs_are_shown_with_a_quiet_notice(
     ],
 )
 def test_unshowable_broken_pdfs_explain_themselves(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, name: str, words: str
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path, name: str, words: str
 ) -> None:
     viewer = make_viewer()
     with qtbot.waitSignal(viewer.scan_pane.document_failed, timeout=10000):
@@ -528,7 +529,7 @@ def test_unshowable_broken_pdfs_explain_themselves(
 
 
 def test_every_control_has_an_accessible_name(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     open_and_wait(qtbot, viewer, samples)
@@ -541,7 +542,7 @@ def test_every_control_has_an_accessible_name(
 
 
 def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -573,7 +574,7 @@ def test_search_finds_records_by_transcript_and_scan_text_and_opens_hits_marked(
 
 
 def test_a_transcript_changed_while_the_archive_is_open_is_found_at_once(
-    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -596,7 +597,7 @@ def test_a_transcript_changed_while_the_archive_is_open_is_found_at_once(
 
 def test_search_results_export_as_bibtex_holds_the_listed_records(
     qtbot: QtBot,
-    make_viewer: type[Viewer],
+    make_viewer: Callable[[], Viewer],
     samples: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -627,7 +628,7 @@ def test_search_results_export_as_bibtex_holds_the_listed_records(
     not sys.platform.startswith("linux"), reason="changes are watched with Linux's inotify"
 )
 def test_the_open_archive_follows_records_edited_removed_and_broken_on_disk(
-    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -685,7 +686,7 @@ def test_a_first_window_fits_a_small_screen_and_leaves_half_of_it_for_reading(
 
 @pytest.mark.parametrize("layout", [Layout.SIDE_BY_SIDE, Layout.TRANSCRIPT_ONLY])
 def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, layout: Layout
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path, layout: Layout
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -705,7 +706,7 @@ def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
 
 
 def test_a_missing_listed_scan_leaves_transcript_and_metadata_and_is_said_once_naming_the_record(
-    qtbot: QtBot, make_viewer: type[Viewer], archive: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:
     telegram = archive / "records" / "1949-05-18-telegram"
     (telegram / "scan.pdf").rename(telegram / "elsewhere.pdf.bak")
@@ -727,7 +728,7 @@ def test_a_missing_listed_scan_leaves_transcript_and_metadata_and_is_said_once_n
 
 
 def test_a_broken_pdf_opened_alone_gives_its_reason_in_one_place(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -744,7 +745,7 @@ def test_a_broken_pdf_opened_alone_gives_its_reason_in_one_place(
 
 
 def test_a_record_with_several_scans_offers_a_switch_and_shows_the_one_chosen(
-    qtbot: QtBot, make_viewer: type[Viewer], archive: Path, samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path, samples: Path
 ) -> None:
     telegram = archive / "records" / "1949-05-18-telegram"
     shutil.copy(samples / "records" / "specimen-card" / "scan.pdf", telegram / "envelope.pdf")
@@ -793,7 +794,7 @@ def make_big_archive(root: Path, count: int) -> Path:
 
 def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
     qtbot: QtBot,
-    make_viewer: type[Viewer],
+    make_viewer: Callable[[], Viewer],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -852,7 +853,7 @@ def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
 
 def test_records_selected_with_ctrl_and_shift_click_export_together(
     qtbot: QtBot,
-    make_viewer: type[Viewer],
+    make_viewer: Callable[[], Viewer],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -894,7 +895,7 @@ def test_records_selected_with_ctrl_and_shift_click_export_together(
 
 
 def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -925,7 +926,7 @@ def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
 
 
 def test_the_focused_pane_has_a_visible_frame(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     from viewer.ui import focus_frame
 
@@ -962,7 +963,7 @@ def test_the_focused_pane_has_a_visible_frame(
 
 
 def test_record_position_counts_in_the_order_the_record_list_shows(
-    qtbot: QtBot, make_viewer: type[Viewer], tmp_path: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
 ) -> None:
     root = make_big_archive(tmp_path / "big", 5)  # folder order r000..r004, years 1900, 1937...
     viewer = make_viewer()
@@ -982,7 +983,7 @@ def test_record_position_counts_in_the_order_the_record_list_shows(
 
 
 def test_the_scan_row_gives_its_note_without_repeating_the_label(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     viewer = make_viewer()
     open_and_wait(qtbot, viewer, samples)
@@ -992,7 +993,7 @@ def test_the_scan_row_gives_its_note_without_repeating_the_label(
 
 
 def test_go_to_page_is_in_the_go_menu_and_goes_to_the_page(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     from PySide6.QtWidgets import QMenu
 
@@ -1014,7 +1015,7 @@ def test_go_to_page_is_in_the_go_menu_and_goes_to_the_page(
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
 def test_every_view_menu_entry_has_its_own_mnemonic(
-    qtbot: QtBot, make_viewer: type[Viewer], language: str
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], language: str
 ) -> None:
     from PySide6.QtWidgets import QMenu
 
@@ -1039,7 +1040,7 @@ def test_every_view_menu_entry_has_its_own_mnemonic(
 
 
 def test_selected_rows_are_readable_at_four_and_a_half_to_one(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
 ) -> None:
     from viewer.ui import focus_frame
 
@@ -1065,7 +1066,7 @@ def test_selected_rows_are_readable_at_four_and_a_half_to_one(
 
 
 def test_f1_lists_the_scans_shortcuts_too(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -1091,7 +1092,7 @@ def test_f1_lists_the_scans_shortcuts_too(
 
 
 def test_a_record_without_a_scan_gives_the_transcript_the_whole_reading_area(
-    qtbot: QtBot, make_viewer: type[Viewer], samples: Path, tmp_path: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path, tmp_path: Path
 ) -> None:
     root = tmp_path / "letters"
     shutil.copytree(samples, root)

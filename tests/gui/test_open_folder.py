@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
@@ -54,7 +55,7 @@ def listed_titles(viewer: Viewer) -> list[str]:
 
 
 def test_the_corpus_scans_folder_lists_every_scan_titled_and_numbered_by_its_name(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path
 ) -> None:
     viewer = make_viewer()
     window = viewer.window
@@ -78,7 +79,7 @@ def test_the_corpus_scans_folder_lists_every_scan_titled_and_numbered_by_its_nam
 
 
 def test_a_sidecar_transcript_is_shown_beside_its_scan_with_its_header_as_metadata(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, tmp_path: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "cables"
     folder.mkdir()
@@ -101,7 +102,7 @@ def test_a_sidecar_transcript_is_shown_beside_its_scan_with_its_header_as_metada
 
 
 def test_a_date_in_a_file_name_is_shown_as_guessed(
-    qtbot: QtBot, make_viewer: type[Viewer], corpus: Path, tmp_path: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], corpus: Path, tmp_path: Path
 ) -> None:
     shutil.copy(corpus / "scans" / "ocrmypdf_linn.pdf", tmp_path / "memo 19490518.pdf")
     viewer = make_viewer()
@@ -114,7 +115,7 @@ def test_a_date_in_a_file_name_is_shown_as_guessed(
 
 
 def test_photos_of_one_document_open_as_one_scan_of_several_pages(
-    qtbot: QtBot, make_viewer: type[Viewer], tmp_path: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
 ) -> None:
     for number in (1, 2, 3):
         doc = pymupdf.open()
@@ -131,7 +132,7 @@ def test_photos_of_one_document_open_as_one_scan_of_several_pages(
 
 
 def test_titles_from_the_pdfs_own_metadata_fill_in_the_list_after_it_is_shown(
-    qtbot: QtBot, make_viewer: type[Viewer], tmp_path: Path
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
 ) -> None:
     for number in range(1, 4):
         doc = pymupdf.open()
