@@ -13,6 +13,7 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -82,19 +83,20 @@ class OcrWorker(QObject):
         self._send(ocr_engine.Recognise(str(path), language, priority, pages))
 
     def recognise_all(
-        self, documents: list[tuple[str, str]], priority: int = ocr_engine.ARCHIVE
+        self, documents: Iterable[tuple[str, str]], priority: int = ocr_engine.ARCHIVE
     ) -> None:
-        """Recognise many documents, (path, language) each: an archive's scans. They are written
-        to the OCR process on a thread of its own, a few hundred at a time, so the window never
-        waits on the pipe and the pages on screen can still be asked for in between."""
+        """Recognise many documents, (path, language) each: an archive's scans. `documents` is
+        gone through, and the requests written to the OCR process, on a thread of its own, a few
+        hundred at a time: the window never waits on the pipe (nor on a generator over 100,000
+        records), and the pages on screen can still be asked for in between."""
+        threading.Thread(
+            target=self._send_all, args=(documents, priority), name="ocr-requests", daemon=True
+        ).start()
+
+    def _send_all(self, documents: Iterable[tuple[str, str]], priority: int) -> None:
         requests = [
             ocr_engine.Recognise(path, language, priority, None) for path, language in documents
         ]
-        threading.Thread(
-            target=self._send_all, args=(requests,), name="ocr-requests", daemon=True
-        ).start()
-
-    def _send_all(self, requests: list[ocr_engine.Recognise]) -> None:
         for start in range(0, len(requests), _REQUESTS_AT_ONCE):
             with self._lock:
                 if self._closed:  # shut down meanwhile

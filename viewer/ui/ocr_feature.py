@@ -117,12 +117,14 @@ class OcrFeature(QObject):
     def _on_window_archive_opened(self, archive: Archive) -> None:
         """Every scan of the archive, after the pages on screen and the document shown (the OCR
         process serves requests by priority)."""
-        documents = [
+        # A generator: gone through on the worker's thread, not this one.
+        documents = (
             (str(scan.path), self.language_for(record))
-            for record in archive.good_records()
+            for record in archive.records
+            if isinstance(record, Record)
             for scan in record.scans
             if not scan.password
-        ]
+        )
         self._worker.recognise_all(documents, ocr_engine.ARCHIVE)
 
     @Slot(object)
