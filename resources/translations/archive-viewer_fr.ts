@@ -541,13 +541,13 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+171"/>
-        <location line="+365"/>
+        <location filename="../../viewer/ui/main_window.py" line="+172"/>
+        <location line="+373"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-368"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -727,7 +727,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
@@ -788,7 +788,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Reading the PDF&apos;s text layer…</source>
         <translation>Lecture de la couche de texte du PDF…</translation>
     </message>
@@ -829,7 +829,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-860"/>
+        <location line="-871"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -849,7 +849,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+928"/>
+        <location line="+939"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1239,17 +1239,17 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>Pause OCR</source>
         <translation>Suspendre l’OCR</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-90"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>OCR: {message}</source>
         <translation>OCR : {message}</translation>
     </message>
@@ -1965,7 +1965,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Les pages sans texte ne sont pas lues par OCR pendant cette session : leur dossier de cache {folder} ne peut pas être créé ({reason}).</translation>
     </message>
