@@ -286,7 +286,7 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
     from viewer.kiosk import supervisor, usage_log  # noqa: PLC0415
     from viewer.services.heartbeat import Heartbeat  # noqa: PLC0415
-    from viewer.ui.kiosk import KioskShell  # noqa: PLC0415
+    from viewer.ui.kiosk.shell import KioskShell  # noqa: PLC0415
 
     kiosk.setup_logging()
     kiosk.log_to_file()

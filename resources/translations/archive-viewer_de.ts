@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AdminCorner</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="+205"/>
+        <source>Staff corner</source>
+        <translation>Ecke für das Personal</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+256"/>
+        <location line="-115"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
@@ -173,7 +181,7 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-29"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="-29"/>
         <location line="+1"/>
         <source>Still reading?</source>
         <translation>Lesen Sie noch?</translation>
@@ -354,7 +362,7 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+159"/>
+        <location filename="../../viewer/ui/kiosk/shell.py" line="+81"/>
         <source>Archive Viewer kiosk</source>
         <translation>Archive Viewer im Kioskmodus</translation>
     </message>
@@ -379,7 +387,7 @@
         <translation>Von vorn beginnen</translation>
     </message>
     <message>
-        <location line="+409"/>
+        <location line="+348"/>
         <source>Printing on the reading room printer.</source>
         <translation>Wird auf dem Drucker des Lesesaals gedruckt.</translation>
     </message>
@@ -1309,7 +1317,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-642"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="+43"/>
         <source>Staff exit</source>
         <translation>Beenden durch das Personal</translation>
     </message>
@@ -1983,14 +1991,6 @@ Nicht lesbar: {reason}</translation>
         <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
-    </message>
-</context>
-<context>
-    <name>_AdminCorner</name>
-    <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+57"/>
-        <source>Staff corner</source>
-        <translation>Ecke für das Personal</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdminCorner</name>
+    <message>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="+205"/>
+        <source>Staff corner</source>
+        <translation>Coin réservé au personnel</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+256"/>
+        <location line="-115"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
@@ -173,7 +181,7 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-29"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="-29"/>
         <location line="+1"/>
         <source>Still reading?</source>
         <translation>Vous lisez toujours&#x202f;?</translation>
@@ -354,7 +362,7 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+159"/>
+        <location filename="../../viewer/ui/kiosk/shell.py" line="+81"/>
         <source>Archive Viewer kiosk</source>
         <translation>Archive Viewer en mode borne</translation>
     </message>
@@ -379,7 +387,7 @@
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location line="+409"/>
+        <location line="+348"/>
         <source>Printing on the reading room printer.</source>
         <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
     </message>
@@ -1309,7 +1317,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-642"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="+43"/>
         <source>Staff exit</source>
         <translation>Sortie réservée au personnel</translation>
     </message>
@@ -1983,14 +1991,6 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
-    </message>
-</context>
-<context>
-    <name>_AdminCorner</name>
-    <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+57"/>
-        <source>Staff corner</source>
-        <translation>Coin réservé au personnel</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,8 @@ from viewer.kiosk import config as kiosk_config
 from viewer.services import i18n, render
 from viewer.services import settings as prefs
 from viewer.services.settings import Settings
-from viewer.ui import kiosk, scan_hits, search_panel
+from viewer.ui import scan_hits, search_panel
+from viewer.ui.kiosk import shell as kiosk_shell
 from viewer.ui.scan_view import ScanPane
 
 REPO = Path(__file__).resolve().parents[2]
@@ -312,7 +313,7 @@ def test_kiosk_with_german_ui_language_shows_start_over_in_german(
     )
     assert viewer_app.apply_kiosk_language(qapp, config) == "de"
     viewer = Viewer()
-    shell = kiosk.KioskShell(
+    shell = kiosk_shell.KioskShell(
         config, viewer.window, viewer.scan_pane, viewer.settings, viewer.view_state
     )
     qtbot.addWidget(shell)

@@ -34,7 +34,8 @@ from viewer.app import Viewer
 from viewer.domain import citation
 from viewer.kiosk import config as kiosk_config
 from viewer.kiosk import usage_log
-from viewer.ui import kiosk
+from viewer.ui.kiosk import printing, style
+from viewer.ui.kiosk import shell as kiosk_shell
 
 START = "1949-05-18-telegram"
 # Qt's offscreen platform says this of any dialog with a fixed-size layout; a real screen does not.
@@ -63,7 +64,7 @@ class FakePrinter:
 class Kiosk:
     """One kiosk under test: the viewer, the shell, its clock, printer and usage log."""
 
-    def __init__(self, viewer: Viewer, shell: kiosk.KioskShell, clock: FakeClock) -> None:
+    def __init__(self, viewer: Viewer, shell: kiosk_shell.KioskShell, clock: FakeClock) -> None:
         self.viewer = viewer
         self.shell = shell
         self.window = viewer.window
@@ -106,7 +107,7 @@ def make_kiosk(
         config = kiosk_config.parse_config(data, tmp_path / "kiosk.toml")
         clock = FakeClock()
         viewer = Viewer()
-        shell = kiosk.KioskShell(
+        shell = kiosk_shell.KioskShell(
             config,
             viewer.window,
             viewer.scan_pane,
@@ -340,8 +341,8 @@ def test_print_to_file_is_impossible_with_an_unknown_printer(
     folder.mkdir()
     monkeypatch.chdir(folder)
     document = QTextDocument("A page")
-    assert kiosk.SystemPrinter().print_document(document, "No Such Printer") is False
-    assert kiosk.SystemPrinter().print_document(document, "") is False
+    assert printing.SystemPrinter().print_document(document, "No Such Printer") is False
+    assert printing.SystemPrinter().print_document(document, "") is False
     assert list(folder.iterdir()) == []
 
 
@@ -582,7 +583,7 @@ def test_language_switch_follows_the_configuration(
     assert tabs.count() == 2
     assert tabs.isVisible() is allowed
     if allowed:
-        assert tabs.tabRect(0).height() >= kiosk.MIN_TARGET
+        assert tabs.tabRect(0).height() >= style.MIN_TARGET
 
 
 def test_print_goes_to_the_configured_printer_only_when_allowed(
@@ -628,7 +629,7 @@ def test_every_visible_button_is_at_least_44_pixels(make_kiosk: Callable[..., Ki
     small = [
         (b.text() or b.accessibleName(), b.width(), b.height())
         for b in item.shell.findChildren(QAbstractButton)
-        if b.isVisible() and (b.width() < kiosk.MIN_TARGET or b.height() < kiosk.MIN_TARGET)
+        if b.isVisible() and (b.width() < style.MIN_TARGET or b.height() < style.MIN_TARGET)
     ]
     assert small == []
 
@@ -731,7 +732,7 @@ def test_high_contrast_lists_are_dark_on_every_row_and_rows_are_touch_targets(
     ratio = image.width() / max(view.viewport().width(), 1)
     for index in rows:
         rect = view.visualRect(index)
-        assert rect.height() >= kiosk.MIN_TARGET  # a finger's width
+        assert rect.height() >= style.MIN_TARGET  # a finger's width
         if view.selectionModel().isSelected(index):
             continue
         # The background at the row's right end, past its text: dark on every row.

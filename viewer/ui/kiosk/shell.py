@@ -1,24 +1,14 @@
-"""The kiosk shell: the reading window full screen, nothing to escape to, back to the start alone.
-
-`KioskShell` wraps the ordinary `MainWindow` (menus, status bar and dock buttons hidden) under a
-visitor bar (larger text, high contrast, print, start over) and installs one application-wide event
-filter that swallows every way out: window keys, context menus, drag and drop, close events, new
-windows and dialogs, links handed to the desktop. Idle time is read from an injected clock; a Qt
-timer only ticks the check. Staff leave with five taps in the top-left corner (or
-Ctrl+Alt+Shift+A) and the admin PIN.
-"""
+"""The kiosk shell: the reading window under a visitor bar, full screen, locked down, and back
+to the start record when left idle or when a visitor asks."""
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QColor,
     QDesktopServices,
     QFont,
     QGuiApplication,
@@ -26,29 +16,20 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPalette,
-    QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QDialog,
-    QDockWidget,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMenu,
     QPushButton,
-    QScroller,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer import paths
-from viewer.domain import citation
 from viewer.domain.model import Archive, BrokenRecord, Record
 from viewer.kiosk import touch
 from viewer.kiosk.admin import PinGate, PinResult, TapGesture
@@ -57,6 +38,7 @@ from viewer.kiosk.idle import Clock, IdleMonitor, IdlePhase, monotonic
 from viewer.kiosk.usage_log import UsageLog
 from viewer.services import settings as prefs
 from viewer.services.settings import Layout, Settings, ViewState
+from viewer.ui.kiosk import lockdown, overlays, printing, style
 from viewer.ui.main_window import MainWindow
 from viewer.ui.messages import Level
 from viewer.ui.scan_layout import ZoomMode
@@ -68,312 +50,6 @@ PIN_STATE_FILE = "pin-lockout.json"
 log = logging.getLogger(__name__)
 
 TICK_MS = 250
-MIN_TARGET = 44
-CORNER = 64
-LINK_SCHEMES = ("http", "https", "ftp", "ftps", "file", "mailto", "tel", "sms", "news", "data")
-ALWAYS_ENABLED_ACTIONS = frozenset({"next_record", "previous_record"})
-
-_K = Qt.Key
-_NAV_KEYS = frozenset(
-    {
-        _K.Key_Left,
-        _K.Key_Right,
-        _K.Key_Up,
-        _K.Key_Down,
-        _K.Key_PageUp,
-        _K.Key_PageDown,
-        _K.Key_Home,
-        _K.Key_End,
-        _K.Key_Backspace,
-        _K.Key_Delete,
-        _K.Key_Return,
-        _K.Key_Enter,
-        _K.Key_Tab,
-        _K.Key_Backtab,
-        _K.Key_Space,
-    }
-)
-_CTRL_KEYS = frozenset(
-    {
-        _K.Key_C,
-        _K.Key_A,
-        _K.Key_V,
-        _K.Key_X,
-        _K.Key_Z,
-        _K.Key_F,
-        _K.Key_0,
-        _K.Key_BracketLeft,
-        _K.Key_BracketRight,
-    }
-)
-_CTRL_SHIFT_KEYS = frozenset({_K.Key_Plus, _K.Key_Equal, _K.Key_Minus})
-_M = Qt.KeyboardModifier
-_ADMIN_CHORD = _M.ControlModifier | _M.AltModifier | _M.ShiftModifier
-
-KIOSK_STYLE = f"""
-QPushButton, QToolButton {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
-QTabBar::tab {{ min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; padding: 0 14px; }}
-QListView::item, QTreeView::item {{ min-height: {MIN_TARGET}px; }}
-QLineEdit, QComboBox, QSpinBox {{ min-height: {MIN_TARGET}px; }}
-QScrollBar:vertical {{ width: 20px; }}
-QScrollBar:horizontal {{ height: 20px; }}
-#kioskBar {{ border-bottom: 1px solid palette(mid); }}
-#kioskOverlay {{ background: rgba(0, 0, 0, 200); }}
-#kioskCard {{ background: palette(window); border-radius: 12px; }}
-#kioskCard QLabel#headline {{ font-size: 32pt; font-weight: bold; }}
-#kioskCard QLabel#subline {{ font-size: 18pt; }}
-#kioskPinPad QPushButton {{ min-width: 88px; min-height: 72px; font-size: 22pt; }}
-"""
-
-
-def key_allowed(key: int, modifiers: Qt.KeyboardModifier, text: str, *, citation: bool) -> bool:
-    """Whether a visitor's key may reach the window: text, navigation, copy and text size only."""
-    mods = modifiers & ~_M.KeypadModifier
-    if mods & (_M.AltModifier | _M.MetaModifier):
-        return False
-    if mods & _M.ControlModifier:
-        shift = bool(mods & _M.ShiftModifier)
-        if key in _CTRL_SHIFT_KEYS:
-            return True
-        if key == _K.Key_C and shift:
-            return citation
-        return not shift and key in _CTRL_KEYS
-    if key in _NAV_KEYS:
-        return True
-    return bool(text) and text.isprintable()
-
-
-class Printer(Protocol):
-    """Prints a document on one named printer, without a dialog; False when it cannot."""
-
-    def print_document(self, document: QTextDocument, printer_name: str) -> bool: ...
-
-
-class SystemPrinter:
-    """Prints on an installed printer through Qt; never to a file, never with a dialog."""
-
-    def print_document(self, document: QTextDocument, printer_name: str) -> bool:
-        """Print `document` on `printer_name`; False when that printer is not installed."""
-        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo  # noqa: PLC0415
-
-        if printer_name not in QPrinterInfo.availablePrinterNames():
-            log.error("kiosk printer %r is not installed; nothing printed", printer_name)
-            return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
-        printer.setPrinterName(printer_name)
-        if not printer.isValid() or printer.outputFileName():
-            log.error("kiosk printer %r cannot be used; nothing printed", printer_name)
-            return False
-        document.print_(printer)
-        return True
-
-
-class _LinkSink(QObject):
-    """Takes every URL the viewer would hand to the desktop, and opens none of them."""
-
-    refused = Signal(str)
-
-    @Slot(QUrl)
-    def open_url(self, url: QUrl) -> None:
-        log.info("kiosk: not opening %s", url.toString())
-        self.refused.emit(url.toString())
-
-
-class _Guard(QObject):
-    def __init__(self, shell: KioskShell) -> None:
-        super().__init__(shell)
-        self._shell = shell
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return self._shell._guard(watched, event)
-
-
-def _big_label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # titles and summaries come from the archive
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
-
-
-class _Overlay(QFrame):
-    """A dimmed layer over the whole kiosk with a card in its middle."""
-
-    def __init__(self, parent: QWidget, name: str) -> None:
-        super().__init__(parent)
-        self.setObjectName("kioskOverlay")
-        self.setAccessibleName(name)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.card = QFrame()
-        self.card.setObjectName("kioskCard")
-        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.card.setMaximumWidth(900)
-        self.card_layout = QVBoxLayout(self.card)
-        self.card_layout.setContentsMargins(40, 32, 40, 32)
-        self.card_layout.setSpacing(18)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.card, 4)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
-        self.hide()
-
-
-class Countdown(_Overlay):
-    """ "Still reading?" with the seconds left before the kiosk starts over."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "")
-        self.setAccessibleName(self.tr("Still reading?"))
-        self.headline = _big_label(self.tr("Still reading?"), "headline")
-        self.detail = _big_label("", "subline")
-        self.keep = QPushButton(self.tr("Keep reading"))
-        self.keep.setAccessibleName(self.tr("Keep reading"))
-        self.card_layout.addWidget(self.headline)
-        self.card_layout.addWidget(self.detail)
-        self.card_layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignCenter)
-
-    def set_seconds(self, seconds: int) -> None:
-        """Show how long is left."""
-        text = (
-            self.tr("Touch the screen to keep reading. Starting over in {seconds} second.")
-            if seconds == 1
-            else self.tr("Touch the screen to keep reading. Starting over in {seconds} seconds.")
-        )
-        self.detail.setText(text.format(seconds=seconds))
-
-
-class Attract(_Overlay):
-    """Title cards of featured records, one after another, until someone touches the screen."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "")
-        self.setAccessibleName(self.tr("Welcome"))
-        self.archive = _big_label("", "subline")
-        self.headline = _big_label("", "headline")
-        self.date = _big_label("", "subline")
-        self.summary = _big_label("", "summary")
-        self.prompt = _big_label(self.tr("Touch the screen to start reading"), "subline")
-        for label in (self.archive, self.headline, self.date, self.summary, self.prompt):
-            self.card_layout.addWidget(label)
-        self.cards: list[Record] = []
-        self.index = 0
-
-    def show_card(self, index: int, archive_title: str) -> None:
-        """Show card `index` (wrapping around)."""
-        if not self.cards:
-            self.headline.setText(archive_title)
-            return
-        self.index = index % len(self.cards)
-        record = self.cards[self.index]
-        self.archive.setText(archive_title)
-        self.headline.setText(record.title)
-        self.date.setText(record.date.display() if record.date else "")
-        summary = record.summary
-        self.summary.setText(summary if len(summary) <= 320 else summary[:317].rstrip() + "…")
-
-
-class PinPad(_Overlay):
-    """Touch-sized digits for the admin PIN."""
-
-    pin_entered = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "")
-        self.setAccessibleName(self.tr("Staff exit"))
-        self.card.setObjectName("kioskCard")
-        self.setProperty("pinPad", True)
-        self.card.setAccessibleName(self.tr("PIN pad"))
-        pad = QWidget()
-        pad.setObjectName("kioskPinPad")
-        self.headline = _big_label(self.tr("Staff exit: enter the PIN"), "subline")
-        self.display = _big_label("", "headline")
-        self.display.setAccessibleName(self.tr("PIN entered"))
-        self.status = _big_label("", "status")
-        self.status.setAccessibleName(self.tr("PIN message"))
-        grid = QGridLayout(pad)
-        grid.setSpacing(12)
-        self.buttons: dict[str, QPushButton] = {}
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
-        names = {"Clear": self.tr("Clear"), "OK": self.tr("OK")}
-        for index, key in enumerate(keys):
-            button = QPushButton(names.get(key, key))
-            button.setAccessibleName(
-                self.tr("PIN {digit}").format(digit=key) if key.isdigit() else names[key]
-            )
-            button.clicked.connect(lambda _=False, k=key: self._press(k))
-            grid.addWidget(button, index // 3, index % 3)
-            self.buttons[key] = button
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel staff exit"))
-        cancel.clicked.connect(self._on_cancel_clicked)
-        self.buttons["Cancel"] = cancel
-        for widget in (self.headline, self.display, self.status):
-            self.card_layout.addWidget(widget)
-        self.card_layout.addWidget(pad, 0, Qt.AlignmentFlag.AlignCenter)
-        self.card_layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignCenter)
-        self._digits = ""
-
-    def open(self) -> None:
-        """Show the pad, empty."""
-        self._digits = ""
-        self.display.setText("")
-        self.status.setText("")
-        self.show()
-        self.raise_()
-        self.setFocus()
-
-    def type_pin(self, pin: str) -> None:
-        """Press the digits of `pin` and OK (what a member of staff does)."""
-        for digit in pin:
-            self._press(digit)
-        self._press("OK")
-
-    def _press(self, key: str) -> None:
-        if key == "Clear":
-            self._digits = ""
-        elif key == "OK":
-            pin, self._digits = self._digits, ""
-            self.display.setText("")
-            self.pin_entered.emit(pin)
-            return
-        elif len(self._digits) < 12:
-            self._digits += key
-        self.display.setText("•" * len(self._digits))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        if text.isdigit():
-            self._press(text)
-        elif event.key() in (_K.Key_Return, _K.Key_Enter):
-            self._press("OK")
-        elif event.key() == _K.Key_Backspace:
-            self._press("Clear")
-
-    def _on_cancel_clicked(self) -> None:
-        self.hide()
-        self.cancelled.emit()
-
-
-class _AdminCorner(QWidget):
-    """An invisible target in the top-left corner that counts taps."""
-
-    tapped = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Staff corner"))
-        self.setGeometry(0, 0, CORNER, CORNER)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-        self.tapped.emit()
 
 
 class KioskShell(QWidget):
@@ -397,7 +73,7 @@ class KioskShell(QWidget):
         *,
         clock: Clock = monotonic,
         usage: UsageLog | None = None,
-        printer: Printer | None = None,
+        printer: printing.Printer | None = None,
     ) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("kiosk")
@@ -410,7 +86,7 @@ class KioskShell(QWidget):
         self._view_state = view_state
         self._clock = clock
         self._usage = usage
-        self._printer = printer or SystemPrinter()
+        self._printer = printer or printing.SystemPrinter()
         self._archive: Archive | None = None
         self._may_close = False
         self._resetting = False
@@ -424,8 +100,8 @@ class KioskShell(QWidget):
             config.admin_pin_hash, clock, state=paths.data_dir() / "kiosk" / PIN_STATE_FILE
         )
         self._taps = TapGesture(clock)
-        self._guard_filter = _Guard(self)
-        self._links = _LinkSink(self)
+        self._guard_filter = lockdown.Guard(self, self._guard)
+        self._links = lockdown.LinkSink(self)
         self._links.refused.connect(self.link_refused)
         self._saved_native = False
 
@@ -440,14 +116,14 @@ class KioskShell(QWidget):
         window.setWindowFlags(Qt.WindowType.Widget)
         layout.addWidget(window, 1)
         window.show()
-        self.countdown = Countdown(self)
+        self.countdown = overlays.Countdown(self)
         self.countdown.keep.clicked.connect(self._on_countdown_keep_clicked)
-        self.attract = Attract(self)
-        self.pin_pad = PinPad(self)
+        self.attract = overlays.Attract(self)
+        self.pin_pad = overlays.PinPad(self)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
-        self._corner = _AdminCorner(self)
+        self._corner = overlays.AdminCorner(self)
         self._corner.tapped.connect(self._on_corner_tapped)
-        self._lock_window()
+        lockdown.lock_window(window, config, self)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -465,7 +141,7 @@ class KioskShell(QWidget):
         bar = QFrame()
         bar.setObjectName("kioskBar")
         row = QHBoxLayout(bar)
-        row.setContentsMargins(CORNER + 8, 6, 12, 6)
+        row.setContentsMargins(overlays.CORNER + 8, 6, 12, 6)
         row.setSpacing(10)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -502,54 +178,6 @@ class KioskShell(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
 
-    def _lock_window(self) -> None:
-        window = self._window
-        window.setAcceptDrops(False)
-        window.menuBar().hide()
-        window.statusBar().hide()
-        window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for dock in window.findChildren(QDockWidget):
-            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-            dock.setFloating(False)
-            dock.setTitleBarWidget(QWidget())
-        self._apply_actions()
-        for view in (window.transcript.browser().viewport(), window.records.view().viewport()):
-            QScroller.grabGesture(view, QScroller.ScrollerGestureType.TouchGesture)
-
-    def _allowed_actions(self) -> set[str]:
-        allowed = set(ALWAYS_ENABLED_ACTIONS)
-        if self.config.actions.copy_citation:
-            allowed.add("copy_citation")
-        if self.config.actions.search:
-            allowed |= {"find", "search_archive"}
-        return allowed
-
-    def _apply_actions(self) -> None:
-        """The window's own actions are off but record navigation and the allowed actions."""
-        allowed = self._allowed_actions()
-        window = self._window
-        for action in window.findChildren(QAction):
-            parent = action.parent()
-            if parent is window or isinstance(parent, QDockWidget | QMenu):
-                action.setEnabled(action.objectName() in allowed)
-                if action.objectName() in allowed and action not in self.actions():
-                    self.addAction(action)  # its menu is hidden: keep the shortcut alive here
-        hidden_docks = set()
-        if not self.config.actions.search:
-            hidden_docks.add("searchDock")
-        if not self.config.actions.copy_citation:
-            hidden_docks.add("citeDock")
-            for button in window.metadata.findChildren(QAbstractButton):
-                if button.objectName() == "copyCitationButton":
-                    button.hide()
-        for dock in window.findChildren(QDockWidget):
-            dock.setVisible(dock.objectName() not in hidden_docks)
-        if not self.config.actions.language_switch:
-            for tabs in window.transcript.findChildren(QTabBar):
-                tabs.hide()
-
-    # -- starting and stopping ------------------------------------------------------------------
-
     def install(self) -> None:
         """Take over the application: event filter, styles, link handlers, no native dialogs."""
         app = QApplication.instance()
@@ -557,7 +185,7 @@ class KioskShell(QWidget):
         self._saved_native = app.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
         app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         app.installEventFilter(self._guard_filter)
-        for scheme in LINK_SCHEMES:
+        for scheme in lockdown.LINK_SCHEMES:
             QDesktopServices.setUrlHandler(scheme, self._links, "open_url")  # type: ignore[arg-type]
         self._installed = True
         self._apply_style()
@@ -569,7 +197,7 @@ class KioskShell(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.removeEventFilter(self._guard_filter)
-        for scheme in LINK_SCHEMES:
+        for scheme in lockdown.LINK_SCHEMES:
             QDesktopServices.unsetUrlHandler(scheme)
         self.setStyleSheet("")
         self.setPalette(QPalette())
@@ -661,7 +289,7 @@ class KioskShell(QWidget):
 
     def _guard_key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
-        if key == _K.Key_A and (mods & ~_M.KeypadModifier) == _ADMIN_CHORD:
+        if lockdown.is_admin_chord(key, mods):
             if event.type() == QEvent.Type.KeyPress:
                 self.open_pin_pad()
             event.accept()
@@ -669,7 +297,9 @@ class KioskShell(QWidget):
         if event.type() == QEvent.Type.KeyPress:
             self.idle.touch()
             self._hide_idle_overlays()
-        if key_allowed(key, mods, event.text(), citation=self.config.actions.copy_citation):
+        if lockdown.key_allowed(
+            key, mods, event.text(), citation=self.config.actions.copy_citation
+        ):
             return False
         if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()  # the key is "wanted" here, so no shortcut fires; then it is dropped
@@ -842,7 +472,7 @@ class KioskShell(QWidget):
         super().resizeEvent(event)
         for overlay in (self.countdown, self.attract, self.pin_pad):
             overlay.setGeometry(self.rect())
-        self._corner.setGeometry(QRect(0, 0, CORNER, CORNER))
+        self._corner.setGeometry(QRect(0, 0, overlays.CORNER, overlays.CORNER))
         self._corner.raise_()
 
     # -- visitor switches -----------------------------------------------------------------------
@@ -860,36 +490,21 @@ class KioskShell(QWidget):
             self.contrast_button.setChecked(on)
             return
         if self._installed:
-            self.setPalette(_high_contrast_palette() if on else QPalette())
+            self.setPalette(style.high_contrast_palette() if on else QPalette())
             self._apply_style()
 
     def _apply_style(self) -> None:
         # On the kiosk's own widgets only: restyling the whole application repolishes every
         # widget of the process, and the kiosk's are the only ones a visitor sees.
-        extra = ""
-        if self.contrast_button.isChecked():
-            extra = (
-                "QWidget { color: white; background: black; } "
-                "QPushButton:checked { background: #ffd400; color: black; } "
-                # Every other row of a list: dark too (the style's default is light), and the
-                # chosen row black on yellow.
-                "QAbstractItemView { alternate-background-color: #1a1a1a; "
-                "selection-background-color: #ffd400; selection-color: black; }"
-            )
-        self.setStyleSheet(KIOSK_STYLE + extra)
+        extra = style.HIGH_CONTRAST_STYLE if self.contrast_button.isChecked() else ""
+        self.setStyleSheet(style.KIOSK_STYLE + extra)
 
     def print_record(self) -> None:
         """Print the record's citation and transcript on the configured printer."""
         record = self._window.current_record()
         if not self.config.actions.print_allowed or not isinstance(record, Record):
             return
-        document = self._window.transcript.browser().document().clone()
-        cursor = QTextCursor(document)
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        cursor.insertHtml(
-            f"<p><b>{html.escape(record.title)}</b><br>{html.escape(citation.house(record))}</p>"
-        )
-        cursor.insertBlock()
+        document = printing.record_document(record, self._window.transcript.browser().document())
         printed = self._printer.print_document(document, self.config.actions.printer)
         self._window.messages.show_message(
             Level.INFO,
@@ -944,7 +559,7 @@ class KioskShell(QWidget):
         self.attract.cards = [c for c in cards if isinstance(c, Record)]
 
     def _on_window_record_shown(self, record: Record | BrokenRecord) -> None:
-        self._apply_actions()
+        lockdown.apply_actions(self._window, self.config, self)
         if not self._resetting and not self._awaiting_ready and self._usage is not None:
             self._usage.record_opened(record.id)
         if self._awaiting_ready and record.id == self.config.start_record:
@@ -970,24 +585,3 @@ class KioskShell(QWidget):
         if self._awaiting_ready and record is not None and record.id == self.config.start_record:
             self._awaiting_ready = False
             self.start_screen_shown.emit(record.id)
-
-
-def _high_contrast_palette() -> QPalette:
-    palette = QPalette()
-    black, white, yellow = QColor("black"), QColor("white"), QColor("#ffd400")
-    for role, colour in (
-        (QPalette.ColorRole.Window, black),
-        (QPalette.ColorRole.WindowText, white),
-        (QPalette.ColorRole.Base, black),
-        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
-        (QPalette.ColorRole.Text, white),
-        (QPalette.ColorRole.Button, black),
-        (QPalette.ColorRole.ButtonText, white),
-        (QPalette.ColorRole.Highlight, yellow),
-        (QPalette.ColorRole.HighlightedText, black),
-        (QPalette.ColorRole.Link, yellow),
-        (QPalette.ColorRole.ToolTipBase, black),
-        (QPalette.ColorRole.ToolTipText, white),
-    ):
-        palette.setColor(role, colour)
-    return palette
