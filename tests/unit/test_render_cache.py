@@ -7,7 +7,7 @@ import sys
 from PySide6.QtGui import QImage
 
 from viewer.services.render_cache import ImageCache
-from viewer.services.render_engine import RenderKey
+from viewer.services.render_protocol import RenderKey
 
 
 def _image(width: int) -> QImage:

@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from viewer.services import render, render_engine, text_layers, worker_process
 from viewer.services.render import RenderKey
-from viewer.services.render_engine import OpenFailed, OpenRequest, PdfEngine
+from viewer.services.render_engine import PdfEngine
+from viewer.services.render_protocol import OpenFailed, OpenRequest
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
@@ -53,7 +54,7 @@ def render_page(*args, **kwargs):
     return real_render(*args, **kwargs)
 pdf.open_document, pdf.render_page = open_document, render_page
 import importlib
-importlib.import_module("viewer.services.render_engine").main()
+importlib.import_module("viewer.services.render_child").main()
 """
 
 

@@ -15,9 +15,11 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from viewer.domain import pdf
-from viewer.services import render, render_engine
+from viewer.services import render, render_backends, render_child, render_protocol
+from viewer.services import shared_pixels as shared_memory
 from viewer.services.render import RenderKey
-from viewer.services.render_engine import OpenRequest, PdfEngine, WordsRequest
+from viewer.services.render_engine import PdfEngine
+from viewer.services.render_protocol import OpenRequest, WordsRequest
 
 SCANS = sorted((Path(__file__).resolve().parents[3] / "shared" / "corpus" / "scans").glob("*.pdf"))
 
@@ -112,7 +114,7 @@ def test_a_new_wish_replaces_pages_not_yet_rendered(corpus: Path) -> None:
 
 
 def render_engine_want(keys: list[RenderKey]):
-    from viewer.services.render_engine import WantRequest
+    from viewer.services.render_protocol import WantRequest
 
     return WantRequest(render.VIEW, tuple(keys))
 
@@ -149,9 +151,9 @@ def test_isolated_worker_renders_in_a_child_process(qtbot: QtBot, corpus: Path) 
         assert len(colours) > 2
         # The pixels came through shared memory, which the window process then removed.
         pid = worker._backend.process.pid  # type: ignore[union-attr]
-        if render_engine.SHARED_MEMORY_DIR.is_dir():
+        if shared_memory.SHARED_MEMORY_DIR.is_dir():
             assert not list(
-                render_engine.SHARED_MEMORY_DIR.glob(render_engine.shared_prefix(pid) + "*")
+                shared_memory.SHARED_MEMORY_DIR.glob(shared_memory.shared_prefix(pid) + "*")
             )
     finally:
         worker.shutdown()
@@ -224,7 +226,9 @@ def test_a_rendered_page_has_pymupdfs_pixels_in_the_format_qt_paints_as_is(
 
 def test_an_image_keeps_the_pixels_it_was_made_on(qtbot: QtBot) -> None:
     samples = bytearray(b"\x10\x20\x30\xff" * 6)
-    image = render.to_image(render_engine.Rendered(RenderKey("a.pdf", 0, 1.0), 3, 2, 12, samples))
+    image = render_backends.to_image(
+        render_protocol.Rendered(RenderKey("a.pdf", 0, 1.0), 3, 2, 12, samples)
+    )
     copy = QImage(image)
     del samples, image
     gc.collect()
@@ -234,24 +238,24 @@ def test_an_image_keeps_the_pixels_it_was_made_on(qtbot: QtBot) -> None:
 def test_opened_crosses_the_pipe_whole(corpus: Path) -> None:
     handle, info = pdf.open_document(corpus / "scans" / "104-10006-10247_ocr.pdf")
     handle.close()
-    opened = render_engine.Opened(7, info)
+    opened = render_protocol.Opened(7, info)
     assert pickle.loads(pickle.dumps(opened, protocol=pickle.HIGHEST_PROTOCOL)) == opened
 
 
 def test_requests_are_read_whole_however_the_pipe_splits_them() -> None:
     read_end, write_end = os.pipe()
     try:
-        inbox = render_engine._PipeInbox(read_end)
-        request = render_engine.WantRequest(render.VIEW, (RenderKey("a.pdf", 3, 1.25),), 9)
+        inbox = render_child._PipeInbox(read_end)
+        request = render_protocol.WantRequest(render.VIEW, (RenderKey("a.pdf", 3, 1.25),), 9)
         data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         os.write(write_end, data[:5])
         assert inbox.get_nowait() is None
-        os.write(write_end, data[5:] + pickle.dumps(render_engine.CloseRequest("a.pdf")))
+        os.write(write_end, data[5:] + pickle.dumps(render_protocol.CloseRequest("a.pdf")))
         assert inbox.get_nowait() == request
-        assert inbox.get_nowait() == render_engine.CloseRequest("a.pdf")
+        assert inbox.get_nowait() == render_protocol.CloseRequest("a.pdf")
         os.close(write_end)
         write_end = -1
-        assert isinstance(inbox.get(), render_engine.StopRequest)
+        assert isinstance(inbox.get(), render_protocol.StopRequest)
     finally:
         os.close(read_end)
         if write_end >= 0:
@@ -259,25 +263,25 @@ def test_requests_are_read_whole_however_the_pipe_splits_them() -> None:
 
 
 @pytest.fixture
-def shared_pixels() -> Iterator[render_engine.SharedPixels]:
-    if not render_engine.SHARED_MEMORY_DIR.is_dir():
+def shared_pixels() -> Iterator[shared_memory.SharedPixels]:
+    if not shared_memory.SHARED_MEMORY_DIR.is_dir():
         pytest.skip("no shared memory (/dev/shm) here")
-    pixels = render_engine.SharedPixels()
+    pixels = shared_memory.SharedPixels()
     yield pixels
     pixels.close()
-    render_engine.remove_shared_files(os.getpid())
+    shared_memory.remove_shared_files(os.getpid())
 
 
 def _files() -> list[Path]:
     return sorted(
-        render_engine.SHARED_MEMORY_DIR.glob(render_engine.shared_prefix(os.getpid()) + "*")
+        shared_memory.SHARED_MEMORY_DIR.glob(shared_memory.shared_prefix(os.getpid()) + "*")
     )
 
 
 def test_the_next_pages_shared_memory_is_made_ahead_and_cut_to_the_page(
-    shared_pixels: render_engine.SharedPixels,
+    shared_pixels: shared_memory.SharedPixels,
 ) -> None:
-    size = 3 * render_engine.SPARE_MIN_SIZE
+    size = 3 * shared_memory.SPARE_MIN_SIZE
     first = shared_pixels.allocate(size)
     sent = shared_pixels.share(first)
     assert sent is not None and sent.size == size
@@ -294,7 +298,7 @@ def test_the_next_pages_shared_memory_is_made_ahead_and_cut_to_the_page(
 
 
 def test_shared_memory_of_a_page_that_failed_is_removed(
-    shared_pixels: render_engine.SharedPixels,
+    shared_pixels: shared_memory.SharedPixels,
 ) -> None:
     shared_pixels.allocate(4096)
     assert len(_files()) == 1
@@ -320,21 +324,21 @@ def test_a_prefetched_document_is_opened_once_and_its_first_page_rendered_at_onc
     opened = _counting_opens(monkeypatch)
     path = str(samples / "records" / "1949-05-18-telegram" / "scan.pdf")
     engine = PdfEngine()
-    engine.accept(render_engine.PrefetchRequest(path))
+    engine.accept(render_protocol.PrefetchRequest(path))
     assert engine.step() is None  # nothing is answered
     assert opened == ["scan.pdf"]
     hint = render.FirstPage("fit-width", 600.0, 800.0, 1.0, 1.0, 1.0)
     engine.accept(OpenRequest(7, path, None, hint))
     answer = engine.step()
-    assert isinstance(answer, render_engine.Opened)
+    assert isinstance(answer, render_protocol.Opened)
     assert (answer.request_id, answer.info.page_count) == (7, 3)
     assert opened == ["scan.pdf"]  # not opened again
     page = engine.step()
-    assert isinstance(page, render_engine.Rendered)
+    assert isinstance(page, render_protocol.Rendered)
     assert page.key.page == 0
     engine.close(path)  # the one holder: closed now
     engine.accept(OpenRequest(8, path))
-    assert isinstance(engine.step(), render_engine.Opened)
+    assert isinstance(engine.step(), render_protocol.Opened)
     assert opened == ["scan.pdf", "scan.pdf"]
     engine.close_all()
 
@@ -346,11 +350,11 @@ def test_a_prefetch_that_failed_answers_its_open_with_the_same_reason(
     path = tmp_path / "not-a.pdf"
     path.write_text("plain text, no PDF at all")
     engine = PdfEngine()
-    engine.accept(render_engine.PrefetchRequest(str(path)))
+    engine.accept(render_protocol.PrefetchRequest(str(path)))
     assert engine.step() is None
     engine.accept(OpenRequest(3, str(path)))
     failed = engine.step()
-    assert isinstance(failed, render_engine.OpenFailed)
+    assert isinstance(failed, render_protocol.OpenFailed)
     assert failed.request_id == 3
     assert failed.message.startswith("not-a.pdf: ")
     assert opened == ["not-a.pdf"]
@@ -363,14 +367,14 @@ def test_a_prefetch_is_not_taken_for_another_password_nor_kept_and_the_next_one_
     first = str(samples / "records" / "1949-05-18-telegram" / "scan.pdf")
     second = str(samples / "records" / "specimen-card" / "scan.pdf")
     engine = PdfEngine()
-    engine.accept(render_engine.PrefetchRequest(first))
+    engine.accept(render_protocol.PrefetchRequest(first))
     engine.step()
     engine.accept(OpenRequest(1, first, "a password"))
-    assert isinstance(engine.step(), render_engine.Opened)
+    assert isinstance(engine.step(), render_protocol.Opened)
     assert opened == ["scan.pdf", "scan.pdf"]
     assert engine._prefetched is None  # another opening came first: it is not wanted any more
-    engine.accept(render_engine.PrefetchRequest(second))
-    engine.accept(render_engine.PrefetchRequest(second))  # the same again: nothing more
+    engine.accept(render_protocol.PrefetchRequest(second))
+    engine.accept(render_protocol.PrefetchRequest(second))  # the same again: nothing more
     engine.step()
     engine.step()
     assert len(opened) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from viewer.domain.search_query import parse_query
-from viewer.services.render_engine import Word
+from viewer.services.render_protocol import Word
 from viewer.ui import scan_hits
 from viewer.ui.scan_hits import ScanHit
 

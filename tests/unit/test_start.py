@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from viewer import cli
-from viewer.services import preload, render_engine, worker_process
+from viewer.services import preload, render_protocol, worker_process
 
 
 class _FakeProcess:
@@ -89,7 +89,7 @@ def test_the_prestarted_worker_is_sent_the_pdf_before_anyone_else_writes_to_it(
     worker_process.prestart()
     worker_process.prefetch(tmp_path / "a.pdf")
     request = pickle.loads(process.stdin.getvalue())
-    assert request == render_engine.PrefetchRequest(str(tmp_path / "a.pdf"))
+    assert request == render_protocol.PrefetchRequest(str(tmp_path / "a.pdf"))
     assert worker_process.take() is process
     worker_process.prefetch(tmp_path / "b.pdf")  # adopted: nothing more is written by this way
     assert pickle.loads(process.stdin.getvalue()) == request

@@ -1,10 +1,11 @@
 """The render worker: the one place that calls PyMuPDF, off the GUI thread.
 
-`PdfWorker(QObject)` lives in the GUI thread and forwards every request to one worker that owns the
-open PyMuPDF documents (`viewer.services.render_engine.PdfEngine`). The worker runs either in a
-child process (`isolated=True`, the default: PyMuPDF holds the GIL while it renders, which would
-stall the GUI thread for the length of a page, and a crash in a malformed PDF costs a page, not the
-application) or in one thread of this process (`isolated=False`: tests, and debugging).
+`PdfWorker(QObject)` lives in the GUI thread and forwards every request (`render_protocol`) to one
+worker that owns the open PyMuPDF documents (`viewer.services.render_engine.PdfEngine`). The worker
+runs either in a child process (`isolated=True`, the default, `render_child`: PyMuPDF holds the
+GIL while it renders, which would stall the GUI thread for the length of a page, and a crash in a
+malformed PDF costs a page, not the application) or in one thread of this process
+(`isolated=False`: tests, and debugging); `render_backends` runs it either way.
 Results always arrive as signals in the GUI thread; every failure arrives as a signal too.
 
 API (all calls return at once):
@@ -42,24 +43,16 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import mmap
-import os
-import pickle
-import queue
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from viewer.services import render_engine, worker_process
+from viewer.services import render_backends as backends
 from viewer.services.render_cache import DEFAULT_LIMIT, ImageCache
-from viewer.services.render_engine import (
+from viewer.services.render_protocol import (
     THUMBNAILS,
     VIEW,
     CloseRequest,
@@ -68,14 +61,9 @@ from viewer.services.render_engine import (
     OpenFailed,
     OpenRequest,
     PrefetchRequest,
-    Rendered,
     RenderFailed,
     RenderKey,
     RenderStarted,
-    Request,
-    Result,
-    SharedSamples,
-    StopRequest,
     TextExtracted,
     TextFailed,
     TextRequest,
@@ -83,180 +71,11 @@ from viewer.services.render_engine import (
     Word,
     WordsExtracted,
     WordsRequest,
-    remove_shared_files,
 )
 
 __all__ = ["THUMBNAILS", "VIEW", "FirstPage", "ImageCache", "PdfWorker", "RenderKey", "Word"]
 
 log = logging.getLogger(__name__)
-
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-_FORMAT = QImage.Format.Format_RGB32 if sys.byteorder == "little" else QImage.Format.Format_RGBX8888
-"""The worker's pixels as they are (`viewer.domain.pdf.PIXEL_BYTES`): on a little-endian machine
-the format the raster engine paints fastest, without converting a pixel."""
-
-
-def to_image(result: Rendered) -> QImage:
-    """The rendered page as a QImage on the rendered pixels themselves, not a copy.
-
-    The image holds a reference to its buffer (PySide6 releases it when the last copy of the
-    image is gone): a bytearray, or this process's mapping of the worker's shared-memory file.
-    """
-    samples = result.samples
-    if isinstance(samples, SharedSamples):
-        samples = _map_shared(samples)
-    return QImage(samples, result.width, result.height, result.stride, _FORMAT)
-
-
-def _map_shared(shared: SharedSamples) -> mmap.mmap:
-    """Map a shared-memory file of the worker, then remove its name: the memory goes with the map.
-
-    Populated at once, so the memory is this process's (and counted in its resident size) from
-    now on rather than page by page as it is painted.
-    """
-    try:
-        fd = os.open(shared.path, os.O_RDWR)
-        try:
-            return mmap.mmap(fd, shared.size, flags=mmap.MAP_SHARED | _MAP_POPULATE)
-        finally:
-            os.close(fd)
-    finally:
-        with contextlib.suppress(OSError):
-            Path(shared.path).unlink()
-
-
-_MAP_POPULATE: int = getattr(mmap, "MAP_POPULATE", 0)
-
-
-class _Image(NamedTuple):
-    """A rendered page on its way to the GUI thread, as the QImage it is painted from."""
-
-    key: RenderKey
-    image: QImage
-
-
-class _Relay(QObject):
-    """Carries results from the worker's thread to the GUI thread (a queued connection)."""
-
-    arrived = Signal(object)
-
-
-class _ThreadInbox:
-    def __init__(self) -> None:
-        self.queue: queue.SimpleQueue[Request] = queue.SimpleQueue()
-
-    def get(self) -> Request:
-        return self.queue.get()
-
-    def get_nowait(self) -> Request | None:
-        try:
-            return self.queue.get_nowait()
-        except queue.Empty:
-            return None
-
-
-class _ThreadBackend:
-    """The engine on one thread of this process."""
-
-    def __init__(self, deliver: _Relay) -> None:
-        self._relay = deliver
-        self._inbox = _ThreadInbox()
-        self.thread = threading.Thread(
-            target=render_engine.serve, args=(self._inbox, self._sink), name="pdf-worker"
-        )
-        self.thread.daemon = True
-        self.thread.start()
-
-    def _sink(self, result: Result) -> None:
-        if isinstance(result, Rendered):
-            self._relay.arrived.emit(_Image(result.key, to_image(result)))
-        else:
-            self._relay.arrived.emit(result)
-
-    def send(self, request: Request) -> None:
-        self._inbox.queue.put(request)
-
-    def stop(self) -> None:
-        self._inbox.queue.put(StopRequest())
-        self.thread.join(timeout=5)
-
-
-class _ProcessBackend:
-    """The engine in a child process, spoken to through pickles on its stdin and stdout."""
-
-    def __init__(self, deliver: _Relay, on_exit: Callable[[_ProcessBackend], None]) -> None:
-        self._relay = deliver
-        self._on_exit = on_exit
-        self.process = worker_process.take()
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self._stdin: IO[bytes] = self.process.stdin
-        self._lock = threading.Lock()
-        self._stopping = False
-        self.thread = threading.Thread(
-            target=self._read, args=(self.process.stdout,), name="pdf-worker-reader", daemon=True
-        )
-        self.thread.start()
-
-    def _read(self, stream: IO[bytes]) -> None:
-        while True:
-            try:
-                result = pickle.load(stream)
-            except (EOFError, OSError, pickle.UnpicklingError):
-                break
-            if isinstance(result, Rendered):
-                try:
-                    image = to_image(result)
-                except OSError as exc:
-                    # The pixels went missing on the way (shared memory cleared under us):
-                    # that costs this page, which can be asked for again, not the worker.
-                    log.warning("rendered page %s could not be read: %s", result.key, exc)
-                    self._relay.arrived.emit(
-                        RenderFailed(result.key, "the rendered page was lost on its way")
-                    )
-                    continue
-                self._relay.arrived.emit(_Image(result.key, image))
-            else:
-                self._relay.arrived.emit(result)
-        if not self._stopping:
-            self._on_exit(self)
-
-    def send(self, request: Request) -> None:
-        data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
-        with self._lock:
-            try:
-                self._stdin.write(data)
-                self._stdin.flush()
-            except (BrokenPipeError, OSError, ValueError):
-                log.warning("the render worker is gone; %r was not sent", request)
-
-    def discard(self) -> None:
-        """After the process died: collect it and close its pipes."""
-        with contextlib.suppress(OSError, subprocess.SubprocessError):
-            self.process.kill()
-            self.process.wait(timeout=5)
-        self.thread.join(timeout=5)
-        for stream in (self._stdin, self.process.stdout):
-            with contextlib.suppress(OSError):
-                if stream is not None:
-                    stream.close()
-        remove_shared_files(self.process.pid)
-
-    def stop(self) -> None:
-        self._stopping = True
-        self.send(StopRequest())
-        with contextlib.suppress(OSError):
-            self._stdin.close()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.thread.join(timeout=5)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        remove_shared_files(self.process.pid)
 
 
 RENDER_BUDGET_MS = 10_000
@@ -295,7 +114,7 @@ class PdfWorker(QObject):
         self.cache = ImageCache(cache_limit)
         self.isolated = isolated
         self._ids = itertools.count(1)
-        self._relay = _Relay(self)
+        self._relay = backends.Relay(self)
         self._relay.arrived.connect(self._on_relay_arrived)
         # Pages evicted from the cache are let go of once the new one is painted (the paint
         # is a posted event, handled before a timer's).
@@ -323,12 +142,12 @@ class PdfWorker(QObject):
         self._budget = QTimer(self)
         self._budget.setSingleShot(True)
         self._budget.timeout.connect(self._on_budget_spent)
-        self._backend: _ThreadBackend | _ProcessBackend = self._start()
+        self._backend: backends.ThreadBackend | backends.ProcessBackend = self._start()
 
-    def _start(self) -> _ThreadBackend | _ProcessBackend:
+    def _start(self) -> backends.ThreadBackend | backends.ProcessBackend:
         if self.isolated:
-            return _ProcessBackend(self._relay, self._backend_exited.emit)
-        return _ThreadBackend(self._relay)
+            return backends.ProcessBackend(self._relay, self._backend_exited.emit)
+        return backends.ThreadBackend(self._relay)
 
     @property
     def worker_thread(self) -> threading.Thread:
@@ -419,12 +238,12 @@ class PdfWorker(QObject):
         """Stop the worker; later requests are ignored."""
         backend = getattr(self, "_backend", None)
         if backend is not None:
-            self._backend = _Stopped()  # type: ignore[assignment]
+            self._backend = backends.Stopped()  # type: ignore[assignment]
             backend.stop()
 
     @Slot(object)
     def _on_relay_arrived(self, result: object) -> None:
-        if isinstance(result, _Image):
+        if isinstance(result, backends.RenderedImage):
             key, image = result
             if self._in_flight == key:
                 self._in_flight = None
@@ -488,7 +307,7 @@ class PdfWorker(QObject):
 
     def _stop_rendering(self, *, abandoned: bool) -> None:
         backend = self._backend
-        if self._in_flight is None or not isinstance(backend, _ProcessBackend):
+        if self._in_flight is None or not isinstance(backend, backends.ProcessBackend):
             return
         self._timed_out = self._in_flight
         self._abandoned = abandoned
@@ -503,7 +322,7 @@ class PdfWorker(QObject):
         crashed, self._in_flight = self._in_flight, None
         timed_out, self._timed_out = self._timed_out, None
         abandoned, self._abandoned = self._abandoned, False
-        if isinstance(backend, _ProcessBackend):
+        if isinstance(backend, backends.ProcessBackend):
             backend.discard()
         self._backend = self._start()
         # Reopen what was open; an open that was being served is tried again, after a pause.
@@ -573,15 +392,3 @@ class PdfWorker(QObject):
             "copy; the other documents are not affected",
             False,
         )
-
-
-class _Stopped:
-    """The backend after shutdown: requests go nowhere."""
-
-    thread = threading.current_thread()
-
-    def send(self, request: Request) -> None:
-        log.debug("the render worker is stopped; %r ignored", request)
-
-    def stop(self) -> None:
-        return

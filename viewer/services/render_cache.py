@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 from PySide6.QtGui import QImage
 
-from viewer.services.render_engine import RenderKey
+from viewer.services.render_protocol import RenderKey
 
 DEFAULT_LIMIT = 256 * 1024 * 1024
 """Enough for ~80 letter pages at full-HD width: a laptop's worth."""

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 from viewer.services import worker_process
-from viewer.services.render_engine import StopRequest, TextExtracted, TextFailed, TextRequest
+from viewer.services.render_protocol import StopRequest, TextExtracted, TextFailed, TextRequest
 
 log = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ def spawn() -> subprocess.Popen[bytes]:
     # glibc's own malloc settings, as in any process using PyMuPDF. A fixed mmap threshold
     # (MALLOC_MMAP_THRESHOLD_, which also fixes the trim threshold) makes MuPDF's buffers new
     # memory at every page, to be faulted in again: renders ~2 ms slower, open no faster. The
-    # pages themselves are in shared memory (see render_engine.SharedPixels), not malloc's.
+    # pages themselves are in shared memory (see shared_pixels.SharedPixels), not malloc's.
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
     )
     return subprocess.Popen(
-        [sys.executable, "-m", "viewer.services.render_engine"],
+        [sys.executable, "-m", "viewer.services.render_child"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -49,7 +49,7 @@ def prefetch(pdf: Path) -> None:
     process = _prestarted
     if process is None or process.stdin is None:
         return
-    from viewer.services.render_engine import PrefetchRequest  # noqa: PLC0415
+    from viewer.services.render_protocol import PrefetchRequest  # noqa: PLC0415
 
     with contextlib.suppress(OSError):
         pickle.dump(PrefetchRequest(str(pdf)), process.stdin)

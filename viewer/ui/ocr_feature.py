@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QToolButton
 from viewer.domain import ocr
 from viewer.domain.model import Archive, Record
 from viewer.services import ocr_engine, ocr_worker
-from viewer.services.render_engine import Word
+from viewer.services.render_protocol import Word
 
 if TYPE_CHECKING:
     from viewer.services.render import PdfWorker

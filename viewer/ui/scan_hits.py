@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from viewer.services import i18n
-from viewer.services.render_engine import Word
+from viewer.services.render_protocol import Word
 
 if TYPE_CHECKING:
     from viewer.domain import search_query
