@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from viewer import kiosk
 from viewer.kiosk import admin, config, idle, touch, usage_log
 
 REPO = Path(__file__).resolve().parents[2]
@@ -155,6 +156,31 @@ def test_start_record_missing_from_the_archive_is_refused(tmp_path: Path, sample
         f"featured: there is no record 'x' in {samples.resolve()} (its records include "
         "1949-05-18-telegram, specimen-bilingual, specimen-card).",
     ]
+
+
+def test_the_kiosk_check_reports_settings_records_and_language_in_one_run(
+    tmp_path: Path, samples: Path
+) -> None:
+    text = good(samples).replace("1949-05-18-telegram", "no-such-record") + (
+        'idle_timeout = 5\nui_language = "xx"\nfeatured = ["x"]\n[actions]\nsearch = "yes"\n'
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(config.KioskConfigError) as caught:
+        kiosk.load(path)
+    records = "1949-05-18-telegram, specimen-bilingual, specimen-card"
+    found = caught.value.problems
+    assert len(found) == 5
+    assert found[:4] == [
+        "idle_timeout: must be a whole number of seconds from 15 to 3600, not 5.",
+        "actions.search: must be true or false, not 'yes'.",
+        f"start_record: there is no record 'no-such-record' in {samples.resolve()} (its records "
+        f"include {records}).",
+        f"featured: there is no record 'x' in {samples.resolve()} (its records include "
+        f"{records}).",
+    ]
+    assert found[4].startswith("ui_language: there is no interface translation for 'xx'; use ")
+    for problem in found:
+        assert f"  - {problem}" in str(caught.value)
 
 
 def test_damaged_pin_hash_is_refused(tmp_path: Path, samples: Path) -> None:

@@ -31,17 +31,41 @@ def setup_logging() -> None:
 
 
 def load(config_path: Path | None) -> KioskConfig:
-    """Find, read and check the configuration and its archive; KioskConfigError if unusable."""
+    """Find, read and check the configuration and its archive; KioskConfigError if unusable,
+    listing every problem at once (the file's settings, its records, its language)."""
     # Imported here so that `python -m viewer.kiosk.config` runs the module only once.
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
 
     path = kiosk_config.find_config(config_path).resolve()
-    config = kiosk_config.load_config(path)
-    kiosk_config.check_archive(config)
+    config, problems = kiosk_config.read_config(path)
+    if not _about("archive", problems) and config.archive.is_dir():
+        problems += kiosk_config.archive_problems(config)[1]
     # Checked here, before the supervisor starts: a bad language must stop the kiosk at once,
     # not make its window fail and restart for ever.
-    interface_language(config)
+    if not _about("ui_language", problems):
+        problems += language_problems(config)
+    if problems:
+        raise kiosk_config.KioskConfigError(path, problems)
     return config
+
+
+def _about(key: str, problems: list[str]) -> bool:
+    """Whether a problem with `key` is among `problems` (then it is not checked further)."""
+    return any(problem.startswith(f"{key}:") for problem in problems)
+
+
+def language_problems(config: KioskConfig) -> list[str]:
+    """What is wrong with `ui_language`: no interface translation serves it."""
+    from viewer.services import i18n  # noqa: PLC0415
+
+    try:
+        i18n.check(config.ui_language)
+    except i18n.UnknownLanguageError as exc:
+        return [
+            f"ui_language: there is no interface translation for {config.ui_language!r}; "
+            f"use one of {', '.join(exc.available)}."
+        ]
+    return []
 
 
 def interface_language(config: KioskConfig) -> str:
@@ -49,16 +73,10 @@ def interface_language(config: KioskConfig) -> str:
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
     from viewer.services import i18n  # noqa: PLC0415
 
-    try:
-        return i18n.check(config.ui_language)
-    except i18n.UnknownLanguageError as exc:
-        raise kiosk_config.KioskConfigError(
-            config.path,
-            [
-                f"ui_language: there is no interface translation for {config.ui_language!r}; "
-                f"use one of {', '.join(exc.available)}."
-            ],
-        ) from exc
+    problems = language_problems(config)
+    if problems:
+        raise kiosk_config.KioskConfigError(config.path, problems)
+    return i18n.check(config.ui_language)
 
 
 def log_to_file() -> None:

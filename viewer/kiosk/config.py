@@ -256,6 +256,15 @@ class _Checker:
 
 def load_config(path: Path) -> KioskConfig:
     """The configuration in `path`; raises KioskConfigError listing every problem in it."""
+    config, problems = read_config(path)
+    if problems:
+        raise KioskConfigError(path, problems)
+    return config
+
+
+def read_config(path: Path) -> tuple[KioskConfig, list[str]]:
+    """The configuration in `path` (defaults where a value is wrong) and every problem in it;
+    KioskConfigError only when the file cannot be read at all."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -266,11 +275,18 @@ def load_config(path: Path) -> KioskConfig:
         raise KioskConfigError(path, ["the file is not UTF-8 text."]) from None
     except tomllib.TOMLDecodeError as exc:
         raise KioskConfigError(path, [f"the file is not valid TOML: {exc}."]) from None
-    return parse_config(data, path)
+    return _parse(data, path)
 
 
 def parse_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
     """Check parsed TOML `data` (read from `path`) and build the configuration."""
+    config, problems = _parse(data, path)
+    if problems:
+        raise KioskConfigError(path, problems)
+    return config
+
+
+def _parse(data: Mapping[str, Any], path: Path) -> tuple[KioskConfig, list[str]]:
     check = _Checker()
     check.unknown(data, _TOP_KEYS, "")
     version = data.get("format_version", FORMAT_VERSION)
@@ -337,9 +353,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
         ocr=check.boolean(data, "ocr", False),
         actions=_actions(check, data.get("actions", {})),
     )
-    if check.problems:
-        raise KioskConfigError(path, check.problems)
-    return config
+    return config, check.problems
 
 
 def _archive(check: _Checker, data: Mapping[str, Any], path: Path) -> Path:
@@ -406,14 +420,25 @@ def _actions(check: _Checker, value: object) -> Actions:
 
 def check_archive(config: KioskConfig) -> Archive:
     """Load the archive and check that the start and featured records are in it and readable."""
+    archive, problems = archive_problems(config)
+    if archive is None or problems:
+        raise KioskConfigError(config.path, problems)
+    return archive
+
+
+def archive_problems(config: KioskConfig) -> tuple[Archive | None, list[str]]:
+    """The archive (None when it cannot be read) and what is wrong with the records the
+    configuration names in it."""
     try:
         archive = archive_io.load_archive(config.archive)
     except archive_io.ArchiveError as exc:
-        raise KioskConfigError(config.path, [f"archive: {exc}"]) from None
+        return None, [f"archive: {exc}"]
     problems = []
     for key, record_id in [("start_record", config.start_record)] + [
         ("featured", f) for f in config.featured
     ]:
+        if not record_id:
+            continue  # missing or not an id: said already
         record = archive.find(record_id)
         if record is None:
             ids = ", ".join(r.id for r in archive.records[:5] if r.id)
@@ -426,9 +451,7 @@ def check_archive(config: KioskConfig) -> Archive:
                 f"{key}: the record {record_id!r} cannot be read ({record.reason}). Fix it "
                 f"(archive-viewer check {record.folder}) or choose another record."
             )
-    if problems:
-        raise KioskConfigError(config.path, problems)
-    return archive
+    return archive, problems
 
 
 # -- command line -------------------------------------------------------------------------------
