@@ -175,8 +175,7 @@ def test_the_kiosk_check_reports_settings_records_and_language_in_one_run(
         "actions.search: must be true or false, not 'yes'.",
         f"start_record: there is no record 'no-such-record' in {samples.resolve()} (its records "
         f"include {records}).",
-        f"featured: there is no record 'x' in {samples.resolve()} (its records include "
-        f"{records}).",
+        f"featured: there is no record 'x' in {samples.resolve()} (its records include {records}).",
     ]
     assert found[4].startswith("ui_language: there is no interface translation for 'xx'; use ")
     for problem in found:

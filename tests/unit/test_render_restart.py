@@ -1,6 +1,7 @@
 """The render worker against PDFs that crash it or take minutes: a restart asks again for what
-was wanted, a crash on open is retried a few times then named, a slow page is given up on
-without holding up the pages of other documents, and a bug fails the job it hit."""
+was wanted, a crash on open is retried a few times then named, a slow page (to draw, or to read
+its text) is given up on without holding up the pages of other documents, and a bug fails the
+job it hit."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from viewer.services import render, render_engine, text_layers, worker_process
-from viewer.services.render import RenderKey
+from viewer.services.render import RenderKey, Word
 from viewer.services.render_engine import PdfEngine
 from viewer.services.render_protocol import OpenFailed, OpenRequest
 
@@ -155,6 +156,56 @@ def test_a_page_over_its_time_budget_fails_and_other_documents_go_on(
         isolated.request_pages(render.VIEW, [good_key])
     assert rendered.args[0] == good_key
     assert time.monotonic() - start < 10  # not the ~100 s of the slow page
+
+
+def test_a_text_layer_page_over_its_time_budget_fails_naming_it_and_the_next_text_is_read(
+    qtbot: QtBot, tmp_path: Path, isolated: render.PdfWorker
+) -> None:
+    slow = hostile.slow_pdf(tmp_path / "slow.pdf")  # minutes to read its one page too
+    good = hostile.text_pdf(tmp_path / "good.pdf")
+    isolated.text_budget_ms = 1000
+    failed: list[tuple[str, str]] = []
+    read: list[tuple[str, list[str]]] = []
+    restarts: list[str] = []
+    isolated.text_failed.connect(lambda path, message: failed.append((path, message)))
+    isolated.text_extracted.connect(lambda path, pages, _meta: read.append((path, pages)))
+    isolated.worker_restarted.connect(restarts.append)
+    start = time.monotonic()
+    with qtbot.waitSignals([isolated.text_failed, isolated.text_extracted], timeout=30_000):
+        isolated.extract_text(slow)
+        isolated.extract_text(good)  # queued behind the slow one
+    assert failed == [(str(slow), "slow.pdf: reading page 1 takes over 1 s")]
+    assert read == [
+        (str(good), ["Telegram from Mukden, page 1\n", "Telegram from Mukden, page 2\n"])
+    ]
+    assert time.monotonic() - start < 20  # not the minutes of the slow page
+    assert restarts == []  # stopped on purpose: not reported as a crash
+
+
+def test_the_words_of_a_page_over_the_time_budget_fail_naming_it_and_other_pages_go_on(
+    qtbot: QtBot, tmp_path: Path, isolated: render.PdfWorker
+) -> None:
+    slow = hostile.slow_pdf(tmp_path / "slow.pdf")
+    good = hostile.text_pdf(tmp_path / "good.pdf")
+    isolated.text_budget_ms = 1000
+    _open(qtbot, isolated, slow)
+    _open(qtbot, isolated, good)
+    failed: list[tuple[RenderKey, str]] = []
+    words: list[tuple[str, int, list[Word]]] = []
+    isolated.page_failed.connect(lambda key, message: failed.append((key, message)))
+    isolated.words_extracted.connect(lambda path, page, found: words.append((path, page, found)))
+    with qtbot.waitSignals([isolated.page_failed, isolated.words_extracted], timeout=30_000):
+        isolated.request_words(slow, 0)
+        isolated.request_words(good, 1)  # queued behind the slow one
+    assert failed == [
+        (
+            RenderKey(str(slow), 0, 0.0),
+            "slow.pdf: the words of page 1 take over 1 s to read; skipped",
+        )
+    ]
+    [(path, page, found)] = words
+    assert (path, page) == (str(good), 1)
+    assert " ".join(word.text for word in found) == "Telegram from Mukden, page 2"
 
 
 def test_a_bug_in_an_open_fails_that_open_and_says_it_is_a_bug(

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
+import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from viewer.services.text_layers import TextLayerError, TextLayerReader
+
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def test_reads_every_page_of_a_scan_text_layer_in_another_process(samples: Path) -> None:
@@ -52,3 +57,28 @@ def test_an_unreadable_pdf_is_an_error_and_the_reader_goes_on(
         assert "Telegram Nº 54611" in pages[0]
     finally:
         reader.close()
+
+
+def test_a_page_whose_text_takes_minutes_fails_its_pdf_naming_the_page_and_the_reader_goes_on(
+    samples: Path, tmp_path: Path
+) -> None:
+    slow = _hostile().slow_pdf(tmp_path / "slow.pdf")  # minutes to read its one page
+    reader = TextLayerReader(page_budget_s=1.0)
+    try:
+        start = time.monotonic()
+        with pytest.raises(TextLayerError) as caught:
+            reader(slow)
+        assert str(caught.value) == "slow.pdf: reading page 1 takes over 1 s"
+        assert time.monotonic() - start < 15  # not the minutes of the page
+        pages = reader(samples / "records" / "specimen-card" / "scan.pdf")
+        assert "Telegram Nº 54611" in pages[0]
+    finally:
+        reader.close()
+
+
+def _hostile() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hostile", REPO / "tools" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -454,10 +454,13 @@ def render_page(
     return Pixels(samples, width, height, stride)
 
 
-def page_texts(doc: Any, path: Path) -> list[str]:
-    """The text layer of every page ("" for a page without one)."""
+def page_texts(doc: Any, path: Path, on_page: Callable[[int], None] | None = None) -> list[str]:
+    """The text layer of every page ("" for a page without one); `on_page(index)` is called as
+    each page is begun."""
     texts: list[str] = []
     for index in range(doc.page_count):
+        if on_page is not None:
+            on_page(index)
         try:
             texts.append(str(load_page(doc, path, index).get_text("text")))
         except PdfPageError:

@@ -32,8 +32,12 @@ API (all calls return at once):
 - Time budget: a page that takes longer than `render_budget_ms` to draw (in the child process)
   fails with `page_failed`, and the child is replaced, so that the next pages (of other
   documents too) are not held behind it; closing a document whose page has been drawing for
-  over `ABANDON_AFTER_MS` replaces the child at once. A bug of ours in any job fails that job's
-  own request (`document_failed`, `text_failed`, `page_failed`) with words saying it is a bug.
+  over `ABANDON_AFTER_MS` replaces the child at once. Text layers and words get the same, a page
+  at a time (`text_budget_ms`): the job whose page takes longer fails (`text_failed`,
+  `page_failed`) naming the file and the page, and the jobs queued behind it are sent to the
+  child that takes over (as they are after a crash, when a page whose text crashes the child
+  fails its job the same way). A bug of ours in any job fails that job's own request
+  (`document_failed`, `text_failed`, `page_failed`) with words saying it is a bug.
 - `shutdown()`: stop the worker. Without it the child process still ends with the application,
   when its stdin closes.
 """
@@ -51,12 +55,14 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from viewer.services import render_backends as backends
+from viewer.services import render_jobs
 from viewer.services.render_cache import DEFAULT_LIMIT, ImageCache
 from viewer.services.render_protocol import (
     THUMBNAILS,
     VIEW,
     CloseRequest,
     FirstPage,
+    JobStarted,
     Opened,
     OpenFailed,
     OpenRequest,
@@ -81,6 +87,9 @@ log = logging.getLogger(__name__)
 RENDER_BUDGET_MS = 10_000
 """How long one page may take to draw before it is given up (10^8 shapes from 2 KB take
 minutes; a page of a real scan takes well under a second)."""
+TEXT_BUDGET_MS = 10_000
+"""How long the text or words of one page may take to read before they are given up (the
+same 2 KB page takes about as long to read as to draw)."""
 OPEN_RETRIES = 3
 """How many times a document whose opening crashed the worker is opened again."""
 RETRY_PAUSE_MS = 250
@@ -139,6 +148,9 @@ class PdfWorker(QObject):
         self._in_flight_since = 0.0
         self._generation = 0
         self.render_budget_ms = RENDER_BUDGET_MS
+        self.text_budget_ms = TEXT_BUDGET_MS
+        self._jobs = render_jobs.PendingJobs()
+        self._job_timed_out = False
         self._budget = QTimer(self)
         self._budget.setSingleShot(True)
         self._budget.timeout.connect(self._on_budget_spent)
@@ -223,11 +235,15 @@ class PdfWorker(QObject):
         self, path: Path | str, password: str | None = None, *, if_open: bool = False
     ) -> None:
         """Ask for the text layer of every page of `path` (with `if_open`: only while open)."""
-        self._backend.send(TextRequest(str(path), password, if_open))
+        self._send_job(TextRequest(str(path), password, if_open))
 
     def request_words(self, path: Path | str, page: int) -> None:
         """Ask for the words of one page, with their boxes."""
-        self._backend.send(WordsRequest(str(path), page))
+        self._send_job(WordsRequest(str(path), page))
+
+    def _send_job(self, request: TextRequest | WordsRequest) -> None:
+        self._jobs.sent(request)
+        self._backend.send(request)
 
     def is_idle(self) -> bool:
         """Whether every page asked for has been answered."""
@@ -243,6 +259,14 @@ class PdfWorker(QObject):
 
     @Slot(object)
     def _on_relay_arrived(self, result: object) -> None:
+        if isinstance(result, JobStarted):
+            self._jobs.started(result)
+            if self.isolated:
+                self._budget.start(self.text_budget_ms)
+            return
+        if self._jobs.current is not None:  # the worker answers one thing at a time
+            self._budget.stop()
+        self._jobs.answered(result)
         if isinstance(result, backends.RenderedImage):
             key, image = result
             if self._in_flight == key:
@@ -300,6 +324,14 @@ class PdfWorker(QObject):
     @Slot()
     def _on_budget_spent(self) -> None:
         """A page is over its time budget: stop the child drawing it (a new one takes over)."""
+        job = self._jobs.current
+        if job is not None:
+            log.warning("%s took over %d ms to read; stopping it", job, self.text_budget_ms)
+            if isinstance(self._backend, backends.ProcessBackend):
+                self._job_timed_out = True
+                with contextlib.suppress(OSError):
+                    self._backend.process.kill()
+            return
         log.warning(
             "%s took over %d ms to render; stopping it", self._in_flight, self.render_budget_ms
         )
@@ -322,10 +354,40 @@ class PdfWorker(QObject):
         crashed, self._in_flight = self._in_flight, None
         timed_out, self._timed_out = self._timed_out, None
         abandoned, self._abandoned = self._abandoned, False
+        job_timed_out, self._job_timed_out = self._job_timed_out, False
         if isinstance(backend, backends.ProcessBackend):
             backend.discard()
         self._backend = self._start()
-        # Reopen what was open; an open that was being served is tried again, after a pause.
+        stopped = timed_out is not None or job_timed_out  # not a crash: stopped on purpose
+        self._reopen(crash=not stopped)
+        job, jobs = self._jobs.lost(set(self._open))
+        if job is not None:  # its page took too long, or crashed the worker: say which
+            answer = render_jobs.failure(
+                job, timed_out=job_timed_out, budget_ms=self.text_budget_ms
+            )
+            log.warning("%s", answer.message)
+            if isinstance(answer, TextFailed):
+                self.text_failed.emit(answer.path, answer.message)
+            else:
+                self.page_failed.emit(answer.key, answer.message)
+        for request in jobs:  # those behind it, and those sent to the worker that died
+            self._backend.send(request)
+        self._fail_lost_page(crashed, timed_out, abandoned)
+        # Ask again for every page still wanted (with the crashed one, the first time).
+        self._generation += 1
+        for channel, keys in self._wishes.items():
+            if keys:
+                self._backend.send(WantRequest(channel, keys, self._generation))
+        if not stopped:
+            log.error("the render worker stopped unexpectedly; it was restarted")
+            self.worker_restarted.emit(
+                "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) "
+                "and was restarted; the pages are being drawn again."
+            )
+
+    def _reopen(self, *, crash: bool) -> None:
+        """Reopen what was open; an open that was being served is tried again, after a pause
+        (after a `crash`, it may have been its cause)."""
         pending = list(self._pending.values())
         for path, (password, holders) in self._open.items():
             if path not in self._confirmed:
@@ -333,7 +395,7 @@ class PdfWorker(QObject):
             waiting = sum(1 for request in pending if request.path == path)
             for _ in range(holders - waiting):
                 self._backend.send(OpenRequest(0, path, password, None, self._images.get(path, ())))
-        if timed_out is None:  # a crash: the opens being served may be its cause
+        if crash:
             for path in {request.path for request in pending}:
                 self._open_crashes[path] = self._open_crashes.get(path, 0) + 1
         for request in pending:
@@ -346,7 +408,15 @@ class PdfWorker(QObject):
                 QTimer.singleShot(
                     RETRY_PAUSE_MS * 2 ** (tries - 1), self, lambda r=request: self._retry(r)
                 )
-        name = Path(crashed.path).name if crashed is not None else ""
+
+    def _fail_lost_page(
+        self, crashed: RenderKey | None, timed_out: RenderKey | None, abandoned: bool
+    ) -> None:
+        """The page that was drawing when the worker stopped: skipped when it took too long,
+        asked for once more after a crash, then failed."""
+        if crashed is None:
+            return
+        name = Path(crashed.path).name
         if timed_out is not None and timed_out == crashed and abandoned:
             self._drop_from_wishes(crashed)
         elif timed_out is not None and timed_out == crashed:
@@ -356,7 +426,7 @@ class PdfWorker(QObject):
                 f"{name}: page {crashed.page + 1} takes too long to draw (over "
                 f"{self.render_budget_ms / 1000:g} s); it is skipped",
             )
-        elif crashed is not None:
+        else:
             tries = self._render_crashes[crashed] = self._render_crashes.get(crashed, 0) + 1
             if tries > 1:
                 self._drop_from_wishes(crashed)
@@ -365,17 +435,6 @@ class PdfWorker(QObject):
                     f"{name}: page {crashed.page + 1} cannot be shown: it makes the page "
                     "renderer crash",
                 )
-        # Ask again for every page still wanted (with the crashed one, the first time).
-        self._generation += 1
-        for channel, keys in self._wishes.items():
-            if keys:
-                self._backend.send(WantRequest(channel, keys, self._generation))
-        if timed_out is None:
-            log.error("the render worker stopped unexpectedly; it was restarted")
-            self.worker_restarted.emit(
-                "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) "
-                "and was restarted; the pages are being drawn again."
-            )
 
     def _retry(self, request: OpenRequest) -> None:
         if self._pending.get(request.request_id) is request:

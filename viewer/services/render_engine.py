@@ -17,6 +17,7 @@ from viewer.services.render_protocol import (
     CHANNELS,
     VIEW,
     CloseRequest,
+    JobStarted,
     Opened,
     OpenFailed,
     OpenRequest,
@@ -115,7 +116,7 @@ class PdfEngine:
         if self._jobs:
             request = self._jobs.pop(0)
             try:
-                return self._run(request)
+                return self._run(request, on_start)
             except Exception as exc:  # a bug of ours: report it and keep serving
                 log.exception("the render worker failed on %r", request)
                 return bug_answer(request, exc)
@@ -143,7 +144,9 @@ class PdfEngine:
             document.handle.close()
         self._documents.clear()
 
-    def _run(self, request: Request) -> Result | None:
+    def _run(
+        self, request: Request, on_start: Callable[[Result], None] | None = None
+    ) -> Result | None:
         if isinstance(request, OpenRequest):
             return self.open(request)
         if isinstance(request, PrefetchRequest):
@@ -153,9 +156,9 @@ class PdfEngine:
             self.close(request.path)
             return None
         if isinstance(request, TextRequest):
-            return self.text(request)
+            return self.text(request, on_start)
         if isinstance(request, WordsRequest):
-            return self.words(request)
+            return self.words(request, on_start)
         return None
 
     def prefetch(self, request: PrefetchRequest) -> None:
@@ -258,31 +261,44 @@ class PdfEngine:
             self._renders_kept = 0
             _empty_store()
 
-    def text(self, request: TextRequest) -> TextExtracted | TextFailed | None:
-        """Every page's text, using the open document when there is one."""
+    def text(
+        self, request: TextRequest, on_start: Callable[[Result], None] | None = None
+    ) -> TextExtracted | TextFailed | None:
+        """Every page's text, using the open document when there is one; `on_start` hears of
+        each page as it is begun (`JobStarted`)."""
         document = self._documents.get(request.path)
         path = Path(request.path)
         if document is None and request.if_open:
             return None
+
+        def on_page(index: int) -> None:
+            if on_start is not None:
+                on_start(JobStarted(request.path, index))
+
         if document is not None:
-            return TextExtracted(
-                request.path, _pdf().page_texts(document.handle, path), document.info.metadata
-            )
+            pages = _pdf().page_texts(document.handle, path, on_page)
+            return TextExtracted(request.path, pages, document.info.metadata)
         try:
             handle, info = _pdf().open_document(path, request.password)
         except _pdf().PdfError as exc:
             return TextFailed(request.path, exc.message())
         try:
-            return TextExtracted(request.path, _pdf().page_texts(handle, path), info.metadata)
+            return TextExtracted(
+                request.path, _pdf().page_texts(handle, path, on_page), info.metadata
+            )
         finally:
             handle.close()
 
-    def words(self, request: WordsRequest) -> WordsExtracted | RenderFailed:
+    def words(
+        self, request: WordsRequest, on_start: Callable[[Result], None] | None = None
+    ) -> WordsExtracted | RenderFailed:
         """The words of a page, in points on the page as displayed."""
         document = self._documents.get(request.path)
         key = RenderKey(request.path, request.page, 0.0)
         if document is None:
             return RenderFailed(key, f"{Path(request.path).name}: the document is not open")
+        if on_start is not None:
+            on_start(JobStarted(request.path, request.page, words=True))
         try:
             page = _pdf().load_page(document.handle, Path(request.path), request.page)
             # Text coordinates are in the unrotated page; the view lays out the displayed page.

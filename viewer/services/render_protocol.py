@@ -203,6 +203,16 @@ class RenderStarted(NamedTuple):
     key: RenderKey
 
 
+class JobStarted(NamedTuple):
+    """The worker begins reading `page` of `path` for a text layer (`words` False: the whole
+    document's, a page at a time) or for a page's words, so that a page that takes too long can
+    be named and given up, as a render is."""
+
+    path: str
+    page: int
+    words: bool = False
+
+
 class TextExtracted(NamedTuple):
     """The text layer of every page ("" where a page has none) and the document's metadata."""
 
@@ -232,6 +242,7 @@ Result = (
     | Rendered
     | RenderFailed
     | RenderStarted
+    | JobStarted
     | TextExtracted
     | TextFailed
     | WordsExtracted
