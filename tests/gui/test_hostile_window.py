@@ -1,14 +1,16 @@
 """The window against what goes wrong behind it: a transcript that arrives late, a render worker
-that dies, settings that cannot be written."""
+that dies, a text layer that takes minutes, settings that cannot be written."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
@@ -169,3 +171,24 @@ def test_things_named_pdf_are_named_for_what_they_are_in_the_window(
     viewer = make_viewer()
     viewer.window.open_path(target)
     qtbot.waitUntil(lambda: words in viewer.window.messages.text(), timeout=20_000)
+
+
+def test_a_pdf_whose_text_layer_takes_minutes_says_which_page_in_the_transcript_pane(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    slow = _hostile().slow_pdf(tmp_path / "slow.pdf")  # minutes to draw or read its one page
+    viewer = make_viewer()
+    viewer.worker.render_budget_ms = viewer.worker.text_budget_ms = 1000
+    with qtbot.waitSignal(viewer.worker.text_failed, timeout=30_000):
+        viewer.window.open_path(slow)
+    assert viewer.window.transcript.notice() == (
+        "No transcript: the text layer cannot be read (slow.pdf: reading page 1 takes over 1 s)."
+    )
+
+
+def _hostile() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hostile", REPO / "tools" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
