@@ -21,8 +21,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.domain import archive, model
-from viewer.domain.model import Archive, BrokenRecord, Name, Record, Scan, Transcript
+from viewer.domain import archive, model, record_toml
+from viewer.domain.import_report import RecordReport, Report, report_lines
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
+
+__all__ = [
+    "RECORDS_FOLDER",
+    "STATE_FILE",
+    "LinkMode",
+    "Progress",
+    "RecordReport",
+    "Report",
+    "WriteError",
+    "import_archive",
+    "import_path",
+    "plan_import",
+    "report_lines",
+]
 
 log = logging.getLogger(__name__)
 
@@ -45,66 +60,6 @@ class LinkMode(enum.Enum):
 
 class WriteError(archive.ArchiveError):
     """DEST cannot be written (not an archive this command wrote, no space, no permission)."""
-
-
-@dataclass
-class RecordReport:
-    """What became of one source record."""
-
-    id: str
-    title: str
-    folder: str
-    """DEST's record folder, relative to DEST."""
-    fields: tuple[str, ...]
-    """The record.toml keys written."""
-    inferred: tuple[str, ...]
-    """The fields the source's format guessed."""
-    files: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    """Files the source names that are not there (left out of the record)."""
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Report:
-    """What an import did (or, with `dry_run`, would do)."""
-
-    source: Path
-    dest: Path
-    format: str
-    dry_run: bool
-    records: list[RecordReport] = field(default_factory=list)
-    not_imported: list[tuple[str, str]] = field(default_factory=list)
-    """(source record, reason) for what the source's format could not read."""
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-    """Files the curator changed since the last import: kept, not overwritten."""
-    removed: list[str] = field(default_factory=list)
-    """Files the last import wrote that the source no longer gives (unchanged by the curator)."""
-    renamed_ids: list[tuple[str, str]] = field(default_factory=list)
-    """(id in the source, id written) where ids clashed or could not be used."""
-
-    def missing(self) -> list[tuple[str, str]]:
-        """(record id, file) for every file the source names but does not have."""
-        return [(r.id, m) for r in self.records for m in r.missing]
-
-    def field_counts(self) -> dict[str, int]:
-        """How many records got each record.toml key."""
-        counts: dict[str, int] = {}
-        for record in self.records:
-            for key in record.fields:
-                counts[key] = counts.get(key, 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-    def inferred_counts(self) -> dict[str, int]:
-        """How many records had each field guessed."""
-        counts: dict[str, int] = {}
-        for record in self.records:
-            for key in record.inferred:
-                counts[key] = counts.get(key, 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 # --- What to write --------------------------------------------------------------------------
@@ -203,191 +158,10 @@ def _plan_record(
             plan[f"{folder}/{name}"] = _Copy(scan.path, linkable=True)
         scans.append((scan, name))
         report.files.append(name)
-    table = record_table(record, record_id, transcripts, scans)
+    table = record_toml.record_table(record, record_id, transcripts, scans)
     report.fields = tuple(key for key in table if key not in ("format_version", "id", "inferred"))
-    plan[f"{folder}/{archive.RECORD_FILE}"] = _Content(dumps(table).encode("utf-8"))
+    plan[f"{folder}/{archive.RECORD_FILE}"] = _Content(record_toml.dumps(table).encode("utf-8"))
     return report
-
-
-def record_table(
-    record: Record,
-    record_id: str,
-    transcripts: Iterable[tuple[Transcript, str]] = (),
-    scans: Iterable[tuple[Scan, str]] = (),
-) -> dict[str, object]:
-    """`record` as the keys of its record.toml (docs/archive-format.md), empty ones left out."""
-    table: dict[str, object] = {
-        "format_version": model.FORMAT_VERSION,
-        "id": record_id,
-        "title": record.title,
-    }
-    if record.date is not None:
-        table["date"] = record.date.iso()
-    if record.date_text:
-        table["date_text"] = record.date_text
-    texts = {
-        "summary": record.summary,
-        "type": record.type,
-        "collection": record.collection,
-        "publisher": record.publisher,
-        "rights": record.rights,
-        "funding": record.funding,
-        "url": record.url,
-        "relation": record.relation,
-        "coverage": record.coverage,
-        "identifier": record.identifier,
-        "number": record.number,
-        "pages": record.pages,
-        "citation": record.citation,
-    }
-    lists = {
-        "languages": record.languages,
-        "creators": _names(record.creators),
-        "recipients": _names(record.recipients),
-        "translators": _names(record.translators),
-        "contributors": _names(record.contributors),
-        "subjects": record.subjects,
-        "places": record.places,
-        "people": record.people,
-    }
-    for key, value in texts.items():
-        if value.strip():
-            table[key] = value.strip()
-    for key, values in lists.items():
-        if values:
-            table[key] = list(values)
-    if record.inferred:
-        table["inferred"] = sorted(record.inferred)
-    source = {
-        key: value
-        for key, value in (
-            ("archive", record.source.archive),
-            ("location", record.source.location),
-            ("note", record.source.note),
-        )
-        if value.strip()
-    }
-    if source:
-        table["source"] = source
-    extra = {key: text for key, text in record.extra if text.strip()}
-    if extra:  # fields the source has that the format has no key for, shown as written
-        table["extra"] = extra
-    entries = []
-    for item, name in transcripts:
-        entry: dict[str, object] = {
-            "file": name,
-            "language": item.language or "und",
-            "kind": item.kind.value,
-        }
-        if item.label:
-            entry["label"] = item.label
-        if item.translators:
-            entry["translators"] = _names(item.translators)
-        entries.append(entry)
-    if entries:
-        table["transcripts"] = entries
-    scan_entries = []
-    for scan, name in scans:
-        entry = {"file": name}
-        if scan.label:
-            entry["label"] = scan.label
-        if scan.generated:
-            entry["generated"] = True
-        if scan.note:
-            entry["note"] = scan.note
-        if scan.password:
-            entry["password"] = scan.password
-        scan_entries.append(entry)
-    if scan_entries:
-        table["scans"] = scan_entries
-    return table
-
-
-def _names(names: Iterable[Name]) -> list[object]:
-    """Names as record.toml writes them: "Family, Given", a literal, or a table where the short
-    form would be read back differently."""
-    out: list[object] = []
-    for name in names:
-        if name.literal:
-            out.append(name.literal if "," not in name.literal else {"literal": name.literal})
-        elif name.family and name.given and "," not in name.family:
-            out.append(f"{name.family}, {name.given}")
-        elif name.family:
-            out.append(
-                {"family": name.family, "given": name.given}
-                if name.given
-                else {"family": name.family}
-            )
-        elif name.given:
-            out.append(name.given if "," not in name.given else {"literal": name.given})
-    return out
-
-
-# --- TOML, written by hand (the shapes record.toml uses: text, numbers, lists, tables) -------
-
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
-
-
-_PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f]*$')
-
-
-def _string(text: str) -> str:
-    if _PLAIN.match(text):
-        return '"' + text + '"'
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
-
-
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"cannot write {type(value).__name__} as TOML")
-
-
-def dumps(table: dict[str, object]) -> str:
-    """`table` as TOML: plain keys first, then sub-tables and arrays of tables."""
-    lines: list[str] = []
-    tail: list[str] = []
-    for key, value in table.items():
-        if isinstance(value, dict):
-            tail.append(f"\n[{_key(key)}]")
-            tail.extend(f"{_key(k)} = {_value(v)}" for k, v in value.items())
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            for entry in value:
-                assert isinstance(entry, dict)
-                tail.append(f"\n[[{_key(key)}]]")
-                tail.extend(f"{_key(k)} = {_value(v)}" for k, v in entry.items())
-        else:
-            lines.append(f"{_key(key)} = {_value(value)}")
-    return "\n".join(lines + tail) + "\n"
 
 
 # --- The import -----------------------------------------------------------------------------
@@ -536,7 +310,7 @@ def plan_import(
         header["description"] = source.description
     if source.publisher:
         header["publisher"] = source.publisher
-    plan[archive.ARCHIVE_FILE] = _Content(dumps(header).encode("utf-8"))
+    plan[archive.ARCHIVE_FILE] = _Content(record_toml.dumps(header).encode("utf-8"))
     for item in source.records:
         if isinstance(item, BrokenRecord):
             report.not_imported.append((str(item.folder), item.reason))
@@ -731,44 +505,6 @@ def _swap(work: Path, dest: Path) -> None:
         old.rename(dest)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def report_lines(report: Report) -> list[str]:
-    """The report as people read it, a line each."""
-    lines: list[str] = []
-    verb = "Would import" if report.dry_run else "Imported"
-    count = len(report.records)
-    lines.append(
-        f"{verb} {count} record{'s' * (count != 1)} from {report.source} ({report.format}) "
-        f"into {report.dest}"
-    )
-    fields = ", ".join(f"{k} {v}" for k, v in report.field_counts().items())
-    if fields:
-        lines.append(f"  fields: {fields}")
-    guessed = ", ".join(f"{k} {v}" for k, v in report.inferred_counts().items())
-    if guessed:
-        lines.append(f"  guessed (marked as inferred): {guessed}")
-    found = sum(len(r.files) for r in report.records)
-    missing = report.missing()
-    lines.append(f"  files found: {found}; missing: {len(missing)}")
-    for record_id, name in missing:
-        lines.append(f"    missing: {record_id}: {name}")
-    for where, reason in report.not_imported:
-        lines.append(f"  not imported: {where}: {reason}")
-    for old, new in report.renamed_ids:
-        lines.append(f"  id {old!r} written as {new!r} (ids must be unique and plain)")
-    for name in report.kept:
-        lines.append(f"  kept your edit: {name} (the source's version is not written)")
-    notes = sorted({note for r in report.records for note in r.notes})
-    for note in notes:
-        lines.append(f"  note: {note}")
-    changes = (
-        f"added {len(report.added)}, updated {len(report.updated)}, "
-        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, "
-        f"kept {len(report.kept)}"
-    )
-    lines.append(f"  files {changes}")
-    return lines
 
 
 def import_path(
