@@ -333,7 +333,7 @@ def measure_watched(
     looked for."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from viewer.services import indexer
+    from viewer.services import index_keeper
 
     app = QCoreApplication.instance() or QCoreApplication([])
     loop = QEventLoop()
@@ -343,7 +343,7 @@ def measure_watched(
         arrived.append(time.perf_counter())
         loop.quit()
 
-    keeper = indexer.IndexKeeper(archive, text_layer=pdf_text_layer)
+    keeper = index_keeper.IndexKeeper(archive, text_layer=pdf_text_layer)
     keeper.watching_started.connect(stop_waiting)
     keeper.index_updated.connect(stop_waiting)
     keeper.update_failed.connect(lambda message: print(f"keeper failed: {message}"))

@@ -349,7 +349,7 @@ def test_index_errors_are_shown(qtbot: QtBot) -> None:
 def test_a_ranking_from_a_sample_says_so(
     qtbot: QtBot, setup: Setup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "RANK_SAMPLE", 2)  # "telegram" is in 3 of the 5 records
+    monkeypatch.setattr(search.reading, "RANK_SAMPLE", 2)  # "telegram" is in 3 of the 5 records
     panel = setup.panel
     with qtbot.waitSignal(panel.results_shown, timeout=10_000):
         panel.search_box().setText("telegram")

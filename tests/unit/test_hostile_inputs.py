@@ -318,14 +318,14 @@ def test_a_full_disk_stops_the_index_with_a_message_and_leaves_no_journal(
         folder = record(root / f"r{number}", record_id=f"r{number}")
         words = " ".join(f"w{rng.randrange(10**6)}" for _ in range(4000))
         (folder / "transcript.en.txt").write_text(words, encoding="utf-8")
-    real_connect = search._connect
+    real_connect = search.schema.connect
 
     def small_disk(location: search.IndexLocation) -> sqlite3.Connection:
         connection = real_connect(location)
         connection.execute("PRAGMA max_page_count = 60")  # the disk is full after 240 KB
         return connection
 
-    monkeypatch.setattr(search, "_connect", small_disk)
+    monkeypatch.setattr(search.schema, "connect", small_disk)
     loaded = archive.load_archive(root)
     job = indexer.IndexJob(loaded, cache_dir=tmp_path / "cache")
     with qtbot.waitSignal(job.index_failed, timeout=20_000) as failed:  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
 from viewer.domain import search
-from viewer.services import indexer
+from viewer.services import index_keeper, indexer
 
 
 def make_archive(root: Path, count: int = 3) -> Path:
@@ -129,7 +129,7 @@ needs_inotify = pytest.mark.skipif(
 
 
 @pytest.fixture
-def kept(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Path, indexer.IndexKeeper]]:
+def kept(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Path, index_keeper.IndexKeeper]]:
     """An archive of 3 records in a subfolder, indexed, with a keeper watching it."""
     root = tmp_path / "archive"
     make_archive(root / "1940s")
@@ -137,7 +137,7 @@ def kept(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Path, indexer.IndexKeep
     location = search.IndexLocation(search.cache_index_path(archive.root))
     with search.SearchIndex.open(location) as index:
         index.update(archive)
-    keeper = indexer.IndexKeeper(archive)
+    keeper = index_keeper.IndexKeeper(archive)
     with qtbot.waitSignal(keeper.watching_started, timeout=10_000) as started:
         keeper.start()
     assert started.args[0] == 5  # the 3 record folders, 1940s and the archive's own
@@ -153,7 +153,9 @@ def found(root: Path, text: str) -> list[str]:
         return [hit.record_id for hit in index.search(text).hits]
 
 
-def updated_by(qtbot: QtBot, keeper: indexer.IndexKeeper, change: Callable[[], object]) -> object:
+def updated_by(
+    qtbot: QtBot, keeper: index_keeper.IndexKeeper, change: Callable[[], object]
+) -> object:
     """The IndexStats the keeper reports after `change`."""
     with qtbot.waitSignal(keeper.index_updated, timeout=10_000) as updated:
         change()
@@ -162,7 +164,7 @@ def updated_by(qtbot: QtBot, keeper: indexer.IndexKeeper, change: Callable[[], o
 
 @needs_inotify
 def test_keeper_reindexes_a_transcript_rewritten_in_place(
-    qtbot: QtBot, kept: tuple[Path, indexer.IndexKeeper]
+    qtbot: QtBot, kept: tuple[Path, index_keeper.IndexKeeper]
 ) -> None:
     root, keeper = kept
     transcript = root / "1940s" / "rec-1" / "transcript.en.txt"
@@ -181,7 +183,7 @@ def test_keeper_reindexes_a_transcript_rewritten_in_place(
 
 @needs_inotify
 def test_keeper_follows_replaced_files_new_and_removed_records(
-    qtbot: QtBot, kept: tuple[Path, indexer.IndexKeeper]
+    qtbot: QtBot, kept: tuple[Path, index_keeper.IndexKeeper]
 ) -> None:
     root, keeper = kept
     folder = root / "1940s" / "rec-0"
@@ -232,7 +234,7 @@ def test_keeper_follows_replaced_files_new_and_removed_records(
 def test_keeper_holds_changes_until_the_index_is_ready(qtbot: QtBot, tmp_path: Path) -> None:
     root = make_archive(tmp_path / "archive", count=2)
     archive = loader.load_archive(root)
-    keeper = indexer.IndexKeeper(archive)
+    keeper = index_keeper.IndexKeeper(archive)
     with qtbot.waitSignal(keeper.watching_started, timeout=10_000):
         keeper.start()
     (root / "rec-1" / "transcript.en.txt").write_text("Changed while indexing: kiwis.", "utf-8")

@@ -596,7 +596,7 @@ def test_query_in_most_records_is_ranked_on_a_sample_with_exact_total_and_pages(
     root = tmp_path / "archive"
     for number in range(9):
         write_record(root, f"rec-{number}", f"Record {number}", f"Common words, then word{number}.")
-    monkeypatch.setattr(search, "RANK_SAMPLE", 3)
+    monkeypatch.setattr(search.reading, "RANK_SAMPLE", 3)
     with build(root) as index:
         first = index.search("common", limit=4)
         assert (first.sampled, first.total, len(first.hits)) == (True, 9, 4)
@@ -615,7 +615,7 @@ def test_facet_filtered_ranking_agrees_with_listed_and_joined_rows(
     query = "cooperation OR кремле OR café"
     with build(archive_root) as index:
         listed = index.search(query, search.Filters(decade=1920))
-        monkeypatch.setattr(search, "_LISTED", 0)
+        monkeypatch.setattr(search.reading, "_LISTED", 0)
         index.clear_cache()
         joined = index.search(query, search.Filters(decade=1920))
         language = index.search(query, search.Filters(language="ru"))

@@ -17,7 +17,8 @@ from viewer.domain.model import Archive
 from viewer.domain.search import IndexLocation, IndexStats
 from viewer.domain.search_source import TextLayer
 from viewer.services import i18n
-from viewer.services.indexer import IndexJob, IndexKeeper, SearchService
+from viewer.services.index_keeper import IndexKeeper
+from viewer.services.indexer import IndexJob, SearchService
 from viewer.ui.find_bar import FindBar
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.search_panel import SearchPanel

@@ -1,0 +1,126 @@
+"""Facets: each record's year, collection, languages and kind of text, kept in memory as a few
+hundred distinct rows, and the filters and counts made from them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from viewer.domain.search import values
+
+
+class Facet(NamedTuple):
+    """The facet values of one record."""
+
+    year: int | None
+    collection: str
+    languages: tuple[str, ...]
+    has_text_layer: bool
+
+
+class FacetTable:
+    """The facet row of every record, numbered: a few hundred distinct rows for 10,000 records."""
+
+    def __init__(self, rows: Iterable[tuple[int, Facet]]) -> None:
+        self.kinds: dict[int, int] = {}
+        """rowid -> number of its facet row in `facets`"""
+        self.facets: list[Facet] = []
+        self._numbers: dict[Facet, int] = {}
+        for rowid, facet in rows:
+            self.add(rowid, facet)
+
+    def add(self, rowid: int, facet: Facet) -> None:
+        """Record the facet row of `rowid`."""
+        number = self._numbers.get(facet)
+        if number is None:
+            number = self._numbers[facet] = len(self.facets)
+            self.facets.append(facet)
+        self.kinds[rowid] = number
+
+
+SELECT_ROWS = "SELECT rowid, year, collection, languages, has_text_layer FROM records"
+"""The columns `row_facet` reads, from every record."""
+
+
+def row_facet(year: int | None, collection: str, languages: str, text_layer: int) -> Facet:
+    """The facet of a `SELECT_ROWS` row."""
+    return Facet(year, collection, tuple(languages.split()), bool(text_layer))
+
+
+def passes(facet: Facet, filters: values.Filters) -> bool:
+    """True when a record with this facet row is kept by `filters`."""
+    year = facet.year
+    if filters.year is not None and year != filters.year:
+        return False
+    if filters.decade is not None and (year is None or year // 10 * 10 != filters.decade):
+        return False
+    if filters.language is not None and filters.language not in facet.languages:
+        return False
+    if filters.collection is not None and facet.collection != filters.collection:
+        return False
+    return filters.has_text_layer is None or facet.has_text_layer == filters.has_text_layer
+
+
+def narrow(table: FacetTable, rowids: list[int], filters: values.Filters) -> list[int]:
+    """The rows of `rowids` that `filters` keep, in order."""
+    wanted = {number for number, facet in enumerate(table.facets) if passes(facet, filters)}
+    kinds = table.kinds
+    return [rowid for rowid in rowids if kinds.get(rowid) in wanted]
+
+
+def filter_sql(filters: values.Filters) -> tuple[str, tuple[object, ...]]:
+    """SQL conditions on `records AS r` equal to `narrow`'s."""
+    conditions: list[str] = []
+    parameters: list[object] = []
+    if filters.year is not None:
+        conditions.append("r.year = ?")
+        parameters.append(filters.year)
+    if filters.decade is not None:
+        conditions.append("r.year BETWEEN ? AND ?")
+        parameters += [filters.decade, filters.decade + 9]
+    if filters.language is not None:
+        conditions.append("instr(' ' || r.languages || ' ', ?) > 0")
+        parameters.append(f" {filters.language} ")
+    if filters.collection is not None:
+        conditions.append("r.collection = ?")
+        parameters.append(filters.collection)
+    if filters.has_text_layer is not None:
+        conditions.append("r.has_text_layer = ?")
+        parameters.append(int(filters.has_text_layer))
+    return "".join(f" AND {condition}" for condition in conditions), tuple(parameters)
+
+
+def count(table: FacetTable, rowids: list[int]) -> values.FacetCounts:
+    """How many of `rowids` each facet value holds."""
+    # Facet rows repeat (a few hundred distinct ones): count their numbers, then expand.
+    distinct = Counter(map(table.kinds.get, rowids))
+    years: Counter[int] = Counter()
+    collections: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    with_layer = without_layer = 0
+    for number, times in distinct.items():
+        if number is None:
+            continue
+        facet = table.facets[number]
+        if facet.year is not None:
+            years[facet.year] += times
+        if facet.collection:
+            collections[facet.collection] += times
+        for code in facet.languages:
+            languages[code] += times
+        if facet.has_text_layer:
+            with_layer += times
+        else:
+            without_layer += times
+    decades: Counter[int] = Counter()
+    for year, times in years.items():
+        decades[year // 10 * 10] += times
+    return values.FacetCounts(
+        decades=tuple(sorted(decades.items())),
+        years=tuple(sorted(years.items())),
+        languages=tuple(languages.most_common()),
+        collections=tuple(collections.most_common()),
+        with_text_layer=with_layer,
+        without_text_layer=without_layer,
+    )

@@ -1,0 +1,300 @@
+"""Indexing: records written, re-written and deleted, broken records noted, the file compacted."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.domain import folding, model
+from viewer.domain import search_source as source
+from viewer.domain.search import facets, schema, values
+from viewer.domain.search.connection import Connection
+
+BATCH = 200
+"""Records written per transaction while indexing (progress is reported per batch)."""
+
+
+def update(
+    index: Connection,
+    archive: model.Archive,
+    text_layer: source.TextLayer | None,
+    progress: values.ProgressCallback | None,
+    cancelled: values.CancelCheck | None,
+) -> values.IndexStats:
+    """Bring the index up to date with `archive`, re-reading only changed records."""
+    _check_writable(index)
+    started = time.perf_counter()
+    stored: dict[str, str] = dict(index.db.execute("SELECT record_id, fingerprint FROM records"))
+    current, broken = _sort_records(archive.records)
+    records = list(current.values())
+    digests = source.fingerprints(records)
+    work = [
+        (record, digest)
+        for record, digest in zip(records, digests, strict=True)
+        if stored.get(record.id) != digest
+    ]
+    removed = [record_id for record_id in stored if record_id not in current]
+    changes = _Changes(work, removed, broken, stored, len(current), started)
+    return _apply(index, changes, text_layer, progress, cancelled)
+
+
+def update_records(
+    index: Connection,
+    archive: model.Archive,
+    record_ids: Iterable[str],
+    text_layer: source.TextLayer | None,
+) -> values.IndexStats:
+    """Re-index the records with these ids, known to have changed, been added or removed."""
+    _check_writable(index)
+    started = time.perf_counter()
+    wanted = set(record_ids)
+    current, broken = _sort_records(archive.records)
+    stored: dict[str, str] = {}
+    for record_id in wanted:
+        row = index.db.execute(
+            "SELECT fingerprint FROM records WHERE record_id = ?", (record_id,)
+        ).fetchone()
+        if row is not None:
+            stored[record_id] = str(row[0])
+    records = [current[record_id] for record_id in sorted(wanted) if record_id in current]
+    work = list(zip(records, source.fingerprints(records), strict=True))
+    removed = [record_id for record_id in stored if record_id not in current]
+    changes = _Changes(work, removed, broken, stored, len(current), started)
+    return _apply(index, changes, text_layer, None, None)
+
+
+def _check_writable(index: Connection) -> None:
+    if index.location.read_only:
+        raise values.IndexReadOnlyError(
+            f"The search index {index.location.path} is read-only (shipped with the archive)."
+        )
+
+
+@dataclass(frozen=True)
+class _Changes:
+    """What an update found to do."""
+
+    work: list[tuple[model.Record, str]]
+    """(record, fingerprint) of each record to (re-)index"""
+    removed_ids: list[str]
+    broken: list[values.IndexProblem]
+    stored: dict[str, str]
+    """fingerprint of each record the index held, by id"""
+    record_count: int
+    started: float
+
+
+def _apply(
+    index: Connection,
+    changes: _Changes,
+    text_layer: source.TextLayer | None,
+    progress: values.ProgressCallback | None,
+    cancelled: values.CancelCheck | None,
+) -> values.IndexStats:
+    """Write the changed records, delete the removed ones and record the broken ones."""
+    work, stored = changes.work, changes.stored
+    total = len(work)
+    if progress is not None:
+        progress(0, total)
+    if changes.removed_ids:
+        removed = list(_rowids_of(index, changes.removed_ids).values())
+        write(index, lambda: _delete(index, removed))
+    done = 0
+    for batch in _chunks(work, BATCH):
+        if cancelled is not None and cancelled():
+            raise values.IndexCancelledError(f"Indexing stopped after {done} of {total} records.")
+        old = _rowids_of(index, [record.id for record, _ in batch if record.id in stored])
+        documents = [
+            (source.document(record, text_layer, digest), old.get(record.id))
+            for record, digest in batch
+        ]
+        write(index, functools.partial(_store, index, documents))
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    if changes.broken != _stored_broken(index):
+        write(index, lambda: _replace_broken(index, changes.broken))
+    if total > max(1000, changes.record_count // 4):
+        write(index, lambda: index.db.execute("INSERT INTO fts(fts) VALUES('optimize')"))
+    updated = sum(1 for record, _ in work if record.id in stored)
+    return values.IndexStats(
+        path=index.location.path,
+        added=total - updated,
+        updated=updated,
+        removed=len(changes.removed_ids),
+        unchanged=changes.record_count - total,
+        problems=problems(index),
+        seconds=time.perf_counter() - changes.started,
+    )
+
+
+def _rowids_of(index: Connection, record_ids: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for record_id in record_ids:
+        row = index.db.execute(
+            "SELECT rowid FROM records WHERE record_id = ?", (record_id,)
+        ).fetchone()
+        if row is not None:
+            found[record_id] = int(row[0])
+    return found
+
+
+def write(index: Connection, action: Callable[[], object]) -> None:
+    """Run `action` in one write transaction; a failure leaves the file as it was."""
+    db = index.db
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            action()
+        except BaseException:
+            if db.in_transaction:  # SQLite has rolled back itself on a full disk
+                db.execute("ROLLBACK")
+            index.forget_records()
+            raise
+        db.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if schema.disk_full(error):
+            raise
+        raise values.IndexUnavailableError(
+            f"The search index {index.location.path} cannot be written: {error}."
+        ) from error
+    finally:
+        # Matches and counts cached before the write are stale; facet rows are kept current.
+        index.clear_cache()
+
+
+def _delete(index: Connection, rowids: Iterable[int]) -> None:
+    db = index.db
+    for rowid in rowids:
+        row = db.execute(
+            "SELECT title, summary, metadata, body, scan_text FROM documents WHERE rowid = ?",
+            (rowid,),
+        ).fetchone()
+        if row is not None:
+            folded = [folding.fold(value or "") for value in row]
+            db.execute(
+                "INSERT INTO fts(fts, rowid, title, summary, metadata, body, scan_text) "
+                "VALUES('delete', ?, ?, ?, ?, ?, ?)",
+                (rowid, *folded),
+            )
+        db.execute("DELETE FROM documents WHERE rowid = ?", (rowid,))
+        db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
+        index.record_removed(rowid)
+
+
+def _store(index: Connection, documents: list[tuple[source.Document, int | None]]) -> None:
+    db = index.db
+    _delete(index, [old for _, old in documents if old is not None])
+    for doc, _ in documents:
+        cursor = db.execute(
+            "INSERT INTO records(record_id, folder, title, date, year, collection, "
+            "languages, has_text_layer, fingerprint, problems) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.record_id,
+                doc.folder,
+                doc.title,
+                doc.date,
+                doc.year,
+                doc.collection,
+                " ".join(doc.languages),
+                int(doc.has_text_layer),
+                doc.fingerprint,
+                "\n".join(doc.problems),
+            ),
+        )
+        rowid = cursor.lastrowid
+        assert rowid is not None
+        index.record_added(
+            rowid, facets.Facet(doc.year, doc.collection, doc.languages, doc.has_text_layer)
+        )
+        texts = (doc.title, doc.summary, doc.metadata, doc.body, doc.scan_text)
+        db.execute(
+            "INSERT INTO documents(rowid, title, summary, metadata, body, scan_text) "
+            "VALUES(?, ?, ?, ?, ?, ?)",
+            (rowid, *texts),
+        )
+        db.execute(
+            "INSERT INTO fts(rowid, title, summary, metadata, body, scan_text) "
+            "VALUES(?, ?, ?, ?, ?, ?)",
+            (rowid, *(folding.fold(text) for text in texts)),
+        )
+
+
+def _stored_broken(index: Connection) -> list[values.IndexProblem]:
+    return [
+        values.IndexProblem(Path(folder), reason, record_id)
+        for folder, record_id, reason in index.db.execute(
+            "SELECT folder, record_id, reason FROM broken ORDER BY folder"
+        )
+    ]
+
+
+def _replace_broken(index: Connection, broken: list[values.IndexProblem]) -> None:
+    index.db.execute("DELETE FROM broken")
+    index.db.executemany(
+        "INSERT OR REPLACE INTO broken(folder, record_id, reason) VALUES(?, ?, ?)",
+        [(str(p.folder), p.record_id, p.reason) for p in broken],
+    )
+
+
+def problems(index: Connection) -> tuple[values.IndexProblem, ...]:
+    """Broken records of the archive and records indexed without some text, with reasons."""
+    found = _stored_broken(index)
+    for folder, record_id, reasons in index.db.execute(
+        "SELECT folder, record_id, problems FROM records WHERE problems != '' ORDER BY folder"
+    ):
+        found += [
+            values.IndexProblem(Path(folder), reason, record_id) for reason in reasons.split("\n")
+        ]
+    return tuple(found)
+
+
+def is_current(index: Connection, archive: model.Archive) -> bool:
+    """True when the index holds exactly the archive's records, none changed since."""
+    stored = dict(index.db.execute("SELECT record_id, fingerprint FROM records"))
+    records = archive.good_records()
+    if len(stored) != len(records):
+        return False
+    digests = source.fingerprints(records)
+    return all(stored.get(r.id) == d for r, d in zip(records, digests, strict=True))
+
+
+def export(index: Connection, destination: Path) -> None:
+    """Write a compact, self-contained copy of the file at `destination`."""
+    destination.unlink(missing_ok=True)
+    index.db.execute("VACUUM INTO ?", (str(destination),))
+    copy = sqlite3.connect(destination)
+    try:
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+
+
+def _sort_records(
+    records: Iterable[model.Record | model.BrokenRecord],
+) -> tuple[dict[str, model.Record], list[values.IndexProblem]]:
+    """The records to index by id (the first of a duplicated id wins) and the problems."""
+    current: dict[str, model.Record] = {}
+    broken: list[values.IndexProblem] = []
+    for record in records:
+        if isinstance(record, model.BrokenRecord):
+            broken.append(values.IndexProblem(record.folder, record.reason, record.id))
+        elif record.id in current:
+            reason = f"Another record already has the id {record.id!r}; this one is skipped."
+            broken.append(values.IndexProblem(record.folder, reason, record.id))
+        else:
+            current[record.id] = record
+    broken.sort(key=lambda problem: str(problem.folder))
+    return current, broken
+
+
+def _chunks(
+    items: list[tuple[model.Record, str]], size: int
+) -> Iterator[list[tuple[model.Record, str]]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
