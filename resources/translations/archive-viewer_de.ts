@@ -407,7 +407,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+60"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+25"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -422,7 +422,7 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Undated</source>
         <translation>Undatiert</translation>
     </message>
@@ -449,7 +449,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location filename="../../viewer/ui/library_model.py" line="+191"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -457,7 +457,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-265"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-97"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -477,7 +477,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="+465"/>
+        <location filename="../../viewer/ui/library.py" line="+43"/>
         <source>Library</source>
         <translation>Bestand</translation>
     </message>
