@@ -123,7 +123,8 @@ class LibraryPanel(QWidget):
     def update_records(self, records: Iterable[AnyRecord]) -> None:
         """List `records` again (the archive changed on disk), keeping the filter, grouping,
         closed groups and current row."""
-        self._model.set_records(records)
+        self._model.update_records(records)
+        self._update_count()
 
     def select(self, record_id: str) -> bool:
         """Make `record_id` the current row without announcing it; False if it is not shown."""

@@ -16,7 +16,7 @@ AnyRecord = Record | BrokenRecord
 LIST_IN_BACKGROUND_ABOVE = 2_000
 """More records than this are prepared for the list on a thread of their own: 100,000 take
 seconds, which would freeze the window (and trip the kiosk's watchdog)."""
-FETCH_ROWS = 1_000
+FETCH_ROWS = 200
 """Rows the ungrouped list gives its view at a time, more as the reader scrolls down: the
 view walks every row it is given, in Python, ~10 ms per thousand."""
 

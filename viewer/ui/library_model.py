@@ -114,6 +114,108 @@ class LibraryModel(QAbstractItemModel):
 
         threading.Thread(target=prepare, name="library-listing", daemon=True).start()
 
+    def update_records(self, records: Iterable[AnyRecord]) -> None:
+        """Show `records`, the same records as before with some of them changed (edited on disk,
+        completed by their PDFs' metadata): changed rows are updated in place, and rows that
+        change places move, without resetting the list (which would lay out every row again,
+        and close what the reader opened). Records added or removed are listed anew."""
+        records = tuple(records)
+        if (
+            self._listing
+            or len(records) != len(self._entries)
+            or len(records) > LIST_IN_BACKGROUND_ABOVE
+        ):
+            self.set_records(records)
+            return
+        entries: list[Entry] = []
+        changed: dict[str, Entry] = {}
+        for entry, record in zip(self._entries, records, strict=True):
+            if entry.record is record:
+                entries.append(entry)
+                continue
+            if record.id != entry.record.id:
+                self.set_records(records)
+                return
+            changed[record.id] = Entry.of(record)
+            entries.append(changed[record.id])
+        if changed:
+            self._entries = entries
+            self._sort_entries()
+            self._show_changed(changed)
+
+    def _show_changed(self, changed: dict[str, Entry]) -> None:
+        """Show `_sorted` again after the entries `changed` (by ID) were made anew."""
+        old_shown, old_groups = self._shown, self._groups
+        shown, groups = self._filtered(), []
+        if self.is_grouped():
+            groups = self._make_groups(shown)
+        same_rows = [e.record.id for e in shown] == [e.record.id for e in old_shown]
+        same_groups = [(g.key, len(g.entries)) for g in groups] == [
+            (g.key, len(g.entries)) for g in old_groups
+        ]
+        if same_rows and same_groups:
+            self._shown, self._groups = shown, groups
+            self._announce_changed(changed)
+        elif {e.record.id for e in shown} == {e.record.id for e in old_shown} and (
+            {g.key for g in groups} == {g.key for g in old_groups}
+        ):
+            self._move_rows(shown, groups)
+        else:
+            self._rebuild()
+
+    def _announce_changed(self, changed: dict[str, Entry]) -> None:
+        """One `dataChanged` per group (or for the list) over the span of its changed rows."""
+        last = len(HEADERS) - 1
+        if not self.is_grouped():
+            rows = [
+                row for row, e in enumerate(self._shown[: self._fetched]) if e.record.id in changed
+            ]
+            if rows:
+                self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+            return
+        for group_row, group in enumerate(self._groups):
+            rows = [row for row, e in enumerate(group.entries) if e.record.id in changed]
+            if rows:
+                parent = self.index(group_row, 0)
+                self.dataChanged.emit(
+                    self.index(rows[0], 0, parent), self.index(rows[-1], last, parent)
+                )
+
+    def _move_rows(self, shown: list[Entry], groups: list[Group]) -> None:
+        """Show `shown` (in `groups`), the same rows and groups in another order."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = [self._row_key(index) for index in before]
+        self._shown, self._groups, self._row_of = shown, groups, None
+        places: dict[str, tuple[int, int]] = {}
+        if self.is_grouped():
+            for group_row, group in enumerate(groups):
+                places[group.key] = (-1, group_row)
+                for row, entry in enumerate(group.entries):
+                    places[entry.record.id] = (group_row, row)
+        else:
+            for row, entry in enumerate(shown[: self._fetched]):
+                places[entry.record.id] = (-1, row)
+        after = []
+        for key, index in zip(keys, before, strict=True):
+            place = places.get(key) if key is not None else None
+            if place is None:
+                after.append(QModelIndex())
+            elif place[0] < 0:
+                after.append(self.createIndex(place[1], index.column(), 0))
+            else:
+                after.append(self.createIndex(place[1], index.column(), place[0] + 1))
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _row_key(self, index: Index) -> str | None:
+        """The record ID of a record row, the key of a group row."""
+        if self.is_grouped() and index.internalId() == 0:
+            row = index.row()
+            return self._groups[row].key if row < len(self._groups) else None
+        entry = self._entry(index)
+        return None if entry is None else entry.record.id
+
     def is_listing(self) -> bool:
         """True while many records are being prepared for the list."""
         return self._listing > 0
@@ -175,21 +277,24 @@ class LibraryModel(QAbstractItemModel):
     def _rebuild(self, row_of: dict[str, int] | None = None) -> None:
         """Show `_sorted`, filtered and grouped; `row_of` maps IDs to rows of `_sorted`."""
         self.beginResetModel()
-        terms = self._terms
-        if terms:
-            self._shown = [e for e in self._sorted if all(t in e.haystack for t in terms)]
-        else:
-            self._shown = list(self._sorted)
+        self._shown = self._filtered()
         self._fetched = min(len(self._shown), FETCH_ROWS)
-        self._row_of = row_of if row_of is not None and not terms else None
-        self._groups = self._make_groups() if self.is_grouped() else []
+        self._row_of = row_of if row_of is not None and not self._terms else None
+        self._groups = self._make_groups(self._shown) if self.is_grouped() else []
         self.endResetModel()
 
-    def _make_groups(self) -> list[Group]:
+    def _filtered(self) -> list[Entry]:
+        """`_sorted`, only the records that hold every word of the filter."""
+        terms = self._terms
+        if terms:
+            return [e for e in self._sorted if all(t in e.haystack for t in terms)]
+        return list(self._sorted)
+
+    def _make_groups(self, shown: list[Entry]) -> list[Group]:
         by_key: dict[str, Group] = {}
         labels = special_labels()
         decade = QCoreApplication.translate("LibraryModel", "{decade}s")
-        for entry in self._shown:
+        for entry in shown:
             key = group_key(entry, self._group_by)
             group = by_key.get(key)
             if group is None:

@@ -741,6 +741,8 @@ class MainWindow(QMainWindow):
         from viewer.ui.library import LibraryPanel  # noqa: PLC0415  (after the first page)
 
         library = LibraryPanel()
+        # Styled before it holds rows: a style sheet set later polishes every row again.
+        focus_frame.install(library.view())
         library.record_chosen.connect(self.show_record)
         self._library = library
         if self._archive is not None:
@@ -750,7 +752,6 @@ class MainWindow(QMainWindow):
         if self._record is not None:
             library.select(self._record.id)
         self._records_dock.setWidget(library)
-        focus_frame.install(library.view())
         return library
 
     def _start_pending_index(self) -> None:
