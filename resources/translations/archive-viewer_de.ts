@@ -449,7 +449,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+191"/>
+        <location filename="../../viewer/ui/library_model.py" line="+46"/>
+        <source>No text layer: only machine reading (OCR) can give its text</source>
+        <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
+    </message>
+    <message>
+        <location line="+278"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -513,7 +518,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+182"/>
         <source>Listing {total} records…</source>
         <translation>{total} Datensätze werden aufgelistet…</translation>
     </message>
@@ -541,7 +546,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
+        <location filename="../../viewer/ui/main_window.py" line="+174"/>
         <location line="+373"/>
         <source>Records</source>
         <translation>Dokumente</translation>
@@ -742,7 +747,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
@@ -763,7 +768,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+152"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -829,7 +834,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-885"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -849,7 +854,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+939"/>
+        <location line="+953"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>

@@ -449,7 +449,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+191"/>
+        <location filename="../../viewer/ui/library_model.py" line="+46"/>
+        <source>No text layer: only machine reading (OCR) can give its text</source>
+        <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
+    </message>
+    <message>
+        <location line="+278"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -513,7 +518,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+182"/>
         <source>Listing {total} records…</source>
         <translation>Liste de {total} documents en cours…</translation>
     </message>
@@ -541,7 +546,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
+        <location filename="../../viewer/ui/main_window.py" line="+174"/>
         <location line="+373"/>
         <source>Records</source>
         <translation>Documents</translation>
@@ -742,7 +747,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
@@ -763,7 +768,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+152"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -829,7 +834,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-885"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -849,7 +854,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+939"/>
+        <location line="+953"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>

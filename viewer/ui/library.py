@@ -117,6 +117,7 @@ class LibraryPanel(QWidget):
     def set_records(self, records: Iterable[AnyRecord]) -> None:
         """List `records` (one record for a PDF opened on its own)."""
         self._collapsed.clear()
+        self._model.forget_text_layers()
         self._model.set_records(records)
         self._update_count()
 
@@ -125,6 +126,10 @@ class LibraryPanel(QWidget):
         closed groups and current row."""
         self._model.update_records(records)
         self._update_count()
+
+    def set_text_layers(self, texts: dict[str, bool]) -> None:
+        """Mark the records whose PDF has no text layer (record ID -> whether it has one)."""
+        self._model.set_text_layers(texts)
 
     def select(self, record_id: str) -> bool:
         """Make `record_id` the current row without announcing it; False if it is not shown."""

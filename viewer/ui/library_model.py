@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +40,13 @@ from viewer.ui.library_entries import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _no_text_layer() -> str:
+    return QCoreApplication.translate(
+        "LibraryModel", "No text layer: only machine reading (OCR) can give its text"
+    )
+
 
 Index = QModelIndex | QPersistentModelIndex
 _RECORD_FLAGS = (
@@ -81,6 +88,9 @@ class LibraryModel(QAbstractItemModel):
         self._sort_column = DATE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._warning: QIcon | None = None
+        self._image: QIcon | None = None
+        self._without_text: set[str] = set()
+        """Records whose PDF has no text layer (only machine reading can give its text)."""
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -163,7 +173,7 @@ class LibraryModel(QAbstractItemModel):
         else:
             self._rebuild()
 
-    def _announce_changed(self, changed: dict[str, Entry]) -> None:
+    def _announce_changed(self, changed: Container[str]) -> None:
         """One `dataChanged` per group (or for the list) over the span of its changed rows."""
         last = len(HEADERS) - 1
         if not self.is_grouped():
@@ -215,6 +225,24 @@ class LibraryModel(QAbstractItemModel):
             return self._groups[row].key if row < len(self._groups) else None
         entry = self._entry(index)
         return None if entry is None else entry.record.id
+
+    def set_text_layers(self, texts: dict[str, bool]) -> None:
+        """Mark the records whose PDF has no text layer (`texts`: record ID -> whether it has
+        one; records not named keep their mark)."""
+        before = set(self._without_text)
+        self._without_text |= {record_id for record_id, text in texts.items() if not text}
+        self._without_text -= {record_id for record_id, text in texts.items() if text}
+        changed = before ^ self._without_text
+        if changed:
+            self._announce_changed(changed)
+
+    def forget_text_layers(self) -> None:
+        """Mark no record as without a text layer (another archive is listed)."""
+        self._without_text = set()
+
+    def has_text_layer(self, record_id: str) -> bool:
+        """False when the record's PDF is known to have no text layer."""
+        return record_id not in self._without_text
 
     def is_listing(self) -> bool:
         """True while many records are being prepared for the list."""
@@ -445,14 +473,17 @@ class LibraryModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (entry.title, entry.date_text, entry.record.id)[column]
+        untexted = entry.record.id in self._without_text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.tooltip
+            return f"{entry.tooltip}\n{_no_text_layer()}" if untexted else entry.tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ", ".join(
-                part for part in (entry.title, entry.date_text, entry.record.id) if part
-            )
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE and entry.broken:
-            return self._warning_icon()
+            parts = (entry.title, entry.date_text, entry.record.id)
+            return ", ".join([p for p in parts if p] + ([_no_text_layer()] if untexted else []))
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            if entry.broken:
+                return self._warning_icon()
+            if untexted:
+                return self._image_icon()
         if role == self.RECORD_ROLE:
             return entry.record
         return None
@@ -468,6 +499,14 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         return None
+
+    def _image_icon(self) -> QIcon:
+        if self._image is None:
+            self._image = QIcon.fromTheme(
+                "image-x-generic",
+                QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            )
+        return self._image
 
     def _warning_icon(self) -> QIcon:
         if self._warning is None:
