@@ -13,9 +13,10 @@ from viewer.domain.ordering import date_key, title_key
 
 AnyRecord = Record | BrokenRecord
 
-LIST_IN_BACKGROUND_ABOVE = 2_000
-"""More records than this are prepared for the list on a thread of their own: 100,000 take
-seconds, which would freeze the window (and trip the kiosk's watchdog)."""
+LIST_IN_BACKGROUND_ABOVE = 500
+"""More records than this are prepared for the list on a thread of their own: a thousand take
+~20 ms of the window's time on a slow machine, 100,000 seconds, which would freeze the window
+(and trip the kiosk's watchdog)."""
 FETCH_ROWS = 200
 """Rows the ungrouped list gives its view at a time, more as the reader scrolls down: the
 view walks every row it is given, in Python, ~10 ms per thousand."""
