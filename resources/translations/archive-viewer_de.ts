@@ -415,7 +415,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+60"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+26"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -430,7 +430,7 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Undated</source>
         <translation>Undatiert</translation>
     </message>
@@ -457,7 +457,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location filename="../../viewer/ui/library_model.py" line="+46"/>
+        <source>No text layer: only machine reading (OCR) can give its text</source>
+        <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
+    </message>
+    <message>
+        <location line="+278"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -465,7 +470,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-265"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-97"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -485,7 +490,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="+465"/>
+        <location filename="../../viewer/ui/library.py" line="+43"/>
         <source>Library</source>
         <translation>Bestand</translation>
     </message>
@@ -521,7 +526,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+182"/>
         <source>Listing {total} records…</source>
         <translation>{total} Datensätze werden aufgelistet…</translation>
     </message>
@@ -549,7 +554,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
+        <location filename="../../viewer/ui/main_window.py" line="+174"/>
         <location line="+373"/>
         <source>Records</source>
         <translation>Dokumente</translation>
@@ -750,7 +755,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
@@ -771,7 +776,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+152"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -837,7 +842,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-885"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -857,7 +862,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+939"/>
+        <location line="+953"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1558,7 +1563,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+80"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+81"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>

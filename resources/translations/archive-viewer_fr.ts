@@ -415,7 +415,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="+60"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+26"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -430,7 +430,7 @@
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Undated</source>
         <translation>Sans date</translation>
     </message>
@@ -457,7 +457,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location filename="../../viewer/ui/library_model.py" line="+46"/>
+        <source>No text layer: only machine reading (OCR) can give its text</source>
+        <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
+    </message>
+    <message>
+        <location line="+278"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -465,7 +470,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location line="-265"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-97"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -485,7 +490,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="+465"/>
+        <location filename="../../viewer/ui/library.py" line="+43"/>
         <source>Library</source>
         <translation>Fonds</translation>
     </message>
@@ -521,7 +526,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+182"/>
         <source>Listing {total} records…</source>
         <translation>Liste de {total} documents en cours…</translation>
     </message>
@@ -549,7 +554,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
+        <location filename="../../viewer/ui/main_window.py" line="+174"/>
         <location line="+373"/>
         <source>Records</source>
         <translation>Documents</translation>
@@ -750,7 +755,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
@@ -771,7 +776,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+152"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -837,7 +842,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-885"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -857,7 +862,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+939"/>
+        <location line="+953"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1558,7 +1563,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+80"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+81"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>

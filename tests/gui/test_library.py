@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
 from viewer.domain import ordering
-from viewer.domain.model import Archive, PartialDate, Record
+from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
 
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
@@ -317,3 +318,68 @@ def test_five_thousand_records_list_and_filter_quickly(qtbot: QtBot, tmp_path: P
     assert filtered - started < 0.2
     panel.set_group_by(GroupBy.YEAR)
     assert panel.model().rowCount(QModelIndex()) == 31  # 30 years and "Undated"
+
+
+def _retitled(archive: Archive, titles: dict[str, str]) -> tuple[Record | BrokenRecord, ...]:
+    """The archive's records, those named in `titles` with a new title (the rest the same
+    objects, as the window hands them over when PDFs' metadata fills in)."""
+    return tuple(
+        dataclasses.replace(record, title=titles[record.id])
+        if isinstance(record, Record) and record.id in titles
+        else record
+        for record in archive.records
+    )
+
+
+def test_titles_filled_in_later_show_in_place_keeping_the_current_row_and_closed_groups(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    panel = make(qtbot, archive)
+    panel.set_group_by(GroupBy.COLLECTION)
+    model = panel.model()
+    far_east = model.group_labels().index("Far East")
+    panel.view().collapse(model.index(far_east, 0))
+    panel.select("1950-01-12-memo")
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+
+    panel.update_records(_retitled(archive, {"undated-note": "A note on the memorandum"}))
+
+    assert resets == []  # no reset: the view keeps what the reader opened and closed
+    cold_war = model.index(model.group_labels().index("Cold War"), 0)
+    shown = [model.index(row, TITLE, cold_war).data() for row in range(model.rowCount(cold_war))]
+    assert "A note on the memorandum" in shown
+    assert "Undated note" not in shown
+    assert not panel.view().isExpanded(model.index(far_east, 0))
+    current = panel.view().currentIndex()
+    assert model.record_at(current) is not None
+    assert model.record_at(current).id == "1950-01-12-memo"  # type: ignore[union-attr]
+
+
+def test_a_title_filled_in_later_moves_its_row_in_title_order_and_the_current_row_follows(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    panel = make(qtbot, archive)
+    panel.view().sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    panel.select("1961-report")
+    resets: list[bool] = []
+    panel.model().modelReset.connect(lambda: resets.append(True))
+
+    panel.update_records(_retitled(archive, {"1961-report": "Zonal report"}))
+
+    assert resets == []
+    titles = column(panel, TITLE)
+    assert "annual report" not in titles
+    assert titles.index("Zonal report") == titles.index("Undated note") + 1
+    current = panel.view().currentIndex()
+    assert current.row() == titles.index("Zonal report")
+    assert current.data() == "Zonal report"
+    assert panel.count_text() == "7 records"
+
+
+def test_records_added_on_disk_are_listed_anew(qtbot: QtBot, archive: Archive) -> None:
+    panel = make(qtbot, archive)
+    extra = Record(id="1970-new", title="A new record", folder=archive.root / "1970-new")
+    panel.update_records((*archive.records, extra))
+    assert "1970-new" in ids(panel)
+    assert panel.count_text() == "8 records"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -163,3 +164,37 @@ def test_titles_from_the_pdfs_own_metadata_fill_in_the_list_after_it_is_shown(
         qtbot.keyClicks(box, "Memorandum")
     hits = {hit.record_id for hit in window.search.result_model().hits()}
     assert hits == {"scan_0001", "scan_0002", "scan_0003"}
+
+
+def test_the_list_marks_a_folders_pdfs_without_a_text_layer_once_they_are_read(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "A typed memorandum")
+    doc.save(tmp_path / "memo_typed.pdf")
+    doc.close()
+    doc = pymupdf.open()  # a scan: a picture of a page, no text
+    page = doc.new_page(width=300, height=400)
+    page.draw_rect(pymupdf.Rect(20, 20, 280, 380), color=(0, 0, 0), fill=(0.2, 0.2, 0.2))
+    picture = page.get_pixmap()
+    doc.close()
+    doc = pymupdf.open()
+    doc.new_page(width=300, height=400).insert_image(pymupdf.Rect(0, 0, 300, 400), pixmap=picture)
+    doc.save(tmp_path / "memo_scanned.pdf")
+    doc.close()
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, tmp_path)
+    model = viewer.window.records.model()
+
+    def row(record_id: str) -> QModelIndex:
+        rows = [model.index(row, 0) for row in range(model.rowCount())]
+        (index,) = [i for i in rows if getattr(model.record_at(i), "id", "") == record_id]
+        return index
+
+    def tooltip(record_id: str) -> str:
+        return str(row(record_id).data(Qt.ItemDataRole.ToolTipRole))
+
+    qtbot.waitUntil(lambda: "No text layer" in tooltip("memo_scanned"), timeout=30000)
+    assert "No text layer" not in tooltip("memo_typed")
+    assert row("memo_scanned").data(Qt.ItemDataRole.DecorationRole) is not None
+    assert row("memo_typed").data(Qt.ItemDataRole.DecorationRole) is None

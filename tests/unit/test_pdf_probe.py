@@ -51,3 +51,26 @@ def _served(*paths: Path) -> list[str]:
     sink = io.StringIO()
     pdf_probe.serve(io.StringIO("".join(f"{p}\n" for p in paths)), sink)
     return sink.getvalue().splitlines()
+
+
+def test_one_process_answers_batch_after_batch_and_tells_which_pdfs_have_text(
+    tmp_path: Path,
+) -> None:
+    typed = tmp_path / "typed.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "A typed memorandum")
+    doc.save(typed)
+    doc.close()
+    scanned = tmp_path / "scanned.pdf"
+    doc = pymupdf.open()
+    doc.new_page().draw_rect(pymupdf.Rect(20, 20, 200, 200), fill=(0, 0, 0))
+    doc.save(scanned)
+    doc.close()
+    sink = io.StringIO()
+    pdf_probe.serve(io.StringIO(f"{typed}\n\n?{typed}\n?{scanned}\n\n"), sink)
+    answers = [json.loads(line) for line in sink.getvalue().splitlines()]
+    assert answers[0]["path"] == str(typed) and "metadata" in answers[0]
+    assert answers[1] == {"done": True}
+    assert answers[2] == {"path": str(typed), "text": True}
+    assert answers[3] == {"path": str(scanned), "text": False}
+    assert answers[4] == {"done": True}

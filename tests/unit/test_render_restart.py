@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -279,3 +280,26 @@ def test_leaving_a_document_whose_page_takes_minutes_frees_the_worker_at_once(
         isolated.request_pages(render.VIEW, [good_key])
     assert rendered.args[0] == good_key
     assert time.monotonic() - started < 15  # not the ~100 s of the slow page
+
+
+def test_asking_a_worker_that_is_busy_for_long_never_holds_the_window(
+    qtbot: QtBot, tmp_path: Path, isolated: render.PdfWorker
+) -> None:
+    # A worker reads requests only between steps: while one step takes seconds (a slow page, a
+    # whole document's text), what scrolling asks for fills the pipe. Stopped here to be sure.
+    good = hostile.text_pdf(tmp_path / "good.pdf")
+    _open(qtbot, isolated, good)
+    process = isolated._backend.process  # type: ignore[union-attr]
+    os.kill(process.pid, signal.SIGSTOP)
+    try:
+        started = time.perf_counter()
+        for page in range(3_000):  # far more than a pipe holds (64 KB on Linux)
+            isolated.request_words(str(good) + "/" * 200, page)
+        waited = time.perf_counter() - started
+    finally:
+        os.kill(process.pid, signal.SIGCONT)
+    assert waited < 2.0
+    key = RenderKey(str(good), 0, 0.5)
+    with qtbot.waitSignal(isolated.page_rendered, timeout=30_000) as rendered:
+        isolated.request_pages(render.VIEW, [key])
+    assert rendered.args[0] == key

@@ -2,9 +2,12 @@
 
 `python -m viewer.domain.pdf_probe` reads one path a line and answers each with
 `{"path": ..., "metadata": {...}}` (the info dictionary completed by XMP, as
-`viewer.domain.pdf.open_document` reads it) or `{"path": ..., "error": "..."}`, flushing every
-answer. It runs at low priority, so the page the reader waits for is rendered first; a PDF that
-crashes MuPDF ends this process, not the viewer.
+`viewer.domain.pdf.open_document` reads it) or `{"path": ..., "error": "..."}`. A line `?PATH`
+asks whether the PDF has a text layer instead: `{"path": ..., "text": true|false}`. An empty
+line ends a batch: it is answered `{"done": true}` and the process waits for the next one, so
+one process (PyMuPDF loaded once) serves every folder opened. Answers are flushed a few at a
+time and at the end of a batch. It runs at low priority, so the page the reader waits for is
+rendered first; a PDF that crashes MuPDF ends this process, not the viewer.
 """
 
 from __future__ import annotations
@@ -51,13 +54,53 @@ def probe(path: Path) -> dict[str, Any]:
         doc.close()
 
 
+TEXT_PAGES = 3
+"""Pages looked at for a text layer: a scan's first pages tell whether it was machine-read."""
+FLUSH_EVERY = 16
+"""Answers written before they are flushed: one write a PDF would wake the reader a thousand
+times for a thousand PDFs."""
+
+
+def text_layer(path: Path) -> dict[str, Any]:
+    """Whether the PDF at `path` has a text layer: a font used on one of its first pages (a
+    scan's invisible OCR text has one too). Reading the text itself costs several times more."""
+    import pymupdf  # noqa: PLC0415  (only in this process)
+
+    from viewer.domain import pdf  # noqa: PLC0415
+
+    errors: tuple[type[Exception], ...] = (*pdf.MUPDF_ERRORS, OSError)
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except errors as exc:
+        return {"path": str(path), "error": f"{path.name}: {exc}"}
+    try:
+        if doc.needs_pass:
+            return {"path": str(path), "error": f"{path.name}: needs a password"}
+        pages = range(min(TEXT_PAGES, doc.page_count))
+        return {"path": str(path), "text": any(doc.get_page_fonts(i) for i in pages)}
+    except pdf.MUPDF_ERRORS as exc:
+        return {"path": str(path), "error": f"{path.name}: {exc}"}
+    finally:
+        doc.close()
+
+
 def serve(source: TextIO, sink: TextIO) -> None:
-    """Answer every path of `source` on `sink`, until `source` ends."""
+    """Answer every line of `source` on `sink`, until `source` ends."""
+    unflushed = 0
     for line in source:
         name = line.rstrip("\n")
-        if name:
-            sink.write(json.dumps(probe(Path(name))) + "\n")
+        if not name:
+            sink.write('{"done": true}\n')
             sink.flush()
+            unflushed = 0
+            continue
+        answer = text_layer(Path(name[1:])) if name.startswith("?") else probe(Path(name))
+        sink.write(json.dumps(answer) + "\n")
+        unflushed += 1
+        if unflushed >= FLUSH_EVERY:
+            sink.flush()
+            unflushed = 0
+    sink.flush()
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
 """PDF metadata of a plain folder's records, read in the background and streamed in batches.
 
 A folder of a thousand PDFs is listed from its file names at once; their info and XMP (a real
-title, author, subject) come afterwards from `viewer.domain.pdf_probe` in a child process at low
-priority, so neither the window's process nor the render worker waits on them. Results arrive in
-batches (`records_completed`), each a few hundred records at most, so the list is updated a few
-times, not a thousand.
+title, author, subject) come afterwards from `viewer.domain.pdf_probe`, child processes at low
+priority (one a core, two at most, each with a share of the PDFs), so neither the window's
+process nor the render worker waits on them. The processes stay for the next folder: PyMuPDF
+is loaded once a session, not once a folder. Results arrive in batches (`records_completed`),
+so the list is updated a few times, not a thousand; then whether each PDF has a text layer
+(`text_layers_read`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ log = logging.getLogger(__name__)
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
-BATCH_SECONDS = 1.0
-"""Results are handed over at most this often: each hand-over lists the records again (~50 ms
-for 1,000 on a slow machine), so a thousand PDFs read in a second update the list once."""
+BATCH_SECONDS = 0.5
+"""Results are handed over at most this often: each hand-over updates the rows of the records
+it completes, so a thousand PDFs read in a second update the list a few times."""
+PROCESSES = max(1, min(2, os.cpu_count() or 1))
+"""Probe processes reading a folder's PDFs side by side."""
 
 
 def wants_metadata(record: Record) -> bool:
@@ -56,6 +60,10 @@ def _spawn() -> subprocess.Popen[str]:
     )
 
 
+def _alive(process: subprocess.Popen[str] | None) -> bool:
+    return process is not None and process.poll() is None
+
+
 def _end(process: subprocess.Popen[str] | None) -> None:
     if process is None:
         return
@@ -68,81 +76,99 @@ def _end(process: subprocess.Popen[str] | None) -> None:
                 stream.close()
 
 
+class _Reading:
+    """One archive's reading, shared by the threads that feed and hear the processes."""
+
+    def __init__(self, root: Path, records: list[Record], parts: int) -> None:
+        self.root = root
+        self.records = {str(record.scans[0].path): record for record in records}
+        self.started = time.perf_counter()
+        self.lock = threading.Lock()
+        self.batch: dict[str, Record] = {}
+        self.texts: dict[str, bool] = {}
+        self.last = time.perf_counter()
+        self.metadata_left = parts
+        self.texts_left = parts
+
+
 class PdfMetadataReader(QObject):
     """Reads the PDF metadata of an archive's records; one archive at a time."""
 
     records_completed = Signal(object, object)
     """(archive root, {record id: completed record}) for a batch of records."""
     finished = Signal(object, float)
-    """(archive root, seconds it took) once every record was read."""
+    """(archive root, seconds it took) once every record's metadata was read."""
+    text_layers_read = Signal(object, object)
+    """(archive root, {record id: whether its PDF has a text layer}) for a batch of records,
+    after `finished`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._process: subprocess.Popen[str] | None = None
-        self._prepared: subprocess.Popen[str] | None = None
+        self._processes: list[subprocess.Popen[str]] = []
         self._generation = 0
+        self._busy = False
 
     def prepare(self) -> None:
-        """Start the child process now (it loads PyMuPDF, at low priority), for a `read` to
+        """Start the child processes now (they load PyMuPDF, at low priority), for a `read` to
         come: the reading then starts at once."""
-        if self._prepared is None or self._prepared.poll() is not None:
-            self._prepared = _spawn()
+        if self._busy:
+            return
+        self._processes = [p for p in self._processes if _alive(p)]
+        while len(self._processes) < PROCESSES:
+            self._processes.append(_spawn())
 
     def read(self, archive: Archive) -> int:
         """Start reading the metadata of `archive`'s folder records (stopping any earlier
         reading); how many records are to be read."""
-        self._generation += 1
-        _end(self._process)
-        self._process = None
+        self.stop()
         records = [r for r in archive.records if isinstance(r, Record) and wants_metadata(r)]
         if not records:
-            self.stop()
             return 0
-        process, self._prepared = self._prepared, None
-        if process is None or process.poll() is not None:
-            process = _spawn()
-        self._process = process
-        self._generation += 1
-        threading.Thread(
-            target=self._feed, args=(process, records), name="pdf-metadata-feed", daemon=True
-        ).start()
-        threading.Thread(
-            target=self._collect,
-            args=(process, archive.root, records, self._generation),
-            name="pdf-metadata-reader",
-            daemon=True,
-        ).start()
+        self.prepare()
+        self._busy = True
+        parts = [records[i :: len(self._processes)] for i in range(len(self._processes))]
+        parts = [part for part in parts if part]
+        reading = _Reading(archive.root, records, len(parts))
+        for process, part in zip(self._processes, parts, strict=False):
+            threading.Thread(
+                target=self._feed, args=(process, part), name="pdf-metadata-feed", daemon=True
+            ).start()
+            threading.Thread(
+                target=self._collect,
+                args=(process, reading, self._generation),
+                name="pdf-metadata-reader",
+                daemon=True,
+            ).start()
         return len(records)
 
     def stop(self) -> None:
-        """Stop the reading under way (its remaining results are dropped), and a process
-        prepared for one."""
+        """Stop the reading under way: its remaining results are dropped, and its processes,
+        busy with it, are ended (idle ones stay for the next `read`)."""
         self._generation += 1
-        _end(self._process)
-        _end(self._prepared)
-        self._process = self._prepared = None
+        if self._busy:
+            self.close()
+
+    def close(self) -> None:
+        """Stop any reading and end the processes."""
+        self._generation += 1
+        self._busy = False
+        for process in self._processes:
+            _end(process)
+        self._processes = []
 
     def _feed(self, process: subprocess.Popen[str], records: list[Record]) -> None:
         assert process.stdin is not None
+        paths = [str(record.scans[0].path) for record in records]
         try:
-            for record in records:
-                process.stdin.write(str(record.scans[0].path) + "\n")
-            process.stdin.close()
+            process.stdin.write("".join(f"{path}\n" for path in paths) + "\n")
+            process.stdin.write("".join(f"?{path}\n" for path in paths) + "\n")
+            process.stdin.flush()
         except (BrokenPipeError, OSError, ValueError):
             pass  # stopped
 
-    def _collect(
-        self,
-        process: subprocess.Popen[str],
-        root: Path,
-        records: list[Record],
-        generation: int,
-    ) -> None:
+    def _collect(self, process: subprocess.Popen[str], reading: _Reading, generation: int) -> None:
         assert process.stdout is not None
-        started = time.perf_counter()
-        by_path = {str(record.scans[0].path): record for record in records}
-        batch: dict[str, Record] = {}
-        last = time.perf_counter()
+        metadata = True
         try:
             for line in process.stdout:
                 if generation != self._generation:
@@ -151,24 +177,58 @@ class PdfMetadataReader(QObject):
                     answer = json.loads(line)
                 except ValueError:
                     continue
-                record = by_path.get(answer.get("path", ""))
-                if record is None:
-                    continue
-                if "error" in answer:
-                    log.info("%s", answer["error"])
-                    continue
-                completed = folder.with_pdf_metadata(record, answer.get("metadata") or {})
-                if completed is not record:
-                    batch[record.id] = completed
-                if batch and time.perf_counter() - last >= BATCH_SECONDS:
-                    self.records_completed.emit(root, batch)
-                    batch, last = {}, time.perf_counter()
+                if answer.get("done"):
+                    if metadata:
+                        metadata = False
+                        self._metadata_done(reading, generation)
+                        continue
+                    self._texts_done(reading, generation)
+                    return
+                self._take(answer, reading)
         except (OSError, ValueError):
             return  # stopped: the pipe was closed under us
-        if generation != self._generation:
-            return
-        if batch:
-            self.records_completed.emit(root, batch)
-        if process.wait() != 0:
+        # The process ended before its batch did: a PDF MuPDF could not survive.
+        if generation == self._generation:
             log.warning("reading PDF metadata stopped early (a PDF MuPDF could not survive)")
-        self.finished.emit(root, time.perf_counter() - started)
+            if metadata:
+                self._metadata_done(reading, generation)
+            self._texts_done(reading, generation)
+
+    def _take(self, answer: dict[str, object], reading: _Reading) -> None:
+        record = reading.records.get(str(answer.get("path", "")))
+        if record is None:
+            return
+        if "error" in answer:
+            log.info("%s", answer["error"])
+            return
+        with reading.lock:
+            if "text" in answer:
+                reading.texts[record.id] = bool(answer["text"])
+                return
+            metadata = answer.get("metadata")
+            completed = folder.with_pdf_metadata(
+                record, metadata if isinstance(metadata, dict) else {}
+            )
+            if completed is not record:
+                reading.batch[record.id] = completed
+            if reading.batch and time.perf_counter() - reading.last >= BATCH_SECONDS:
+                self.records_completed.emit(reading.root, reading.batch)
+                reading.batch, reading.last = {}, time.perf_counter()
+
+    def _metadata_done(self, reading: _Reading, generation: int) -> None:
+        with reading.lock:
+            reading.metadata_left -= 1
+            if reading.metadata_left or generation != self._generation:
+                return
+            if reading.batch:
+                self.records_completed.emit(reading.root, reading.batch)
+                reading.batch = {}
+            self.finished.emit(reading.root, time.perf_counter() - reading.started)
+
+    def _texts_done(self, reading: _Reading, generation: int) -> None:
+        with reading.lock:
+            reading.texts_left -= 1
+            if reading.texts_left or generation != self._generation:
+                return
+            self._busy = False
+            self.text_layers_read.emit(reading.root, dict(reading.texts))

@@ -110,12 +110,14 @@ class ProcessBackend:
         self.process = worker_process.take()
         assert self.process.stdin is not None and self.process.stdout is not None
         self._stdin: IO[bytes] = self.process.stdin
-        self._lock = threading.Lock()
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._stopping = False
         self.thread = threading.Thread(
             target=self._read, args=(self.process.stdout,), name="pdf-worker-reader", daemon=True
         )
         self.thread.start()
+        self._writer = threading.Thread(target=self._write, name="pdf-worker-writer", daemon=True)
+        self._writer.start()
 
     def _read(self, stream: IO[bytes]) -> None:
         while True:
@@ -141,13 +143,25 @@ class ProcessBackend:
             self._on_exit(self)
 
     def send(self, request: Request) -> None:
-        data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
-        with self._lock:
+        """Hand `request` to the writing thread: the window never waits on a full pipe (the
+        worker reads requests between steps, and one step can take seconds: a slow page, a
+        5,000-page document's text), so scrolling while it works does not stall."""
+        self._outbox.put(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self) -> None:
+        while (data := self._outbox.get()) is not None:
             try:
                 self._stdin.write(data)
                 self._stdin.flush()
             except (BrokenPipeError, OSError, ValueError):
-                log.warning("the render worker is gone; %r was not sent", request)
+                log.warning(
+                    "the render worker is gone; a request of %d bytes was not sent", len(data)
+                )
+
+    def _end_writing(self, timeout: float) -> None:
+        """Let the writing thread send what is queued, then end it (waiting up to `timeout`)."""
+        self._outbox.put(None)
+        self._writer.join(timeout=timeout)
 
     def discard(self) -> None:
         """After the process died: collect it and close its pipes."""
@@ -155,6 +169,7 @@ class ProcessBackend:
             self.process.kill()
             self.process.wait(timeout=5)
         self.thread.join(timeout=5)
+        self._end_writing(timeout=5)
         for stream in (self._stdin, self.process.stdout):
             with contextlib.suppress(OSError):
                 if stream is not None:
@@ -164,6 +179,7 @@ class ProcessBackend:
     def stop(self) -> None:
         self._stopping = True
         self.send(StopRequest())
+        self._end_writing(timeout=5)
         with contextlib.suppress(OSError):
             self._stdin.close()
         try:

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         """A plain folder's PDF metadata is being read: indexing waits for its titles."""
         self._metadata_reader: Any = None
         """The PdfMetadataReader of a plain folder's records, made when first needed."""
+        self._pdf_text_layers: dict[str, bool] = {}
+        """Whether each PDF of the plain folder open has a text layer, once read."""
         self._stopped = False
         """Background work was stopped (the window closed): none is started any more."""
 
@@ -579,6 +581,7 @@ class MainWindow(QMainWindow):
         if self._metadata_reader is not None:
             self._metadata_reader.stop()
         self._metadata_reading = False
+        self._pdf_text_layers = {}
         # A plain folder's records were listed from their names: their PDFs' own metadata is
         # read after the first page too (by a process started now, at low priority).
         self._pending_metadata = archive if _guessed_from_names(archive) else None
@@ -697,7 +700,16 @@ class MainWindow(QMainWindow):
             self._metadata_reader = PdfMetadataReader(self)
             self._metadata_reader.records_completed.connect(self._on_pdf_metadata_completed)
             self._metadata_reader.finished.connect(self._on_pdf_metadata_finished)
+            self._metadata_reader.text_layers_read.connect(self._on_pdf_text_layers_read)
         return self._metadata_reader
+
+    def _on_pdf_text_layers_read(self, root: Path, texts: dict[str, bool]) -> None:
+        """Which of a plain folder's PDFs have a text layer: the list marks those without."""
+        if self._archive is None or self._archive.root != root:
+            return
+        self._pdf_text_layers = texts
+        if self._library is not None:
+            self._library.set_text_layers(texts)
 
     def _on_pdf_metadata_completed(self, root: Path, completed: dict[str, Record]) -> None:
         """A batch of a plain folder's records, completed by their PDFs' metadata: list them."""
@@ -741,16 +753,18 @@ class MainWindow(QMainWindow):
         from viewer.ui.library import LibraryPanel  # noqa: PLC0415  (after the first page)
 
         library = LibraryPanel()
+        # Styled before it holds rows: a style sheet set later polishes every row again.
+        focus_frame.install(library.view())
         library.record_chosen.connect(self.show_record)
         self._library = library
         if self._archive is not None:
             library.set_archive(self._archive)
+            library.set_text_layers(self._pdf_text_layers)
         elif self._bare_pdf is not None and isinstance(self._record, Record):
             library.set_records((self._record,))
         if self._record is not None:
             library.select(self._record.id)
         self._records_dock.setWidget(library)
-        focus_frame.install(library.view())
         return library
 
     def _start_pending_index(self) -> None:
@@ -1327,7 +1341,7 @@ class MainWindow(QMainWindow):
         waiting for the first page is not started any more (see `_start_pending_index`)."""
         self._stopped = True
         if self._metadata_reader is not None:
-            self._metadata_reader.stop()
+            self._metadata_reader.close()
         if self._search_feature is not None:
             self._search_feature.shut_down()
 

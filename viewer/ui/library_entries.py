@@ -1,0 +1,170 @@
+"""The library's rows as values: a record's title, date and keys computed once; groups; orders."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+
+from viewer.domain.folding import fold
+from viewer.domain.model import BrokenRecord, Record
+from viewer.domain.ordering import date_key, title_key
+
+AnyRecord = Record | BrokenRecord
+
+LIST_IN_BACKGROUND_ABOVE = 500
+"""More records than this are prepared for the list on a thread of their own: a thousand take
+~20 ms of the window's time on a slow machine, 100,000 seconds, which would freeze the window
+(and trip the kiosk's watchdog)."""
+FETCH_ROWS = 200
+"""Rows the ungrouped list gives its view at a time, more as the reader scrolls down: the
+view walks every row it is given, in Python, ~10 ms per thousand."""
+
+TITLE, DATE, ID = range(3)
+HEADERS = (
+    QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+    QT_TRANSLATE_NOOP("LibraryModel", "ID"),
+)
+"""Column titles in English; translated when shown."""
+UNDATED = "undated"
+BROKEN_GROUP = "broken"
+NO_COLLECTION = "no-collection"
+"""Keys of the groups that are not a year, decade or collection (shown translated)."""
+
+
+class GroupBy(enum.Enum):
+    """How the library groups its records."""
+
+    NONE = "None"
+    COLLECTION = "Collection"
+    YEAR = "Year"
+    DECADE = "Decade"
+
+
+GROUP_BY_LABELS = {
+    GroupBy.NONE: QT_TRANSLATE_NOOP("LibraryPanel", "None"),
+    GroupBy.COLLECTION: QT_TRANSLATE_NOOP("LibraryPanel", "Collection"),
+    GroupBy.YEAR: QT_TRANSLATE_NOOP("LibraryPanel", "Year"),
+    GroupBy.DECADE: QT_TRANSLATE_NOOP("LibraryPanel", "Decade"),
+}
+
+
+def undated_text() -> str:
+    """The word "Undated", translated."""
+    return QCoreApplication.translate("LibraryModel", "Undated")
+
+
+@dataclass(slots=True)
+class Entry:
+    """A record with everything sorting, filtering and showing it needs, computed once."""
+
+    record: AnyRecord
+    title: str
+    date_text: str
+    tooltip: str
+    dated: bool
+    date_key: tuple[int, int, int]
+    title_key: str
+    haystack: str
+    collection: str
+    year: int | None
+
+    @classmethod
+    def of(cls, record: AnyRecord) -> Entry:
+        translate = QCoreApplication.translate
+        if isinstance(record, BrokenRecord):
+            title = translate("LibraryModel", "{title} — Cannot be read: {reason}").format(
+                title=record.title, reason=record.reason
+            )
+            return cls(
+                record=record,
+                title=title,
+                date_text="",
+                tooltip=translate("LibraryModel", "{folder}\nCannot be read: {reason}").format(
+                    folder=record.folder, reason=record.reason
+                ),
+                dated=False,
+                date_key=(0, 0, 0),
+                title_key=title_key(record.title),
+                haystack=fold(f"{title} {record.id} {record.folder.name}").casefold(),
+                collection="",
+                year=None,
+            )
+        date = record.date
+        undated = undated_text()
+        date_text = date.short() if date is not None else undated
+        iso = date.iso() if date is not None else ""
+        long_date = date.display() if date is not None else ""
+        return cls(
+            record=record,
+            title=record.title,
+            date_text=date_text,
+            tooltip=f"{record.title}\n{long_date or undated} · {record.id}",
+            dated=date is not None,
+            date_key=date_key(record),
+            title_key=title_key(record.title),
+            haystack=fold(f"{record.title} {record.id} {iso} {long_date} {date_text}").casefold(),
+            collection=record.collection,
+            year=date.year if date is not None else None,
+        )
+
+    @property
+    def broken(self) -> bool:
+        return isinstance(self.record, BrokenRecord)
+
+
+@dataclass(slots=True)
+class Group:
+    key: str
+    """The year, decade or collection; or one of UNDATED, BROKEN_GROUP, NO_COLLECTION."""
+    label: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+def group_key(entry: Entry, group_by: GroupBy) -> str:
+    if entry.broken:
+        return BROKEN_GROUP
+    if group_by is GroupBy.COLLECTION:
+        return entry.collection or NO_COLLECTION
+    if entry.year is None:
+        return UNDATED
+    if group_by is GroupBy.DECADE:
+        return str(entry.year // 10 * 10)
+    return str(entry.year)
+
+
+def special_labels() -> dict[str, str]:
+    """The shown labels of the groups that are not a year, decade or collection."""
+    translate = QCoreApplication.translate
+    return {
+        BROKEN_GROUP: translate("LibraryModel", "Cannot be read"),
+        UNDATED: undated_text(),
+        NO_COLLECTION: translate("LibraryModel", "No collection"),
+    }
+
+
+def sorted_entries(entries: list[Entry], column: int, order: Qt.SortOrder) -> list[Entry]:
+    """`entries` sorted by title, date (undated, then unreadable last) or ID."""
+    # By date ascending, this is `ordering.library_order`: the window opens its first record.
+    descending = order == Qt.SortOrder.DescendingOrder
+    if column == DATE:
+        dated = sorted(
+            (e for e in entries if e.dated),
+            key=lambda e: (e.date_key, e.title_key),
+            reverse=descending,
+        )
+        undated = sorted(
+            (e for e in entries if not e.dated and not e.broken), key=lambda e: e.title_key
+        )
+        broken = sorted((e for e in entries if e.broken), key=lambda e: e.title_key)
+        return dated + undated + broken
+    if column == ID:
+        return sorted(entries, key=lambda e: e.record.id, reverse=descending)
+    return sorted(entries, key=lambda e: (e.title_key, e.record.id), reverse=descending)
+
+
+def filter_terms(text: str) -> list[str]:
+    """The words of a filter, case- and diacritics-folded ("Ёлка" -> ["елка"])."""
+    return fold(text).casefold().split()
