@@ -4,7 +4,7 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="+256"/>
+        <location filename="../../viewer/ui/kiosk.py" line="+257"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
@@ -17,12 +17,12 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Mit Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+137"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Die markierte Passage mit Zitierangabe und Seite des Digitalisats kopieren</translation>
     </message>
@@ -196,10 +196,25 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../viewer/services/dates.py" line="+28"/>
+        <source>{month} {day}, {year}</source>
+        <comment>a day: May 18, 1949 (18. Mai 1949)</comment>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month} {year}</source>
+        <comment>a month: May 1949</comment>
+        <translation>{month} {year}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../viewer/ui/find_bar.py" line="+94"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Find in this document</source>
         <translation>In diesem Dokument suchen</translation>
     </message>
@@ -240,7 +255,7 @@
     </message>
     <message>
         <location line="+219"/>
-        <location line="+127"/>
+        <location line="+145"/>
         <location line="+2"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>

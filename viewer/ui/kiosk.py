@@ -55,6 +55,7 @@ from viewer.kiosk.admin import PinGate, PinResult, TapGesture
 from viewer.kiosk.config import Contrast, KioskConfig
 from viewer.kiosk.idle import Clock, IdleMonitor, IdlePhase, monotonic
 from viewer.kiosk.usage_log import UsageLog
+from viewer.services import dates
 from viewer.services import settings as prefs
 from viewer.services.settings import Layout, Settings, ViewState
 from viewer.ui.main_window import MainWindow
@@ -273,7 +274,7 @@ class Attract(_Overlay):
         record = self.cards[self.index]
         self.archive.setText(archive_title)
         self.headline.setText(record.title)
-        self.date.setText(record.date.display() if record.date else "")
+        self.date.setText(dates.long(record.date) if record.date else "")
         summary = record.summary
         self.summary.setText(summary if len(summary) <= 320 else summary[:317].rstrip() + "…")
 

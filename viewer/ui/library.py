@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.folding import fold
 from viewer.domain.model import Archive, BrokenRecord, Record
 from viewer.domain.ordering import date_key, title_key
-from viewer.services import i18n
+from viewer.services import dates, i18n
 from viewer.ui.item_views import DownLineEdit, EnterTreeView
 
 log = logging.getLogger(__name__)
@@ -127,9 +127,9 @@ class _Entry:
             )
         date = record.date
         undated = _undated()
-        date_text = date.short() if date is not None else undated
+        date_text = dates.short(date) if date is not None else undated
         iso = date.iso() if date is not None else ""
-        long_date = date.display() if date is not None else ""
+        long_date = dates.long(date) if date is not None else ""
         return cls(
             record=record,
             title=record.title,
