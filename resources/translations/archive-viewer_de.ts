@@ -198,7 +198,7 @@
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../viewer/services/dates.py" line="+28"/>
+        <location filename="../../viewer/services/dates.py" line="+29"/>
         <source>{month} {day}, {year}</source>
         <comment>a day: May 18, 1949 (18. Mai 1949)</comment>
         <translation>{day}. {month} {year}</translation>
@@ -1441,7 +1441,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seitenzahl</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Page count</source>
         <translation>Seitenanzahl</translation>
     </message>
@@ -1530,18 +1530,12 @@ Nicht lesbar: {reason}</translation>
         <translation>↻ Seite</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thumbs</source>
-        <comment>short label of Thumbnails</comment>
-        <translation>Miniaturen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
@@ -1942,7 +1936,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
         <source>Transcript</source>
         <translation>Transkription</translation>
     </message>
@@ -1962,7 +1956,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Text der Transkription</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Dieser Text ist zu lang, um ihn ganz anzuzeigen: Die ersten {shown} von {total} Zeichen werden angezeigt. Die Suche findet Wörter im gesamten Text.</translation>
     </message>
@@ -1998,6 +1992,25 @@ Nicht lesbar: {reason}</translation>
         <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomButton</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_control.py" line="+71"/>
+        <source>{percent}%</source>
+        <comment>a zoom</comment>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom: {zoom}</source>
+        <translation>Zoom: {zoom}</translation>
     </message>
 </context>
 <context>

@@ -198,7 +198,7 @@
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../viewer/services/dates.py" line="+28"/>
+        <location filename="../../viewer/services/dates.py" line="+29"/>
         <source>{month} {day}, {year}</source>
         <comment>a day: May 18, 1949 (18. Mai 1949)</comment>
         <translation>{day} {month} {year}</translation>
@@ -1441,7 +1441,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numéro de page</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Page count</source>
         <translation>Nombre de pages</translation>
     </message>
@@ -1530,18 +1530,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>↻ page</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thumbs</source>
-        <comment>short label of Thumbnails</comment>
-        <translation>Vignettes</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
@@ -1942,7 +1936,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>
@@ -1962,7 +1956,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte de la transcription</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Ce texte est trop long pour être affiché en entier&#x202f;: ses {shown} premiers caractères sur {total} sont affichés. La recherche trouve les mots dans tout le texte.</translation>
     </message>
@@ -1998,6 +1992,25 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomButton</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_control.py" line="+71"/>
+        <source>{percent}%</source>
+        <comment>a zoom</comment>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom: {zoom}</source>
+        <translation>Zoom : {zoom}</translation>
     </message>
 </context>
 <context>

@@ -77,3 +77,76 @@ def test_dates_are_written_as_the_interface_language_writes_them(
     assert listed in shown
     # A citation follows its style, not the interface: Chicago writes "May 18, 1949".
     assert "May 18, 1949" in viewer.window.metadata.citation_text()
+
+
+def test_the_zoom_is_shown_as_a_percentage_and_set_from_its_menu(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    pane = viewer.scan_pane
+    button = pane.zoom_button
+    assert button.isVisible()
+    assert button.text().endswith("%")  # fit width: whatever the width gives
+    pane.area.setFocus()
+    qtbot.keyClick(pane.area, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # actual size
+    assert button.text() == "100%"
+    assert pane.actual_size_action.isChecked()
+    qtbot.keyClick(pane.area, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert button.text() == "125%"
+    menu = button.menu()
+    two_hundred = next(a for a in menu.actions() if a.text() == "200%")
+    two_hundred.trigger()
+    assert button.text() == "200%"
+    assert two_hundred.isChecked()
+    pane.area.rotate_page(0, 90)
+    qtbot.keyClick(pane.area, Qt.Key.Key_W)
+    assert pane.fit_width_action.isChecked()
+    assert not two_hundred.isChecked()
+    assert button.toolTip() == f"Zoom: {button.text()}"
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_every_scan_tool_is_in_view_beside_the_transcript_at_1440_pixels(
+    qtbot: QtBot,
+    use_language: Callable[[str], str],
+    make_viewer: Callable[[], Viewer],
+    samples: Path,
+    language: str,
+) -> None:
+    use_language(language)
+    viewer = make_viewer()
+    window = viewer.window
+    window.resize(1440, 900)
+    window.fit_docks_to_width(1440)
+    open_and_wait(qtbot, viewer, samples)
+    toolbar = viewer.scan_pane.toolbar
+    tools = [action for action in toolbar.actions() if not action.isSeparator()]
+    buttons = {action.toolTip(): toolbar.widgetForAction(action) for action in tools}
+    hidden = [tip for tip, button in buttons.items() if button is None or not button.isVisible()]
+    assert hidden == []  # nothing folded behind "››"
+
+
+def test_every_transcript_language_tab_is_in_view_with_its_whole_label_in_its_tooltip(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    from PySide6.QtWidgets import QTabBar, QToolButton
+
+    viewer = make_viewer()
+    window = viewer.window
+    window.resize(1440, 900)
+    window.fit_docks_to_width(1440)
+    open_and_wait(qtbot, viewer, samples / "records" / "specimen-bilingual")
+    tabs = next(
+        bar
+        for bar in window.transcript.findChildren(QTabBar)
+        if bar.accessibleName() == "Transcript language"
+    )
+    qtbot.waitUntil(tabs.isVisible)
+    assert tabs.count() == 2
+    for index in range(tabs.count()):
+        assert tabs.rect().contains(tabs.tabRect(index)), tabs.tabText(index)
+    assert not any(button.isVisible() for button in tabs.findChildren(QToolButton))
+    labels = window.transcript.languages()
+    assert labels[1].startswith("Russian")
+    assert tabs.tabToolTip(1).splitlines()[0] == labels[1]

@@ -1285,8 +1285,8 @@ class MainWindow(QMainWindow):
                     rows.append(
                         f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
                     )
-        # The scan's own tools (W, F, Ctrl+0, rotate, F4...) are in its toolbar, not a menu.
-        for action in self.scan.toolbar.actions():
+        # The scan's own tools (W, F, Ctrl+0, rotate, F4...) are its actions, not a menu's.
+        for action in self.scan.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys and action is not self.scan.go_to_page_action:  # that one is in Go
                 rows.append(
