@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
@@ -150,3 +150,31 @@ def test_every_transcript_language_tab_is_in_view_with_its_whole_label_in_its_to
     labels = window.transcript.languages()
     assert labels[1].startswith("Russian")
     assert tabs.tabToolTip(1).splitlines()[0] == labels[1]
+
+
+def test_the_transcript_opens_again_where_the_reader_left_it(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    browser = window.transcript.browser()
+    telegram = window.current_record()
+    passage = "We can transfer these divisions to North Korea"
+    qtbot.waitUntil(lambda: passage in browser.toPlainText(), timeout=10_000)
+    bar = browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    text = browser.toPlainText()
+    at_top = browser.cursorForPosition(QPoint(0, 0)).position()
+    left_at = text[at_top : at_top + 40]  # the words at the top of the view
+    assert at_top > 0
+    other = next(r for r in window.current_archive().records if r is not telegram)
+    with qtbot.waitSignal(window.transcript.text_shown, timeout=10_000):
+        window.show_record(other)
+    assert passage not in browser.toPlainText()
+    with qtbot.waitSignal(window.transcript.text_shown, timeout=10_000):
+        window.show_record(telegram)
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=5000)
+    at_top = browser.cursorForPosition(QPoint(0, 0)).position()
+    assert browser.toPlainText()[at_top : at_top + 40] == left_at

@@ -43,6 +43,7 @@ from viewer.ui import focus_frame
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
+from viewer.ui.transcript_places import TranscriptPlaces
 from viewer.ui.transcript_view import TranscriptPane
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
+        self._transcript_places = TranscriptPlaces(self.transcript, view_state)
         focus_frame.readable_selection()
         focus_frame.install(
             self.transcript.browser(),
@@ -895,6 +897,7 @@ class MainWindow(QMainWindow):
         if record is self._record:
             return
         self._save_scan_state()
+        self._transcript_places.showing(None)
         self._record = record
         self._transcript_job = 0  # the previous record's transcript, still loading, is not shown
         if self._library is not None:
@@ -1007,6 +1010,7 @@ class MainWindow(QMainWindow):
                 "This text is the PDF's own text layer (often machine-read), "
                 "not an edited transcript."
             )
+        self._transcript_places.showing(item.path if item is not None else self._text_layer_pdf)
         self.transcript.show_display(display, notice)
 
     def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
@@ -1334,6 +1338,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_background_work()
         self._save_scan_state()
+        self._transcript_places.note()
         self._remember_splitter()
         self._state.set_window("geometry", self.saveGeometry())
         self._state.set_window("state", self.saveState())
