@@ -2,8 +2,8 @@
 
 pyside6-lupdate keys a message by its context (the class whose tr() marks it). When a method
 moves to another class, lupdate drops the old message and adds the same text as a new, unfinished
-one. This fills such a message with the translation the same source text had before, in the same
-context when there is one, else in any context (with its comment, when the catalogue has one).
+one. This fills such a message with the translation the same source text had before (in a
+catalogue of the same language), in the same context when there is one, else in any context.
 
     python tools/carry_translations.py TARGET.ts OLD.ts [OLD.ts ...]
 
@@ -26,13 +26,19 @@ def _messages(root: ET.Element) -> list[tuple[str, ET.Element]]:
     ]
 
 
-def _known(paths: list[Path]) -> tuple[dict[tuple[str, str], ET.Element], dict[str, ET.Element]]:
+def _known(
+    paths: list[Path], language: str
+) -> tuple[dict[tuple[str, str], ET.Element], dict[str, ET.Element]]:
+    """Finished translations into `language` from PATHS (catalogues of other languages skipped)."""
     by_context: dict[tuple[str, str], ET.Element] = {}
     by_source: dict[str, ET.Element] = {}
     for path in paths:
         if not path.exists():
             continue
-        for context, message in _messages(ET.parse(path).getroot()):
+        root = ET.parse(path).getroot()
+        if root.get("language") != language:
+            continue
+        for context, message in _messages(root):
             translation = message.find("translation")
             if translation is None or translation.get("type") in {"unfinished", "obsolete"}:
                 continue
@@ -46,10 +52,10 @@ def _known(paths: list[Path]) -> tuple[dict[tuple[str, str], ET.Element], dict[s
 
 def carry(target: Path, olds: list[Path]) -> tuple[int, int]:
     """Fill TARGET's unfinished messages from OLDS; return (filled, still unfinished)."""
-    by_context, by_source = _known(olds)
     text = target.read_text(encoding="utf-8")
     head = text[: text.index("<TS")]
     root = ET.fromstring(text)
+    by_context, by_source = _known(olds, root.get("language", ""))
     filled = unfinished = 0
     for context, message in _messages(root):
         translation = message.find("translation")

@@ -4,7 +4,7 @@
 <context>
     <name>AdminCorner</name>
     <message>
-        <location filename="../../viewer/ui/kiosk/overlays.py" line="+205"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="+206"/>
         <source>Staff corner</source>
         <translation>Ecke für das Personal</translation>
     </message>
@@ -25,12 +25,12 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Mit Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+137"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Die markierte Passage mit Zitierangabe und Seite des Digitalisats kopieren</translation>
     </message>
@@ -204,10 +204,25 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../viewer/services/dates.py" line="+29"/>
+        <source>{month} {day}, {year}</source>
+        <comment>a day: May 18, 1949 (18. Mai 1949)</comment>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month} {year}</source>
+        <comment>a month: May 1949</comment>
+        <translation>{month} {year}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../viewer/ui/find_bar.py" line="+94"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Find in this document</source>
         <translation>In diesem Dokument suchen</translation>
     </message>
@@ -248,7 +263,7 @@
     </message>
     <message>
         <location line="+219"/>
-        <location line="+127"/>
+        <location line="+145"/>
         <location line="+2"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
@@ -415,7 +430,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+26"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+27"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -554,7 +569,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+174"/>
+        <location filename="../../viewer/ui/main_window.py" line="+176"/>
         <location line="+373"/>
         <source>Records</source>
         <translation>Dokumente</translation>
@@ -786,7 +801,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -821,7 +836,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+11"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
@@ -837,12 +852,12 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-885"/>
+        <location line="-887"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -862,7 +877,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+953"/>
+        <location line="+956"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -877,12 +892,12 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: {notices}.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
     </message>
@@ -1439,7 +1454,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Seitenzahl</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Page count</source>
         <translation>Seitenanzahl</translation>
     </message>
@@ -1528,18 +1543,12 @@ Nicht lesbar: {reason}</translation>
         <translation>↻ Seite</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thumbs</source>
-        <comment>short label of Thumbnails</comment>
-        <translation>Miniaturen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
@@ -1940,7 +1949,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
         <source>Transcript</source>
         <translation>Transkription</translation>
     </message>
@@ -1960,7 +1969,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Text der Transkription</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Dieser Text ist zu lang, um ihn ganz anzuzeigen: Die ersten {shown} von {total} Zeichen werden angezeigt. Die Suche findet Wörter im gesamten Text.</translation>
     </message>
@@ -1996,6 +2005,25 @@ Nicht lesbar: {reason}</translation>
         <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomButton</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_control.py" line="+71"/>
+        <source>{percent}%</source>
+        <comment>a zoom</comment>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom: {zoom}</source>
+        <translation>Zoom: {zoom}</translation>
     </message>
 </context>
 </TS>

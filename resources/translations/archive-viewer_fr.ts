@@ -4,7 +4,7 @@
 <context>
     <name>AdminCorner</name>
     <message>
-        <location filename="../../viewer/ui/kiosk/overlays.py" line="+205"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="+206"/>
         <source>Staff corner</source>
         <translation>Coin réservé au personnel</translation>
     </message>
@@ -25,12 +25,12 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Copier avec la référence</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+137"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Copier le passage sélectionné suivi de sa référence et de la page de la numérisation</translation>
     </message>
@@ -204,10 +204,25 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../viewer/services/dates.py" line="+29"/>
+        <source>{month} {day}, {year}</source>
+        <comment>a day: May 18, 1949 (18. Mai 1949)</comment>
+        <translation>{day} {month} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month} {year}</source>
+        <comment>a month: May 1949</comment>
+        <translation>{month} {year}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../viewer/ui/find_bar.py" line="+94"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Find in this document</source>
         <translation>Rechercher dans ce document</translation>
     </message>
@@ -248,7 +263,7 @@
     </message>
     <message>
         <location line="+219"/>
-        <location line="+127"/>
+        <location line="+145"/>
         <location line="+2"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
@@ -415,7 +430,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+26"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+27"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -554,7 +569,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+174"/>
+        <location filename="../../viewer/ui/main_window.py" line="+176"/>
         <location line="+373"/>
         <source>Records</source>
         <translation>Documents</translation>
@@ -786,7 +801,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -821,7 +836,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+11"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
@@ -837,12 +852,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-885"/>
+        <location line="-887"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -862,7 +877,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+953"/>
+        <location line="+956"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -877,12 +892,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
     </message>
@@ -1439,7 +1454,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numéro de page</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Page count</source>
         <translation>Nombre de pages</translation>
     </message>
@@ -1528,18 +1543,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>↻ page</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Thumbs</source>
-        <comment>short label of Thumbnails</comment>
-        <translation>Vignettes</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
@@ -1940,7 +1949,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+49"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>
@@ -1960,7 +1969,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte de la transcription</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Ce texte est trop long pour être affiché en entier&#x202f;: ses {shown} premiers caractères sur {total} sont affichés. La recherche trouve les mots dans tout le texte.</translation>
     </message>
@@ -1996,6 +2005,25 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+59"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomButton</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_control.py" line="+71"/>
+        <source>{percent}%</source>
+        <comment>a zoom</comment>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoom: {zoom}</source>
+        <translation>Zoom : {zoom}</translation>
     </message>
 </context>
 </TS>

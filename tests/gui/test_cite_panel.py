@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -303,6 +304,13 @@ def transcript(qtbot: QtBot) -> QTextBrowser:
     return browser
 
 
+def copy_and_wait(qtbot: QtBot, action: Any) -> str:
+    """Trigger "Copy with Citation" and wait for the clipboard it writes; its text."""
+    with qtbot.waitSignal(QGuiApplication.clipboard().dataChanged, timeout=5000):
+        action.trigger()
+    return QGuiApplication.clipboard().text()
+
+
 def seed_chicago_note(seed: Record) -> tuple[str, str]:
     return (
         citation.cite(seed, Style.CHICAGO, Form.NOTE, "text"),
@@ -321,7 +329,7 @@ def test_copy_with_citation_puts_quotation_citation_and_scan_page_on_the_clipboa
     assert action.shortcut().toString() == "Ctrl+Alt+C"
     assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
     assert transcript.find(PASSAGE)
-    action.trigger()
+    copy_and_wait(qtbot, action)
     mime = QGuiApplication.clipboard().mimeData()
     plain = f"“{PASSAGE}”\n\n{CHICAGO_NOTE} Scan page 1."
     assert mime.text() == plain
@@ -329,6 +337,35 @@ def test_copy_with_citation_puts_quotation_citation_and_scan_page_on_the_clipboa
         f"<blockquote><p>{PASSAGE}</p></blockquote>\n<p>{CHICAGO_NOTE} Scan page 1.</p>"
     )
     assert copied == [plain]
+
+
+def test_the_passages_page_is_looked_for_off_the_window_thread(
+    qtbot: QtBot,
+    transcript: QTextBrowser,
+    seed: Record,
+    scan_texts: tuple[str, ...],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A passage is compared with every page of the scan's text (thousands of pages, and
+    # minutes' worth of comparing in a hostile case): the window must not wait for it.
+    threads: list[str] = []
+    real = quotation.passage_pages
+
+    def spy(passage: str, page_texts: Any) -> quotation.Pages:
+        threads.append(threading.current_thread().name)
+        return real(passage, page_texts)
+
+    monkeypatch.setattr(quotation, "passage_pages", spy)
+    action = citation_actions.install_copy_with_citation(
+        transcript, lambda: seed_chicago_note(seed), lambda: scan_texts
+    )
+    passage = "There are one and a half million Koreans in Manchuria"
+    assert transcript.find(passage)
+    QGuiApplication.clipboard().setText("before")
+    action.trigger()
+    assert QGuiApplication.clipboard().text() == "before"  # not yet: the page is being found
+    assert copy_and_wait(qtbot, action) == f"“{passage}”\n\n{CHICAGO_NOTE} Scan page 2."
+    assert threads and threading.main_thread().name not in threads
 
 
 def test_ctrl_alt_c_in_the_transcript_copies_with_citation(
@@ -341,16 +378,17 @@ def test_ctrl_alt_c_in_the_transcript_copies_with_citation(
     transcript.setFocus()
     qtbot.waitUntil(transcript.hasFocus)
     assert transcript.find("Mao Zedong asked me")
-    qtbot.keyClick(
-        transcript,
-        Qt.Key.Key_C,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
-    )
+    with qtbot.waitSignal(QGuiApplication.clipboard().dataChanged, timeout=5000):
+        qtbot.keyClick(
+            transcript,
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+        )
     assert QGuiApplication.clipboard().text() == f"“Mao Zedong asked me”\n\n{CHICAGO_NOTE}"
 
 
 def test_a_passage_of_several_paragraphs_keeps_them_and_an_apa_entry_is_unwrapped(
-    transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
+    qtbot: QtBot, transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
 ) -> None:
     apa = (quotation.APA.cite(seed, "text"), quotation.APA.cite(seed, "html"))
     action = citation_actions.install_copy_with_citation(
@@ -363,7 +401,7 @@ def test_a_passage_of_several_paragraphs_keeps_them_and_an_apa_entry_is_unwrappe
     cursor.setPosition(start)
     cursor.setPosition(transcript.textCursor().selectionEnd(), cursor.MoveMode.KeepAnchor)
     transcript.setTextCursor(cursor)
-    action.trigger()
+    copy_and_wait(qtbot, action)
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == (
         "“1. The situation in the Orient.\n2. The creation of an information bureau.”\n\n"
@@ -393,38 +431,38 @@ def test_copy_with_citation_is_disabled_until_text_is_selected(
 
 
 def test_without_a_record_the_quotation_is_copied_with_its_page(
-    transcript: QTextBrowser, scan_texts: tuple[str, ...]
+    qtbot: QtBot, transcript: QTextBrowser, scan_texts: tuple[str, ...]
 ) -> None:
     action = citation_actions.install_copy_with_citation(
         transcript, lambda: None, lambda: scan_texts
     )
     passage = "There are one and a half million Koreans in Manchuria"
     assert transcript.find(passage)
-    action.trigger()
+    copy_and_wait(qtbot, action)
     assert QGuiApplication.clipboard().text() == f"“{passage}”\n\nScan page 2."
 
 
 def test_a_passage_on_the_second_scan_page_is_cited_there_and_one_not_in_the_scan_without_page(
-    transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
+    qtbot: QtBot, transcript: QTextBrowser, seed: Record, scan_texts: tuple[str, ...]
 ) -> None:
     action = citation_actions.install_copy_with_citation(
         transcript, lambda: seed_chicago_note(seed), lambda: scan_texts
     )
     passage = "We can transfer these divisions to North Korea at any time at their request."
     assert transcript.find(passage)
-    action.trigger()
+    copy_and_wait(qtbot, action)
     assert QGuiApplication.clipboard().text() == f"“{passage}”\n\n{CHICAGO_NOTE} Scan page 2."
     # Over the break between pages 1 and 2.
     over = "to the establishment of mutual"
     transcript.moveCursor(transcript.textCursor().MoveOperation.Start)
     assert transcript.find(over)
-    action.trigger()
+    copy_and_wait(qtbot, action)
     assert QGuiApplication.clipboard().text() == f"“{over}”\n\n{CHICAGO_NOTE} Scan pages 1–2."
     # Without the scan's text (not read yet, or none), no page rather than a guessed one.
     bare = citation_actions.install_copy_with_citation(
         transcript, lambda: seed_chicago_note(seed), lambda: None
     )
-    bare.trigger()
+    copy_and_wait(qtbot, bare)
     assert QGuiApplication.clipboard().text() == f"“{over}”\n\n{CHICAGO_NOTE}"
 
 

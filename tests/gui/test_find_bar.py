@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from viewer.domain import quotation
 from viewer.domain.search_query import find_in_text
 from viewer.ui import find_bar, highlight
 from viewer.ui.find_bar import FindBar
@@ -383,6 +386,24 @@ def test_a_word_in_the_transcript_and_on_the_scan_it_transcribes_is_counted_once
     bar.open_with("Soviet")  # only in the scan's heading, not in the transcript
     qtbot.waitUntil(lambda: bar.count_text() == "1 of 1", timeout=10_000)
     assert scan_place(bar) == (0, 0)
+
+
+def test_the_scan_and_transcript_are_compared_off_the_window_thread(
+    qtbot: QtBot, pane: ScanPane, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    real = quotation.text_layer_repeats
+
+    def spy(text: str, page_texts: Sequence[str]) -> bool:
+        threads.append(threading.current_thread().name)
+        return real(text, page_texts)
+
+    monkeypatch.setattr(quotation, "text_layer_repeats", spy)
+    bar, _browser, _host = make_with_scan(qtbot, pane, samples, transcript=True)
+    bar.open_with("Manchuria")
+    qtbot.waitUntil(lambda: pane.scan_hit_count() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 3", timeout=10_000)
+    assert threads and threading.main_thread().name not in threads
 
 
 def test_several_words_are_found_as_a_phrase(qtbot: QtBot) -> None:

@@ -699,7 +699,8 @@ def test_copy_with_citation_cites_the_scan_page_the_passage_is_on(
     passage = "There are one and a half million Koreans in Manchuria"
     qtbot.waitUntil(lambda: passage in browser.toPlainText(), timeout=20000)  # put in part by part
     assert browser.find(passage)
-    window.copy_with_citation_action.trigger()
+    with qtbot.waitSignal(QGuiApplication.clipboard().dataChanged, timeout=5000):
+        window.copy_with_citation_action.trigger()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"“{passage}”\n\n")
     assert copied.endswith(" Scan page 2.")
@@ -915,11 +916,12 @@ def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
         qtbot.keyClick(browser, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     selected = browser.textCursor().selectedText().strip()
     assert selected == "Yesterday, 17 May, Mao Zedong asked me to inform you of the following:"
-    qtbot.keyClick(
-        browser,
-        Qt.Key.Key_C,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
-    )
+    with qtbot.waitSignal(QGuiApplication.clipboard().dataChanged, timeout=5000):
+        qtbot.keyClick(
+            browser,
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+        )
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"“{selected}”\n\n")
     assert copied.endswith(" Scan page 1.")

@@ -111,6 +111,16 @@ def number(value: int) -> str:
     return f"{value:,}".replace(",", separator)
 
 
+def current() -> str:
+    """The interface language in use ("de"), as the last `install` chose it; English before."""
+    return _installed[0]
+
+
+_installed = [SOURCE_LANGUAGE]
+"""What `install` chose last: read on every date written (100,000 rows of a record list, on
+their listing thread), so not looked up among the application's translators each time."""
+
+
 def install(app: QCoreApplication, language: str, directory: Path = TRANSLATIONS_DIR) -> str:
     """Translate the interface into `language` ("" for the system's); the language now in use.
 
@@ -133,15 +143,15 @@ def install(app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
             wanted,
             ", ".join(available(directory)),
         )
-        return SOURCE_LANGUAGE
+        return _chose(SOURCE_LANGUAGE)
     if chosen == SOURCE_LANGUAGE:
-        return SOURCE_LANGUAGE
+        return _chose(SOURCE_LANGUAGE)
     ours = QTranslator(app)
     ours.setObjectName(TRANSLATOR_NAME)
     if not ours.load(f"{CATALOGUE}_{chosen}", str(directory)):
         log.warning("the translation %s_%s.qm in %s cannot be read", CATALOGUE, chosen, directory)
         ours.setParent(None)
-        return SOURCE_LANGUAGE
+        return _chose(SOURCE_LANGUAGE)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     qt_own.setObjectName(TRANSLATOR_NAME)
@@ -153,4 +163,9 @@ def install(app: QCoreApplication, language: str, directory: Path = TRANSLATIONS
     # Installed last, so it is asked first.
     app.installTranslator(ours)
     log.info("interface language: %s", chosen)
-    return chosen
+    return _chose(chosen)
+
+
+def _chose(language: str) -> str:
+    _installed[0] = language
+    return language

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, formats, transcript
@@ -240,6 +241,45 @@ class Jobs(QObject):
             self.transcript_failed.emit(job_id, context, _message(error))
         elif kind == "import":
             self.import_failed.emit(job_id, _message(error))
+
+
+class _Delivery(_Signals):
+    """Brings one `run_in_background` result back to the thread it was asked from."""
+
+
+_in_flight: set[_Delivery] = set()
+"""Deliveries whose result has not arrived yet (kept alive until it has)."""
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    parent: QObject,
+    failed: Callable[[Exception], None] | None = None,
+) -> None:
+    """Run `work` on a thread of Qt's shared pool; `done(result)` (or `failed(error)`) is called
+    later on this thread, unless `parent` is gone by then.
+
+    For short computations a click asks for (a passage's page in a scan's text layer) that
+    must not hold the window; file reading goes through `Jobs`.
+    """
+    delivery = _Delivery()
+    _in_flight.add(delivery)
+
+    def deliver(_job: int, result: object) -> None:
+        _in_flight.discard(delivery)
+        if shiboken6.isValid(parent):
+            done(result)
+
+    def fail(_job: int, error: object) -> None:
+        _in_flight.discard(delivery)
+        log.error("background computation failed: %r", error)
+        if failed is not None and isinstance(error, Exception) and shiboken6.isValid(parent):
+            failed(error)
+
+    delivery.finished.connect(deliver)
+    delivery.failed.connect(fail)
+    QThreadPool.globalInstance().start(_Task(0, delivery, lambda _progress: work()))
 
 
 def _message(error: object) -> str:

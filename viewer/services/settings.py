@@ -224,6 +224,19 @@ class ViewState:
 
         self._store.setValue(self._key("document", pdf) + "/view", json.dumps(view))
 
+    def transcript_place(self, text: Path) -> int:
+        """Where the reader left a transcript (a character of its text at the top of the view;
+        `text` the transcript's file, or the PDF whose text layer was shown), or 0."""
+        value = self._store.value(self._key("transcript", text) + "/place")
+        try:
+            return max(int(str(value)), 0) if value is not None else 0
+        except ValueError:
+            return 0
+
+    def set_transcript_place(self, text: Path, place: int) -> None:
+        """Remember where the reader is in a transcript."""
+        self._store.setValue(self._key("transcript", text) + "/place", place)
+
     def sync(self) -> None:
         """Write pending changes now (`problem` says when they could not be)."""
         self.problem = _synced(self._store, self.problem)

@@ -25,6 +25,7 @@ from viewer.domain import export, quotation, transcript
 from viewer.domain.export import ExportFormat
 from viewer.domain.model import Record
 from viewer.domain.quotation import CitationChoice
+from viewer.services import jobs
 
 log = logging.getLogger(__name__)
 
@@ -71,23 +72,48 @@ def selected_text(browser: QTextBrowser) -> str:
     return transcript.unbreak(browser.textCursor().selection().toPlainText())
 
 
-def copy_with_citation(
-    browser: QTextBrowser,
-    citation_provider: CitationProvider,
-    page_texts: PageTextsProvider,
-) -> str:
-    """Put the selection followed by its citation on the clipboard; the plain text ("" if none).
+class PassageCopier:
+    """Copies a transcript's selection with its citation and the scan page it is on.
 
-    The scan page is the passage's own, found in the scan's text layer; none when it is not there.
+    The page is looked for in the scan's text layer on a background thread (a long scan's text
+    takes a while to compare); the clipboard is written when it is known. The passage, the
+    citation and the text layer are those of the moment the reader asked, and only the latest
+    request writes the clipboard.
     """
-    text = selected_text(browser)
-    if not quotation.paragraphs(text):
-        return ""
-    cited = citation_provider() or ("", "")
-    page = quotation.passage_pages(text, page_texts() or ())
-    plain = quotation.with_citation(text, cited[0], page)
-    put_on_clipboard(plain, quotation.with_citation_html(text, cited[1], page))
-    return plain
+
+    def __init__(
+        self,
+        browser: QTextBrowser,
+        citation_provider: CitationProvider,
+        page_texts: PageTextsProvider,
+        on_copied: Callable[[str], None] | None = None,
+    ) -> None:
+        self._browser = browser
+        self._citation_provider = citation_provider
+        self._page_texts = page_texts
+        self._on_copied = on_copied
+        self._latest = 0
+
+    def copy(self) -> bool:
+        """Start copying the selection; whether there is a passage to copy."""
+        text = selected_text(self._browser)
+        if not quotation.paragraphs(text):
+            return False
+        cited = self._citation_provider() or ("", "")
+        layer = tuple(self._page_texts() or ())
+        self._latest += 1
+        request = self._latest
+
+        def copied(page: quotation.Pages) -> None:
+            if request != self._latest:
+                return  # the reader copied another passage since
+            plain = quotation.with_citation(text, cited[0], page)
+            put_on_clipboard(plain, quotation.with_citation_html(text, cited[1], page))
+            if self._on_copied is not None:
+                self._on_copied(plain)
+
+        jobs.run_in_background(lambda: quotation.passage_pages(text, layer), copied, self._browser)
+        return True
 
 
 def context_menu(browser: QTextBrowser, action: QAction, position: QPoint) -> QMenu:
@@ -131,7 +157,8 @@ def install_copy_with_citation(
 ) -> QAction:
     """Add "Copy with Citation" (Ctrl+Alt+C, and in the context menu) to a transcript browser.
 
-    The action is enabled only while text is selected. `on_copied` gets the plain text copied.
+    The action is enabled only while text is selected. `on_copied` gets the plain text copied,
+    once it is on the clipboard (the passage's page is looked for in the background).
     """
     translate = QCoreApplication.translate
     action = QAction(translate("CitationActions", str(COPY_WITH_CITATION_TEXT)), browser)
@@ -147,10 +174,10 @@ def install_copy_with_citation(
     def update() -> None:
         action.setEnabled(browser.textCursor().hasSelection())
 
+    copier = PassageCopier(browser, citation_provider, page_texts, on_copied)
+
     def trigger() -> None:
-        plain = copy_with_citation(browser, citation_provider, page_texts)
-        if plain and on_copied is not None:
-            on_copied(plain)
+        copier.copy()
 
     action.triggered.connect(trigger)
     browser.selectionChanged.connect(update)

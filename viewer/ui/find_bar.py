@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import quotation, search_query
-from viewer.services import i18n
+from viewer.services import i18n, jobs
 from viewer.ui import highlight
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ class FindBar(QWidget):
         """The attached text as last searched."""
         self._repeats: tuple[Sequence[str], str, bool] | None = None
         """Whether the scan's text layer repeats the attached text: (layer, text, answer)."""
+        self._repeats_asked: tuple[Sequence[str], str] | None = None
+        """The text layer and text being compared on a background thread, or last compared."""
         self._cursors: list[QTextCursor] = []
         self._current = -1
         self._active = False
@@ -441,15 +443,33 @@ class FindBar(QWidget):
         )
 
     def _scan_repeats_transcript(self) -> bool | None:
-        """Whether the scan's text layer is the transcript's own words; None until it is read."""
+        """Whether the scan's text layer is the transcript's own words; None until it is read
+        and compared (on a background thread: a long scan takes a while)."""
         layer = self._scan.page_texts() if self._scan is not None else None
         if layer is None:
             return None
         cached = self._repeats
-        if cached is None or cached[0] is not layer or cached[1] is not self._plain:
-            cached = (layer, self._plain, quotation.text_layer_repeats(self._plain, layer))
-            self._repeats = cached
-        return cached[2]
+        if cached is not None and cached[0] is layer and cached[1] is self._plain:
+            return cached[2]
+        asked = self._repeats_asked
+        if asked is None or asked[0] is not layer or asked[1] is not self._plain:
+            plain = self._plain
+            self._repeats_asked = (layer, plain)
+            jobs.run_in_background(
+                lambda: quotation.text_layer_repeats(plain, layer),
+                lambda answer: self._on_repeats_compared(layer, plain, answer),
+                self,
+            )
+        return None
+
+    def _on_repeats_compared(self, layer: Sequence[str], plain: str, answer: bool) -> None:
+        if self._repeats_asked is None or self._repeats_asked[0] is not layer:
+            return  # another scan or text since
+        if self._repeats_asked[1] is not plain:
+            return
+        self._repeats = (layer, plain, answer)
+        if self._active:
+            self._update_count()
 
     def _scan_counted(self) -> bool:
         """Whether the scan's hits are hits of their own (not copies of the transcript's)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from viewer.domain.folding import fold
 from viewer.domain.model import BrokenRecord, Record
 from viewer.domain.ordering import date_key, title_key
+from viewer.services import dates
 
 AnyRecord = Record | BrokenRecord
 
@@ -94,9 +95,9 @@ class Entry:
             )
         date = record.date
         undated = undated_text()
-        date_text = date.short() if date is not None else undated
+        date_text = dates.short(date) if date is not None else undated
         iso = date.iso() if date is not None else ""
-        long_date = date.display() if date is not None else ""
+        long_date = dates.long(date) if date is not None else ""
         return cls(
             record=record,
             title=record.title,

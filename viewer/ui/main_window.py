@@ -43,6 +43,7 @@ from viewer.ui import focus_frame
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
+from viewer.ui.transcript_places import TranscriptPlaces
 from viewer.ui.transcript_view import TranscriptPane
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
+        self._transcript_places = TranscriptPlaces(self.transcript, view_state)
         focus_frame.readable_selection()
         focus_frame.install(
             self.transcript.browser(),
@@ -909,6 +911,7 @@ class MainWindow(QMainWindow):
         if record is self._record:
             return
         self._save_scan_state()
+        self._transcript_places.showing(None)
         self._record = record
         self._transcript_job = 0  # the previous record's transcript, still loading, is not shown
         if self._library is not None:
@@ -1021,6 +1024,7 @@ class MainWindow(QMainWindow):
                 "This text is the PDF's own text layer (often machine-read), "
                 "not an edited transcript."
             )
+        self._transcript_places.showing(item.path if item is not None else self._text_layer_pdf)
         self.transcript.show_display(display, notice)
 
     def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
@@ -1299,8 +1303,8 @@ class MainWindow(QMainWindow):
                     rows.append(
                         f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>"
                     )
-        # The scan's own tools (W, F, Ctrl+0, rotate, F4...) are in its toolbar, not a menu.
-        for action in self.scan.toolbar.actions():
+        # The scan's own tools (W, F, Ctrl+0, rotate, F4...) are its actions, not a menu's.
+        for action in self.scan.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys and action is not self.scan.go_to_page_action:  # that one is in Go
                 rows.append(
@@ -1348,6 +1352,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_background_work()
         self._save_scan_state()
+        self._transcript_places.note()
         self._remember_splitter()
         self._state.set_window("geometry", self.saveGeometry())
         self._state.set_window("state", self.saveState())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain import model, transcript
 from viewer.domain.model import BrokenRecord, Record, Scan
-from viewer.services import i18n
+from viewer.services import dates, i18n
 
 MAX_VALUE_CHARS = 10_000
 """Characters of one field shown at most; the rest is said to be left out (search finds it)."""
@@ -65,7 +65,7 @@ def _fields(record: Record) -> list[tuple[str, str, str]]:
         (
             "date",
             translate("MetadataPanel", "Date"),
-            record.date.display() if record.date else record.date_text,
+            dates.long(record.date) if record.date else record.date_text,
         ),
         ("summary", translate("MetadataPanel", "Summary"), record.summary),
         ("type", translate("MetadataPanel", "Type"), record.type),

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
-from viewer.ui import scan_hits
+from viewer.ui import scan_hits, tab_switch, zoom_control
 from viewer.ui.scan_area import PageArea
 from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_layout import ZoomMode
@@ -92,8 +92,8 @@ class ScanPane(QWidget):
         self.scan_switch = QTabBar(self)
         self.scan_switch.setObjectName("scanSwitch")
         self.scan_switch.setAccessibleName(self.tr("Scan shown"))
-        self.scan_switch.setExpanding(False)
         self.scan_switch.setDocumentMode(True)
+        tab_switch.keep_in_view(self.scan_switch)
         self.scan_switch.hide()
         self.scan_switch.currentChanged.connect(self._on_scan_switch_current_changed)
         self._thumbnails: ThumbnailBar | None = None
@@ -102,7 +102,8 @@ class ScanPane(QWidget):
         self.page_box = QLineEdit(self)
         self.page_box.setAccessibleName(self.tr("Page number"))
         self.page_box.setValidator(QIntValidator(1, 1, self))
-        self.page_box.setFixedWidth(56)
+        # Four digits wide: a long document's page numbers, and no more of the toolbar's room.
+        self.page_box.setFixedWidth(self.page_box.fontMetrics().horizontalAdvance("0000") + 16)
         self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.page_count_label = QLabel(self._page_count_text(0), self)
         self.page_count_label.setAccessibleName(self.tr("Page count"))
@@ -222,9 +223,22 @@ class ScanPane(QWidget):
             (self.rotate_left_action, "⟲"),
             (self.rotate_right_action, "⟳"),
             (self.rotate_page_action, self.tr("↻ page", "short label of Rotate this page")),
-            (self.thumbnails_action, self.tr("Thumbs", "short label of Thumbnails")),
+            (self.thumbnails_action, "▦"),
         ):
             action.setIconText(short)
+        # The fits and sizes in one button that says the zoom ("87%"); W, F and Ctrl+0 stay.
+        for action in (self.fit_width_action, self.fit_page_action, self.actual_size_action):
+            self.toolbar.removeAction(action)
+        self.zoom_button = zoom_control.ZoomButton(
+            self.area,
+            [
+                (self.fit_width_action, ZoomMode.FIT_WIDTH),
+                (self.fit_page_action, ZoomMode.FIT_PAGE),
+                (self.actual_size_action, ZoomMode.ACTUAL_SIZE),
+            ],
+            self,
+        )
+        self.toolbar.insertWidget(self.zoom_in_action, self.zoom_button)
         extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
             extension.setAccessibleName(self.tr("More scan tools"))
@@ -253,8 +267,7 @@ class ScanPane(QWidget):
         while self.scan_switch.count():
             self.scan_switch.removeTab(0)
         for label, tip in labels:
-            index = self.scan_switch.addTab(label)
-            self.scan_switch.setTabToolTip(index, tip)
+            tab_switch.add_tab(self.scan_switch, label, tip)
         if labels:
             self.scan_switch.setCurrentIndex(min(max(current, 0), len(labels) - 1))
         self.scan_switch.blockSignals(False)

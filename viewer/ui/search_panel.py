@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain import model, search, search_query
-from viewer.services import i18n
+from viewer.services import dates, i18n
 from viewer.ui import highlight
 from viewer.ui.item_views import DownLineEdit, EnterListView
 
@@ -77,7 +77,7 @@ def _undated() -> str:
 def hit_html(hit: search.Hit) -> str:
     """A result row as rich text: the title and snippet with matches highlighted, the date."""
     title = hit.title_marked or hit.title
-    date = hit.date.display() if hit.date is not None else _undated()
+    date = dates.long(hit.date) if hit.date is not None else _undated()
     parts = [f"<b>{highlight.marked_to_html(title)}</b>", f"<small>{date}</small>"]
     if hit.snippet and highlight.strip_markers(hit.snippet) != hit.title:
         parts.append(highlight.marked_to_html(hit.snippet))
@@ -86,7 +86,7 @@ def hit_html(hit: search.Hit) -> str:
 
 def hit_plain(hit: search.Hit) -> str:
     """A result row as plain text (for screen readers and tooltips)."""
-    date = hit.date.display() if hit.date is not None else _undated()
+    date = dates.long(hit.date) if hit.date is not None else _undated()
     parts = [hit.title, date]
     if hit.snippet:
         parts.append(highlight.strip_markers(hit.snippet))

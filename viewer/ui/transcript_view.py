@@ -10,6 +10,7 @@ from viewer.domain import transcript
 from viewer.domain.model import Transcript
 from viewer.domain.transcript import EDITORIAL_CLASS
 from viewer.services import i18n, text_document
+from viewer.ui import tab_switch
 
 STYLE_SHEET = f"""
 p {{ margin-top: 0; margin-bottom: 0.8em; line-height: 140%; }}
@@ -49,8 +50,8 @@ class TranscriptPane(QWidget):
         self.setAccessibleName(self.tr("Transcript"))
         self._tabs = QTabBar()
         self._tabs.setAccessibleName(self.tr("Transcript language"))
-        self._tabs.setExpanding(False)
         self._tabs.setDocumentMode(True)
+        tab_switch.keep_in_view(self._tabs)
         self._tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._notice = QLabel()
         self._notice.setTextFormat(Qt.TextFormat.PlainText)  # names from the archive
@@ -106,8 +107,9 @@ class TranscriptPane(QWidget):
         while self._tabs.count():
             self._tabs.removeTab(0)
         for item in transcripts:
-            index = self._tabs.addTab(item.display_label())
-            self._tabs.setTabToolTip(index, f"{item.path.name} ({item.language})")
+            tab_switch.add_tab(
+                self._tabs, item.display_label(), f"{item.path.name} ({item.language})"
+            )
         chosen = 0
         for index, item in enumerate(transcripts):
             if item.language == preferred:

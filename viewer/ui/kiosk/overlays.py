@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import Record
+from viewer.services import dates
 
 CORNER = 64
 """The side, in pixels, of the staff corner (top left)."""
@@ -107,7 +108,7 @@ class Attract(_Overlay):
         record = self.cards[self.index]
         self.archive.setText(archive_title)
         self.headline.setText(record.title)
-        self.date.setText(record.date.display() if record.date else "")
+        self.date.setText(dates.long(record.date) if record.date else "")
         summary = record.summary
         self.summary.setText(summary if len(summary) <= 320 else summary[:317].rstrip() + "…")
 

@@ -1,0 +1,180 @@
+"""What a reader sees of the reading window's comfort: dates in the interface language, the zoom,
+the scan tools in view, the transcript's place kept, keyboard order, scale and contrast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+from pytestqt.qtbot import QtBot
+
+from viewer.app import Viewer
+from viewer.services import i18n
+from viewer.ui.library import LibraryPanel
+
+
+@pytest.fixture
+def use_language(qapp: QApplication) -> Iterator[Callable[[str], str]]:
+    """Install a translation for the test; English again afterwards."""
+    yield lambda language: i18n.install(qapp, language)
+    i18n.install(qapp, "en")
+
+
+def open_and_wait(qtbot: QtBot, viewer: Viewer, path: Path) -> None:
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        viewer.window.open_path(path)
+    qtbot.waitUntil(
+        lambda: bool(viewer.window.transcript.plain_text() or viewer.window.transcript.notice()),
+        timeout=5000,
+    )
+
+
+def library(qtbot: QtBot, viewer: Viewer) -> LibraryPanel:
+    dock = viewer.window.findChild(QDockWidget, "recordsDock")
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), LibraryPanel), timeout=5000)
+    panel = dock.widget()
+    assert isinstance(panel, LibraryPanel)
+    return panel
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "day", "listed"),
+    [
+        ("en", "Date", "May 18, 1949", "May 18, 1949"),
+        ("de", "Datum", "18. Mai 1949", "18. Mai 1949"),
+        ("fr", "Date", "18 mai 1949", "18 mai 1949"),
+    ],
+)
+def test_dates_are_written_as_the_interface_language_writes_them(
+    qtbot: QtBot,
+    use_language: Callable[[str], str],
+    make_viewer: Callable[[], Viewer],
+    samples: Path,
+    language: str,
+    label: str,
+    day: str,
+    listed: str,
+) -> None:
+    use_language(language)
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    assert viewer.window.metadata.value(label) == day
+    panel = library(qtbot, viewer)
+    view = panel.view()
+    model = view.model()
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if "Telegram" in str(model.index(r, 0).data(Qt.ItemDataRole.DisplayRole))
+    )
+    shown = [
+        str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole))
+        for column in range(model.columnCount())
+    ]
+    assert listed in shown
+    # A citation follows its style, not the interface: Chicago writes "May 18, 1949".
+    assert "May 18, 1949" in viewer.window.metadata.citation_text()
+
+
+def test_the_zoom_is_shown_as_a_percentage_and_set_from_its_menu(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    open_and_wait(qtbot, viewer, samples)
+    pane = viewer.scan_pane
+    button = pane.zoom_button
+    assert button.isVisible()
+    assert button.text().endswith("%")  # fit width: whatever the width gives
+    pane.area.setFocus()
+    qtbot.keyClick(pane.area, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # actual size
+    assert button.text() == "100%"
+    assert pane.actual_size_action.isChecked()
+    qtbot.keyClick(pane.area, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert button.text() == "125%"
+    menu = button.menu()
+    two_hundred = next(a for a in menu.actions() if a.text() == "200%")
+    two_hundred.trigger()
+    assert button.text() == "200%"
+    assert two_hundred.isChecked()
+    pane.area.rotate_page(0, 90)
+    qtbot.keyClick(pane.area, Qt.Key.Key_W)
+    assert pane.fit_width_action.isChecked()
+    assert not two_hundred.isChecked()
+    assert button.toolTip() == f"Zoom: {button.text()}"
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_every_scan_tool_is_in_view_beside_the_transcript_at_1440_pixels(
+    qtbot: QtBot,
+    use_language: Callable[[str], str],
+    make_viewer: Callable[[], Viewer],
+    samples: Path,
+    language: str,
+) -> None:
+    use_language(language)
+    viewer = make_viewer()
+    window = viewer.window
+    window.resize(1440, 900)
+    window.fit_docks_to_width(1440)
+    open_and_wait(qtbot, viewer, samples)
+    toolbar = viewer.scan_pane.toolbar
+    tools = [action for action in toolbar.actions() if not action.isSeparator()]
+    buttons = {action.toolTip(): toolbar.widgetForAction(action) for action in tools}
+    hidden = [tip for tip, button in buttons.items() if button is None or not button.isVisible()]
+    assert hidden == []  # nothing folded behind "››"
+
+
+def test_every_transcript_language_tab_is_in_view_with_its_whole_label_in_its_tooltip(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    from PySide6.QtWidgets import QTabBar, QToolButton
+
+    viewer = make_viewer()
+    window = viewer.window
+    window.resize(1440, 900)
+    window.fit_docks_to_width(1440)
+    open_and_wait(qtbot, viewer, samples / "records" / "specimen-bilingual")
+    tabs = next(
+        bar
+        for bar in window.transcript.findChildren(QTabBar)
+        if bar.accessibleName() == "Transcript language"
+    )
+    qtbot.waitUntil(tabs.isVisible)
+    assert tabs.count() == 2
+    for index in range(tabs.count()):
+        assert tabs.rect().contains(tabs.tabRect(index)), tabs.tabText(index)
+    assert not any(button.isVisible() for button in tabs.findChildren(QToolButton))
+    labels = window.transcript.languages()
+    assert labels[1].startswith("Russian")
+    assert tabs.tabToolTip(1).splitlines()[0] == labels[1]
+
+
+def test_the_transcript_opens_again_where_the_reader_left_it(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    browser = window.transcript.browser()
+    telegram = window.current_record()
+    passage = "We can transfer these divisions to North Korea"
+    qtbot.waitUntil(lambda: passage in browser.toPlainText(), timeout=10_000)
+    bar = browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    text = browser.toPlainText()
+    at_top = browser.cursorForPosition(QPoint(0, 0)).position()
+    left_at = text[at_top : at_top + 40]  # the words at the top of the view
+    assert at_top > 0
+    other = next(r for r in window.current_archive().records if r is not telegram)
+    with qtbot.waitSignal(window.transcript.text_shown, timeout=10_000):
+        window.show_record(other)
+    assert passage not in browser.toPlainText()
+    with qtbot.waitSignal(window.transcript.text_shown, timeout=10_000):
+        window.show_record(telegram)
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=5000)
+    at_top = browser.cursorForPosition(QPoint(0, 0)).position()
+    assert browser.toPlainText()[at_top : at_top + 40] == left_at
