@@ -139,11 +139,13 @@ def test_bad_configuration_fails_at_start_with_every_problem(tmp_path: Path, sam
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-3:] == [
+    assert done.stderr.splitlines()[-4:] == [
         f"archive-viewer --kiosk: {path}: the kiosk configuration cannot be used:",
         "  - admin_pin: missing; without it staff cannot leave the kiosk. Make one with: "
         "python -m viewer.kiosk.config hash-pin",
         "  - idle_timeout: must be a whole number of seconds from 15 to 3600, not 'long'.",
+        f"  - start_record: there is no record 'nope' in {samples.resolve()} (its records "
+        "include 1949-05-18-telegram, specimen-bilingual, specimen-card).",
     ]
     assert "kiosk viewer started" not in done.stderr
 

@@ -39,9 +39,6 @@ class PendingJobs:
         self.current: JobStarted | None = None
         """The page being read now (None: no job is under way)."""
 
-    def __len__(self) -> int:
-        return len(self._sent)
-
     def sent(self, request: Job) -> None:
         """`request` went to the worker."""
         self._sent.append(request)
