@@ -5,6 +5,7 @@ this module puts a record together and reads a whole archive."""
 
 from __future__ import annotations
 
+import collections
 import datetime
 import difflib
 import gc
@@ -13,10 +14,11 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import model, record_files
+from viewer.domain import catalogue, model, record_files
 from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
@@ -32,6 +34,8 @@ from viewer.domain.record_fields import (
     load_toml,
     parse_date,
     parse_name,
+    parse_toml,
+    read_toml_bytes,
 )
 
 __all__ = [
@@ -122,10 +126,13 @@ class ArchiveError(Exception):
 # Records
 
 
-def load_record(folder: Path) -> Record | BrokenRecord:
-    """The record in `folder`, or a BrokenRecord that says why it cannot be read."""
+def load_record(
+    folder: Path, *, real: bool = False, fetched: Fetched | None = None
+) -> Record | BrokenRecord:
+    """The record in `folder`, or a BrokenRecord that says why it cannot be read (`real` and
+    `fetched` as for `read_record`)."""
     try:
-        record, _ = read_record(folder)
+        record, _ = read_record(folder, real=real, fetched=fetched)
     except RecordError as exc:
         errors = [p for p in exc.problems if p.severity == "error"]
         reason = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in errors)
@@ -142,11 +149,36 @@ def _guess_id(folder: Path) -> str:
     return value if isinstance(value, str) else ""
 
 
-def read_record(folder: Path) -> tuple[Record, list[Problem]]:
-    """Read and validate `folder`/record.toml: the record and its warnings, or RecordError."""
+Fetched = tuple[bytes | OSError, record_files.Listing]
+"""A record folder's record.toml (its bytes, or why they cannot be read) and listing, read ahead
+on another thread."""
+
+
+def fetch(folder: Path) -> Fetched:
+    """What `read_record` reads from the disk in `folder`: I/O only, for a thread of its own."""
+    try:
+        data: bytes | OSError = read_toml_bytes(folder / RECORD_FILE)
+    except OSError as exc:
+        data = exc
+    return data, record_files.list_folder(folder)
+
+
+def read_record(
+    folder: Path, *, real: bool = False, fetched: Fetched | None = None
+) -> tuple[Record, list[Problem]]:
+    """Read and validate `folder`/record.toml: the record and its warnings, or RecordError.
+
+    `real`: `folder` is known to be a real path (no links in it), so the files found in it need
+    not be resolved. `fetched`: its files as `fetch` read them, instead of reading them now.
+    """
     file = folder / RECORD_FILE
     try:
-        data = load_toml(file)
+        if fetched is None:
+            data = load_toml(file)
+        elif isinstance(fetched[0], OSError):
+            raise fetched[0]
+        else:
+            data = parse_toml(fetched[0])
     except (TomlTooLargeError, TomlTooDeepError) as exc:
         raise RecordError(
             [Problem(file, "", str(exc), "A record.toml is a short list of fields; fix it")]
@@ -180,9 +212,10 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
         ) from exc
     except OSError as exc:
         raise RecordError([Problem(file, "", f"the file cannot be read ({exc.strerror})")]) from exc
-    reader = FieldReader(folder, data)
+    reader = FieldReader(folder, data, real=real)
+    listing = record_files.list_folder(folder) if fetched is None else fetched[1]
     try:
-        record = _build_record(reader)
+        record = _build_record(reader, listing)
     except RecursionError as exc:
         raise RecordError(
             [Problem(file, "", "values are nested too deeply to be read", "Fix the file")]
@@ -192,7 +225,7 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
     return record, reader.problems + reader.kept
 
 
-def _build_record(reader: FieldReader) -> Record | None:
+def _build_record(reader: FieldReader, listing: record_files.Listing) -> Record | None:
     _check_version(reader)
     record_id, title = _identity(reader)
     date = _date(reader)
@@ -200,8 +233,8 @@ def _build_record(reader: FieldReader) -> Record | None:
     lists = {key: reader.strings(key) for key in _LIST_FIELDS}
     names = {key: reader.names(key) for key in _NAME_FIELDS}
     source = _source(reader)
-    transcripts = record_files.transcripts(reader)
-    scans = record_files.scans(reader)
+    transcripts = record_files.transcripts(reader, listing)
+    scans = record_files.scans(reader, listing)
     extra = _extra(reader)
     if not record_id or not title:
         return None
@@ -333,11 +366,11 @@ def iter_record_folders(root: Path) -> Iterator[Path]:
         for entry in entries:
             if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
                 continue
-            path = Path(entry.path)
-            if (path / RECORD_FILE).is_file():
-                yield path
+            # On the folder's name, not a Path: a Path is made for each of 100,000 folders.
+            if os.path.isfile(entry.path + "/" + RECORD_FILE):  # noqa: PTH113
+                yield Path(entry.path)
             elif depth < MAX_DEPTH:
-                yield from walk(path, depth + 1)
+                yield from walk(Path(entry.path), depth + 1)
 
     if (root / RECORD_FILE).is_file():
         yield root
@@ -411,8 +444,14 @@ def read_header(root: Path) -> tuple[ArchiveHeader, list[Problem]]:
 Progress = Callable[[int, int], None]
 
 
-def load_archive(path: Path, progress: Progress | None = None) -> Archive:
-    """The archive (or single record) at `path`; broken records become placeholders."""
+def load_archive(
+    path: Path, progress: Progress | None = None, *, catalogues: Path | None = None
+) -> Archive:
+    """The archive (or single record) at `path`; broken records become placeholders.
+
+    `catalogues`: a folder of the user's cache where the records read are kept
+    (`catalogue.Catalogue`), so that the next reading reads only the records that changed.
+    """
     root = path.resolve()
     if not root.exists():
         raise ArchiveError(path, "does not exist", "Check the path")
@@ -432,11 +471,18 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             "holds no records (no record.toml in it or below it)",
             "Open an archive folder, a record folder or a PDF",
         )
+    known = None
+    if catalogues is not None:
+        known = catalogue.Catalogue(catalogues, root)
+        known.load()
+        gc.freeze()  # as the records read below (see there)
     records: list[Record | BrokenRecord] = []
     seen: set[str] = set()
     step = max(1, len(folders) // 200)
-    for index, folder in enumerate(folders):
-        record = load_record(folder)
+    for index, (folder, found, read) in enumerate(_read_ahead(folders, known)):
+        record = read if isinstance(read, Record) else load_record(folder, real=True, fetched=read)
+        if known is not None:
+            _remember(known, folder, found, record, read)
         if isinstance(record, Record) and record.id in seen:
             record = BrokenRecord(
                 folder, f"the id {record.id!r} is used by another record", record.id
@@ -451,6 +497,8 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             # walking them again. Its full passes over 100,000 records hold the interpreter lock
             # for over a second, stopping the window whichever thread reads the archive.
             gc.freeze()
+    if known is not None:
+        known.save()
     return Archive(
         root=root,
         title=header.title,
@@ -459,6 +507,61 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
         publisher=header.publisher,
         format_version=header.format_version,
     )
+
+
+READERS = 8
+"""Threads reading record folders ahead of their parsing: the disk answers several at once."""
+READ_AHEAD = 64
+"""Record folders each of them reads at a time."""
+
+
+def _read_ahead(
+    folders: list[Path], known: catalogue.Catalogue | None
+) -> Iterator[tuple[Path, catalogue.Stamp | None, Record | Fetched]]:
+    """Each folder in order, with its stamp and its record from `known` or its files (`fetch`),
+    read by `READERS` threads ahead of the caller."""
+
+    def work(chunk: list[Path]) -> list[tuple[Path, catalogue.Stamp | None, Record | Fetched]]:
+        done: list[tuple[Path, catalogue.Stamp | None, Record | Fetched]] = []
+        for folder in chunk:
+            found = catalogue.stamp(folder) if known is not None else None
+            cached = known.get(folder, found) if known is not None else None
+            done.append((folder, found, cached if cached is not None else fetch(folder)))
+        return done
+
+    chunks = [folders[i : i + READ_AHEAD] for i in range(0, len(folders), READ_AHEAD)]
+    if len(chunks) == 1:
+        yield from work(chunks[0])
+        return
+    with ThreadPoolExecutor(READERS, thread_name_prefix="record-reader") as pool:
+        pending = collections.deque(pool.submit(work, chunk) for chunk in chunks[: 2 * READERS])
+        following = iter(chunks[2 * READERS :])
+        try:
+            while pending:
+                done = pending.popleft().result()
+                after = next(following, None)
+                if after is not None:
+                    pending.append(pool.submit(work, after))
+                yield from done
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _remember(
+    known: catalogue.Catalogue,
+    folder: Path,
+    found: catalogue.Stamp | None,
+    record: Record | BrokenRecord,
+    read: Record | Fetched,
+) -> None:
+    """Keep `record` in the catalogue when its stamp says all about it (`catalogue`)."""
+    if isinstance(read, Record):
+        known.keep_known(folder)
+    elif isinstance(record, Record) and not read[1].has_folders and not read[1].has_links:
+        known.keep(folder, found, record)
+    else:
+        known.forget(folder)
 
 
 def record_for_pdf(path: Path, metadata: Mapping[str, str] | None = None) -> Record:

@@ -20,7 +20,11 @@ def _claims(path: Path) -> bool:
 
 
 def _read(path: Path, progress: Progress | None) -> Archive:
-    return archive.load_archive(path, progress)
+    from viewer import paths  # noqa: PLC0415
+
+    # The records read are kept in the user's cache: opening the archive again reads only
+    # the records that changed (100,000 records: seconds instead of minutes).
+    return archive.load_archive(path, progress, catalogues=paths.cache_dir() / "catalogues")
 
 
 def _check(path: Path) -> list[Problem]:
