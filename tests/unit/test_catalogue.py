@@ -106,3 +106,27 @@ def test_many_records_are_read_ahead_in_order_with_their_problems(tmp_path: Path
     broken = [r for r in loaded.records if not isinstance(r, Record)]
     assert [r.folder.name for r in broken] == ["r7"]
     assert "not valid TOML" in broken[0].reason
+
+
+def test_every_field_of_a_record_comes_back_as_it_was_read(tmp_path: Path) -> None:
+    root = make(tmp_path / "a", 2 * 2_000 + 1)  # over two pickles of the catalogue's file
+    folder = root / "records" / "r4000"
+    write(
+        folder / "record.toml",
+        'id = "r4000"\ntitle = "Full"\ndate = "1949-05-18/1950"\nsummary = ""\n'
+        'creators = ["Family, Given", "A body"]\nlanguages = ["ru"]\ninferred = ["date"]\n'
+        'extra = {note = "kept"}\n[source]\narchive = "AP RF"\nlocation = "F. 3"\n',
+    )
+    write(folder / "transcript.ru.md", "Текст")
+    write(folder / "scan.pdf", "%PDF-1.4")
+    os.utime(folder, (PAST, PAST))
+    first = archive.load_archive(root, catalogues=tmp_path / "cache")
+    file = folder / "record.toml"
+    write(file, file.read_text(encoding="utf-8").replace("Full", "Fake"))  # same size and time
+    again = archive.load_archive(root, catalogues=tmp_path / "cache")
+    assert again.records == first.records
+    record = again.find("r4000")
+    assert isinstance(record, Record)
+    assert record.title == "Full"
+    assert [t.path.name for t in record.transcripts] == ["transcript.ru.md"]
+    assert [s.path.name for s in record.scans] == ["scan.pdf"]

@@ -8,15 +8,16 @@ in a folder without sub-folders or links (a file added, removed or renamed in th
 the folder's time), and not changed in the last seconds before the cache is written (a file
 system's clock is coarse: an edit in the same tick would leave the stamp as it was).
 
-The file is a series of pickles of a few thousand records each, so that neither reading nor
-writing it holds the interpreter for long at a time (the window's thread shares it).
+The file is a series of pickles of plain values (no class is loaded from it), a few thousand
+records each, so that neither reading nor writing it holds the interpreter for long at a time
+(the window's thread shares it); a record is made from its values when it is asked for.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import hashlib
-import io
 import logging
 import os
 import pickle
@@ -24,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path, PurePath
+from typing import Any
 
 from viewer.domain import model
 from viewer.domain.model import Record
@@ -74,20 +76,21 @@ class Catalogue:
     def __init__(self, folder: Path, root: Path) -> None:
         self.file = folder / (hashlib.sha256(str(root).encode()).hexdigest()[:24] + ".pickle")
         self.root = root
-        self._known: dict[str, tuple[Stamp, bytes]] = {}
-        self._kept: dict[str, tuple[Stamp, bytes]] = {}
+        self._known: dict[str, tuple[Stamp, object]] = {}
+        self._kept: dict[str, tuple[Stamp, object]] = {}
         self._changed = False
 
     def load(self) -> None:
         """Read the file, when there is one that this viewer wrote for this archive."""
         try:
             with self.file.open("rb") as handle:
-                header = pickle.load(handle)
+                # One unpickler per pickle: each was written with a memo of its own.
+                header = _PlainUnpickler(handle).load()
                 if header != (_fingerprint(), str(self.root)):
                     return
                 while True:
                     try:
-                        chunk = pickle.load(handle)
+                        chunk = _PlainUnpickler(handle).load()
                     except EOFError:
                         break
                     self._known.update(chunk)
@@ -108,7 +111,7 @@ class Catalogue:
         if known is None or known[0] != found:
             return None
         try:
-            record = _Unpickler(io.BytesIO(known[1]), folder).load()
+            record = _thaw(known[1], folder)
         except Exception:  # as a damaged file: read from the archive
             log.info("the catalogue's record of %s cannot be used", folder)
             return None
@@ -119,9 +122,12 @@ class Catalogue:
         self._changed = True
         if found is None or max(found[0], found[1]) > time.time_ns() - SETTLE_NS:
             return
-        data = io.BytesIO()
-        _Pickler(data, folder).dump(record)
-        self._kept[str(folder)] = (found, data.getvalue())
+        try:
+            frozen = _freeze(record, str(folder))
+        except TypeError as exc:  # a field of a kind the catalogue does not know: read it again
+            log.warning("%s", exc)
+            return
+        self._kept[str(folder)] = (found, frozen)
 
     def keep_known(self, folder: Path) -> None:
         """Keep the record of `folder` as the file has it (`get` gave it)."""
@@ -155,48 +161,118 @@ class Catalogue:
             Path(handle.name).unlink(missing_ok=True)
 
 
-# A record's paths are written relative to its folder: making a Path from a whole path costs
-# more than the rest of a record, and the folder's own Path is at hand when it is read back.
-_FOLDER = 0
+# A record is kept as plain values (tuples, text, numbers), not as a pickle of its objects:
+# unpickling 100,000 records object by object takes longer than reading them from their files,
+# and a file of plain values can run no code when read. Its paths are kept relative to its
+# folder: making a Path from a whole path costs more than the rest of a record, and the folder's
+# own Path is at hand when the record is read back.
+_CLASSES: tuple[type, ...] = (
+    model.Record,
+    model.Transcript,
+    model.Scan,
+    model.Source,
+    model.Name,
+    model.PartialDate,
+    model.TranscriptFormat,
+    model.TranscriptKind,
+)
+_INDEX = {cls: index for index, cls in enumerate(_CLASSES)}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in _CLASSES
+    if dataclasses.is_dataclass(cls)
+}
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, folder: Path) -> None:
-        super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        self._folder = str(folder)
-        self._inside = self._folder + "/"
-
-    def persistent_id(self, obj: object) -> object:
-        if not isinstance(obj, PurePath):
-            return None
-        text = str(obj)
-        if text == self._folder:
-            return _FOLDER
-        name = text.removeprefix(self._inside)
-        if name != text and "/" not in name:
-            return name
-        return ("at", text)
+def _defaults(cls: type) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            found[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            found[f.name] = f.default_factory()
+    return found
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, folder: Path) -> None:
-        super().__init__(file)
-        self._folder = folder
+_DEFAULTS: dict[type, dict[str, Any]] = {cls: _defaults(cls) for cls in _FIELDS}
+_MEMBERS = {
+    (index, member.value): member
+    for index, cls in enumerate(_CLASSES)
+    if issubclass(cls, enum.Enum)
+    for member in cls
+}
+_PLAIN = frozenset((str, int, bool, float, type(None)))
+_IN_FOLDER, _ELSEWHERE, _MEMBER = range(3)
 
-    def persistent_load(self, pid: object) -> object:
-        if pid == _FOLDER:
-            return self._folder
-        if isinstance(pid, str):
-            return self._folder / pid
-        if isinstance(pid, tuple) and len(pid) == 2 and pid[0] == "at":
-            return Path(pid[1])
-        raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+
+def _freeze(value: object, folder: str) -> object:
+    """`value` as plain values: a model object as [its class, its fields...], a path or an
+    enumeration's member as a one-key dict, tuples and frozen sets as they are."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple:
+        return tuple(_freeze(v, folder) for v in value)  # type: ignore[attr-defined]
+    if kind is frozenset:
+        return value
+    if isinstance(value, PurePath):
+        text = str(value)
+        if text == folder:
+            return {_IN_FOLDER: ""}
+        if text.startswith(folder + "/"):
+            return {_IN_FOLDER: text[len(folder) + 1 :]}
+        return {_ELSEWHERE: text}
+    if isinstance(value, enum.Enum):
+        return {_MEMBER: (_INDEX[kind], value.value)}
+    if dataclasses.is_dataclass(value) and kind in _INDEX:
+        # Only the fields that differ from their default: most of a record's are empty.
+        defaults = _DEFAULTS[kind]
+        frozen: list[object] = [_INDEX[kind]]
+        for name in _FIELDS[kind]:
+            field_value = getattr(value, name)
+            if name not in defaults or field_value != defaults[name]:
+                frozen += (name, _freeze(field_value, folder))
+        return frozen
+    raise TypeError(f"a record holds a {kind.__name__}, which the catalogue cannot keep")
+
+
+def _thaw(value: object, folder: Path) -> Any:
+    """What `_freeze` made, as it was (`folder`: the record's folder)."""
+    kind = type(value)
+    if kind is list:
+        cls = _CLASSES[value[0]]  # type: ignore[index]
+        names, values = value[1::2], value[2::2]  # type: ignore[index]
+        return cls(
+            **{
+                n: v if type(v) in _PLAIN else _thaw(v, folder)
+                for n, v in zip(names, values, strict=True)
+            }
+        )
+    if kind is tuple:
+        if all(type(v) is str for v in value):  # type: ignore[attr-defined]
+            return value  # a tuple of text (subjects, places...), as it was
+        return tuple(_thaw(v, folder) for v in value)  # type: ignore[attr-defined]
+    if kind is dict:
+        ((tag, content),) = value.items()  # type: ignore[attr-defined]
+        if tag == _IN_FOLDER:
+            return folder / content if content else folder
+        if tag == _ELSEWHERE:
+            return Path(content)
+        return _MEMBERS[content]
+    return value
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads plain values only: a class named in the file is refused, never loaded."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"the catalogue names {module}.{name}")
 
 
 def _chunks(
-    items: Iterable[tuple[str, tuple[Stamp, bytes]]],
-) -> Iterable[list[tuple[str, tuple[Stamp, bytes]]]]:
-    chunk: list[tuple[str, tuple[Stamp, bytes]]] = []
+    items: Iterable[tuple[str, tuple[Stamp, object]]],
+) -> Iterable[list[tuple[str, tuple[Stamp, object]]]]:
+    chunk: list[tuple[str, tuple[Stamp, object]]] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == CHUNK:
