@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from viewer.domain import archive
+from viewer.domain import archive, catalogue
 from viewer.domain.model import Record
 
 PAST = 1_600_000_000  # a time well before any reading, so the records are settled
@@ -98,7 +98,7 @@ def test_a_cache_that_cannot_be_written_costs_nothing(tmp_path: Path) -> None:
 
 def test_many_records_are_read_ahead_in_order_with_their_problems(tmp_path: Path) -> None:
     root = tmp_path / "a"
-    count = archive.READ_AHEAD * 3 + 5
+    count = catalogue.READ_AHEAD * 3 + 5
     make(root, count)
     write(root / "records" / "r7" / "record.toml", 'id = "r7"\ntitle = ')  # not TOML
     loaded = archive.load_archive(root, catalogues=tmp_path / "cache")

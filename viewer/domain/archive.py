@@ -5,7 +5,6 @@ this module puts a record together and reads a whole archive."""
 
 from __future__ import annotations
 
-import collections
 import datetime
 import difflib
 import gc
@@ -13,8 +12,7 @@ import logging
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +33,6 @@ from viewer.domain.record_fields import (
     parse_date,
     parse_name,
     parse_toml,
-    read_toml_bytes,
 )
 
 __all__ = [
@@ -127,7 +124,7 @@ class ArchiveError(Exception):
 
 
 def load_record(
-    folder: Path, *, real: bool = False, fetched: Fetched | None = None
+    folder: Path, *, real: bool = False, fetched: record_files.Fetched | None = None
 ) -> Record | BrokenRecord:
     """The record in `folder`, or a BrokenRecord that says why it cannot be read (`real` and
     `fetched` as for `read_record`)."""
@@ -149,27 +146,14 @@ def _guess_id(folder: Path) -> str:
     return value if isinstance(value, str) else ""
 
 
-Fetched = tuple[bytes | OSError, record_files.Listing]
-"""A record folder's record.toml (its bytes, or why they cannot be read) and listing, read ahead
-on another thread."""
-
-
-def fetch(folder: Path) -> Fetched:
-    """What `read_record` reads from the disk in `folder`: I/O only, for a thread of its own."""
-    try:
-        data: bytes | OSError = read_toml_bytes(folder / RECORD_FILE)
-    except OSError as exc:
-        data = exc
-    return data, record_files.list_folder(folder)
-
-
 def read_record(
-    folder: Path, *, real: bool = False, fetched: Fetched | None = None
+    folder: Path, *, real: bool = False, fetched: record_files.Fetched | None = None
 ) -> tuple[Record, list[Problem]]:
     """Read and validate `folder`/record.toml: the record and its warnings, or RecordError.
 
     `real`: `folder` is known to be a real path (no links in it), so the files found in it need
-    not be resolved. `fetched`: its files as `fetch` read them, instead of reading them now.
+    not be resolved. `fetched`: its files as `record_files.fetch` read them, instead of reading
+    them now.
     """
     file = folder / RECORD_FILE
     try:
@@ -445,12 +429,18 @@ Progress = Callable[[int, int], None]
 
 
 def load_archive(
-    path: Path, progress: Progress | None = None, *, catalogues: Path | None = None
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    catalogues: Path | None = None,
+    early: Callable[[Archive], None] | None = None,
 ) -> Archive:
     """The archive (or single record) at `path`; broken records become placeholders.
 
     `catalogues`: a folder of the user's cache where the records read are kept
     (`catalogue.Catalogue`), so that the next reading reads only the records that changed.
+    `early` is then given the archive as the catalogue has it, before the disk is looked at;
+    when the disk says the same, that same Archive is returned.
     """
     root = path.resolve()
     if not root.exists():
@@ -464,6 +454,14 @@ def load_archive(
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
     header, _ = read_header(root)
+    known, first = None, None
+    if catalogues is not None:
+        known = catalogue.Catalogue(catalogues, root)
+        known.load()
+        gc.freeze()  # as the records read below (see there)
+        if early is not None and len(known):
+            first = _archive(root, header, _unique_ids(known.records()))
+            early(first)
     folders = list(iter_record_folders(root))
     if not folders:
         raise ArchiveError(
@@ -471,24 +469,16 @@ def load_archive(
             "holds no records (no record.toml in it or below it)",
             "Open an archive folder, a record folder or a PDF",
         )
-    known = None
-    if catalogues is not None:
-        known = catalogue.Catalogue(catalogues, root)
-        known.load()
-        gc.freeze()  # as the records read below (see there)
-    records: list[Record | BrokenRecord] = []
-    seen: set[str] = set()
+    found_records: list[Record | BrokenRecord] = []
     step = max(1, len(folders) // 200)
-    for index, (folder, found, read) in enumerate(_read_ahead(folders, known)):
-        record = read if isinstance(read, Record) else load_record(folder, real=True, fetched=read)
+    for index, (folder, found, read) in enumerate(catalogue.read_ahead(folders, known)):
+        if isinstance(read, Record):
+            record: Record | BrokenRecord = read
+        else:
+            record = load_record(folder, real=True, fetched=read)
         if known is not None:
-            _remember(known, folder, found, record, read)
-        if isinstance(record, Record) and record.id in seen:
-            record = BrokenRecord(
-                folder, f"the id {record.id!r} is used by another record", record.id
-            )
-        seen.add(record.id)
-        records.append(record)
+            known.remember(folder, found, record, read)
+        found_records.append(record)
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))
@@ -499,6 +489,31 @@ def load_archive(
             gc.freeze()
     if known is not None:
         known.save()
+    records = _unique_ids(found_records)
+    if (
+        first is not None
+        and len(records) == len(first.records)
+        and all(a is b for a, b in zip(records, first.records, strict=True))
+    ):
+        return first  # as the catalogue had it: the caller need not show it again
+    return _archive(root, header, records)
+
+
+def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | BrokenRecord]:
+    """`records`, a record whose id an earlier one has shown as a broken record."""
+    seen: set[str] = set()
+    unique: list[Record | BrokenRecord] = []
+    for record in records:
+        if isinstance(record, Record) and record.id in seen:
+            reason = f"the id {record.id!r} is used by another record"
+            unique.append(BrokenRecord(record.folder, reason, record.id))
+        else:
+            seen.add(record.id)
+            unique.append(record)
+    return unique
+
+
+def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRecord]) -> Archive:
     return Archive(
         root=root,
         title=header.title,
@@ -507,61 +522,6 @@ def load_archive(
         publisher=header.publisher,
         format_version=header.format_version,
     )
-
-
-READERS = 8
-"""Threads reading record folders ahead of their parsing: the disk answers several at once."""
-READ_AHEAD = 64
-"""Record folders each of them reads at a time."""
-
-
-def _read_ahead(
-    folders: list[Path], known: catalogue.Catalogue | None
-) -> Iterator[tuple[Path, catalogue.Stamp | None, Record | Fetched]]:
-    """Each folder in order, with its stamp and its record from `known` or its files (`fetch`),
-    read by `READERS` threads ahead of the caller."""
-
-    def work(chunk: list[Path]) -> list[tuple[Path, catalogue.Stamp | None, Record | Fetched]]:
-        done: list[tuple[Path, catalogue.Stamp | None, Record | Fetched]] = []
-        for folder in chunk:
-            found = catalogue.stamp(folder) if known is not None else None
-            cached = known.get(folder, found) if known is not None else None
-            done.append((folder, found, cached if cached is not None else fetch(folder)))
-        return done
-
-    chunks = [folders[i : i + READ_AHEAD] for i in range(0, len(folders), READ_AHEAD)]
-    if len(chunks) == 1:
-        yield from work(chunks[0])
-        return
-    with ThreadPoolExecutor(READERS, thread_name_prefix="record-reader") as pool:
-        pending = collections.deque(pool.submit(work, chunk) for chunk in chunks[: 2 * READERS])
-        following = iter(chunks[2 * READERS :])
-        try:
-            while pending:
-                done = pending.popleft().result()
-                after = next(following, None)
-                if after is not None:
-                    pending.append(pool.submit(work, after))
-                yield from done
-        finally:
-            for future in pending:
-                future.cancel()
-
-
-def _remember(
-    known: catalogue.Catalogue,
-    folder: Path,
-    found: catalogue.Stamp | None,
-    record: Record | BrokenRecord,
-    read: Record | Fetched,
-) -> None:
-    """Keep `record` in the catalogue when its stamp says all about it (`catalogue`)."""
-    if isinstance(read, Record):
-        known.keep_known(folder)
-    elif isinstance(record, Record) and not read[1].has_folders and not read[1].has_links:
-        known.keep(folder, found, record)
-    else:
-        known.forget(folder)
 
 
 def record_for_pdf(path: Path, metadata: Mapping[str, str] | None = None) -> Record:

@@ -15,20 +15,23 @@ records each, so that neither reading nor writing it holds the interpreter for l
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import enum
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePath
 from typing import Any
 
-from viewer.domain import model
-from viewer.domain.model import Record
+from viewer.domain import model, record_files
+from viewer.domain.model import BrokenRecord, Record
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +81,7 @@ class Catalogue:
         self.root = root
         self._known: dict[str, tuple[Stamp, object]] = {}
         self._kept: dict[str, tuple[Stamp, object]] = {}
+        self._thawed: dict[str, Record] = {}
         self._changed = False
 
     def load(self) -> None:
@@ -94,6 +98,9 @@ class Catalogue:
                     except EOFError:
                         break
                     self._known.update(chunk)
+                    # Kept as long as the archive is read: the cycle collector's full passes over
+                    # millions of values would hold the interpreter (and the window) for a second.
+                    gc.freeze()
         except FileNotFoundError:
             return
         except Exception:  # a damaged or outdated cache is read again from the archive
@@ -104,18 +111,53 @@ class Catalogue:
         return len(self._known)
 
     def get(self, folder: Path, found: Stamp | None) -> Record | None:
-        """The record of `folder` read before, when its stamp is still `found`."""
+        """The record of `folder` read before, when its stamp is still `found` (the same object
+        `records` gave, if it gave it)."""
         if found is None:
             return None
-        known = self._known.get(str(folder))
+        key = str(folder)
+        known = self._known.get(key)
         if known is None or known[0] != found:
             return None
+        if key in self._thawed:
+            return self._thawed[key]
+        return self._thaw(key, folder)
+
+    def records(self) -> list[Record]:
+        """Every record the file has, in the order they were read, as they were then."""
+        found = []
+        for key in self._known:
+            record = self._thawed.get(key) or self._thaw(key, Path(key))
+            if record is not None:
+                self._thawed[key] = record
+                found.append(record)
+                if len(found) % CHUNK == 0:
+                    gc.freeze()  # as in `load`
+        return found
+
+    def _thaw(self, key: str, folder: Path) -> Record | None:
         try:
-            record = _thaw(known[1], folder)
+            record = _thaw(self._known[key][1], folder)
         except Exception:  # as a damaged file: read from the archive
             log.info("the catalogue's record of %s cannot be used", folder)
             return None
         return record if isinstance(record, Record) else None
+
+    def remember(
+        self,
+        folder: Path,
+        found: Stamp | None,
+        record: Record | BrokenRecord,
+        read: Record | record_files.Fetched,
+    ) -> None:
+        """Keep `record`, as `get` gave it or as it was read, when its stamp says all about it
+        (see the module's description)."""
+        if isinstance(read, Record):
+            self.keep_known(folder)
+        elif isinstance(record, Record) and not read[1].has_folders and not read[1].has_links:
+            self.keep(folder, found, record)
+        else:
+            self.forget(folder)
 
     def keep(self, folder: Path, found: Stamp | None, record: Record) -> None:
         """Remember `record` just read from `folder` (its stamp `found` taken before)."""
@@ -280,3 +322,43 @@ def _chunks(
             chunk = []
     if chunk:
         yield chunk
+
+
+READERS = 8
+"""Threads reading record folders ahead of their parsing: the disk answers several at once."""
+READ_AHEAD = 64
+"""Record folders each of them reads at a time."""
+
+Read = tuple[Path, Stamp | None, Record | record_files.Fetched]
+"""A record folder, its stamp, and its record from the catalogue or its files as read."""
+
+
+def read_ahead(folders: list[Path], known: Catalogue | None) -> Iterator[Read]:
+    """Each folder in order, with its stamp and its record from `known` or its files
+    (`record_files.fetch`), read by `READERS` threads ahead of the caller."""
+
+    def work(chunk: list[Path]) -> list[Read]:
+        done: list[Read] = []
+        for folder in chunk:
+            found = stamp(folder) if known is not None else None
+            cached = known.get(folder, found) if known is not None else None
+            done.append((folder, found, cached or record_files.fetch(folder)))
+        return done
+
+    chunks = [folders[i : i + READ_AHEAD] for i in range(0, len(folders), READ_AHEAD)]
+    if len(chunks) == 1:
+        yield from work(chunks[0])
+        return
+    with ThreadPoolExecutor(READERS, thread_name_prefix="record-reader") as pool:
+        pending = collections.deque(pool.submit(work, chunk) for chunk in chunks[: 2 * READERS])
+        following = iter(chunks[2 * READERS :])
+        try:
+            while pending:
+                done = pending.popleft().result()
+                after = next(following, None)
+                if after is not None:
+                    pending.append(pool.submit(work, after))
+                yield from done
+        finally:
+            for future in pending:
+                future.cancel()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.domain.model import Scan, Transcript, TranscriptFormat, TranscriptKind
-from viewer.domain.record_fields import FieldReader, Problem
+from viewer.domain.record_fields import RECORD_FILE, FieldReader, Problem, read_toml_bytes
 
 TRANSCRIPT_NAME = re.compile(
     r"^transcript\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.(html?|md|markdown|txt)$"
@@ -52,6 +52,21 @@ def list_folder(folder: Path | str) -> Listing:
         return Listing()
     files.sort()
     return Listing(tuple(files), has_folders)
+
+
+Fetched = tuple[bytes | OSError, Listing]
+"""A record folder's record.toml (its bytes, or why they cannot be read) and listing, read ahead
+on another thread."""
+
+
+def fetch(folder: Path) -> Fetched:
+    """What `archive.read_record` reads from the disk in `folder`: I/O only, for a thread of
+    its own."""
+    try:
+        data: bytes | OSError = read_toml_bytes(folder / RECORD_FILE)
+    except OSError as exc:
+        data = exc
+    return data, list_folder(folder)
 
 
 def entries(reader: FieldReader, key: str) -> list[Mapping[str, Any]]:
