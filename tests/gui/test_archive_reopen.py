@@ -4,10 +4,12 @@ what changed on disk since follows."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from viewer.app import Viewer
 from viewer.domain.model import Archive
 from viewer.services.jobs import Jobs
 
@@ -69,3 +71,24 @@ def test_an_unchanged_archive_opened_again_is_given_once(qtbot: QtBot, tmp_path:
     assert jobs.wait()
     qtbot.wait(50)
     assert updates == []
+
+
+def test_the_window_lists_a_record_edited_since_the_archive_was_last_opened(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    root = make(tmp_path / "archive")
+    first = make_viewer().window
+    with qtbot.waitSignal(first.record_shown, timeout=20000):
+        first.open_path(root)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    window = make_viewer().window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    qtbot.waitUntil(
+        lambda: (
+            sorted(r.title for r in window.records.shown_records())
+            == ["Edited", "Record 0", "Record 2"]
+        ),
+        timeout=20000,
+    )
+    assert window.windowTitle() == first.windowTitle()

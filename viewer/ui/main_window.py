@@ -648,8 +648,13 @@ class MainWindow(QMainWindow):
 
     def _on_jobs_archive_updated(self, job_id: int, archive: Archive) -> None:
         # The archive was shown as the cache had it; the disk has changed since.
-        if job_id == self._archive_job:
-            self._on_archive_changed_on_disk(archive)
+        if job_id != self._archive_job or self._archive is None:
+            return
+        self._on_archive_changed_on_disk(archive)
+        if self._pending_index is not None:
+            self._pending_index = archive  # indexing has not started: it starts with these
+        elif not self._stopped:
+            self._extras()[0].start_indexing(archive)  # started with the cache's records
 
     def _on_archive_changed_on_disk(self, archive: Archive) -> None:
         """Records of the open archive were edited, added or removed on disk: list them as they
