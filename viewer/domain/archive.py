@@ -12,11 +12,11 @@ import logging
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import model, record_files
+from viewer.domain import catalogue, model, record_files
 from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
@@ -32,6 +32,7 @@ from viewer.domain.record_fields import (
     load_toml,
     parse_date,
     parse_name,
+    parse_toml,
 )
 
 __all__ = [
@@ -122,10 +123,13 @@ class ArchiveError(Exception):
 # Records
 
 
-def load_record(folder: Path) -> Record | BrokenRecord:
-    """The record in `folder`, or a BrokenRecord that says why it cannot be read."""
+def load_record(
+    folder: Path, *, real: bool = False, fetched: record_files.Fetched | None = None
+) -> Record | BrokenRecord:
+    """The record in `folder`, or a BrokenRecord that says why it cannot be read (`real` and
+    `fetched` as for `read_record`)."""
     try:
-        record, _ = read_record(folder)
+        record, _ = read_record(folder, real=real, fetched=fetched)
     except RecordError as exc:
         errors = [p for p in exc.problems if p.severity == "error"]
         reason = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in errors)
@@ -142,11 +146,23 @@ def _guess_id(folder: Path) -> str:
     return value if isinstance(value, str) else ""
 
 
-def read_record(folder: Path) -> tuple[Record, list[Problem]]:
-    """Read and validate `folder`/record.toml: the record and its warnings, or RecordError."""
+def read_record(
+    folder: Path, *, real: bool = False, fetched: record_files.Fetched | None = None
+) -> tuple[Record, list[Problem]]:
+    """Read and validate `folder`/record.toml: the record and its warnings, or RecordError.
+
+    `real`: `folder` is known to be a real path (no links in it), so the files found in it need
+    not be resolved. `fetched`: its files as `record_files.fetch` read them, instead of reading
+    them now.
+    """
     file = folder / RECORD_FILE
     try:
-        data = load_toml(file)
+        if fetched is None:
+            data = load_toml(file)
+        elif isinstance(fetched[0], OSError):
+            raise fetched[0]
+        else:
+            data = parse_toml(fetched[0])
     except (TomlTooLargeError, TomlTooDeepError) as exc:
         raise RecordError(
             [Problem(file, "", str(exc), "A record.toml is a short list of fields; fix it")]
@@ -180,9 +196,10 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
         ) from exc
     except OSError as exc:
         raise RecordError([Problem(file, "", f"the file cannot be read ({exc.strerror})")]) from exc
-    reader = FieldReader(folder, data)
+    reader = FieldReader(folder, data, real=real)
+    listing = record_files.list_folder(folder) if fetched is None else fetched[1]
     try:
-        record = _build_record(reader)
+        record = _build_record(reader, listing)
     except RecursionError as exc:
         raise RecordError(
             [Problem(file, "", "values are nested too deeply to be read", "Fix the file")]
@@ -192,7 +209,7 @@ def read_record(folder: Path) -> tuple[Record, list[Problem]]:
     return record, reader.problems + reader.kept
 
 
-def _build_record(reader: FieldReader) -> Record | None:
+def _build_record(reader: FieldReader, listing: record_files.Listing) -> Record | None:
     _check_version(reader)
     record_id, title = _identity(reader)
     date = _date(reader)
@@ -200,8 +217,8 @@ def _build_record(reader: FieldReader) -> Record | None:
     lists = {key: reader.strings(key) for key in _LIST_FIELDS}
     names = {key: reader.names(key) for key in _NAME_FIELDS}
     source = _source(reader)
-    transcripts = record_files.transcripts(reader)
-    scans = record_files.scans(reader)
+    transcripts = record_files.transcripts(reader, listing)
+    scans = record_files.scans(reader, listing)
     extra = _extra(reader)
     if not record_id or not title:
         return None
@@ -333,11 +350,11 @@ def iter_record_folders(root: Path) -> Iterator[Path]:
         for entry in entries:
             if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
                 continue
-            path = Path(entry.path)
-            if (path / RECORD_FILE).is_file():
-                yield path
+            # On the folder's name, not a Path: a Path is made for each of 100,000 folders.
+            if os.path.isfile(entry.path + "/" + RECORD_FILE):  # noqa: PTH113
+                yield Path(entry.path)
             elif depth < MAX_DEPTH:
-                yield from walk(path, depth + 1)
+                yield from walk(Path(entry.path), depth + 1)
 
     if (root / RECORD_FILE).is_file():
         yield root
@@ -411,8 +428,20 @@ def read_header(root: Path) -> tuple[ArchiveHeader, list[Problem]]:
 Progress = Callable[[int, int], None]
 
 
-def load_archive(path: Path, progress: Progress | None = None) -> Archive:
-    """The archive (or single record) at `path`; broken records become placeholders."""
+def load_archive(
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    catalogues: Path | None = None,
+    early: Callable[[Archive], None] | None = None,
+) -> Archive:
+    """The archive (or single record) at `path`; broken records become placeholders.
+
+    `catalogues`: a folder of the user's cache where the records read are kept
+    (`catalogue.Catalogue`), so that the next reading reads only the records that changed.
+    `early` is then given the archive as the catalogue has it, before the disk is looked at;
+    when the disk says the same, that same Archive is returned.
+    """
     root = path.resolve()
     if not root.exists():
         raise ArchiveError(path, "does not exist", "Check the path")
@@ -425,6 +454,14 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
     header, _ = read_header(root)
+    known, first = None, None
+    if catalogues is not None:
+        known = catalogue.Catalogue(catalogues, root)
+        known.load()
+        gc.freeze()  # as the records read below (see there)
+        if early is not None and len(known):
+            first = _archive(root, header, _unique_ids(known.records()))
+            early(first)
     folders = list(iter_record_folders(root))
     if not folders:
         raise ArchiveError(
@@ -432,17 +469,16 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             "holds no records (no record.toml in it or below it)",
             "Open an archive folder, a record folder or a PDF",
         )
-    records: list[Record | BrokenRecord] = []
-    seen: set[str] = set()
+    found_records: list[Record | BrokenRecord] = []
     step = max(1, len(folders) // 200)
-    for index, folder in enumerate(folders):
-        record = load_record(folder)
-        if isinstance(record, Record) and record.id in seen:
-            record = BrokenRecord(
-                folder, f"the id {record.id!r} is used by another record", record.id
-            )
-        seen.add(record.id)
-        records.append(record)
+    for index, (folder, found, read) in enumerate(catalogue.read_ahead(folders, known)):
+        if isinstance(read, Record):
+            record: Record | BrokenRecord = read
+        else:
+            record = load_record(folder, real=True, fetched=read)
+        if known is not None:
+            known.remember(folder, found, record, read)
+        found_records.append(record)
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))
@@ -451,6 +487,33 @@ def load_archive(path: Path, progress: Progress | None = None) -> Archive:
             # walking them again. Its full passes over 100,000 records hold the interpreter lock
             # for over a second, stopping the window whichever thread reads the archive.
             gc.freeze()
+    if known is not None:
+        known.save()
+    records = _unique_ids(found_records)
+    if (
+        first is not None
+        and len(records) == len(first.records)
+        and all(a is b for a, b in zip(records, first.records, strict=True))
+    ):
+        return first  # as the catalogue had it: the caller need not show it again
+    return _archive(root, header, records)
+
+
+def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | BrokenRecord]:
+    """`records`, a record whose id an earlier one has shown as a broken record."""
+    seen: set[str] = set()
+    unique: list[Record | BrokenRecord] = []
+    for record in records:
+        if isinstance(record, Record) and record.id in seen:
+            reason = f"the id {record.id!r} is used by another record"
+            unique.append(BrokenRecord(record.folder, reason, record.id))
+        else:
+            seen.add(record.id)
+            unique.append(record)
+    return unique
+
+
+def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRecord]) -> Archive:
     return Archive(
         root=root,
         title=header.title,

@@ -115,8 +115,10 @@ def parse_name(value: object) -> Name:
 class FieldReader:
     """Reads one record.toml, collecting every problem rather than stopping at the first."""
 
-    def __init__(self, folder: Path, data: Mapping[str, Any]) -> None:
+    def __init__(self, folder: Path, data: Mapping[str, Any], *, real: bool = False) -> None:
         self.folder = folder
+        self.real = real
+        """Whether `folder` is known to be a real path (resolved, no link in it)."""
         self.file = folder / RECORD_FILE
         self.data = data
         self.problems: list[Problem] = []
@@ -216,8 +218,17 @@ def load_toml(file: Path) -> dict[str, Any]:
     Raises OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TomlTooLargeError or
     TomlTooDeepError.
     """
+    return parse_toml(read_toml_bytes(file))
+
+
+def read_toml_bytes(file: Path) -> bytes:
+    """A TOML file's bytes, one more than `MAX_TOML_BYTES` at most (OSError when unreadable)."""
     with file.open("rb") as handle:
-        data = handle.read(MAX_TOML_BYTES + 1)
+        return handle.read(MAX_TOML_BYTES + 1)
+
+
+def parse_toml(data: bytes) -> dict[str, Any]:
+    """The table of a TOML file's bytes (as `read_toml_bytes` gives them); as `load_toml`."""
     if len(data) > MAX_TOML_BYTES:
         raise TomlTooLargeError(f"the file is larger than {MAX_TOML_BYTES // (1 << 20)} MB")
     text = data.decode("utf-8").removeprefix("\ufeff")

@@ -3,19 +3,70 @@ beside it by their names, each kept inside the folder."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from viewer.domain.model import Scan, Transcript, TranscriptFormat, TranscriptKind
-from viewer.domain.record_fields import FieldReader, Problem
+from viewer.domain.record_fields import RECORD_FILE, FieldReader, Problem, read_toml_bytes
 
 TRANSCRIPT_NAME = re.compile(
     r"^transcript\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.(html?|md|markdown|txt)$"
 )
 _TRANSCRIPT_KEYS = frozenset(("file", "language", "kind", "label", "translators"))
 _SCAN_KEYS = frozenset(("file", "label", "generated", "note", "password"))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a record folder holds, from one listing of it."""
+
+    files: tuple[tuple[str, bool], ...] = ()
+    """(name, whether it is a link) of its files and of the links in it, sorted by name (a link is
+    judged by `_found_file`)."""
+    has_folders: bool = False
+    """Whether it holds folders (a listed file may lie in one)."""
+
+    @property
+    def has_links(self) -> bool:
+        return any(link for _, link in self.files)
+
+
+def list_folder(folder: Path | str) -> Listing:
+    """The files and links of `folder` (an empty listing when it cannot be listed)."""
+    files: list[tuple[str, bool]] = []
+    has_folders = False
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.is_symlink():
+                    files.append((entry.name, True))
+                elif entry.is_file(follow_symlinks=False):
+                    files.append((entry.name, False))
+                elif entry.is_dir(follow_symlinks=False):
+                    has_folders = True
+    except OSError:
+        return Listing()
+    files.sort()
+    return Listing(tuple(files), has_folders)
+
+
+Fetched = tuple[bytes | OSError, Listing]
+"""A record folder's record.toml (its bytes, or why they cannot be read) and listing, read ahead
+on another thread."""
+
+
+def fetch(folder: Path) -> Fetched:
+    """What `archive.read_record` reads from the disk in `folder`: I/O only, for a thread of
+    its own."""
+    try:
+        data: bytes | OSError = read_toml_bytes(folder / RECORD_FILE)
+    except OSError as exc:
+        data = exc
+    return data, list_folder(folder)
 
 
 def entries(reader: FieldReader, key: str) -> list[Mapping[str, Any]]:
@@ -75,9 +126,12 @@ def _listed_file(
     return None
 
 
-def _found_file(reader: FieldReader, path: Path) -> Path | None:
+def _found_file(reader: FieldReader, name: str, link: bool) -> Path | None:
     """A file found in the record folder by its name, when it is one (links leading out of the
     folder are refused as a listed file would be: they could show any file of the computer)."""
+    path = reader.folder / name
+    if reader.real and not link:
+        return path  # a file of a real folder, not a link: inside it, and resolved as it is
     found = _inside(reader.folder, path)
     if isinstance(found, Path):
         return found
@@ -89,7 +143,7 @@ def _found_file(reader: FieldReader, path: Path) -> Path | None:
     return None
 
 
-def transcripts(reader: FieldReader) -> tuple[Transcript, ...]:
+def transcripts(reader: FieldReader, listing: Listing) -> tuple[Transcript, ...]:
     found: list[Transcript] = []
     listed: set[Path] = set()
     for index, entry in enumerate(entries(reader, "transcripts")):
@@ -136,13 +190,13 @@ def transcripts(reader: FieldReader) -> tuple[Transcript, ...]:
                 translators=reader.names("translators", entry, where),
             )
         )
-    for path in _folder_files(reader.folder):
-        match = TRANSCRIPT_NAME.match(path.name)
+    for name, link in listing.files:
+        match = TRANSCRIPT_NAME.match(name)
         if not match:
             continue
-        resolved = _found_file(reader, path)
+        resolved = _found_file(reader, name, link)
         if resolved is not None and resolved not in listed:
-            fmt = TranscriptFormat.from_suffix(path.suffix)
+            fmt = TranscriptFormat.from_suffix(_suffix(name))
             assert fmt is not None  # the pattern admits only known suffixes
             found.append(Transcript(path=resolved, language=match.group(1), format=fmt))
     languages = [t.language for t in found]
@@ -153,7 +207,7 @@ def transcripts(reader: FieldReader) -> tuple[Transcript, ...]:
     return tuple(found)
 
 
-def scans(reader: FieldReader) -> tuple[Scan, ...]:
+def scans(reader: FieldReader, listing: Listing) -> tuple[Scan, ...]:
     found: list[Scan] = []
     listed: set[Path] = set()
     repeated: set[Path] = set()
@@ -186,18 +240,16 @@ def scans(reader: FieldReader) -> tuple[Scan, ...]:
                 password=reader.text("password", entry, where),
             )
         )
-    for path in _folder_files(reader.folder):
-        if path.suffix.lower() != ".pdf":
+    for name, link in listing.files:
+        if _suffix(name).lower() != ".pdf":
             continue
-        resolved = _found_file(reader, path)
+        resolved = _found_file(reader, name, link)
         if resolved is not None and resolved not in listed:
             found.append(Scan(path=resolved))
     return tuple(found)
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """The files of `folder`, and the links in it (a link is judged by `_found_file`)."""
-    try:
-        return sorted(p for p in folder.iterdir() if p.is_symlink() or p.is_file())
-    except OSError:
-        return []
+def _suffix(name: str) -> str:
+    """The suffix of a file name, as `Path.suffix` says it (without making a Path)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""

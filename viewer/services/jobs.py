@@ -25,6 +25,7 @@ class _Signals(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object)
     progressed = Signal(int, int, int)
+    early = Signal(int, object)
     redeliver = Signal(object, int, object)
 
 
@@ -63,6 +64,9 @@ class Jobs(QObject):
     """(job id, message a person can act on)"""
     archive_progressed = Signal(int, int, int)
     """(job id, records read, records in all)"""
+    archive_updated = Signal(int, object)
+    """(job id, Archive) as read from the disk, when `archive_loaded` gave the archive as the
+    user's cache had it and the disk says otherwise (records edited, added or removed since)"""
     transcript_loaded = Signal(int, object, object)
     """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
     transcript_failed = Signal(int, object, str)
@@ -87,6 +91,9 @@ class Jobs(QObject):
         self._signals.finished.connect(self._on_task_finished)
         self._signals.failed.connect(self._on_task_failed)
         self._signals.progressed.connect(self._on_task_progressed)
+        self._signals.early.connect(self._on_task_early)
+        self._early: dict[int, Archive] = {}
+        """Archive jobs whose archive was given early (from the user's cache): that archive."""
         self._signals.redeliver.connect(
             lambda slot, job_id, result: slot(job_id, result), Qt.ConnectionType.QueuedConnection
         )
@@ -170,7 +177,12 @@ class Jobs(QObject):
                 self._signals.redeliver.emit(slot, job_id, result)
             return job_id
         self._abandon_preload()  # the reader has moved on: its outcome is wanted no more
-        return self._start("archive", path, lambda progress: formats.read(path, progress))
+        job_id = self._next_id + 1  # the id `_start` gives it
+
+        def early(first: Archive) -> None:
+            self._signals.early.emit(job_id, first)
+
+        return self._start("archive", path, lambda progress: formats.read(path, progress, early))
 
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
@@ -219,13 +231,24 @@ class Jobs(QObject):
         signal = self.import_progressed if kind == "import" else self.archive_progressed
         signal.emit(job_id, done, total)
 
+    def _on_task_early(self, job_id: int, first: object) -> None:
+        kind, _ = self._pending.get(job_id, ("", None))
+        if kind == "archive":
+            assert isinstance(first, Archive)
+            self._early[job_id] = first
+            self.archive_loaded.emit(job_id, first)
+
     def _on_task_finished(self, job_id: int, result: object) -> None:
         if self._waits_for_adoption(job_id):
             return
         kind, context = self._pending.pop(job_id, ("", None))
+        first = self._early.pop(job_id, None)
         if kind == "archive":
             assert isinstance(result, Archive)
-            self.archive_loaded.emit(job_id, result)
+            if first is None:
+                self.archive_loaded.emit(job_id, result)
+            elif result is not first:
+                self.archive_updated.emit(job_id, result)
         elif kind == "transcript":
             self.transcript_loaded.emit(job_id, context, result)
         elif kind == "import":
@@ -235,6 +258,7 @@ class Jobs(QObject):
         if self._waits_for_adoption(job_id):
             return
         kind, context = self._pending.pop(job_id, ("", None))
+        self._early.pop(job_id, None)
         if kind == "archive":
             self.archive_failed.emit(job_id, _message(error))
         elif kind == "transcript":

@@ -421,6 +421,7 @@ class MainWindow(QMainWindow):
         self._jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
         self._jobs.archive_failed.connect(self._on_jobs_archive_failed)
         self._jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
+        self._jobs.archive_updated.connect(self._on_jobs_archive_updated)
         self._jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
         self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
         self.metadata.citation_requested.connect(self.copy_citation)
@@ -649,6 +650,16 @@ class MainWindow(QMainWindow):
         self.sheet_columns_dialog = sheet_columns.ask(
             read, self, lambda chosen: self.sheet_columns_chosen.emit(read.sheet, chosen, again)
         )
+
+    def _on_jobs_archive_updated(self, job_id: int, archive: Archive) -> None:
+        # The archive was shown as the cache had it; the disk has changed since.
+        if job_id != self._archive_job or self._archive is None:
+            return
+        self._on_archive_changed_on_disk(archive)
+        if self._pending_index is not None:
+            self._pending_index = archive  # indexing has not started: it starts with these
+        elif not self._stopped:
+            self._extras()[0].start_indexing(archive)  # started with the cache's records
 
     def _on_archive_changed_on_disk(self, archive: Archive) -> None:
         """Records of the open archive were edited, added or removed on disk: list them as they

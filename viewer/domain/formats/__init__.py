@@ -55,6 +55,9 @@ class Format:
     reasons of the records `read` could not make."""
     importable: bool = True
     """Whether `archive-viewer import` takes it as a source."""
+    read_early: Callable[[Path, Progress | None, Callable[[Archive], None]], Archive] | None = None
+    """`read`, first giving the callback the source as the user's cache has it, before the source
+    itself is looked at; it returns that same Archive when the source says the same."""
 
 
 class UnknownFormatError(ArchiveError):
@@ -89,9 +92,17 @@ def detect(path: Path) -> Format:
     )
 
 
-def read(path: Path, progress: Progress | None = None) -> Archive:
-    """The archive, folder, spreadsheet or export at `path`, read by its format."""
-    return detect(path).read(path, progress)
+def read(
+    path: Path,
+    progress: Progress | None = None,
+    early: Callable[[Archive], None] | None = None,
+) -> Archive:
+    """The archive, folder, spreadsheet or export at `path`, read by its format. `early` is given
+    the archive as the user's cache has it, when its format keeps one (`Format.read_early`)."""
+    fmt = detect(path)
+    if early is not None and fmt.read_early is not None:
+        return fmt.read_early(path, progress, early)
+    return fmt.read(path, progress)
 
 
 def is_document(path: Path) -> bool:

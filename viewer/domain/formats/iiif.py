@@ -313,13 +313,24 @@ def _rendering(manifest: Mapping[str, Any], files: _Files) -> tuple[Path | None,
     return None, remote
 
 
-def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
-    files = _Files(source.parent)
-    label = _plain(manifest.get("label"))
-    texts: dict[str, list[str]] = {}
-    names: dict[str, list[Name]] = {}
-    lists: dict[str, list[str]] = {}
-    extra: list[tuple[str, str]] = []
+@dataclass
+class _Metadata:
+    """A manifest's label/value pairs by the field they give."""
+
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, list[Name]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+    def first(self, key: str) -> str:
+        return (self.texts.get(key) or [""])[0]
+
+    def joined(self, key: str) -> str:
+        return "; ".join(self.texts.get(key, []))
+
+
+def _metadata(manifest: Mapping[str, Any]) -> _Metadata:
+    found = _Metadata()
     for pair in _list(manifest.get("metadata")):
         if not isinstance(pair, Mapping):
             continue
@@ -328,19 +339,17 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
             continue
         folded = key.casefold()
         if folded in _FIELDS:
-            texts.setdefault(_FIELDS[folded], []).append(value)
+            found.texts.setdefault(_FIELDS[folded], []).append(value)
         elif folded in _NAMES:
-            names.setdefault(_NAMES[folded], []).extend(_name(v) for v in value.split("; "))
+            found.names.setdefault(_NAMES[folded], []).extend(_name(v) for v in value.split("; "))
         elif folded in _LISTS:
-            lists.setdefault(_LISTS[folded], []).extend(v.strip() for v in value.split(";"))
+            found.lists.setdefault(_LISTS[folded], []).extend(v.strip() for v in value.split(";"))
         else:
-            extra.append((key, value))
-    title = label or (texts.get("title") or [""])[0]
-    inferred = set()
-    if not title:
-        title, inferred = source.stem, {"title"}
-    date_text = (texts.get("date") or [""])[0] or str(manifest.get("navDate") or "")
-    date = _date(date_text)
+            found.extra.append((key, value))
+    return found
+
+
+def _rights(manifest: Mapping[str, Any], metadata: _Metadata) -> str:
     statement = manifest.get("requiredStatement")
     required = ""
     if isinstance(statement, Mapping):
@@ -348,15 +357,22 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
             t for t in (_plain(statement.get("label")), _plain(statement.get("value"))) if t
         )
     rights = [
-        *texts.get("rights", []),
+        *metadata.texts.get("rights", []),
         *(t for t in (_plain(manifest.get("rights")), _plain(manifest.get("license"))) if t),
         *(t for t in (required, _plain(manifest.get("attribution"))) if t),
     ]
-    canvases = _canvases(manifest)
+    return "; ".join(dict.fromkeys(rights))
+
+
+def _canvas_files(
+    manifest: Mapping[str, Any], files: _Files
+) -> tuple[list[Path], list[str], dict[str, list[str]]]:
+    """The images painted on the canvases found locally, the ones missing (said for people),
+    and the canvases' annotations as HTML by language."""
     images: list[Path] = []
     missing: list[str] = []
     notes: dict[str, list[str]] = {}
-    for number, canvas in enumerate(canvases, 1):
+    for number, canvas in enumerate(_canvases(manifest), 1):
         canvas_label = _plain(canvas.get("label")) or f"Canvas {number}"
         body = _painting(canvas)
         if body is None:
@@ -371,6 +387,15 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
             notes.setdefault(language or "und", []).append(
                 f"<h3>{html.escape(canvas_label)}</h3>{text}"
             )
+    return images, missing, notes
+
+
+def _scans(
+    manifest: Mapping[str, Any], files: _Files, extra: list[tuple[str, str]]
+) -> tuple[tuple[Scan, ...], dict[str, list[str]]]:
+    """The manifest's scan (its PDF rendering, else its images as one scan), what is missing
+    noted in `extra`, and the canvases' annotations by language."""
+    images, missing, notes = _canvas_files(manifest, files)
     pdf, remote_pdf = _rendering(manifest, files)
     scans: tuple[Scan, ...] = ()
     if pdf is not None:
@@ -382,7 +407,13 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
         missing.append(f"PDF rendering: {remote_pdf}")
     if missing:
         extra.append((generated.MISSING_FILES, "\n".join(missing)))
-    record_id = generated.safe_name(title, "manifest")
+    return scans, notes
+
+
+def _annotation_transcripts(
+    notes: dict[str, list[str]], work: Path, record_id: str
+) -> list[Transcript]:
+    """The canvases' annotations, one HTML transcript per language written under `work`."""
     transcripts = []
     for language, parts in notes.items():
         file = generated.write_text(
@@ -397,6 +428,23 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
                 label="Annotations" if language == "und" else "",
             )
         )
+    return transcripts
+
+
+def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
+    files = _Files(source.parent)
+    metadata = _metadata(manifest)
+    texts, lists, names, extra = metadata.texts, metadata.lists, metadata.names, metadata.extra
+    title = _plain(manifest.get("label")) or metadata.first("title")
+    inferred = set()
+    if not title:
+        title, inferred = source.stem, {"title"}
+    date_text = metadata.first("date") or str(manifest.get("navDate") or "")
+    date = _date(date_text)
+    rights = _rights(manifest, metadata)
+    scans, notes = _scans(manifest, files, extra)
+    record_id = generated.safe_name(title, "manifest")
+    transcripts = _annotation_transcripts(notes, work, record_id)
     summary = _plain(manifest.get("summary")) or _plain(manifest.get("description"))
     return Record(
         id=record_id,
@@ -405,22 +453,19 @@ def _record(source: Path, manifest: Mapping[str, Any], work: Path) -> Record:
         date=date,
         date_text=date_text if date_text and (date is None or date.iso() != date_text) else "",
         summary=summary or "\n\n".join(texts.get("summary", [])),
-        type=(texts.get("type") or [""])[0],
+        type=metadata.first("type"),
         languages=tuple(dict.fromkeys(lists.get("languages", []))),
         creators=tuple(names.get("creators", [])),
         contributors=tuple(names.get("contributors", [])),
         subjects=tuple(lists.get("subjects", [])),
         places=tuple(lists.get("places", [])),
-        collection="; ".join(texts.get("collection", [])),
-        publisher="; ".join(texts.get("publisher", [])),
-        rights="; ".join(dict.fromkeys(rights)),
-        url=(texts.get("url") or [""])[0] or _web_address(_id(manifest)),
-        relation="; ".join(texts.get("relation", [])),
-        identifier="; ".join(texts.get("identifier", [])),
-        source=Source(
-            archive="; ".join(texts.get("archive", [])),
-            location="; ".join(texts.get("location", [])),
-        ),
+        collection=metadata.joined("collection"),
+        publisher=metadata.joined("publisher"),
+        rights=rights,
+        url=metadata.first("url") or _web_address(_id(manifest)),
+        relation=metadata.joined("relation"),
+        identifier=metadata.joined("identifier"),
+        source=Source(archive=metadata.joined("archive"), location=metadata.joined("location")),
         transcripts=tuple(transcripts),
         scans=scans,
         extra=tuple(extra),

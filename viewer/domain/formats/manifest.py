@@ -42,7 +42,6 @@ _FILE_SPLIT = re.compile(r"\s*[;|]\s*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".qmd"})
 _SUBFOLDERS_LOOKED_AT = 20
-_LISTED_PROBLEMS = 20
 _NUMBER_IN_NAMES = 4
 
 
@@ -335,43 +334,20 @@ def _make_record(
     date, date_text, date_problem = _date(values.get("date", []))
     if date is not None or date_text:
         given["date"], given["date_text"] = date, date_text
-    creators = [Name(literal=v) for v in values.get("creators", [])]
     extra = list(row.extra)
-    agency = _first(row, "agency")
-    if agency and not creators:
-        creators = [Name(literal=agency)]
-        if "agency" in row.guessed:
-            inferred.add("creators")
-    elif agency:
-        extra.insert(0, ("agency", agency))
-    if creators:
-        given["creators"] = tuple(creators)
+    if creators := _creators(row, inferred, extra):
+        given["creators"] = creators
     if recipients := values.get("recipients"):
         given["recipients"] = tuple(Name(literal=v) for v in recipients)
     for key in columns.LIST_FIELDS:
         if parts := [p for v in values.get(key, []) for p in _split(v)]:
             given[key] = tuple(dict.fromkeys(parts))
     base = documents[0] if documents else None
-    title = _first(row, "title")
-    if title:
+    if title := _title(row, base, number or identifier):
         given["title"] = title
-    elif base is None or (
-        base.scans
-        and base.title
-        in (base.scans[0].path.stem, inference.title_from_name(base.scans[0].path.stem))
-    ):
-        # No title in the row, and none better than a file name: the record number.
-        file_stem = base.title if base is not None else ""
-        if not file_stem and values.get("file"):
-            file_stem = _file_candidates(values["file"][0])[-1]
-        given["title"] = number or identifier or file_stem or f"Row {row.number}"
-        inferred.add("title")
-    transcripts = [t for document in documents for t in document.transcripts]
-    known = {t.path for t in transcripts}
-    for path in texts:
-        transcript = _transcript(path)
-        if transcript is not None and path not in known:
-            transcripts.append(transcript)
+        if not _first(row, "title"):
+            inferred.add("title")
+    transcripts = _transcripts(documents, texts)
     base_id = number or identifier or (base.id if base is not None else f"row-{row.number}")
     common = {
         "id": _unique_id(base_id, used),
@@ -398,6 +374,48 @@ def _make_record(
             **given,  # type: ignore[arg-type]
         )
     return _Made(record, row.number, [], date_problem)
+
+
+def _creators(row: _Row, inferred: set[str], extra: list[tuple[str, str]]) -> tuple[Name, ...]:
+    """The row's creators, or its agency as the creator when it names none (else the agency is
+    kept in `extra`)."""
+    creators = [Name(literal=v) for v in row.values.get("creators", [])]
+    agency = _first(row, "agency")
+    if agency and not creators:
+        creators = [Name(literal=agency)]
+        if "agency" in row.guessed:
+            inferred.add("creators")
+    elif agency:
+        extra.insert(0, ("agency", agency))
+    return tuple(creators)
+
+
+def _title(row: _Row, base: Record | None, number: str) -> str:
+    """The row's title; else, when the folder reader found none better than a file name, the
+    record number (or the file's name, or the row's); else "" (the base record's title stays)."""
+    if title := _first(row, "title"):
+        return title
+    if base is None or (
+        base.scans
+        and base.title
+        in (base.scans[0].path.stem, inference.title_from_name(base.scans[0].path.stem))
+    ):
+        file_stem = base.title if base is not None else ""
+        if not file_stem and row.values.get("file"):
+            file_stem = _file_candidates(row.values["file"][0])[-1]
+        return number or file_stem or f"Row {row.number}"
+    return ""
+
+
+def _transcripts(documents: list[Record], texts: list[Path]) -> list[Transcript]:
+    """The transcripts of the row's files, and its text files as transcripts."""
+    transcripts = [t for document in documents for t in document.transcripts]
+    known = {t.path for t in transcripts}
+    for path in texts:
+        transcript = _transcript(path)
+        if transcript is not None and path not in known:
+            transcripts.append(transcript)
+    return transcripts
 
 
 def _record_field(name: str) -> str:
@@ -529,151 +547,10 @@ def _read(path: Path, progress: Progress | None) -> Archive:
         return folder.read_folder(path.resolve(), progress)
 
 
-# -- checking ---------------------------------------------------------------------------------
-
-
 def _check(path: Path) -> list[Problem]:
-    from viewer.domain import check  # noqa: PLC0415  (loads PyMuPDF)
+    from viewer.domain.formats import manifest_check  # noqa: PLC0415  (loads PyMuPDF)
 
-    found = find_manifest(path) if path.is_dir() else path
-    if found is None:
-        return [Problem(path, "", "holds no spreadsheet of records")]
-    try:
-        joined = join(found, path if path.is_dir() else None, only_with_files=False)
-    except ArchiveError as exc:
-        if path.is_dir() and sheet.is_workbook(found):
-            # A workbook that is not a list of records: a plain folder of scans, checked so.
-            from viewer.domain.formats import folder  # noqa: PLC0415
-
-            try:
-                return check.check_records(folder.read_folder(path.resolve()))
-            except ArchiveError as plain:
-                return [Problem(plain.path, "", plain.problem, plain.advice)]
-        return [Problem(exc.path, "", exc.problem, exc.advice)]
-    problems = sheet_problems(joined)
-    problems.extend(check.check_records(joined.archive))
-    return problems
-
-
-def sheet_problems(joined: Joined) -> list[Problem]:
-    """What is wrong or missing in a sheet, with row numbers: columns not understood, files
-    named but not found, rows without a file, files without a row, bad dates, duplicate record
-    numbers."""
-    sheet_path = joined.table.path
-    mapping = joined.mapping
-    problems: list[Problem] = []
-    if mapping.uncertain:
-        shown = ", ".join(
-            f"{h!r} as {mapping.fields[i]}"
-            for i, h in enumerate(mapping.header)
-            if i in mapping.guessed
-        )
-        problems.append(
-            Problem(
-                sheet_path,
-                "columns",
-                f"the columns' meaning was guessed ({shown})"
-                if shown
-                else "no column gives a title, file name or record number",
-                "Check them in the viewer's File > Spreadsheet Columns",
-                "warning",
-            )
-        )
-    listed: dict[str, list[Problem]] = {"missing": [], "nofile": [], "date": [], "dup": []}
-    numbers: dict[str, int] = {}
-    for made in joined.made:
-        record = made.record
-        where = f"row {made.row}"
-        files = _cells(joined, made.row, "file")
-        if not made.matched and files:
-            listed["missing"].append(
-                Problem(
-                    sheet_path,
-                    where,
-                    f"names {files[0]!r}, which is not in the folder",
-                    "Check the name, or add the file",
-                    "warning",
-                )
-            )
-        elif not made.matched:
-            listed["nofile"].append(
-                Problem(
-                    sheet_path, where, "has no file: the record is metadata only", "", "warning"
-                )
-            )
-        if made.date_problem:
-            listed["date"].append(
-                Problem(
-                    sheet_path,
-                    where,
-                    made.date_problem + "; it is kept as written",
-                    "Write it as 1963-11-22, 11/22/1963 or 22 Nov 1963",
-                    "warning",
-                )
-            )
-        if record.number:
-            if record.number in numbers:
-                listed["dup"].append(
-                    Problem(
-                        sheet_path,
-                        where,
-                        f"repeats record number {record.number!r} of row {numbers[record.number]}",
-                        "Give each record its own number",
-                        "warning",
-                    )
-                )
-            else:
-                numbers[record.number] = made.row
-    for problems_of_kind in listed.values():
-        problems.extend(_capped(problems_of_kind))
-    for record in joined.unmatched_files:
-        problems.append(
-            Problem(
-                record.scans[0].path if record.scans else record.folder,
-                "",
-                f"is in no row of {sheet_path.name}: shown with what its name says",
-                "Add a row for it",
-                "warning",
-            )
-        )
-    return problems
-
-
-def _cells(joined: Joined, row_number: int, field_name: str) -> list[str]:
-    row = joined.table.rows[_row_index(joined.table, row_number)]
-    return [
-        row.cells[i].strip()
-        for i in joined.mapping.column(field_name)
-        if i < len(row.cells) and row.cells[i].strip().lower() not in MISSING
-    ]
-
-
-def _row_index(table: sheet.Table, row_number: int) -> int:
-    # Rows are kept in order with blank lines left out: a binary search finds one.
-    low, high = 0, len(table.rows) - 1
-    while low < high:
-        middle = (low + high) // 2
-        if table.rows[middle].number < row_number:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-def _capped(problems: list[Problem]) -> list[Problem]:
-    """The first problems of a kind, then one line for the rest (a sheet of 13,000 rows with
-    8 scans beside it has 12,992 rows without a file)."""
-    if len(problems) <= _LISTED_PROBLEMS:
-        return problems
-    rest = problems[_LISTED_PROBLEMS:]
-    summary = Problem(
-        rest[0].path,
-        f"rows {rest[0].field.removeprefix('row ')}-{rest[-1].field.removeprefix('row ')}",
-        f"{len(rest)} more rows with the same problem",
-        rest[0].advice,
-        "warning",
-    )
-    return [*problems[:_LISTED_PROBLEMS], summary]
+    return manifest_check.check(path)
 
 
 FORMAT = Format(

@@ -122,39 +122,56 @@ def _date(values: list[str]) -> tuple[PartialDate | None, str]:
     return None, ""
 
 
-def _record(entry: list[tuple[str, str, int]], file: Path, used: set[str]) -> Record:
-    fields: dict[str, list[str]] = {}
-    for tag, value, _line in entry:
-        if value:
-            fields.setdefault(tag, []).append(value)
+class _Fields:
+    """An entry's values by tag."""
 
-    def one(*tags: str) -> str:
+    def __init__(self, entry: list[tuple[str, str, int]]) -> None:
+        self.values: dict[str, list[str]] = {}
+        for tag, value, _line in entry:
+            if value:
+                self.values.setdefault(tag, []).append(value)
+
+    def one(self, *tags: str) -> str:
+        """The first value of the first of `tags` that has one, on one line."""
         for tag in tags:
-            if fields.get(tag):
-                return fields[tag][0].replace("\n", " ").strip()
+            if self.values.get(tag):
+                return self.values[tag][0].replace("\n", " ").strip()
         return ""
 
-    def many(*tags: str) -> list[str]:
-        return [v for tag in tags for v in fields.get(tag, [])]
+    def many(self, *tags: str) -> list[str]:
+        return [v for tag in tags for v in self.values.get(tag, [])]
 
-    title = one("TI", "T1", "CT", "BT", "ST")
-    base = one("ID", "CN", "AN") or title or "entry"
+
+_EXTRA_TAGS = (
+    ("JO", "journal"),
+    ("JF", "journal"),
+    ("T2", "secondary_title"),
+    ("VL", "volume"),
+    ("IS", "issue"),
+    ("SP", "start_page"),
+    ("EP", "end_page"),
+    ("DO", "doi"),
+    ("SN", "isbn_issn"),
+)
+
+
+def _unique_id(base: str, used: set[str]) -> str:
     record_id = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-._")[:80] or "entry"
     candidate, n = record_id, 1
     while candidate.lower() in used:
         n += 1
         candidate = f"{record_id}-{n}"
     used.add(candidate.lower())
-    date, date_text = _date(many("DA", "PY", "Y1"))
-    extra: list[tuple[str, str]] = []
-    from viewer.domain import languages  # noqa: PLC0415  (only to read)
+    return candidate
 
-    langs, unknown = languages.codes(one("LA"))
-    if unknown:
-        extra.append(("language_as_written", ", ".join(unknown)))
+
+def _files(
+    fields: _Fields, file: Path, language: str
+) -> tuple[tuple[Scan, ...], tuple[Transcript, ...]]:
+    """The entry's linked files (HTML as transcripts, the rest as scans) and its notes."""
     scans: list[Scan] = []
     transcripts: list[Transcript] = []
-    for link in many("L1", "L2", "L4"):
+    for link in fields.many("L1", "L2", "L4"):
         for written in link.split(";"):
             target = written.strip()
             if not target or re.match(r"^(?:https?|ftp)://", target):
@@ -165,36 +182,39 @@ def _record(entry: list[tuple[str, str, int]], file: Path, used: set[str]) -> Re
             if path.suffix.lower() in (".html", ".htm"):
                 transcripts.append(
                     Transcript(
-                        path=path,
-                        language=langs[0] if langs else "und",
-                        format=TranscriptFormat.HTML,
-                        label=path.name,
+                        path=path, language=language, format=TranscriptFormat.HTML, label=path.name
                     )
                 )
             else:
                 scans.append(Scan(path=path))
-    notes = many("N1")
+    notes = fields.many("N1")
     if notes:
         transcripts.append(
             Transcript(
                 path=file,
-                language=langs[0] if langs else "und",
+                language=language,
                 format=TranscriptFormat.TEXT,
                 label="Notes",
                 text="\n\n".join(notes),
             )
         )
-    for tag, key in (
-        ("JO", "journal"),
-        ("JF", "journal"),
-        ("T2", "secondary_title"),
-        ("VL", "volume"),
-        ("IS", "issue"),
-        ("SP", "start_page"),
-        ("EP", "end_page"),
-        ("DO", "doi"),
-        ("SN", "isbn_issn"),
-    ):
+    return tuple(scans), tuple(transcripts)
+
+
+def _record(entry: list[tuple[str, str, int]], file: Path, used: set[str]) -> Record:
+    fields = _Fields(entry)
+    one, many = fields.one, fields.many
+    title = one("TI", "T1", "CT", "BT", "ST")
+    candidate = _unique_id(one("ID", "CN", "AN") or title or "entry", used)
+    date, date_text = _date(many("DA", "PY", "Y1"))
+    extra: list[tuple[str, str]] = []
+    from viewer.domain import languages  # noqa: PLC0415  (only to read)
+
+    langs, unknown = languages.codes(one("LA"))
+    if unknown:
+        extra.append(("language_as_written", ", ".join(unknown)))
+    scans, transcripts = _files(fields, file, langs[0] if langs else "und")
+    for tag, key in _EXTRA_TAGS:
         if one(tag) and key not in dict(extra):
             extra.append((key, one(tag)))
     inferred = set()
@@ -221,8 +241,8 @@ def _record(entry: list[tuple[str, str, int]], file: Path, used: set[str]) -> Re
         identifier=one("CN", "AN"),
         number=one("M1") if kind in ("LETTER", "PCOMM", "MANSCPT") else "",
         source=Source(location=one("AV")),
-        transcripts=tuple(transcripts),
-        scans=tuple(scans),
+        transcripts=transcripts,
+        scans=scans,
         extra=tuple(extra),
         inferred=frozenset(inferred),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from viewer.domain import archive
@@ -20,7 +21,18 @@ def _claims(path: Path) -> bool:
 
 
 def _read(path: Path, progress: Progress | None) -> Archive:
-    return archive.load_archive(path, progress)
+    return _read_early(path, progress, None)
+
+
+def _read_early(
+    path: Path, progress: Progress | None, early: Callable[[Archive], None] | None
+) -> Archive:
+    from viewer import paths  # noqa: PLC0415
+
+    # The records read are kept in the user's cache: opening the archive again reads only
+    # the records that changed, and can show them before it looks at the disk.
+    catalogues = paths.cache_dir() / "catalogues"
+    return archive.load_archive(path, progress, catalogues=catalogues, early=early)
 
 
 def _check(path: Path) -> list[Problem]:
@@ -36,4 +48,5 @@ FORMAT = Format(
     read=_read,
     check=_check,
     importable=False,
+    read_early=_read_early,
 )

@@ -15,14 +15,14 @@ import html
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from viewer.domain import archive, model
 from viewer.domain.archive import ArchiveError, Problem, Progress
-from viewer.domain.formats import Format, generated
+from viewer.domain.formats import Format, generated, jsonld
 from viewer.domain.model import (
     Archive,
     BrokenRecord,
@@ -37,7 +37,6 @@ from viewer.domain.model import (
 
 log = logging.getLogger(__name__)
 
-TROPY = "https://tropy.org/v1/tropy#"
 _HEAD_BYTES = 4096
 _TAG = re.compile(r"<[^>]+>")
 _MAX_BYTES = 256 * 1024 * 1024
@@ -65,140 +64,6 @@ def _claims(path: Path) -> bool:
     except OSError:
         return False
     return b"tropy.org/v1" in head
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-class _Context:
-    """Maps a compact export's terms to full IRIs (the context is always inline in Tropy's
-    exports; a remote one is never fetched, its terms are read under Tropy's vocabulary)."""
-
-    def __init__(self, definition: object = None, parent: _Context | None = None) -> None:
-        self.terms: dict[str, str] = dict(parent.terms) if parent else {}
-        self.vocab: str = parent.vocab if parent else TROPY
-        self.language: str = parent.language if parent else ""
-        for part in definition if isinstance(definition, list) else [definition]:
-            if isinstance(part, Mapping):
-                self._add(part)
-
-    def _add(self, definition: Mapping[str, Any]) -> None:
-        if isinstance(definition.get("@vocab"), str):
-            self.vocab = definition["@vocab"]
-        if isinstance(definition.get("@language"), str):
-            self.language = definition["@language"]
-        for term, value in definition.items():
-            if term.startswith("@"):
-                continue
-            if isinstance(value, str):
-                self.terms[term] = value
-            elif isinstance(value, Mapping) and isinstance(value.get("@id"), str):
-                self.terms[term] = value["@id"]
-
-    def iri(self, term: str) -> str:
-        if term in self.terms:
-            return self.iri(self.terms[term]) if self.terms[term] != term else term
-        prefix, colon, rest = term.partition(":")
-        if colon and not rest.startswith("//") and prefix in self.terms:
-            return self.terms[prefix] + rest
-        if "://" in term:
-            return term
-        return self.vocab + term
-
-
-def _expand(node: Mapping[str, Any], context: _Context) -> dict[str, Any]:
-    """A node with full IRIs as keys and each value a list of literals ({"@value", "@language"})
-    or nodes; `@list` containers flattened in order."""
-    if "@context" in node:
-        context = _Context(node["@context"], context)
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key == "@context":
-            continue
-        if key in {"@type", "@id"}:
-            types = value if isinstance(value, list) else [value]
-            out[key] = [
-                context.iri(t) if key == "@type" else t for t in types if isinstance(t, str)
-            ]
-            continue
-        if key.startswith("@"):
-            out[key] = value
-            continue
-        out[context.iri(key)] = list(_values(value, context))
-    return out
-
-
-def _values(value: object, context: _Context) -> Iterable[Any]:
-    if isinstance(value, list):
-        for item in value:
-            yield from _values(item, context)
-    elif isinstance(value, Mapping):
-        if "@list" in value or "@set" in value:
-            yield from _values(value.get("@list", value.get("@set")), context)
-        elif "@value" in value:
-            yield {"@value": value["@value"], "@language": value.get("@language", "")}
-        else:
-            yield _expand(value, context)
-    elif value is not None:
-        yield {"@value": value, "@language": context.language}
-
-
-def _nodes(data: object) -> list[dict[str, Any]]:
-    """The export's top-level nodes, expanded."""
-    root = _Context()
-    if isinstance(data, Mapping):
-        context = _Context(data.get("@context"), root)
-        graph = data.get("@graph")
-        if graph is None:
-            return [_expand(data, context)]
-        return [_expand(n, context) for n in graph if isinstance(n, Mapping)]
-    if isinstance(data, list):
-        found: list[dict[str, Any]] = []
-        for entry in data:
-            found += _nodes(entry) if isinstance(entry, Mapping) and "@graph" in entry else []
-            if isinstance(entry, Mapping) and "@graph" not in entry:
-                found.append(_expand(entry, root))
-        return found
-    return []
-
-
-def _is(node: Mapping[str, Any], kind: str) -> bool:
-    return any(_local(t) == kind for t in node.get("@type", []))
-
-
-def _texts(node: Mapping[str, Any], local: str) -> list[str]:
-    """The literal values of every property of `node` whose IRI ends with `local`."""
-    found: list[str] = []
-    for key, values in node.items():
-        if key.startswith("@") or _local(key) != local:
-            continue
-        for value in values:
-            if isinstance(value, Mapping) and "@value" in value:
-                text = str(value["@value"]).strip()
-                if text:
-                    found.append(text)
-    return found
-
-
-def _first(node: Mapping[str, Any], local: str) -> str:
-    values = _texts(node, local)
-    return values[0] if values else ""
-
-
-def _number(node: Mapping[str, Any], local: str, default: float = 0) -> float:
-    try:
-        return float(_first(node, local) or default)
-    except ValueError:
-        return default
-
-
-def _children(node: Mapping[str, Any], local: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for key, values in node.items():
-        if not key.startswith("@") and _local(key) == local:
-            found += [v for v in values if isinstance(v, dict) and "@value" not in v]
-    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,7 +136,9 @@ def _orientation(photo: Mapping[str, Any]) -> tuple[int, bool]:
     """The user's turn (clockwise) and mirroring of the photo in Tropy, mirroring first as
     Tropy draws it. The file's own EXIF orientation (Tropy's `orientation`) is left out: MuPDF
     applies it when it opens the image, so counting it here would turn the photo twice."""
-    return round(_number(photo, "angle")) % 360, _first(photo, "mirror").lower() == "true"
+    return round(jsonld.number(photo, "angle")) % 360, jsonld.first(
+        photo, "mirror"
+    ).lower() == "true"
 
 
 @dataclass
@@ -284,11 +151,13 @@ class _Photo:
 
 
 def _photo(photo: Mapping[str, Any], finder: _Finder) -> _Photo:
-    stored = _first(photo, "path") or _first(photo, "filename")
-    name = _first(photo, "filename")
-    file = finder.find(stored, name, _first(photo, "checksum"), int(_number(photo, "size")))
-    page = _number(photo, "page", -1)
-    mimetype = _first(photo, "mimetype")
+    stored = jsonld.first(photo, "path") or jsonld.first(photo, "filename")
+    name = jsonld.first(photo, "filename")
+    file = finder.find(
+        stored, name, jsonld.first(photo, "checksum"), int(jsonld.number(photo, "size"))
+    )
+    page = jsonld.number(photo, "page", -1)
+    mimetype = jsonld.first(photo, "mimetype")
     return _Photo(
         file=file.resolve() if file else None,
         stored=stored,
@@ -342,11 +211,11 @@ def _missing(stored: str, pages: list[int]) -> str:
 def _notes(node: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(language, HTML) of each note on `node`."""
     found = []
-    for note in _children(node, "note"):
+    for note in jsonld.children(node, "note"):
         language = ""
         body = ""
         for key in ("html", "text"):
-            for value in note.get(TROPY + key, []):
+            for value in note.get(jsonld.TROPY + key, []):
                 if isinstance(value, Mapping) and str(value.get("@value", "")).strip():
                     language = language or str(value.get("@language") or "")
                     text = str(value["@value"])
@@ -419,7 +288,7 @@ def _item(item: Mapping[str, Any], index: int, export: _Export) -> Record:
     for key in item:
         if key.startswith("@"):
             continue
-        local = _local(key)
+        local = jsonld.local(key)
         values = [
             str(v["@value"]).strip()
             for v in item[key]
@@ -439,11 +308,11 @@ def _item(item: Mapping[str, Any], index: int, export: _Export) -> Record:
             extra.append((local, "; ".join(values)))
     title = (texts.get("title") or [""])[0]
     inferred = set()
-    photos_nodes = _children(item, "photo")
+    photos_nodes = jsonld.children(item, "photo")
     if not title:
-        title = next((t for t in (_first(p, "title") for p in photos_nodes) if t), "")
+        title = next((t for t in (jsonld.first(p, "title") for p in photos_nodes) if t), "")
         title, inferred = title or f"Item {index + 1}", {"title"}
-    date_text = _first(item, "date")
+    date_text = jsonld.first(item, "date")
     date = None
     if date_text:
         try:
@@ -503,11 +372,11 @@ def _transcripts(
 
     add(_notes(item), html.escape(title))
     for number, photo in enumerate(photos, 1):
-        page = _first(photo, "page")
+        page = jsonld.first(photo, "page")
         label = f"Photo {number}" + (f" (page {int(float(page)) + 1})" if page else "")
         add(_notes(photo), html.escape(label))
-        for n, selection in enumerate(_children(photo, "selection"), 1):
-            box = [int(_number(selection, k)) for k in ("x", "y", "width", "height")]
+        for n, selection in enumerate(jsonld.children(photo, "selection"), 1):
+            box = [int(jsonld.number(selection, k)) for k in ("x", "y", "width", "height")]
             where = f"{label}, selection {n}: {box[2]}×{box[3]} at ({box[0]}, {box[1]})"
             notes = _notes(selection)
             said = " ".join(
@@ -560,7 +429,7 @@ def read(path: Path, progress: Progress | None = None, work_root: Path | None = 
             f"is not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})",
             "Export it from Tropy again",
         ) from exc
-    items = [n for n in _nodes(data) if _is(n, "Item")]
+    items = [n for n in jsonld.nodes(data) if jsonld.is_a(n, "Item")]
     if not items:
         raise ArchiveError(
             path, "holds no Tropy items (no @type Item)", "Export items from Tropy as JSON-LD"

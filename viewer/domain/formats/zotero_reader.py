@@ -465,12 +465,7 @@ def _rdf_record(item: Element, index: dict[str, Element], file: Path, used: set[
     url = _first_text(item, "dc:identifier/dcterms:URI/rdf:value")
     identifiers = _all_text(item, "dc:identifier")
     series = _first_text(item, "dcterms:isPartOf/bib:Series/dc:title")
-    relation = ", ".join(
-        _resource(e)
-        for e in item.findall("dc:relation", _NS)
-        if _resource(e) in index
-        and _item_type(index[_resource(e)]) not in ("attachment", "note", "")
-    )
+    relation = _relation(item, index)
     description = _first_text(item, "dc:description")
     if description:
         extra.append(("zotero_extra", description))
@@ -479,39 +474,9 @@ def _rdf_record(item: Element, index: dict[str, Element], file: Path, used: set[
         _first_text(memo, "rdf:value")
         for memo in _linked(item, index, _q("bib:Memo"), "dcterms:isReferencedBy")
     ]
-    scans: list[Scan] = []
-    transcripts: list[Transcript] = []
-    attachments = _linked(item, index, _q("z:Attachment"), "link:link")
-    if item.tag == _q("z:Attachment"):
-        attachments = [item]
     language = langs[0] if langs else "und"
-    for attachment in attachments:
-        path = _attachment_path(attachment, base)
-        mime = _first_text(attachment, "link:type").lower()
-        label = _first_text(attachment, "dc:title")
-        if path is None:
-            link = _first_text(attachment, "dc:identifier/dcterms:URI/rdf:value")
-            if link and not url:
-                url = link
-            continue
-        suffix = path.suffix.lower()
-        if mime == "application/pdf" or suffix in _SCAN_SUFFIXES or mime.startswith("image/"):
-            scans.append(Scan(path=path, label=label))
-        elif mime in ("text/html", "application/xhtml+xml") or suffix in _HTML_SUFFIXES:
-            transcripts.append(
-                Transcript(
-                    path=path,
-                    language=language,
-                    format=TranscriptFormat.HTML,
-                    label=f"Web page snapshot{': ' + label if label else ''}",
-                )
-            )
-        elif mime == "text/plain" or suffix == ".txt":
-            transcripts.append(
-                Transcript(path=path, language=language, format=TranscriptFormat.TEXT, label=label)
-            )
-        else:
-            extra.append(("attachment_not_imported", str(path)))
+    scans, transcripts, link = _attachments(item, index, base, language, extra)
+    url = url or link
     note = _notes_transcript(file, notes, language)
     if note is not None:
         transcripts.append(note)
@@ -552,3 +517,57 @@ def _rdf_record(item: Element, index: dict[str, Element], file: Path, used: set[
         extra=tuple(extra),
         inferred=frozenset(inferred),
     )
+
+
+def _relation(item: Element, index: dict[str, Element]) -> str:
+    """The items `item` is related to (not its attachments or notes), by their ids."""
+    return ", ".join(
+        _resource(e)
+        for e in item.findall("dc:relation", _NS)
+        if _resource(e) in index
+        and _item_type(index[_resource(e)]) not in ("attachment", "note", "")
+    )
+
+
+def _attachments(
+    item: Element,
+    index: dict[str, Element],
+    base: Path,
+    language: str,
+    extra: list[tuple[str, str]],
+) -> tuple[list[Scan], list[Transcript], str]:
+    """The files attached to `item` as scans and transcripts (others noted in `extra`), and the
+    first web link among its attachments."""
+    scans: list[Scan] = []
+    transcripts: list[Transcript] = []
+    first_link = ""
+    attachments = _linked(item, index, _q("z:Attachment"), "link:link")
+    if item.tag == _q("z:Attachment"):
+        attachments = [item]
+    for attachment in attachments:
+        path = _attachment_path(attachment, base)
+        mime = _first_text(attachment, "link:type").lower()
+        label = _first_text(attachment, "dc:title")
+        if path is None:
+            link = _first_text(attachment, "dc:identifier/dcterms:URI/rdf:value")
+            first_link = first_link or link
+            continue
+        suffix = path.suffix.lower()
+        if mime == "application/pdf" or suffix in _SCAN_SUFFIXES or mime.startswith("image/"):
+            scans.append(Scan(path=path, label=label))
+        elif mime in ("text/html", "application/xhtml+xml") or suffix in _HTML_SUFFIXES:
+            transcripts.append(
+                Transcript(
+                    path=path,
+                    language=language,
+                    format=TranscriptFormat.HTML,
+                    label=f"Web page snapshot{': ' + label if label else ''}",
+                )
+            )
+        elif mime == "text/plain" or suffix == ".txt":
+            transcripts.append(
+                Transcript(path=path, language=language, format=TranscriptFormat.TEXT, label=label)
+            )
+        else:
+            extra.append(("attachment_not_imported", str(path)))
+    return scans, transcripts, first_link

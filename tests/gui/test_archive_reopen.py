@@ -1,0 +1,94 @@
+"""Opening an archive opened before: its records are given from the user's cache at once, then
+what changed on disk since follows."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from viewer.app import Viewer
+from viewer.domain.model import Archive
+from viewer.services.jobs import Jobs
+
+PAST = 1_600_000_000
+
+
+def make(root: Path, count: int = 3) -> Path:
+    for number in range(count):
+        folder = root / "records" / f"r{number}"
+        folder.mkdir(parents=True)
+        write(folder / "record.toml", f'id = "r{number}"\ntitle = "Record {number}"\n')
+        os.utime(folder, (PAST, PAST))
+    return root
+
+
+def write(file: Path, text: str, when: int = PAST) -> None:
+    file.write_text(text, encoding="utf-8")
+    os.utime(file, (when, when))
+
+
+def titles(archive: Archive) -> list[str]:
+    return [record.title for record in archive.records]
+
+
+def test_an_archive_opened_before_is_listed_from_the_cache_then_as_the_disk_has_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    root = make(tmp_path / "archive")
+    jobs = Jobs()
+    with qtbot.waitSignal(jobs.archive_loaded, timeout=20000):
+        jobs.load_archive(root)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    loaded: list[object] = []
+    updated: list[object] = []
+    jobs.archive_loaded.connect(lambda *args: loaded.extend(args))
+    jobs.archive_updated.connect(lambda *args: updated.extend(args))
+    with qtbot.waitSignal(jobs.archive_updated, timeout=20000):
+        job_id = jobs.load_archive(root)
+    assert loaded[0] == updated[0] == job_id
+    assert isinstance(loaded[1], Archive)
+    assert isinstance(updated[1], Archive)
+    assert titles(loaded[1]) == ["Record 0", "Record 1", "Record 2"]
+    assert titles(updated[1]) == ["Record 0", "Edited", "Record 2"]
+    # Unchanged records are the same objects: the list and the window keep what they made.
+    assert updated[1].records[0] is loaded[1].records[0]
+    jobs.wait()
+
+
+def test_an_unchanged_archive_opened_again_is_given_once(qtbot: QtBot, tmp_path: Path) -> None:
+    root = make(tmp_path / "archive")
+    jobs = Jobs()
+    with qtbot.waitSignal(jobs.archive_loaded, timeout=20000):
+        jobs.load_archive(root)
+    updates: list[object] = []
+    jobs.archive_updated.connect(updates.append)
+    with qtbot.waitSignal(jobs.archive_loaded, timeout=20000) as loaded:
+        jobs.load_archive(root)
+    assert titles(loaded.args[1]) == ["Record 0", "Record 1", "Record 2"]
+    assert jobs.wait()
+    qtbot.wait(50)
+    assert updates == []
+
+
+def test_the_window_lists_a_record_edited_since_the_archive_was_last_opened(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    root = make(tmp_path / "archive")
+    first = make_viewer().window
+    with qtbot.waitSignal(first.record_shown, timeout=20000):
+        first.open_path(root)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    window = make_viewer().window
+    with qtbot.waitSignal(window.record_shown, timeout=20000):
+        window.open_path(root)
+    qtbot.waitUntil(
+        lambda: (
+            sorted(r.title for r in window.records.shown_records())
+            == ["Edited", "Record 0", "Record 2"]
+        ),
+        timeout=20000,
+    )
+    assert window.windowTitle() == first.windowTitle()

@@ -1,0 +1,132 @@
+"""Opening an archive again: records unchanged since the last reading come from the user's cache,
+changed ones are read again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from viewer.domain import archive, catalogue
+from viewer.domain.model import Record
+
+PAST = 1_600_000_000  # a time well before any reading, so the records are settled
+
+
+def make(root: Path, count: int = 3) -> Path:
+    for number in range(count):
+        folder = root / "records" / f"r{number}"
+        folder.mkdir(parents=True)
+        write(folder / "record.toml", f'id = "r{number}"\ntitle = "Record {number}"\n')
+        os.utime(folder, (PAST, PAST))
+    return root
+
+
+def write(file: Path, text: str, when: int = PAST) -> None:
+    file.write_text(text, encoding="utf-8")
+    os.utime(file, (when, when))
+
+
+def titles(root: Path, cache: Path) -> list[str]:
+    return [r.title for r in archive.load_archive(root, catalogues=cache).records]
+
+
+def test_an_unchanged_record_comes_from_the_catalogue(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    assert titles(root, cache) == ["Record 0", "Record 1", "Record 2"]
+    # Same size, same time: the stamp says the record is as it was, so it is not read again.
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Recxrd 1"\n')
+    os.utime(root / "records" / "r1", (PAST, PAST))
+    assert titles(root, cache) == ["Record 0", "Record 1", "Record 2"]
+
+
+def test_a_changed_record_is_read_again(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    assert titles(root, cache) == ["Record 0", "Edited", "Record 2"]
+
+
+def test_a_transcript_added_beside_a_record_is_found(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    archive.load_archive(root, catalogues=cache)
+    (root / "records" / "r2" / "transcript.en.txt").write_text("Text.", encoding="utf-8")
+    loaded = archive.load_archive(root, catalogues=cache)
+    record = loaded.records[2]
+    assert isinstance(record, Record)
+    assert [t.path.name for t in record.transcripts] == ["transcript.en.txt"]
+    assert record.transcripts[0].path == root.resolve() / "records" / "r2" / "transcript.en.txt"
+
+
+def test_a_record_changed_just_before_the_reading_is_not_kept(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    file = root / "records" / "r0" / "record.toml"
+    file.write_text('id = "r0"\ntitle = "Fresh 0"\n', encoding="utf-8")
+    assert titles(root, cache)[0] == "Fresh 0"
+    # Edited again within the same tick of a coarse clock: same size, same time.
+    stamp = file.stat()
+    file.write_text('id = "r0"\ntitle = "Again 0"\n', encoding="utf-8")
+    os.utime(file, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert titles(root, cache)[0] == "Again 0"
+
+
+def test_a_removed_record_is_gone_and_a_new_one_is_there(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    for file in (root / "records" / "r0").iterdir():
+        file.unlink()
+    (root / "records" / "r0").rmdir()
+    folder = root / "records" / "r9"
+    folder.mkdir()
+    write(folder / "record.toml", 'id = "r9"\ntitle = "Record 9"\n')
+    assert titles(root, cache) == ["Record 1", "Record 2", "Record 9"]
+
+
+def test_a_damaged_catalogue_is_read_past(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    (file,) = cache.iterdir()
+    file.write_bytes(file.read_bytes()[:40] + b"\x00garbage")
+    assert titles(root, cache) == ["Record 0", "Record 1", "Record 2"]
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing(tmp_path: Path) -> None:
+    root = make(tmp_path / "a")
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert titles(root, blocked / "cache") == ["Record 0", "Record 1", "Record 2"]
+
+
+def test_many_records_are_read_ahead_in_order_with_their_problems(tmp_path: Path) -> None:
+    root = tmp_path / "a"
+    count = catalogue.READ_AHEAD * 3 + 5
+    make(root, count)
+    write(root / "records" / "r7" / "record.toml", 'id = "r7"\ntitle = ')  # not TOML
+    loaded = archive.load_archive(root, catalogues=tmp_path / "cache")
+    assert [r.folder.name for r in loaded.records] == sorted(f"r{n}" for n in range(count))
+    broken = [r for r in loaded.records if not isinstance(r, Record)]
+    assert [r.folder.name for r in broken] == ["r7"]
+    assert "not valid TOML" in broken[0].reason
+
+
+def test_every_field_of_a_record_comes_back_as_it_was_read(tmp_path: Path) -> None:
+    root = make(tmp_path / "a", 2 * 2_000 + 1)  # over two pickles of the catalogue's file
+    folder = root / "records" / "r4000"
+    write(
+        folder / "record.toml",
+        'id = "r4000"\ntitle = "Full"\ndate = "1949-05-18/1950"\nsummary = ""\n'
+        'creators = ["Family, Given", "A body"]\nlanguages = ["ru"]\ninferred = ["date"]\n'
+        'extra = {note = "kept"}\n[source]\narchive = "AP RF"\nlocation = "F. 3"\n',
+    )
+    write(folder / "transcript.ru.md", "Текст")
+    write(folder / "scan.pdf", "%PDF-1.4")
+    os.utime(folder, (PAST, PAST))
+    first = archive.load_archive(root, catalogues=tmp_path / "cache")
+    file = folder / "record.toml"
+    write(file, file.read_text(encoding="utf-8").replace("Full", "Fake"))  # same size and time
+    again = archive.load_archive(root, catalogues=tmp_path / "cache")
+    assert again.records == first.records
+    record = again.find("r4000")
+    assert isinstance(record, Record)
+    assert record.title == "Full"
+    assert [t.path.name for t in record.transcripts] == ["transcript.ru.md"]
+    assert [s.path.name for s in record.scans] == ["scan.pdf"]

@@ -1,0 +1,364 @@
+"""A cache of an archive's records read before, so that opening it again reads only what changed.
+
+One file per archive in the user's cache folder (never in the archive). Each record is kept with
+the stamp of its folder (the folder's and its record.toml's modification times, and the
+record.toml's size): a record whose stamp is unchanged is taken from the cache, any other is read
+again. A record is kept only when its stamp says everything about it: a record that could be read,
+in a folder without sub-folders or links (a file added, removed or renamed in the folder changes
+the folder's time), and not changed in the last seconds before the cache is written (a file
+system's clock is coarse: an edit in the same tick would leave the stamp as it was).
+
+The file is a series of pickles of plain values (no class is loaded from it), a few thousand
+records each, so that neither reading nor writing it holds the interpreter for long at a time
+(the window's thread shares it); a record is made from its values when it is asked for.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import enum
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePath
+from typing import Any
+
+from viewer.domain import model, record_files
+from viewer.domain.model import BrokenRecord, Record
+
+log = logging.getLogger(__name__)
+
+VERSION = 1
+"""Raised when what the file holds changes in a way the model's fields do not show."""
+CHUNK = 2_000
+"""Records per pickle."""
+SETTLE_NS = 2_000_000_000
+"""A record changed less than this before the cache is written is not kept."""
+
+Stamp = tuple[int, int, int]
+"""(folder's mtime_ns, record.toml's mtime_ns, record.toml's size)."""
+
+
+def _fingerprint() -> str:
+    """The model's shape: a change of its fields makes older files unreadable as they are."""
+    classes = (
+        model.Record,
+        model.Transcript,
+        model.Scan,
+        model.Source,
+        model.Name,
+        model.PartialDate,
+    )
+    shape = ";".join(
+        f"{c.__name__}:{','.join(f.name for f in dataclasses.fields(c))}" for c in classes
+    )
+    return f"{VERSION}/{model.FORMAT_VERSION}/{shape}"
+
+
+def stamp(folder: Path) -> Stamp | None:
+    """The stamp of a record folder, or None when it or its record.toml cannot be looked at."""
+    name = str(folder)
+    try:  # on the folder's name: a Path for its record.toml costs more than the look itself
+        folder_stat = os.stat(name)  # noqa: PTH116
+        file_stat = os.stat(name + "/record.toml")  # noqa: PTH116
+    except OSError:
+        return None
+    return (folder_stat.st_mtime_ns, file_stat.st_mtime_ns, file_stat.st_size)
+
+
+class Catalogue:
+    """The records of one archive read before, by folder, with their stamps."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.file = folder / (hashlib.sha256(str(root).encode()).hexdigest()[:24] + ".pickle")
+        self.root = root
+        self._known: dict[str, tuple[Stamp, object]] = {}
+        self._kept: dict[str, tuple[Stamp, object]] = {}
+        self._thawed: dict[str, Record] = {}
+        self._changed = False
+
+    def load(self) -> None:
+        """Read the file, when there is one that this viewer wrote for this archive."""
+        try:
+            with self.file.open("rb") as handle:
+                # One unpickler per pickle: each was written with a memo of its own.
+                header = _PlainUnpickler(handle).load()
+                if header != (_fingerprint(), str(self.root)):
+                    return
+                while True:
+                    try:
+                        chunk = _PlainUnpickler(handle).load()
+                    except EOFError:
+                        break
+                    self._known.update(chunk)
+                    # Kept as long as the archive is read: the cycle collector's full passes over
+                    # millions of values would hold the interpreter (and the window) for a second.
+                    gc.freeze()
+        except FileNotFoundError:
+            return
+        except Exception:  # a damaged or outdated cache is read again from the archive
+            log.info("the catalogue %s cannot be used; the archive is read", self.file)
+            self._known.clear()
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def get(self, folder: Path, found: Stamp | None) -> Record | None:
+        """The record of `folder` read before, when its stamp is still `found` (the same object
+        `records` gave, if it gave it)."""
+        if found is None:
+            return None
+        key = str(folder)
+        known = self._known.get(key)
+        if known is None or known[0] != found:
+            return None
+        if key in self._thawed:
+            return self._thawed[key]
+        return self._thaw(key, folder)
+
+    def records(self) -> list[Record]:
+        """Every record the file has, in the order they were read, as they were then."""
+        found = []
+        for key in self._known:
+            record = self._thawed.get(key) or self._thaw(key, Path(key))
+            if record is not None:
+                self._thawed[key] = record
+                found.append(record)
+                if len(found) % CHUNK == 0:
+                    gc.freeze()  # as in `load`
+        return found
+
+    def _thaw(self, key: str, folder: Path) -> Record | None:
+        try:
+            record = _thaw(self._known[key][1], folder)
+        except Exception:  # as a damaged file: read from the archive
+            log.info("the catalogue's record of %s cannot be used", folder)
+            return None
+        return record if isinstance(record, Record) else None
+
+    def remember(
+        self,
+        folder: Path,
+        found: Stamp | None,
+        record: Record | BrokenRecord,
+        read: Record | record_files.Fetched,
+    ) -> None:
+        """Keep `record`, as `get` gave it or as it was read, when its stamp says all about it
+        (see the module's description)."""
+        if isinstance(read, Record):
+            self.keep_known(folder)
+        elif isinstance(record, Record) and not read[1].has_folders and not read[1].has_links:
+            self.keep(folder, found, record)
+        else:
+            self.forget(folder)
+
+    def keep(self, folder: Path, found: Stamp | None, record: Record) -> None:
+        """Remember `record` just read from `folder` (its stamp `found` taken before)."""
+        self._changed = True
+        if found is None or max(found[0], found[1]) > time.time_ns() - SETTLE_NS:
+            return
+        try:
+            frozen = _freeze(record, str(folder))
+        except TypeError as exc:  # a field of a kind the catalogue does not know: read it again
+            log.warning("%s", exc)
+            return
+        self._kept[str(folder)] = (found, frozen)
+
+    def keep_known(self, folder: Path) -> None:
+        """Keep the record of `folder` as the file has it (`get` gave it)."""
+        key = str(folder)
+        self._kept[key] = self._known[key]
+
+    def forget(self, folder: Path) -> None:
+        """`folder` is not to be kept (it could not be read, or its stamp does not say all)."""
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the records kept in this reading, when they differ from the file's."""
+        if not self._changed and len(self._kept) == len(self._known):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115  (renamed, not deleted)
+                dir=self.file.parent, prefix=self.file.stem, suffix=".tmp", delete=False
+            )
+        except OSError as exc:
+            log.info("the catalogue of %s is not kept: %s", self.root, exc)
+            return
+        try:
+            with handle:
+                pickle.dump((_fingerprint(), str(self.root)), handle, pickle.HIGHEST_PROTOCOL)
+                for chunk in _chunks(self._kept.items()):
+                    pickle.dump(dict(chunk), handle, pickle.HIGHEST_PROTOCOL)
+            Path(handle.name).replace(self.file)
+        except OSError as exc:
+            log.info("the catalogue of %s is not kept: %s", self.root, exc)
+            Path(handle.name).unlink(missing_ok=True)
+
+
+# A record is kept as plain values (tuples, text, numbers), not as a pickle of its objects:
+# unpickling 100,000 records object by object takes longer than reading them from their files,
+# and a file of plain values can run no code when read. Its paths are kept relative to its
+# folder: making a Path from a whole path costs more than the rest of a record, and the folder's
+# own Path is at hand when the record is read back.
+_CLASSES: tuple[type, ...] = (
+    model.Record,
+    model.Transcript,
+    model.Scan,
+    model.Source,
+    model.Name,
+    model.PartialDate,
+    model.TranscriptFormat,
+    model.TranscriptKind,
+)
+_INDEX = {cls: index for index, cls in enumerate(_CLASSES)}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in _CLASSES
+    if dataclasses.is_dataclass(cls)
+}
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            found[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            found[f.name] = f.default_factory()
+    return found
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {cls: _defaults(cls) for cls in _FIELDS}
+_MEMBERS = {
+    (index, member.value): member
+    for index, cls in enumerate(_CLASSES)
+    if issubclass(cls, enum.Enum)
+    for member in cls
+}
+_PLAIN = frozenset((str, int, bool, float, type(None)))
+_IN_FOLDER, _ELSEWHERE, _MEMBER = range(3)
+
+
+def _freeze(value: object, folder: str) -> object:
+    """`value` as plain values: a model object as [its class, its fields...], a path or an
+    enumeration's member as a one-key dict, tuples and frozen sets as they are."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple:
+        return tuple(_freeze(v, folder) for v in value)  # type: ignore[attr-defined]
+    if kind is frozenset:
+        return value
+    if isinstance(value, PurePath):
+        text = str(value)
+        if text == folder:
+            return {_IN_FOLDER: ""}
+        if text.startswith(folder + "/"):
+            return {_IN_FOLDER: text[len(folder) + 1 :]}
+        return {_ELSEWHERE: text}
+    if isinstance(value, enum.Enum):
+        return {_MEMBER: (_INDEX[kind], value.value)}
+    if dataclasses.is_dataclass(value) and kind in _INDEX:
+        # Only the fields that differ from their default: most of a record's are empty.
+        defaults = _DEFAULTS[kind]
+        frozen: list[object] = [_INDEX[kind]]
+        for name in _FIELDS[kind]:
+            field_value = getattr(value, name)
+            if name not in defaults or field_value != defaults[name]:
+                frozen += (name, _freeze(field_value, folder))
+        return frozen
+    raise TypeError(f"a record holds a {kind.__name__}, which the catalogue cannot keep")
+
+
+def _thaw(value: object, folder: Path) -> Any:
+    """What `_freeze` made, as it was (`folder`: the record's folder)."""
+    kind = type(value)
+    if kind is list:
+        cls = _CLASSES[value[0]]  # type: ignore[index]
+        names, values = value[1::2], value[2::2]  # type: ignore[index]
+        return cls(
+            **{
+                n: v if type(v) in _PLAIN else _thaw(v, folder)
+                for n, v in zip(names, values, strict=True)
+            }
+        )
+    if kind is tuple:
+        if all(type(v) is str for v in value):  # type: ignore[attr-defined]
+            return value  # a tuple of text (subjects, places...), as it was
+        return tuple(_thaw(v, folder) for v in value)  # type: ignore[attr-defined]
+    if kind is dict:
+        ((tag, content),) = value.items()  # type: ignore[attr-defined]
+        if tag == _IN_FOLDER:
+            return folder / content if content else folder
+        if tag == _ELSEWHERE:
+            return Path(content)
+        return _MEMBERS[content]
+    return value
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads plain values only: a class named in the file is refused, never loaded."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"the catalogue names {module}.{name}")
+
+
+def _chunks(
+    items: Iterable[tuple[str, tuple[Stamp, object]]],
+) -> Iterable[list[tuple[str, tuple[Stamp, object]]]]:
+    chunk: list[tuple[str, tuple[Stamp, object]]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+READERS = 8
+"""Threads reading record folders ahead of their parsing: the disk answers several at once."""
+READ_AHEAD = 64
+"""Record folders each of them reads at a time."""
+
+Read = tuple[Path, Stamp | None, Record | record_files.Fetched]
+"""A record folder, its stamp, and its record from the catalogue or its files as read."""
+
+
+def read_ahead(folders: list[Path], known: Catalogue | None) -> Iterator[Read]:
+    """Each folder in order, with its stamp and its record from `known` or its files
+    (`record_files.fetch`), read by `READERS` threads ahead of the caller."""
+
+    def work(chunk: list[Path]) -> list[Read]:
+        done: list[Read] = []
+        for folder in chunk:
+            found = stamp(folder) if known is not None else None
+            cached = known.get(folder, found) if known is not None else None
+            done.append((folder, found, cached or record_files.fetch(folder)))
+        return done
+
+    chunks = [folders[i : i + READ_AHEAD] for i in range(0, len(folders), READ_AHEAD)]
+    if len(chunks) == 1:
+        yield from work(chunks[0])
+        return
+    with ThreadPoolExecutor(READERS, thread_name_prefix="record-reader") as pool:
+        pending = collections.deque(pool.submit(work, chunk) for chunk in chunks[: 2 * READERS])
+        following = iter(chunks[2 * READERS :])
+        try:
+            while pending:
+                done = pending.popleft().result()
+                after = next(following, None)
+                if after is not None:
+                    pending.append(pool.submit(work, after))
+                yield from done
+        finally:
+            for future in pending:
+                future.cancel()
