@@ -1550,12 +1550,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+80"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1608,7 +1608,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Undatiert</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Mit Textebene</translation>
     </message>
@@ -1618,7 +1618,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Textebene</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <source>Found in machine-read text (OCR, unchecked)</source>
+        <translation>Im maschinell gelesenen Text gefunden (OCR, ungeprüft)</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -1648,51 +1658,51 @@ Nicht lesbar: {reason}</translation>
         <translation>Fortschritt der Indexierung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Any decade</source>
         <translation>Alle Jahrzehnte</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Decade</source>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any year</source>
         <translation>Alle Jahre</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any language</source>
         <translation>Alle Sprachen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any collection</source>
         <translation>Alle Sammlungen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Collection</source>
         <translation>Sammlung</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>With or without</source>
         <translation>Mit oder ohne</translation>
     </message>
@@ -1702,12 +1712,32 @@ Nicht lesbar: {reason}</translation>
         <translation>Textebene des Digitalisats</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Included</source>
+        <translation>Einbezogen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Machine-read text</source>
+        <translation>Maschinell gelesener Text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
+        <translation>Per OCR aus reinen Bildscans gelesener Text, von niemandem geprüft. Lassen Sie ihn aus, um nur zu finden, was Menschen geschrieben oder geprüft haben.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Scan text</source>
         <translation>Textebene</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Machine-read (OCR)</source>
+        <translation>Maschinell gelesen (OCR)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sort results</source>
         <translation>Ergebnisse sortieren</translation>
     </message>
@@ -1747,7 +1777,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+99"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
     </message>

@@ -1550,12 +1550,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+80"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1608,7 +1608,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
     </message>
@@ -1618,7 +1618,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans couche de texte</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>Left out</source>
+        <translation>Omise</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <source>Found in machine-read text (OCR, unchecked)</source>
+        <translation>Trouvé dans le texte lu par machine (OCR, non vérifié)</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -1648,51 +1658,51 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Progression de l’indexation</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Any decade</source>
         <translation>Toutes les décennies</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Decade</source>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any year</source>
         <translation>Toutes les années</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any language</source>
         <translation>Toutes les langues</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any collection</source>
         <translation>Toutes les collections</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>With or without</source>
         <translation>Avec ou sans</translation>
     </message>
@@ -1702,12 +1712,32 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Couche de texte de la numérisation</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Included</source>
+        <translation>Inclus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Machine-read text</source>
+        <translation>Texte lu par machine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
+        <translation>Texte lu par OCR dans des numérisations sans couche de texte, non vérifié par une personne. Excluez-le pour ne trouver que ce que des personnes ont écrit ou vérifié.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Scan text</source>
         <translation>Couche de texte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Machine-read (OCR)</source>
+        <translation>Lu par machine (OCR)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sort results</source>
         <translation>Trier les résultats</translation>
     </message>
@@ -1747,7 +1777,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+99"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
     </message>
