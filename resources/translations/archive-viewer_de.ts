@@ -1274,14 +1274,19 @@ Nicht lesbar: {reason}</translation>
         <translation> (angehalten)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
-        <translation>Maschinell gelesener Text (OCR, ungeprüft). Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
+        <location line="+7"/>
+        <source>Machine-read text (OCR, unchecked)</source>
+        <translation>Maschinell gelesener Text (OCR, ungeprüft)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read from the scan by OCR and checked by no one. Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Per OCR aus dem Digitalisat gelesen und von niemandem geprüft. Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +1982,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Text der Transkription</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Dieser Text ist zu lang, um ihn ganz anzuzeigen: Die ersten {shown} von {total} Zeichen werden angezeigt. Die Suche findet Wörter im gesamten Text.</translation>
     </message>

@@ -1274,14 +1274,19 @@ Illisible&#xa0;: {reason}</translation>
         <translation> (suspendu)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Page {number}</source>
         <translation>Page {number}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
-        <translation>Texte lu par la machine (OCR, non vérifié). Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
+        <location line="+7"/>
+        <source>Machine-read text (OCR, unchecked)</source>
+        <translation>Texte lu par la machine (OCR, non vérifié)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read from the scan by OCR and checked by no one. Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Lu dans le scan par OCR et vérifié par personne. Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +1982,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte de la transcription</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Ce texte est trop long pour être affiché en entier&#x202f;: ses {shown} premiers caractères sur {total} sont affichés. La recherche trouve les mots dans tout le texte.</translation>
     </message>
