@@ -570,12 +570,12 @@ Nicht lesbar: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/main_window.py" line="+176"/>
-        <location line="+373"/>
+        <location line="+374"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -750,7 +750,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
@@ -771,12 +771,12 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-71"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
@@ -786,7 +786,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
@@ -857,7 +857,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-887"/>
+        <location line="-898"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -877,7 +877,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+956"/>
+        <location line="+967"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1302,14 +1302,19 @@ Nicht lesbar: {reason}</translation>
         <translation> (angehalten)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
-        <translation>Maschinell gelesener Text (OCR, ungeprüft). Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
+        <location line="+7"/>
+        <source>Machine-read text (OCR, unchecked)</source>
+        <translation>Maschinell gelesener Text (OCR, ungeprüft)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read from the scan by OCR and checked by no one. Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Per OCR aus dem Digitalisat gelesen und von niemandem geprüft. Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -1572,12 +1577,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1630,7 +1635,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Undatiert</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Mit Textebene</translation>
     </message>
@@ -1640,7 +1645,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Textebene</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <source>Found in machine-read text (OCR, unchecked)</source>
+        <translation>Im maschinell gelesenen Text gefunden (OCR, ungeprüft)</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -1670,51 +1685,51 @@ Nicht lesbar: {reason}</translation>
         <translation>Fortschritt der Indexierung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Any decade</source>
         <translation>Alle Jahrzehnte</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Decade</source>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any year</source>
         <translation>Alle Jahre</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any language</source>
         <translation>Alle Sprachen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any collection</source>
         <translation>Alle Sammlungen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Collection</source>
         <translation>Sammlung</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>With or without</source>
         <translation>Mit oder ohne</translation>
     </message>
@@ -1724,12 +1739,32 @@ Nicht lesbar: {reason}</translation>
         <translation>Textebene des Digitalisats</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Included</source>
+        <translation>Einbezogen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Machine-read text</source>
+        <translation>Maschinell gelesener Text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
+        <translation>Per OCR aus reinen Bildscans gelesener Text, von niemandem geprüft. Lassen Sie ihn aus, um nur zu finden, was Menschen geschrieben oder geprüft haben.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Scan text</source>
         <translation>Textebene</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Machine-read (OCR)</source>
+        <translation>Maschinell gelesen (OCR)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sort results</source>
         <translation>Ergebnisse sortieren</translation>
     </message>
@@ -1769,7 +1804,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+99"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
     </message>
@@ -1969,7 +2004,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Text der Transkription</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Dieser Text ist zu lang, um ihn ganz anzuzeigen: Die ersten {shown} von {total} Zeichen werden angezeigt. Die Suche findet Wörter im gesamten Text.</translation>
     </message>

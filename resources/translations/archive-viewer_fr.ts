@@ -570,12 +570,12 @@ Illisible&#xa0;: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/main_window.py" line="+176"/>
-        <location line="+373"/>
+        <location line="+374"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -750,7 +750,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
@@ -771,12 +771,12 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+54"/>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-71"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
@@ -786,7 +786,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
@@ -857,7 +857,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-887"/>
+        <location line="-898"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -877,7 +877,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+956"/>
+        <location line="+967"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1302,14 +1302,19 @@ Illisible&#xa0;: {reason}</translation>
         <translation> (suspendu)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Page {number}</source>
         <translation>Page {number}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; compare with the scan before quoting.</source>
-        <translation>Texte lu par la machine (OCR, non vérifié). Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
+        <location line="+7"/>
+        <source>Machine-read text (OCR, unchecked)</source>
+        <translation>Texte lu par la machine (OCR, non vérifié)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read from the scan by OCR and checked by no one. Words it is unsure of are highlighted; compare with the scan before quoting.</source>
+        <translation>Lu dans le scan par OCR et vérifié par personne. Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
     </message>
 </context>
 <context>
@@ -1572,12 +1577,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1630,7 +1635,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
     </message>
@@ -1640,7 +1645,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans couche de texte</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
+        <source>Left out</source>
+        <translation>Omise</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <source>Found in machine-read text (OCR, unchecked)</source>
+        <translation>Trouvé dans le texte lu par machine (OCR, non vérifié)</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -1670,51 +1685,51 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Progression de l’indexation</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Any decade</source>
         <translation>Toutes les décennies</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Decade</source>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any year</source>
         <translation>Toutes les années</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any language</source>
         <translation>Toutes les langues</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>Any collection</source>
         <translation>Toutes les collections</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source>With or without</source>
         <translation>Avec ou sans</translation>
     </message>
@@ -1724,12 +1739,32 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Couche de texte de la numérisation</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Included</source>
+        <translation>Inclus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Machine-read text</source>
+        <translation>Texte lu par machine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
+        <translation>Texte lu par OCR dans des numérisations sans couche de texte, non vérifié par une personne. Excluez-le pour ne trouver que ce que des personnes ont écrit ou vérifié.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Scan text</source>
         <translation>Couche de texte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Machine-read (OCR)</source>
+        <translation>Lu par machine (OCR)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sort results</source>
         <translation>Trier les résultats</translation>
     </message>
@@ -1769,7 +1804,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+99"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
     </message>
@@ -1969,7 +2004,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte de la transcription</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>This text is too long to show whole: its first {shown} of {total} characters are shown. Search finds words in all of it.</source>
         <translation>Ce texte est trop long pour être affiché en entier&#x202f;: ses {shown} premiers caractères sur {total} sont affichés. La recherche trouve les mots dans tout le texte.</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTabBar
 from pytestqt.qtbot import QtBot
 
 from tests.unit.test_ocr import image_only_copy
@@ -58,7 +59,11 @@ def test_a_record_without_transcript_shows_its_machine_read_text_marked_as_such(
     _read(qtbot, viewer, card)
     transcript = viewer.window.transcript
     qtbot.waitUntil(lambda: "Telegram" in transcript.plain_text(), timeout=5_000)
-    assert transcript.notice().startswith("Machine-read text (OCR, unchecked).")
+    switch = transcript.findChild(QTabBar)
+    assert switch is not None and switch.isVisible()
+    assert transcript.languages() == ["Machine-read text (OCR, unchecked)"]
+    assert switch.tabToolTip(0).startswith("Read from the scan by OCR and checked by no one.")
+    assert transcript.notice() == ""  # the tab says what the text is, not a notice
     assert "Page 1" in transcript.plain_text()
     qtbot.waitUntil(lambda: "OCR: all 1 pages read" in _status(viewer), timeout=5_000)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
 from viewer.domain import search
+from viewer.domain import search_source as source
 from viewer.services import indexer
 from viewer.ui import highlight
-from viewer.ui.search_panel import WITH_TEXT_LAYER, ResultListModel, SearchPanel
+from viewer.ui.search_facets import WITH_TEXT_LAYER
+from viewer.ui.search_panel import ResultListModel, SearchPanel
 
 MARK = highlight.MARK_OPEN
 END = highlight.MARK_CLOSE
@@ -91,8 +94,10 @@ class Setup:
     calls: list[tuple[str, search.Filters]]
 
 
-@pytest.fixture
-def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
+@contextlib.contextmanager
+def make_setup(
+    qtbot: QtBot, tmp_path: Path, machine_text: source.MachineText | None = None
+) -> Iterator[Setup]:
     """A panel wired as the app wires it: IndexJob progress, then SearchService answers."""
     archive = loader.load_archive(make_archive(tmp_path / "archive"))
     service = indexer.SearchService()
@@ -106,7 +111,9 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
     qtbot.addWidget(panel)
     service.search_finished.connect(panel.show_results)
     service.search_failed.connect(panel.show_error)
-    job = indexer.IndexJob(archive, cache_dir=tmp_path / "cache", text_layer=text_layer)
+    job = indexer.IndexJob(
+        archive, cache_dir=tmp_path / "cache", text_layer=text_layer, machine_text=machine_text
+    )
     job.progress_changed.connect(panel.set_progress)
     with qtbot.waitSignal(job.index_finished, timeout=10_000) as finished:
         job.start()
@@ -118,6 +125,12 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
         yield Setup(panel, service, job, calls)
     finally:
         assert service.shut_down()
+
+
+@pytest.fixture
+def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
+    with make_setup(qtbot, tmp_path) as made:
+        yield made
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -185,7 +198,7 @@ def test_phrase_narrows_the_list(qtbot: QtBot, setup: Setup) -> None:
 
 def test_facets_show_counts_and_narrow_the_search(qtbot: QtBot, setup: Setup) -> None:
     type_query(qtbot, setup.panel, "telegram")
-    decade, year, language, collection, layer = setup.panel.facet_combos()
+    decade, year, language, collection, layer, _machine_read = setup.panel.facet_combos()
     assert decade.labels() == ["Any decade", "1940s (1)", "1950s (1)", "1960s (1)"]
     assert year.labels() == ["Any year", "1949 (1)", "1950 (1)", "1961 (1)"]
     assert sorted(language.labels()[1:]) == ["English (2)", "Russian (1)"]
@@ -357,3 +370,39 @@ def test_a_ranking_from_a_sample_says_so(
     assert panel.status_text() == (
         "3 records. Very common words: the best are picked from an even sample of the matches."
     )
+
+
+def test_hits_in_machine_read_text_say_so_and_can_be_left_out(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.unit.test_search_machine_read import FakeMachineText
+
+    machine = FakeMachineText({"scan.pdf": ["HARBIN CONSULATE. Telegram received."]})
+    with make_setup(qtbot, tmp_path, machine) as setup:
+        panel = setup.panel
+        assert type_query(qtbot, panel, "harbin") == 1
+        assert shown_ids(panel) == [SCAN]
+        assert row_html(panel, SCAN).startswith(
+            "<b>Report with a stamped scan</b><br><small>1961 · "
+            "<i>Found in machine-read text (OCR, unchecked)</i></small><br>"
+        )
+        model = panel.result_model()
+        assert "Found in machine-read text (OCR, unchecked)" in model.data(model.index(0))
+        assert panel.machine_read_offered()
+        machine_read = panel.facet_combos()[-1]
+        assert machine_read.labels() == ["Included", "Left out (0)"]
+        with qtbot.waitSignal(panel.results_shown, timeout=10_000) as shown:
+            machine_read.setCurrentIndex(1)
+        assert shown.args[0] == 0
+        assert panel.status_text() == "No records match"
+        assert setup.calls[-1] == ("harbin", search.Filters(machine_read=False))
+
+        with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+            machine_read.setCurrentIndex(0)
+        assert type_query(qtbot, panel, "telegram") == 3  # the scan's text layer says it too
+        assert not any(hit.machine_read for hit in panel.result_model().hits())
+        assert "machine-read" not in row_html(panel, SCAN)
+        assert not panel.machine_read_offered()
+
+
+def test_without_machine_read_text_the_choice_is_not_offered(qtbot: QtBot, setup: Setup) -> None:
+    type_query(qtbot, setup.panel, "telegram")
+    assert not setup.panel.machine_read_offered()

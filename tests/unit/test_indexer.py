@@ -246,3 +246,34 @@ def test_keeper_holds_changes_until_the_index_is_ready(qtbot: QtBot, tmp_path: P
         keeper.set_location(search.IndexLocation(finished.args[0].path))
     assert found(root, "kiwis") == ["rec-1"]
     assert keeper.stop()
+
+
+def test_the_keeper_indexes_scans_as_they_are_machine_read(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.unit.test_search_machine_read import FakeMachineText
+
+    monkeypatch.setattr(index_keeper, "MACHINE_TEXT_POLL_MS", 20)
+    root = make_archive(tmp_path / "archive")
+    (root / "rec-1" / "scan.pdf").write_bytes(b"%PDF stand-in: an image-only scan")
+    (root / "rec-1" / "record.toml").write_text(
+        'id = "rec-1"\ntitle = "Record 1"\n[[scans]]\nfile = "scan.pdf"\n', encoding="utf-8"
+    )
+    archive = loader.load_archive(root)
+    scan = archive.good_records()[1].scans[0].path
+    location = search.IndexLocation(search.cache_index_path(archive.root))
+    machine = FakeMachineText({})
+    with search.SearchIndex.open(location) as index:
+        index.update(archive, machine_text=machine)
+    keeper = index_keeper.IndexKeeper(archive, machine_text=machine)
+    with qtbot.waitSignal(keeper.watching_started, timeout=10_000):
+        keeper.start()
+    keeper.set_location(location)
+    try:
+        stats = updated_by(
+            qtbot, keeper, lambda: machine.texts.update({str(scan): ["Telegram from Harbin"]})
+        )
+        assert (stats.added, stats.updated) == (0, 1)  # type: ignore[attr-defined]
+        assert found(root, "harbin") == ["rec-1"]
+    finally:
+        assert keeper.stop()

@@ -649,6 +649,8 @@ def _downgrade_to_schema_1(path: Path) -> None:
     connection.create_function("fold", 1, fold)
     connection.executescript(
         "DROP TABLE fts;"
+        "ALTER TABLE documents DROP COLUMN machine_text;"
+        "ALTER TABLE records DROP COLUMN has_machine_text;"
         "CREATE VIRTUAL TABLE fts USING fts5(title, summary, metadata, body, scan_text, "
         "content='documents', content_rowid='rowid', "
         "tokenize='unicode61 remove_diacritics 2', prefix='2');"
@@ -680,7 +682,7 @@ def test_schema_1_cache_is_migrated_to_three_letter_prefixes(archive_root: Path)
         assert index.update(loader.load_archive(archive_root)).unchanged == 4
     assert "prefix='2 3'" in _fts_sql(path)
     connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == search.SCHEMA_VERSION
     connection.close()
 
 

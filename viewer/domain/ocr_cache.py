@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
 from viewer.domain import ocr
+
+_log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 FILE_NAME = "ocr.sqlite3"
@@ -182,3 +185,86 @@ class OcrCache:
 def default_path(cache_folder: Path) -> Path:
     """Where the cache file lives in the user's cache folder."""
     return cache_folder / FILE_NAME
+
+
+class RecognisedText:
+    """The machine-read text of scans as the search index takes it from the cache file
+    (`search_source.MachineText`); usable from any thread, each call on a connection of its own.
+
+    `refresh()` reads which files have recognised pages, in one query; `version` then answers
+    from that without touching the disk.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._versions: dict[str, str] = {}
+
+    def stamp(self) -> object:
+        """The sizes and modification times of the cache file and its write-ahead log: every
+        page the OCR process stores changes them."""
+        found: list[tuple[int, int]] = []
+        for suffix in ("", "-wal"):
+            try:
+                stat = Path(f"{self.path}{suffix}").stat()
+            except OSError:
+                found.append((-1, -1))
+            else:
+                found.append((stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if not self.path.is_file():
+            return None
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=10)
+
+    def refresh(self) -> dict[str, str]:
+        """Look again at what is recognised; the version of each file with recognised text, by
+        path (as the OCR process named it: resolved)."""
+        versions: dict[str, str] = {}
+        try:
+            connection = self._connect()
+            if connection is not None:
+                try:
+                    rows = connection.execute(
+                        "SELECT f.path, f.content, count(p.page) FROM files AS f "
+                        "JOIN pages AS p ON p.content = f.content "
+                        "WHERE p.error = '' AND p.text != '' GROUP BY f.path"
+                    ).fetchall()
+                finally:
+                    connection.close()
+                versions = {str(path): f"{content}:{count}" for path, content, count in rows}
+        except sqlite3.Error as error:
+            _log.info("The OCR cache %s cannot be read: %s", self.path, error)
+        self._versions = versions
+        return versions
+
+    def version(self, path: Path) -> str:
+        """What is recognised of the file at `path` ("" when nothing), as of `refresh()`."""
+        return self._versions.get(str(path), "")
+
+    def pages(self, path: Path) -> list[str]:
+        """The recognised text of each page of the file at `path`, in page order; none when the
+        file changed since it was read."""
+        connection = self._connect()
+        if connection is None:
+            return []
+        try:
+            resolved = path.resolve()
+            stat = resolved.stat()
+            row = connection.execute(
+                "SELECT size, mtime_ns, content FROM files WHERE path = ?", (str(resolved),)
+            ).fetchone()
+            if row is None or (row[0], row[1]) != (stat.st_size, stat.st_mtime_ns):
+                return []
+            rows = connection.execute(
+                "SELECT page, text FROM pages WHERE content = ? AND error = '' "
+                "ORDER BY page, language",
+                (row[2],),
+            ).fetchall()
+        finally:
+            connection.close()
+        texts: dict[int, str] = {}
+        for page, text in rows:  # a page read in several languages: the first of them
+            texts.setdefault(int(page), str(text))
+        return list(texts.values())

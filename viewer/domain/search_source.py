@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from viewer.domain import model, transcript
 from viewer.domain import search_query as sq
@@ -18,6 +19,26 @@ _log = logging.getLogger(__name__)
 
 TextLayer = Callable[[Path], Sequence[str]]
 """Reads a scan PDF's text layer: one string per page (PyMuPDF lives behind this callable)."""
+
+
+class MachineText(Protocol):
+    """The text machine-read (OCR) from scans, kept apart from their files (the OCR cache)."""
+
+    def stamp(self) -> object:
+        """A value that changes whenever more may have been machine-read (cheap: no query)."""
+
+    def refresh(self) -> dict[str, str]:
+        """Look again at what is machine-read: the `version` of each scan that has some, by
+        path."""
+
+    def version(self, path: Path) -> str:
+        """What is machine-read of the scan at `path` as of the last `refresh` ("" when
+        nothing): it changes when more of its pages are read, and goes into the record's
+        fingerprint."""
+
+    def pages(self, path: Path) -> Sequence[str]:
+        """The machine-read text of each page of the scan read so far, in page order."""
+
 
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -42,14 +63,19 @@ class Document:
     has_text_layer: bool
     fingerprint: str
     problems: tuple[str, ...] = ()
+    machine_text: str = ""
+    """Text read by a machine (OCR): transcripts of kind "ocr" and the scans' recognised pages."""
 
 
-def fingerprint(record: model.Record) -> str:
-    """A digest of the names, sizes and modification times of the record's files."""
-    return fingerprints((record,))[0]
+def fingerprint(record: model.Record, machine_text: MachineText | None = None) -> str:
+    """A digest of the names, sizes and modification times of the record's files (and of what
+    is machine-read of its scans)."""
+    return fingerprints((record,), machine_text)[0]
 
 
-def fingerprints(records: Sequence[model.Record]) -> list[str]:
+def fingerprints(
+    records: Sequence[model.Record], machine_text: MachineText | None = None
+) -> list[str]:
     """`fingerprint` of each record, in order: one stat() per file, nothing else on disk.
 
     This runs over every record on every reopen: 20,000 stat() calls for 10,000 records cost
@@ -63,6 +89,8 @@ def fingerprints(records: Sequence[model.Record]) -> list[str]:
     sep = os.sep
     digests: list[str] = []
     append = digests.append
+    ocr_kind = model.TranscriptKind.OCR
+    version = machine_text.version if machine_text is not None else None
     for record in records:
         try:
             found = stat(f"{record.folder}{sep}record.toml")
@@ -79,6 +107,14 @@ def fingerprints(records: Sequence[model.Record]) -> list[str]:
                 text += f"\n{name}\0missing"
             else:
                 text += f"\n{name}\0{found.st_size}\0{found.st_mtime_ns}"
+        for item in record.transcripts:
+            if item.kind is ocr_kind:  # indexed as machine-read text since schema 3
+                text += "\nocr"
+        if version is not None:
+            for scan in record.scans:
+                known = version(scan.path)
+                if known:
+                    text += f"\n{scan.path.name}\0ocr\0{known}"
         append(blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest())
     return digests
 
@@ -118,15 +154,23 @@ def record_languages(record: model.Record) -> tuple[str, ...]:
     return tuple(dict.fromkeys(code.split("-")[0].lower() for code in languages if code))
 
 
-def document(record: model.Record, text_layer: TextLayer | None, digest: str = "") -> Document:
+def document(
+    record: model.Record,
+    text_layer: TextLayer | None,
+    digest: str = "",
+    machine_text: MachineText | None = None,
+) -> Document:
     """Read everything the index needs from `record`; problems are collected, not raised."""
     problems: list[str] = []
     bodies: list[str] = []
+    machine: list[str] = []
     for item in record.transcripts:
         text, problem = transcript_text(item)
-        bodies.append(text)
+        (machine if item.kind is model.TranscriptKind.OCR else bodies).append(text)
         if problem:
             problems.append(problem)
+    if machine_text is not None:
+        machine += _recognised(record, machine_text)
     pages: list[str] = []
     if text_layer is not None:
         for scan in record.scans:
@@ -149,9 +193,21 @@ def document(record: model.Record, text_layer: TextLayer | None, digest: str = "
         collection=record.collection,
         languages=record_languages(record),
         has_text_layer=bool(scan_text),
-        fingerprint=digest or fingerprint(record),
+        fingerprint=digest or fingerprint(record, machine_text),
         problems=tuple(problems),
+        machine_text=sq.normalize("\n\n".join(text for text in machine if text.strip())),
     )
+
+
+def _recognised(record: model.Record, machine_text: MachineText) -> list[str]:
+    """The machine-read pages of the record's scans (none when the OCR cache cannot be read)."""
+    pages: list[str] = []
+    for scan in record.scans:
+        try:
+            pages += machine_text.pages(scan.path)
+        except Exception as error:  # the cache is a convenience: the record is indexed without
+            _log.info("No machine-read text of %s: %s", scan.path, error)
+    return pages
 
 
 def parse_date(text: str) -> model.PartialDate | None:

@@ -22,6 +22,10 @@ from viewer.services import indexer
 
 _log = logging.getLogger(__name__)
 
+MACHINE_TEXT_POLL_MS = 3000
+"""How often the OCR cache is looked at for newly machine-read pages of the archive's scans (a
+look is two stat() calls; the cache is read only when they changed)."""
+
 SETTLE_MS = 30
 """How long a record's files must stay still before it is re-indexed: a save or a copy often
 writes a file in several steps, and each step is reported."""
@@ -117,10 +121,21 @@ class _KeeperWorker(QObject):
     failed = Signal(str)
     archive_changed = Signal(object)
 
-    def __init__(self, archive: model.Archive, text_layer: source.TextLayer | None) -> None:
+    def __init__(
+        self,
+        archive: model.Archive,
+        text_layer: source.TextLayer | None,
+        machine_text: source.MachineText | None,
+    ) -> None:
         super().__init__()
         self._archive = archive
         self._text_layer = text_layer
+        self._machine_text = machine_text
+        self._machine_stamp: object = None
+        self._machine_versions: dict[str, str] = {}
+        self._machine_changed: set[str] = set()
+        """Scans (by path) whose machine-read text changed since the index took it in."""
+        self._poll: QTimer | None = None
         self._location: search.IndexLocation | None = None
         self._records: dict[Path, model.Record | model.BrokenRecord] = {}
         """Every record with a record.toml, by folder: what the archive is now."""
@@ -143,6 +158,13 @@ class _KeeperWorker(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
+        if self._machine_text is not None:
+            self._machine_stamp = self._machine_text.stamp()
+            self._machine_versions = self._machine_text.refresh()
+            self._poll = QTimer(self)
+            self._poll.setInterval(MACHINE_TEXT_POLL_MS)
+            self._poll.timeout.connect(self._on_poll_timeout)
+            self._poll.start()
         for record in self._archive.records:
             if (record.folder / RECORD_FILE).is_file():  # not a bare PDF's record
                 self._records[record.folder] = record
@@ -178,10 +200,11 @@ class _KeeperWorker(QObject):
         if self._inotify is not None:
             self._inotify.close()
             self._inotify = None
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer.setParent(None)
-            self._timer = None
+        for timer in (self._timer, self._poll):
+            if timer is not None:
+                timer.stop()
+                timer.setParent(None)
+        self._timer = self._poll = None
         thread = self.thread()
         if thread is not None:
             thread.quit()
@@ -298,8 +321,51 @@ class _KeeperWorker(QObject):
         self.archive_changed.emit(self._archive)
         with search.SearchIndex.open(location) as index:
             if overflowed:
-                return index.update(self._archive, self._text_layer)
-            return index.update_records(self._archive, sorted(ids), self._text_layer)
+                return index.update(
+                    self._archive, self._text_layer, machine_text=self._machine_text
+                )
+            return index.update_records(
+                self._archive, sorted(ids), self._text_layer, self._machine_text
+            )
+
+    @Slot()
+    def _on_poll_timeout(self) -> None:
+        """Re-index the records whose scans have more machine-read text than the index holds."""
+        machine_text = self._machine_text
+        if machine_text is None or self._location is None:
+            return
+        stamp = machine_text.stamp()
+        if stamp != self._machine_stamp:
+            self._machine_stamp = stamp
+            versions = machine_text.refresh()
+            old = self._machine_versions
+            self._machine_versions = versions
+            self._machine_changed |= {
+                path for path in versions.keys() | old.keys() if versions.get(path) != old.get(path)
+            }
+        if not self._machine_changed:
+            return
+        changed, self._machine_changed = self._machine_changed, set()
+        ids = sorted(
+            {
+                record.id
+                for record in self._records.values()
+                if isinstance(record, model.Record)
+                for scan in record.scans
+                if str(scan.path) in changed
+            }
+        )
+        if not ids:
+            return
+        try:
+            with search.SearchIndex.open(self._location) as index:
+                stats = index.update_records(
+                    self._archive, ids, self._text_layer, self._machine_text
+                )
+        except Exception as error:  # every failure goes back to the GUI as a signal
+            self.failed.emit(indexer.error_message(error))
+            return
+        self.updated.emit(stats)
 
     def _discover(self, folder: Path, records: set[Path]) -> None:
         """Add the record folders in or below a new `folder` to `records`; watch the folders
@@ -343,7 +409,9 @@ class IndexKeeper(QObject):
     the `IndexJob` that brought it up to date), each change re-indexes only the records whose
     files changed (`SearchIndex.update_records`): files written in place, replaced, added or
     removed, record.toml edited, record folders added or removed. Elsewhere, or past the
-    system's limit on watches, changes are seen when the archive is opened again.
+    system's limit on watches, changes are seen when the archive is opened again. With
+    `machine_text` (the OCR cache), the records whose scans are machine-read meanwhile are
+    re-indexed too, every `MACHINE_TEXT_POLL_MS` at most.
     """
 
     watching_started = Signal(int)
@@ -366,11 +434,12 @@ class IndexKeeper(QObject):
         archive: model.Archive,
         text_layer: source.TextLayer | None = None,
         parent: QObject | None = None,
+        machine_text: source.MachineText | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("search-keeper")
-        self._worker = _KeeperWorker(archive, text_layer)
+        self._worker = _KeeperWorker(archive, text_layer, machine_text)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._location_set.connect(self._worker.set_location)

@@ -43,9 +43,11 @@ class _IndexWorker(QObject):
         text_layer: source.TextLayer | None,
         trust_shipped: bool,
         cancel: threading.Event,
+        machine_text: source.MachineText | None,
     ) -> None:
         super().__init__()
         self._archive = archive
+        self._machine_text = machine_text
         self._cache_dir = cache_dir
         self._text_layer = text_layer
         self._trust_shipped = trust_shipped
@@ -81,7 +83,11 @@ class _IndexWorker(QObject):
                     read_only=True,
                 )
             return index.update(
-                self._archive, self._text_layer, self.progress_changed.emit, self._cancel.is_set
+                self._archive,
+                self._text_layer,
+                self.progress_changed.emit,
+                self._cancel.is_set,
+                self._machine_text,
             )
 
 
@@ -91,6 +97,7 @@ class IndexJob(QObject):
     `index_finished` carries `search.IndexStats`; its `path` and `read_only` say which index to
     search (`search.IndexLocation(stats.path, stats.read_only)`). `text_layer` is called on the
     worker thread: in the app it must hand the PDF to the thread that owns PyMuPDF and wait.
+    `machine_text` (the OCR cache) is read on the worker thread too.
     """
 
     progress_changed = Signal(int, int)
@@ -107,12 +114,15 @@ class IndexJob(QObject):
         text_layer: source.TextLayer | None = None,
         trust_shipped: bool = False,
         parent: QObject | None = None,
+        machine_text: source.MachineText | None = None,
     ) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("search-indexer")
-        self._worker = _IndexWorker(archive, cache_dir, text_layer, trust_shipped, self._cancel)
+        self._worker = _IndexWorker(
+            archive, cache_dir, text_layer, trust_shipped, self._cancel, machine_text
+        )
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress_changed.connect(self.progress_changed)

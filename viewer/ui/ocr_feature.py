@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from viewer.domain import ocr
+from viewer.domain import ocr, transcript
 from viewer.domain.model import Archive, Record
 from viewer.services import ocr_engine, ocr_worker
 from viewer.services.render_protocol import Word
@@ -215,18 +215,17 @@ class OcrFeature(QObject):
         self._update_status()
         if not readable:
             return
-        pane = self._window.transcript
         heading = self.tr("Page {number}")
-        pane.show_html(
-            "".join(
-                f'<h3 class="ocr-page">{heading.format(number=p.page + 1)}</h3>' + page_html(p)
-                for p in readable
-            )
+        parts = tuple(
+            f'<h3 class="ocr-page">{heading.format(number=p.page + 1)}</h3>' + page_html(p)
+            for p in readable
         )
-        pane.show_notice(
+        characters = sum(len(p.text()) for p in readable)
+        self._window.transcript.show_machine_read(
+            self.tr("Machine-read text (OCR, unchecked)"),
             self.tr(
-                "Machine-read text (OCR, unchecked). Words it is unsure of are highlighted; "
-                "compare with the scan before quoting."
+                "Read from the scan by OCR and checked by no one. Words it is unsure of are "
+                "highlighted; compare with the scan before quoting."
             ),
-            keep_text=True,
+            transcript.Display(parts, characters, False, characters),
         )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QMenu, QTextBrowser, QVBoxLayout
 
 from viewer import paths
+from viewer.domain import ocr_cache
 from viewer.domain.model import Archive
 from viewer.domain.search import IndexLocation, IndexStats
 from viewer.domain.search_source import TextLayer
@@ -58,6 +59,8 @@ class SearchFeature(QObject):
         self._show_record = show_record
         self._service = service
         self._text_layer = text_layer
+        # Pages machine-read (OCR) into the user's cache are searchable too, marked as such.
+        self._machine_text = ocr_cache.RecognisedText(ocr_cache.default_path(paths.cache_dir()))
         self._job: IndexJob | None = None
         self._keeper: IndexKeeper | None = None
         self._stopping: set[IndexKeeper] = set()
@@ -92,7 +95,9 @@ class SearchFeature(QObject):
             return
         # Watching starts along with the job: a change made while the job runs, to a folder
         # watched by then, is applied after it.
-        keeper = IndexKeeper(archive, text_layer=self._text_layer, parent=self)
+        keeper = IndexKeeper(
+            archive, text_layer=self._text_layer, parent=self, machine_text=self._machine_text
+        )
         keeper.index_updated.connect(self._on_keeper_index_updated)
         keeper.archive_changed.connect(
             lambda archive, keeper=keeper: self._on_keeper_archive_changed(keeper, archive)
@@ -101,7 +106,11 @@ class SearchFeature(QObject):
         self._keeper = keeper
         keeper.start()
         job = IndexJob(
-            archive, cache_dir=paths.cache_dir(), text_layer=self._text_layer, parent=self
+            archive,
+            cache_dir=paths.cache_dir(),
+            text_layer=self._text_layer,
+            parent=self,
+            machine_text=self._machine_text,
         )
         job.progress_changed.connect(self.panel.set_progress)
         job.index_finished.connect(lambda stats, job=job: self._on_job_index_finished(job, stats))

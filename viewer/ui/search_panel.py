@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain import model, search, search_query
+from viewer.domain import search, search_query
 from viewer.services import dates, i18n
-from viewer.ui import highlight
+from viewer.ui import highlight, search_facets
 from viewer.ui.item_views import DownLineEdit, EnterListView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,10 +74,18 @@ def _undated() -> str:
     return QCoreApplication.translate("SearchPanel", "Undated")
 
 
+def machine_read_text() -> str:
+    """What a hit found only in machine-read text says of itself."""
+    return QCoreApplication.translate("SearchPanel", "Found in machine-read text (OCR, unchecked)")
+
+
 def hit_html(hit: search.Hit) -> str:
-    """A result row as rich text: the title and snippet with matches highlighted, the date."""
+    """A result row as rich text: the title and snippet with matches highlighted, the date, and
+    whether it was found only in machine-read text."""
     title = hit.title_marked or hit.title
     date = dates.long(hit.date) if hit.date is not None else _undated()
+    if hit.machine_read:
+        date += f" · <i>{html.escape(machine_read_text())}</i>"
     parts = [f"<b>{highlight.marked_to_html(title)}</b>", f"<small>{date}</small>"]
     if hit.snippet and highlight.strip_markers(hit.snippet) != hit.title:
         parts.append(highlight.marked_to_html(hit.snippet))
@@ -88,6 +96,8 @@ def hit_plain(hit: search.Hit) -> str:
     """A result row as plain text (for screen readers and tooltips)."""
     date = dates.long(hit.date) if hit.date is not None else _undated()
     parts = [hit.title, date]
+    if hit.machine_read:
+        parts.append(machine_read_text())
     if hit.snippet:
         parts.append(highlight.strip_markers(hit.snippet))
     return "\n".join(parts)
@@ -236,68 +246,6 @@ class _SearchBox(DownLineEdit):
         super().keyPressEvent(event)
 
 
-class FacetCombo(QComboBox):
-    """One facet: "Any …" and each value with its count among the matches."""
-
-    def __init__(self, any_label: str, accessible_name: str) -> None:
-        super().__init__()
-        self._any_label = any_label
-        self.setAccessibleName(accessible_name)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
-        self.addItem(any_label, None)
-
-    def value(self) -> Any:
-        """The value chosen, None for "any"."""
-        return self.currentData()
-
-    def set_counts(self, counts: Sequence[tuple[Any, int]], label: Callable[[Any], str]) -> None:
-        """Offer `counts`, keeping the value chosen (with a zero count if it no longer occurs)."""
-        chosen = self.value()
-        self.blockSignals(True)
-        try:
-            self.clear()
-            self.addItem(self._any_label, None)
-            values = [value for value, _ in counts]
-            for value, count in counts:
-                self.addItem(f"{label(value)} ({count})", value)
-            if chosen is not None and chosen not in values:
-                self.addItem(f"{label(chosen)} (0)", chosen)
-            self.setCurrentIndex(max(0, self.findData(chosen)) if chosen is not None else 0)
-        finally:
-            self.blockSignals(False)
-
-    def reset(self) -> None:
-        """Back to "any", with no values offered."""
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(self._any_label, None)
-        self.blockSignals(False)
-
-    def labels(self) -> list[str]:
-        """The items' texts, in order."""
-        return [self.itemText(i) for i in range(self.count())]
-
-
-WITH_TEXT_LAYER = "with"
-WITHOUT_TEXT_LAYER = "without"
-_TEXT_LAYER_LABELS = {
-    WITH_TEXT_LAYER: QT_TRANSLATE_NOOP("SearchPanel", "With a text layer"),
-    WITHOUT_TEXT_LAYER: QT_TRANSLATE_NOOP("SearchPanel", "Without a text layer"),
-}
-# Item data holds strings, not Python bools: PySide6 miscounts references to True and False
-# stored in a QVariant, which crashes the interpreter when it shuts down.
-_TEXT_LAYER_FILTERS = {WITH_TEXT_LAYER: True, WITHOUT_TEXT_LAYER: False}
-
-
-def _language_label(code: Any) -> str:
-    return model.language_name(str(code))
-
-
-def _text_layer_label(value: Any) -> str:
-    return QCoreApplication.translate("SearchPanel", str(_TEXT_LAYER_LABELS[str(value)]))
-
-
 class SearchPanel(QWidget):
     """Searches as you type (throttled), lists ranked hits, narrows them by facets.
 
@@ -349,11 +297,19 @@ class SearchPanel(QWidget):
         self._progress.setMaximumHeight(8)
         self._progress.hide()
 
-        self._decade = FacetCombo(self.tr("Any decade"), self.tr("Decade"))
-        self._year = FacetCombo(self.tr("Any year"), self.tr("Year"))
-        self._language = FacetCombo(self.tr("Any language"), self.tr("Language"))
-        self._collection = FacetCombo(self.tr("Any collection"), self.tr("Collection"))
-        self._text_layer = FacetCombo(self.tr("With or without"), self.tr("Scan text layer"))
+        facet = search_facets.FacetCombo
+        self._decade = facet(self.tr("Any decade"), self.tr("Decade"))
+        self._year = facet(self.tr("Any year"), self.tr("Year"))
+        self._language = facet(self.tr("Any language"), self.tr("Language"))
+        self._collection = facet(self.tr("Any collection"), self.tr("Collection"))
+        self._text_layer = facet(self.tr("With or without"), self.tr("Scan text layer"))
+        self._machine_read = facet(self.tr("Included"), self.tr("Machine-read text"))
+        self._machine_read.setToolTip(
+            self.tr(
+                "Text read from image-only scans by OCR, unchecked by a person. Leave it out to "
+                "find only what people wrote or checked."
+            )
+        )
         for combo in self.facet_combos():
             combo.currentIndexChanged.connect(self._on_facet_changed)
         self._facets = QWidget()
@@ -364,6 +320,9 @@ class SearchPanel(QWidget):
         form.addRow(self.tr("Language"), self._language)
         form.addRow(self.tr("Collection"), self._collection)
         form.addRow(self.tr("Scan text"), self._text_layer)
+        form.addRow(self.tr("Machine-read (OCR)"), self._machine_read)
+        form.setRowVisible(self._machine_read, False)
+        self._facet_form = form
         self._facets.hide()
 
         self._order = QComboBox()
@@ -490,17 +449,23 @@ class SearchPanel(QWidget):
         no_collection = self.tr("No collection")
         self._decade.set_counts(sorted(facets.decades), lambda value: decade.format(decade=value))
         self._year.set_counts(sorted(facets.years), str)
-        self._language.set_counts(facets.languages, _language_label)
+        self._language.set_counts(facets.languages, search_facets.language_label)
         self._collection.set_counts(facets.collections, lambda name: name or no_collection)
         layer = [
             (value, count)
             for value, count in (
-                (WITH_TEXT_LAYER, facets.with_text_layer),
-                (WITHOUT_TEXT_LAYER, facets.without_text_layer),
+                (search_facets.WITH_TEXT_LAYER, facets.with_text_layer),
+                (search_facets.WITHOUT_TEXT_LAYER, facets.without_text_layer),
             )
             if count
         ]
-        self._text_layer.set_counts(layer, _text_layer_label)
+        self._text_layer.set_counts(layer, search_facets.text_layer_label)
+        # Offered when some match is only in machine-read text, or while it is left out.
+        leave_out = search_facets.LEAVE_OUT_MACHINE_READ
+        offered = facets.machine_read_only > 0 or self._machine_read.value() == leave_out
+        counts = [(leave_out, facets.without_machine_read)] if offered else []
+        self._machine_read.set_counts(counts, search_facets.machine_read_label)
+        self._facet_form.setRowVisible(self._machine_read, offered)
 
     # -- state, for the window and tests --------------------------------------------------------
 
@@ -520,9 +485,20 @@ class SearchPanel(QWidget):
         """The line under the box: "17 records", "Indexing… 1,234 of 5,000", or an error."""
         return self._status.text()
 
-    def facet_combos(self) -> tuple[FacetCombo, ...]:
-        """The facet choosers: decade, year, language, collection, text layer."""
-        return (self._decade, self._year, self._language, self._collection, self._text_layer)
+    def facet_combos(self) -> tuple[search_facets.FacetCombo, ...]:
+        """The facet choosers: decade, year, language, collection, text layer, machine-read."""
+        return (
+            self._decade,
+            self._year,
+            self._language,
+            self._collection,
+            self._text_layer,
+            self._machine_read,
+        )
+
+    def machine_read_offered(self) -> bool:
+        """Whether the choice to leave machine-read text out is on screen."""
+        return self._facet_form.isRowVisible(self._machine_read)
 
     def filters(self) -> search.Filters:
         """The facet choices as search filters."""
@@ -531,7 +507,8 @@ class SearchPanel(QWidget):
             decade=self._decade.value(),
             language=self._language.value(),
             collection=self._collection.value(),
-            has_text_layer=_TEXT_LAYER_FILTERS.get(self._text_layer.value()),
+            has_text_layer=search_facets.TEXT_LAYER_FILTERS.get(self._text_layer.value()),
+            machine_read=self._machine_read.value() != search_facets.LEAVE_OUT_MACHINE_READ,
             by_date=bool(self._order.currentData()),
         )
 

@@ -134,6 +134,19 @@ class TranscriptPane(QWidget):
                 return True
         return False
 
+    def show_machine_read(self, label: str, tooltip: str, display: transcript.Display) -> None:
+        """Show machine-read text for a record with no transcript, under a tab of its own named
+        `label` (in place of a notice), a part at a time."""
+        self._transcripts = ()
+        self._tabs.blockSignals(True)
+        while self._tabs.count():
+            self._tabs.removeTab(0)
+        index = self._tabs.addTab(label)
+        self._tabs.setTabToolTip(index, tooltip)
+        self._tabs.blockSignals(False)
+        self._tabs.setVisible(True)
+        self.show_display(display)
+
     def show_html(self, fragment: str) -> None:
         """Show a transcript's display HTML."""
         self._stop_filling()

@@ -6,7 +6,7 @@ import sqlite3
 from collections import OrderedDict
 from typing import NamedTuple
 
-from viewer.domain.search import facets, values
+from viewer.domain.search import facets, schema, values
 
 
 class Matches(NamedTuple):
@@ -28,6 +28,9 @@ class Connection:
     def __init__(self, db: sqlite3.Connection, location: values.IndexLocation) -> None:
         self.db = db
         self.location = location
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        self.machine_column = version >= schema.MACHINE_TEXT_SINCE
+        """The file has a column of machine-read text (an older read-only one has not)."""
         self.matches: OrderedDict[str, Matches] = OrderedDict()
         self.facet_counts: OrderedDict[tuple[str, values.Filters], values.FacetCounts] = (
             OrderedDict()
@@ -61,9 +64,9 @@ class Connection:
         """The facet row of every record (read once, then kept current)."""
         if self._facets is None:
             self._facets = facets.FacetTable(
-                (rowid, facets.row_facet(year, collection, languages, text_layer))
-                for rowid, year, collection, languages, text_layer in self.db.execute(
-                    facets.SELECT_ROWS
+                (rowid, facets.row_facet(year, collection, languages, text_layer, machine))
+                for rowid, year, collection, languages, text_layer, machine in self.db.execute(
+                    facets.select_rows(self.machine_column)
                 )
             )
             self._record_count = len(self._facets.kinds)

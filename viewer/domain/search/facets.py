@@ -17,6 +17,7 @@ class Facet(NamedTuple):
     collection: str
     languages: tuple[str, ...]
     has_text_layer: bool
+    has_machine_text: bool = False
 
 
 class FacetTable:
@@ -39,13 +40,23 @@ class FacetTable:
         self.kinds[rowid] = number
 
 
-SELECT_ROWS = "SELECT rowid, year, collection, languages, has_text_layer FROM records"
-"""The columns `row_facet` reads, from every record."""
+def select_rows(machine_column: bool) -> str:
+    """The columns `row_facet` reads, from every record (a file older than schema 3 has no
+    machine-read text)."""
+    machine = "has_machine_text" if machine_column else "0"
+    return f"SELECT rowid, year, collection, languages, has_text_layer, {machine} FROM records"
 
 
-def row_facet(year: int | None, collection: str, languages: str, text_layer: int) -> Facet:
-    """The facet of a `SELECT_ROWS` row."""
-    return Facet(year, collection, tuple(languages.split()), bool(text_layer))
+def row_facet(
+    year: int | None, collection: str, languages: str, text_layer: int, machine_text: int
+) -> Facet:
+    """The facet of a `select_rows` row."""
+    return Facet(year, collection, tuple(languages.split()), bool(text_layer), bool(machine_text))
+
+
+def has_machine_text(table: FacetTable) -> bool:
+    """Whether any record of the index holds machine-read text."""
+    return any(facet.has_machine_text for facet in table.facets)
 
 
 def passes(facet: Facet, filters: values.Filters) -> bool:

@@ -105,15 +105,18 @@ class SearchIndex:
         text_layer: source.TextLayer | None = None,
         progress: values.ProgressCallback | None = None,
         cancelled: values.CancelCheck | None = None,
+        machine_text: source.MachineText | None = None,
     ) -> values.IndexStats:
-        """Bring the index up to date with `archive`, re-reading only changed records."""
-        return updates.update(self._index, archive, text_layer, progress, cancelled)
+        """Bring the index up to date with `archive`, re-reading only changed records (and
+        those whose scans' machine-read text changed, when `machine_text` is given)."""
+        return updates.update(self._index, archive, text_layer, progress, cancelled, machine_text)
 
     def update_records(
         self,
         archive: model.Archive,
         record_ids: Iterable[str],
         text_layer: source.TextLayer | None = None,
+        machine_text: source.MachineText | None = None,
     ) -> values.IndexStats:
         """Re-index the records with these ids, known to have changed, been added or removed.
 
@@ -121,7 +124,7 @@ class SearchIndex:
         watcher, an edit made in the viewer). `archive` must hold the records as they are now;
         an id it no longer has is removed from the index.
         """
-        return updates.update_records(self._index, archive, record_ids, text_layer)
+        return updates.update_records(self._index, archive, record_ids, text_layer, machine_text)
 
     def problems(self) -> tuple[values.IndexProblem, ...]:
         """Broken records of the archive and records indexed without some text, with reasons."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import time
@@ -22,7 +23,8 @@ _LISTED = 2000
 _MAX_PHRASE_COUNTS = 8
 """Phrases under OR counted at most to tell whether a query is uninformative."""
 
-_WEIGHTS = ", ".join(str(weight) for weight in schema.COLUMN_WEIGHTS)
+_WEIGHTS = ", ".join(str(weight) for weight in schema.COLUMN_WEIGHTS[:5])
+"""bm25 weights that a file of any schema takes (a sixth column, if any, weighs 1 by default)"""
 _MATCH_ROWIDS = "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?"
 _COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
 # bm25() with explicit weights in ORDER BY ranks faster than FTS5's own `ORDER BY rank` path
@@ -38,12 +40,13 @@ _UNRANKED = (
 )
 _JOIN = " CROSS JOIN records AS r ON r.rowid = fts.rowid"
 _MARKERS = (HIGHLIGHT_START, HIGHLIGHT_END, HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS)
-# The match count is the highlights in the body and scan text.
+# The match count is the highlights in the body, scan text and machine-read text.
 _DETAILS = (
     "SELECT rowid, highlight(fts, 0, ?, ?), snippet(fts, -1, ?, ?, ?, 16), "
-    "highlight(fts, 3, char(57344), '') || highlight(fts, 4, char(57344), '') "
+    "highlight(fts, 3, char(57344), '') || highlight(fts, 4, char(57344), ''){machine} "
     "FROM fts WHERE fts MATCH ? AND rowid IN ({rowids})"
 )
+_MACHINE_MARKS = " || highlight(fts, 5, char(57344), '')"
 _RECORDS = "SELECT rowid, record_id, title, date FROM records WHERE rowid IN ({rowids})"
 
 
@@ -55,15 +58,12 @@ def search(
     parsed = sq.parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty or parsed.root is None:
         return values.SearchResults(parsed, filters, 0, ())
-    expression = parsed.match_expression()
+    expression = _expression(parsed, filters)
     try:
         index.check_fresh()
-        matches = _matched(index, expression)
-        if filters.is_empty():
-            allowed = matches.rowids
-        else:
-            allowed = facets.narrow(index.facet_rows(), matches.rowids, filters)
-        counts = _facets_of(index, expression, filters, allowed)
+        allowed = _allowed(index, expression, filters)
+        human = _human_matches(index, parsed, filters, allowed)
+        counts = _facets_of(index, expression, filters, allowed, human)
         stride = 1
         if len(allowed) > RANK_SAMPLE and _uninformative(index, parsed.root, expression):
             stride = -(-len(allowed) // RANK_SAMPLE)
@@ -73,7 +73,7 @@ def search(
         else:
             ranked = _rank(index, expression, filters, allowed, stride, limit, offset)
         details = _details(index, expression, ranked)
-        hits = _hits(index, ranked, details)
+        hits = _hits(index, ranked, details, human)
     except sqlite3.OperationalError as error:
         raise values.IndexUnavailableError(f"The search index cannot be read: {error}.") from error
     return values.SearchResults(
@@ -92,12 +92,10 @@ def record_ids(index: Connection, query: str | sq.Query, filters: values.Filters
     parsed = sq.parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty or parsed.root is None:
         return []
-    expression = parsed.match_expression()
+    expression = _expression(parsed, filters)
     try:
         index.check_fresh()
-        allowed = _matched(index, expression).rowids
-        if not filters.is_empty():
-            allowed = facets.narrow(index.facet_rows(), allowed, filters)
+        allowed = _allowed(index, expression, filters)
         if filters.by_date:
             ranked = _by_date(index, allowed)
         else:
@@ -106,6 +104,35 @@ def record_ids(index: Connection, query: str | sq.Query, filters: values.Filters
     except sqlite3.OperationalError as error:
         raise values.IndexUnavailableError(f"The search index cannot be read: {error}.") from error
     return [ids[rowid] for rowid, _ in ranked if rowid in ids]
+
+
+def _expression(parsed: sq.Query, filters: values.Filters) -> str:
+    """The MATCH expression of the query, in every column or in those people wrote."""
+    expression = parsed.match_expression()
+    if filters.machine_read:
+        return expression
+    return f"{schema.HUMAN_COLUMNS} : ({expression})"
+
+
+def _allowed(index: Connection, expression: str, filters: values.Filters) -> list[int]:
+    """The rows the expression matches that the facet filters keep, in index order."""
+    rowids = _matched(index, expression).rowids
+    if not filters.narrows_records():
+        return rowids
+    return facets.narrow(index.facet_rows(), rowids, filters)
+
+
+def _human_matches(
+    index: Connection, parsed: sq.Query, filters: values.Filters, allowed: list[int]
+) -> set[int] | None:
+    """The allowed rows that match outside machine-read text; None when the index holds no
+    machine-read text (every match is then outside it)."""
+    if not index.machine_column or not facets.has_machine_text(index.facet_rows()):
+        return None
+    if not filters.machine_read:
+        return set(allowed)
+    human = _allowed(index, _expression(parsed, values.Filters(machine_read=False)), filters)
+    return set(human)
 
 
 def _by_date(index: Connection, allowed: list[int]) -> list[tuple[int, float]]:
@@ -188,13 +215,24 @@ def _uninformative(index: Connection, root: sq.Node, expression: str) -> bool:
 
 
 def _facets_of(
-    index: Connection, expression: str, filters: values.Filters, rowids: list[int]
+    index: Connection,
+    expression: str,
+    filters: values.Filters,
+    rowids: list[int],
+    human: set[int] | None,
 ) -> values.FacetCounts:
-    """Facet counts over `rowids`, cached per query and filters."""
+    """Facet counts over `rowids`, cached per query and filters; `human`: the rows matched
+    outside machine-read text (None: the index holds none)."""
     key = (expression, filters)
     cached = index.facet_counts.get(key)
     if cached is None:
-        cached = index.facet_counts[key] = facets.count(index.facet_rows(), rowids)
+        cached = facets.count(index.facet_rows(), rowids)
+        if human is not None:
+            machine_only = len(rowids) - len(human) if filters.machine_read else 0
+            cached = dataclasses.replace(
+                cached, machine_read_only=machine_only, without_machine_read=len(human)
+            )
+        index.facet_counts[key] = cached
         if len(index.facet_counts) > 64:
             index.facet_counts.popitem(last=False)
     return cached
@@ -252,14 +290,20 @@ def _details(
         return {}
     # "rowid IN (...)" seeks each listed row: only these are highlighted and cut.
     rowids = ",".join(str(int(rowid)) for rowid, _ in ranked)
-    rows = index.db.execute(_DETAILS.format(rowids=rowids), (*_MARKERS, expression))
+    machine = _MACHINE_MARKS if index.machine_column else ""
+    sql = _DETAILS.format(machine=machine, rowids=rowids)
+    rows = index.db.execute(sql, (*_MARKERS, expression))
     return {row[0]: (str(row[1]), str(row[2]), str(row[3])) for row in rows}
 
 
 def _hits(
-    index: Connection, ranked: list[tuple[int, float]], details: dict[int, tuple[str, str, str]]
+    index: Connection,
+    ranked: list[tuple[int, float]],
+    details: dict[int, tuple[str, str, str]],
+    human: set[int] | None,
 ) -> tuple[values.Hit, ...]:
-    """The hits in rank order, with their records' titles and dates."""
+    """The hits in rank order, with their records' titles and dates; those not in `human` (when
+    given) match only in machine-read text."""
     if not ranked:
         return ()
     rowids = ",".join(str(int(rowid)) for rowid, _ in ranked)
@@ -279,6 +323,7 @@ def _hits(
                 snippet=snippet,
                 match_count=max(1, sq.count_markers(marked) + sq.count_markers(title_marked)),
                 score=-score,
+                machine_read=human is not None and rowid not in human,
             )
         )
     return tuple(hits)

@@ -13,10 +13,17 @@ from viewer.domain.search import values
 
 _log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The index layout this code writes (`PRAGMA user_version`); older files are migrated."""
-COLUMN_WEIGHTS = (10.0, 5.0, 2.0, 1.0, 1.0)
-"""bm25 weights of title, summary, other metadata, transcripts and scan text layers."""
+MACHINE_TEXT_SINCE = 3
+"""The first schema with a column of machine-read text (older ones are still searched)."""
+COLUMN_WEIGHTS = (10.0, 5.0, 2.0, 1.0, 1.0, 1.0)
+"""bm25 weights of title, summary, other metadata, transcripts, scan text layers and
+machine-read text (schema 3 on; older files have the first five columns)."""
+TEXT_COLUMNS = ("title", "summary", "metadata", "body", "scan_text", "machine_text")
+"""The text columns of `documents` and `fts`, in order."""
+HUMAN_COLUMNS = "{title summary metadata body scan_text}"
+"""An FTS5 column filter that leaves machine-read text out."""
 
 
 def check_fts5() -> None:
@@ -36,13 +43,14 @@ def check_fts5() -> None:
 
 _FTS_TABLE = (
     "CREATE VIRTUAL TABLE fts USING fts5("
-    "title, summary, metadata, body, scan_text, content='documents', content_rowid='rowid', "
-    f"tokenize='{sq.TOKENIZER}', prefix='{{prefix}}')"
+    "title, summary, metadata, body, scan_text{columns}, content='documents', "
+    f"content_rowid='rowid', tokenize='{sq.TOKENIZER}', prefix='{{prefix}}')"
 )
-_RANK_CONFIG = (
-    "INSERT INTO fts(fts, rank) VALUES('rank', "
-    f"'bm25({', '.join(str(weight) for weight in COLUMN_WEIGHTS)})')"
-)
+_RANK_CONFIG = "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({weights})')"
+
+
+def _weights(columns: int) -> str:
+    return ", ".join(str(weight) for weight in COLUMN_WEIGHTS[:columns])
 
 
 def _create_v1(connection: sqlite3.Connection) -> None:
@@ -65,8 +73,8 @@ def _create_v1(connection: sqlite3.Connection) -> None:
         "folder TEXT PRIMARY KEY, record_id TEXT NOT NULL, reason TEXT NOT NULL)",
         "CREATE TABLE documents("
         "rowid INTEGER PRIMARY KEY, title, summary, metadata, body, scan_text)",
-        _FTS_TABLE.format(prefix="2"),
-        _RANK_CONFIG,
+        _FTS_TABLE.format(columns="", prefix="2"),
+        _RANK_CONFIG.format(weights=_weights(5)),
     ]
     for statement in statements:
         connection.execute(statement)
@@ -76,8 +84,8 @@ def _prefix_v2(connection: sqlite3.Connection) -> None:
     """Index 3-character prefixes too: `sov*` no longer merges every word beginning "sov"."""
     connection.create_function("viewer_fold", 1, folding.fold, deterministic=True)
     connection.execute("DROP TABLE fts")
-    connection.execute(_FTS_TABLE.format(prefix="2 3"))
-    connection.execute(_RANK_CONFIG)
+    connection.execute(_FTS_TABLE.format(columns="", prefix="2 3"))
+    connection.execute(_RANK_CONFIG.format(weights=_weights(5)))
     # The index holds the folded text of `documents` (docs/search.md): 'rebuild' would not do.
     connection.execute(
         "INSERT INTO fts(rowid, title, summary, metadata, body, scan_text) "
@@ -86,10 +94,35 @@ def _prefix_v2(connection: sqlite3.Connection) -> None:
     )
 
 
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _prefix_v2}
+def _machine_text_v3(connection: sqlite3.Connection) -> None:
+    """A column of its own for machine-read (OCR) text, and a mark on records that have some.
+
+    Records whose fingerprint takes in machine-read text (a transcript of kind "ocr", scans
+    recognised by the OCR process) get a new fingerprint, so the next update re-reads them
+    and moves that text into the new column.
+    """
+    connection.create_function("viewer_fold", 1, folding.fold, deterministic=True)
+    connection.execute("ALTER TABLE documents ADD COLUMN machine_text NOT NULL DEFAULT ''")
+    connection.execute("ALTER TABLE records ADD COLUMN has_machine_text INTEGER NOT NULL DEFAULT 0")
+    connection.execute("DROP TABLE fts")
+    connection.execute(_FTS_TABLE.format(columns=", machine_text", prefix="2 3"))
+    connection.execute(_RANK_CONFIG.format(weights=_weights(6)))
+    connection.execute(
+        "INSERT INTO fts(rowid, title, summary, metadata, body, scan_text, machine_text) "
+        "SELECT rowid, viewer_fold(title), viewer_fold(summary), viewer_fold(metadata), "
+        "viewer_fold(body), viewer_fold(scan_text), '' FROM documents"
+    )
+
+
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _create_v1,
+    2: _prefix_v2,
+    3: _machine_text_v3,
+}
 """Step i brings a file from user_version i-1 to i."""
 _READABLE_SINCE = 1
-"""The oldest schema searched read-only as it is (schema 2 only made prefix queries faster)."""
+"""The oldest schema searched read-only as it is (schema 2 only made prefix queries faster,
+schema 3 added machine-read text, which older files do not have)."""
 
 
 def _migrate(connection: sqlite3.Connection) -> None:

@@ -17,6 +17,13 @@ from viewer.domain.search.connection import Connection
 BATCH = 200
 """Records written per transaction while indexing (progress is reported per batch)."""
 
+_COLUMNS = ", ".join(schema.TEXT_COLUMNS)
+_MARKS = ", ".join("?" for _ in schema.TEXT_COLUMNS)
+_TEXTS = f"SELECT {_COLUMNS} FROM documents WHERE rowid = ?"
+_DELETE_TEXTS = f"INSERT INTO fts(fts, rowid, {_COLUMNS}) VALUES('delete', ?, {_MARKS})"
+_INSERT_DOCUMENT = f"INSERT INTO documents(rowid, {_COLUMNS}) VALUES(?, {_MARKS})"
+_INSERT_FTS = f"INSERT INTO fts(rowid, {_COLUMNS}) VALUES(?, {_MARKS})"
+
 
 def update(
     index: Connection,
@@ -24,21 +31,24 @@ def update(
     text_layer: source.TextLayer | None,
     progress: values.ProgressCallback | None,
     cancelled: values.CancelCheck | None,
+    machine_text: source.MachineText | None = None,
 ) -> values.IndexStats:
     """Bring the index up to date with `archive`, re-reading only changed records."""
     _check_writable(index)
     started = time.perf_counter()
+    if machine_text is not None:
+        machine_text.refresh()
     stored: dict[str, str] = dict(index.db.execute("SELECT record_id, fingerprint FROM records"))
     current, broken = _sort_records(archive.records)
     records = list(current.values())
-    digests = source.fingerprints(records)
+    digests = source.fingerprints(records, machine_text)
     work = [
         (record, digest)
         for record, digest in zip(records, digests, strict=True)
         if stored.get(record.id) != digest
     ]
     removed = [record_id for record_id in stored if record_id not in current]
-    changes = _Changes(work, removed, broken, stored, len(current), started)
+    changes = _Changes(work, removed, broken, stored, len(current), started, machine_text)
     return _apply(index, changes, text_layer, progress, cancelled)
 
 
@@ -47,6 +57,7 @@ def update_records(
     archive: model.Archive,
     record_ids: Iterable[str],
     text_layer: source.TextLayer | None,
+    machine_text: source.MachineText | None = None,
 ) -> values.IndexStats:
     """Re-index the records with these ids, known to have changed, been added or removed."""
     _check_writable(index)
@@ -61,9 +72,9 @@ def update_records(
         if row is not None:
             stored[record_id] = str(row[0])
     records = [current[record_id] for record_id in sorted(wanted) if record_id in current]
-    work = list(zip(records, source.fingerprints(records), strict=True))
+    work = list(zip(records, source.fingerprints(records, machine_text), strict=True))
     removed = [record_id for record_id in stored if record_id not in current]
-    changes = _Changes(work, removed, broken, stored, len(current), started)
+    changes = _Changes(work, removed, broken, stored, len(current), started, machine_text)
     return _apply(index, changes, text_layer, None, None)
 
 
@@ -86,6 +97,7 @@ class _Changes:
     """fingerprint of each record the index held, by id"""
     record_count: int
     started: float
+    machine_text: source.MachineText | None
 
 
 def _apply(
@@ -109,7 +121,7 @@ def _apply(
             raise values.IndexCancelledError(f"Indexing stopped after {done} of {total} records.")
         old = _rowids_of(index, [record.id for record, _ in batch if record.id in stored])
         documents = [
-            (source.document(record, text_layer, digest), old.get(record.id))
+            (source.document(record, text_layer, digest, changes.machine_text), old.get(record.id))
             for record, digest in batch
         ]
         write(index, functools.partial(_store, index, documents))
@@ -170,17 +182,10 @@ def write(index: Connection, action: Callable[[], object]) -> None:
 def _delete(index: Connection, rowids: Iterable[int]) -> None:
     db = index.db
     for rowid in rowids:
-        row = db.execute(
-            "SELECT title, summary, metadata, body, scan_text FROM documents WHERE rowid = ?",
-            (rowid,),
-        ).fetchone()
+        row = db.execute(_TEXTS, (rowid,)).fetchone()
         if row is not None:
             folded = [folding.fold(value or "") for value in row]
-            db.execute(
-                "INSERT INTO fts(fts, rowid, title, summary, metadata, body, scan_text) "
-                "VALUES('delete', ?, ?, ?, ?, ?, ?)",
-                (rowid, *folded),
-            )
+            db.execute(_DELETE_TEXTS, (rowid, *folded))
         db.execute("DELETE FROM documents WHERE rowid = ?", (rowid,))
         db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
         index.record_removed(rowid)
@@ -192,8 +197,8 @@ def _store(index: Connection, documents: list[tuple[source.Document, int | None]
     for doc, _ in documents:
         cursor = db.execute(
             "INSERT INTO records(record_id, folder, title, date, year, collection, "
-            "languages, has_text_layer, fingerprint, problems) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "languages, has_text_layer, fingerprint, problems, has_machine_text) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.record_id,
                 doc.folder,
@@ -205,24 +210,18 @@ def _store(index: Connection, documents: list[tuple[source.Document, int | None]
                 int(doc.has_text_layer),
                 doc.fingerprint,
                 "\n".join(doc.problems),
+                int(bool(doc.machine_text)),
             ),
         )
         rowid = cursor.lastrowid
         assert rowid is not None
-        index.record_added(
-            rowid, facets.Facet(doc.year, doc.collection, doc.languages, doc.has_text_layer)
+        facet = facets.Facet(
+            doc.year, doc.collection, doc.languages, doc.has_text_layer, bool(doc.machine_text)
         )
-        texts = (doc.title, doc.summary, doc.metadata, doc.body, doc.scan_text)
-        db.execute(
-            "INSERT INTO documents(rowid, title, summary, metadata, body, scan_text) "
-            "VALUES(?, ?, ?, ?, ?, ?)",
-            (rowid, *texts),
-        )
-        db.execute(
-            "INSERT INTO fts(rowid, title, summary, metadata, body, scan_text) "
-            "VALUES(?, ?, ?, ?, ?, ?)",
-            (rowid, *(folding.fold(text) for text in texts)),
-        )
+        index.record_added(rowid, facet)
+        texts = (doc.title, doc.summary, doc.metadata, doc.body, doc.scan_text, doc.machine_text)
+        db.execute(_INSERT_DOCUMENT, (rowid, *texts))
+        db.execute(_INSERT_FTS, (rowid, *(folding.fold(text) for text in texts)))
 
 
 def _stored_broken(index: Connection) -> list[values.IndexProblem]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -54,10 +54,17 @@ class Filters:
     has_text_layer: bool | None = None
     by_date: bool = False
     """List the hits oldest first (undated last) instead of best first; narrows nothing."""
+    machine_read: bool = True
+    """Search machine-read (OCR) text too; False leaves it out, finding only what people wrote
+    or checked (metadata, transcripts, the scans' own text layers)."""
 
     def is_empty(self) -> bool:
         """True when nothing is narrowed."""
         return self == Filters(by_date=self.by_date)
+
+    def narrows_records(self) -> bool:
+        """True when a facet value narrows the records matched (a year, a language...)."""
+        return replace(self, by_date=False, machine_read=True) != Filters()
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,8 @@ class Hit:
     snippet: str
     match_count: int
     score: float
+    machine_read: bool = False
+    """The record matches only in machine-read (OCR) text, unchecked by a person."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,10 @@ class FacetCounts:
     collections: tuple[tuple[str, int], ...] = ()
     with_text_layer: int = 0
     without_text_layer: int = 0
+    machine_read_only: int = 0
+    """Records that match only in machine-read (OCR) text (0 when the index holds none)."""
+    without_machine_read: int = 0
+    """Records that match with machine-read text left out (when the index holds some)."""
 
 
 @dataclass(frozen=True)
