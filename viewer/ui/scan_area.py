@@ -119,6 +119,8 @@ class PageArea(QAbstractScrollArea):
         self._words_wanted: set[int] = set()
         self.text_pages: list[bool] | None = None
         self._layout = Layout([], 1.0, 0.0)
+        self._sizes: list[Size] = []
+        self._sizes_key: tuple[object, ...] = ()
         self._current = -1
         self._first_painted = False
         self._drag_start: QPointF | None = None
@@ -239,10 +241,18 @@ class PageArea(QAbstractScrollArea):
         self.set_position(page, offset)
         self.viewport().update()
 
+    def _shown_sizes(self) -> list[Size]:
+        """Every page's size as shown (after rotations), made once per document and rotation."""
+        key = (self.info, self.document_rotation, tuple(sorted(self.page_rotations.items())))
+        if self._sizes_key != key:
+            self._sizes_key = key
+            self._sizes = [self.page_size(i) for i in range(self.page_count())]
+        return self._sizes
+
     def _mode_zoom(self) -> float | None:
         if not self.info:
             return None
-        sizes = [self.page_size(i) for i in range(self.page_count())]
+        sizes = self._shown_sizes()
         available = self._available_size()
         return scan_layout.fit_zoom(self.mode, sizes, available, self.logicalDpiX() / 72.0)
 
@@ -297,7 +307,7 @@ class PageArea(QAbstractScrollArea):
         if zoom is None:
             zoom = self._mode_zoom() or self.zoom
         self.zoom = zoom
-        sizes = [self.page_size(i) for i in range(self.page_count())]
+        sizes = self._shown_sizes()
         zooms = page_fit.page_zooms(self.mode, sizes, self._available_size())
         self._layout = Layout(sizes, zoom, self.viewport().width(), zooms)
         viewport = self.viewport().size()
