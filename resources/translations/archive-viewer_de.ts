@@ -407,7 +407,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+25"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+26"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1292,12 +1292,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+98"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+77"/>
         <source>Scan pages</source>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+75"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
