@@ -15,6 +15,7 @@ import sqlite3
 import struct
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, Signal, Slot
@@ -389,10 +390,16 @@ class _KeeperWorker(QObject):
     failed = Signal(str)
     archive_changed = Signal(object)
 
-    def __init__(self, archive: model.Archive, text_layer: source.TextLayer | None) -> None:
+    def __init__(
+        self,
+        archive: model.Archive,
+        text_layer: source.TextLayer | None,
+        complete: Callable[[model.Record], model.Record] | None = None,
+    ) -> None:
         super().__init__()
         self._archive = archive
         self._text_layer = text_layer
+        self._complete = complete
         self._location: search.IndexLocation | None = None
         self._records: dict[Path, model.Record | model.BrokenRecord] = {}
         """Every record with a record.toml, by folder: what the archive is now."""
@@ -555,6 +562,8 @@ class _KeeperWorker(QObject):
                 ids.add(old.id)
             if (folder / RECORD_FILE).is_file():
                 record = archive_loader.load_record(folder)
+                if self._complete is not None and isinstance(record, model.Record):
+                    record = self._complete(record)  # what its PDF said, read before
                 added = added or old is None
                 self._records[folder] = record  # in its place: the order is kept
                 ids.add(record.id)
@@ -615,7 +624,9 @@ class IndexKeeper(QObject):
     the `IndexJob` that brought it up to date), each change re-indexes only the records whose
     files changed (`SearchIndex.update_records`): files written in place, replaced, added or
     removed, record.toml edited, record folders added or removed. Elsewhere, or past the
-    system's limit on watches, changes are seen when the archive is opened again.
+    system's limit on watches, changes are seen when the archive is opened again. `complete`
+    gives a record read again what was learnt of it since the archive was read (its PDF's own
+    title, for a record whose title was guessed); it runs on the keeper's thread.
     """
 
     watching_started = Signal(int)
@@ -638,11 +649,12 @@ class IndexKeeper(QObject):
         archive: model.Archive,
         text_layer: source.TextLayer | None = None,
         parent: QObject | None = None,
+        complete: Callable[[model.Record], model.Record] | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("search-keeper")
-        self._worker = _KeeperWorker(archive, text_layer)
+        self._worker = _KeeperWorker(archive, text_layer, complete)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._location_set.connect(self._worker.set_location)
