@@ -791,7 +791,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -857,7 +857,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-898"/>
+        <location line="-899"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -877,7 +877,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+967"/>
+        <location line="+968"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1320,12 +1320,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+98"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+77"/>
         <source>Scan pages</source>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+75"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1582,7 +1582,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>

@@ -791,7 +791,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -857,7 +857,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-898"/>
+        <location line="-899"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -877,7 +877,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+967"/>
+        <location line="+968"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1320,12 +1320,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+98"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+77"/>
         <source>Scan pages</source>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+75"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -1582,7 +1582,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>

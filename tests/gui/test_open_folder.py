@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
@@ -198,3 +200,49 @@ def test_the_list_marks_a_folders_pdfs_without_a_text_layer_once_they_are_read(
     assert "No text layer" not in tooltip("memo_typed")
     assert row("memo_scanned").data(Qt.ItemDataRole.DecorationRole) is not None
     assert row("memo_typed").data(Qt.ItemDataRole.DecorationRole) is None
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="changes are watched with Linux's inotify"
+)
+def test_a_title_from_the_pdf_stays_when_its_record_is_read_again_after_an_edit_on_disk(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    # An imported archive: the titles were guessed from file names, the PDFs know better.
+    for number in (1, 2):
+        folder = tmp_path / f"scan-{number}"
+        folder.mkdir()
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 72), f"Memo {number}")
+        doc.set_metadata({"title": f"Memorandum number {number}"})
+        doc.save(folder / "scan.pdf")
+        doc.close()
+        (folder / "record.toml").write_text(
+            f'id = "scan-{number}"\ntitle = "scan {number}"\ninferred = ["title"]\n',
+            encoding="utf-8",
+        )
+    viewer = make_viewer()
+    window = viewer.window
+    with qtbot.waitSignal(window.pdf_metadata_read, timeout=30000):
+        open_and_wait(qtbot, viewer, tmp_path)
+    assert sorted(listed_titles(viewer)) == ["Memorandum number 1", "Memorandum number 2"]
+
+    def watching() -> bool:
+        feature = window._search_feature
+        keeper = feature._keeper if feature is not None else None
+        return keeper is not None and bool(keeper._worker._folders) and feature.panel._ready
+
+    qtbot.waitUntil(watching, timeout=20000)
+    toml = tmp_path / "scan-2" / "record.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + 'summary = "Seen again"\n', "utf-8")
+    qtbot.waitUntil(
+        lambda: any(r.summary == "Seen again" for r in window.records.shown_records()),
+        timeout=15000,
+    )
+    assert sorted(listed_titles(viewer)) == ["Memorandum number 1", "Memorandum number 2"]
+    # The search index has it too.
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000):
+        window.search_action.trigger()
+        qtbot.keyClicks(window.search.search_box(), "Memorandum")
+    hits = {hit.record_id for hit in window.search.result_model().hits()}
+    assert hits == {"scan-1", "scan-2"}

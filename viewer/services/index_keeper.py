@@ -10,6 +10,7 @@ import logging
 import os
 import struct
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QThread, QTimer, Signal, Slot
@@ -126,11 +127,13 @@ class _KeeperWorker(QObject):
         archive: model.Archive,
         text_layer: source.TextLayer | None,
         machine_text: source.MachineText | None,
+        complete: Callable[[model.Record], model.Record] | None = None,
     ) -> None:
         super().__init__()
         self._archive = archive
         self._text_layer = text_layer
         self._machine_text = machine_text
+        self._complete = complete
         self._machine_stamp: object = None
         self._machine_versions: dict[str, str] = {}
         self._machine_changed: set[str] = set()
@@ -306,6 +309,8 @@ class _KeeperWorker(QObject):
                 ids.add(old.id)
             if (folder / RECORD_FILE).is_file():
                 record = archive_loader.load_record(folder)
+                if self._complete is not None and isinstance(record, model.Record):
+                    record = self._complete(record)  # what its PDF said, read before
                 added = added or old is None
                 self._records[folder] = record  # in its place: the order is kept
                 ids.add(record.id)
@@ -411,7 +416,9 @@ class IndexKeeper(QObject):
     removed, record.toml edited, record folders added or removed. Elsewhere, or past the
     system's limit on watches, changes are seen when the archive is opened again. With
     `machine_text` (the OCR cache), the records whose scans are machine-read meanwhile are
-    re-indexed too, every `MACHINE_TEXT_POLL_MS` at most.
+    re-indexed too, every `MACHINE_TEXT_POLL_MS` at most. `complete` gives a record read again
+    what was learnt of it since the archive was read (its PDF's own title, for a record whose
+    title was guessed); it runs on the keeper's thread.
     """
 
     watching_started = Signal(int)
@@ -435,11 +442,12 @@ class IndexKeeper(QObject):
         text_layer: source.TextLayer | None = None,
         parent: QObject | None = None,
         machine_text: source.MachineText | None = None,
+        complete: Callable[[model.Record], model.Record] | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("search-keeper")
-        self._worker = _KeeperWorker(archive, text_layer, machine_text)
+        self._worker = _KeeperWorker(archive, text_layer, machine_text, complete)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._location_set.connect(self._worker.set_location)

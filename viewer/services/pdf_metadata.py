@@ -107,6 +107,8 @@ class PdfMetadataReader(QObject):
         self._processes: list[subprocess.Popen[str]] = []
         self._generation = 0
         self._busy = False
+        self._known: dict[str, dict[str, str]] = {}
+        """The metadata read of each PDF (by path), kept for records read again later."""
 
     def prepare(self) -> None:
         """Start the child processes now (they load PyMuPDF, at low priority), for a `read` to
@@ -121,6 +123,7 @@ class PdfMetadataReader(QObject):
         """Start reading the metadata of `archive`'s folder records (stopping any earlier
         reading); how many records are to be read."""
         self.stop()
+        self._known = {}
         records = [r for r in archive.records if isinstance(r, Record) and wants_metadata(r)]
         if not records:
             return 0
@@ -140,6 +143,15 @@ class PdfMetadataReader(QObject):
                 daemon=True,
             ).start()
         return len(records)
+
+    def complete(self, record: Record) -> Record:
+        """`record` completed by what its PDF's metadata said when it was read (a record read
+        again after an edit on disk comes back with the title its file name gave); `record`
+        itself when nothing is known. Safe on any thread."""
+        if not wants_metadata(record):
+            return record
+        metadata = self._known.get(str(record.scans[0].path))
+        return record if metadata is None else folder.with_pdf_metadata(record, metadata)
 
     def stop(self) -> None:
         """Stop the reading under way: its remaining results are dropped, and its processes,
@@ -206,9 +218,9 @@ class PdfMetadataReader(QObject):
                 reading.texts[record.id] = bool(answer["text"])
                 return
             metadata = answer.get("metadata")
-            completed = folder.with_pdf_metadata(
-                record, metadata if isinstance(metadata, dict) else {}
-            )
+            metadata = metadata if isinstance(metadata, dict) else {}
+            self._known[str(answer["path"])] = metadata
+            completed = folder.with_pdf_metadata(record, metadata)
             if completed is not record:
                 reading.batch[record.id] = completed
             if reading.batch and time.perf_counter() - reading.last >= BATCH_SECONDS:

@@ -788,7 +788,8 @@ class MainWindow(QMainWindow):
             return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._archive:
-            self._extras()[0].start_indexing(archive)
+            complete = self._metadata_reader.complete if self._metadata_reader else None
+            self._extras()[0].start_indexing(archive, complete)
         else:
             self._extras()
 

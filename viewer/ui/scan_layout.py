@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections.abc import Sequence
+from typing import overload
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -32,6 +35,32 @@ __all__ = [
 ]
 
 
+class PageRects(Sequence[QRectF]):
+    """Each page's rectangle, made when asked for: a 5,000-page document lays out in a few
+    milliseconds, not 5,000 QRectF at every resize."""
+
+    def __init__(
+        self, width: float, tops: list[float], widths: list[float], heights: list[float]
+    ) -> None:
+        self._width = width
+        self._tops = tops
+        self._widths = widths
+        self._heights = heights
+
+    def __len__(self) -> int:
+        return len(self._tops)
+
+    @overload
+    def __getitem__(self, index: int) -> QRectF: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[QRectF]: ...
+    def __getitem__(self, index: int | slice) -> QRectF | list[QRectF]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        width = self._widths[index]
+        return QRectF((self._width - width) / 2, self._tops[index], width, self._heights[index])
+
+
 class Layout:
     """Page rectangles in logical pixels of the whole document, top to bottom."""
 
@@ -44,18 +73,17 @@ class Layout:
     ) -> None:
         self.zoom = zoom
         self._zooms = zooms if zooms is not None and len(zooms) == len(sizes) else None
-        self.rects: list[QRectF] = []
-        widest = max((s.width * self.page_zoom(i) for i, s in enumerate(sizes)), default=0.0)
-        self.width = max(widest + 2 * MARGIN, viewport_width)
-        top = MARGIN
-        self._tops: list[float] = []
-        for index, size in enumerate(sizes):
-            page_zoom = self.page_zoom(index)
-            width, height = size.width * page_zoom, size.height * page_zoom
-            self.rects.append(QRectF((self.width - width) / 2, top, width, height))
-            self._tops.append(top)
-            top += height + MARGIN
-        self.height = top
+        if self._zooms is None:
+            widths = [s.width * zoom for s in sizes]
+            heights = [s.height * zoom for s in sizes]
+        else:
+            widths = [s.width * z for s, z in zip(sizes, self._zooms, strict=True)]
+            heights = [s.height * z for s, z in zip(sizes, self._zooms, strict=True)]
+        self.width = max(max(widths, default=0.0) + 2 * MARGIN, viewport_width)
+        # Each page's top: the margin, then every page above and its margin.
+        self._tops = list(itertools.accumulate((h + MARGIN for h in heights), initial=MARGIN))
+        self.height = self._tops.pop()
+        self.rects = PageRects(self.width, self._tops, widths, heights)
 
     def page_zoom(self, index: int) -> float:
         """Logical pixels per point of page `index` (each its own in fit width)."""

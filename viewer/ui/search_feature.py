@@ -84,9 +84,12 @@ class SearchFeature(QObject):
                 problem or self.tr("Search is not available on this computer.")
             )
 
-    def start_indexing(self, archive: Archive) -> None:
+    def start_indexing(
+        self, archive: Archive, complete: Callable[[Record], Record] | None = None
+    ) -> None:
         """Bring `archive`'s index up to date in the background, search it when ready, and keep
-        it up to date while the archive stays open."""
+        it up to date while the archive stays open (records read again after an edit on disk
+        completed by `complete`)."""
         if self._job is not None:
             self._job.cancel()
         self._stop_keeper(wait=False)
@@ -96,7 +99,11 @@ class SearchFeature(QObject):
         # Watching starts along with the job: a change made while the job runs, to a folder
         # watched by then, is applied after it.
         keeper = IndexKeeper(
-            archive, text_layer=self._text_layer, parent=self, machine_text=self._machine_text
+            archive,
+            text_layer=self._text_layer,
+            parent=self,
+            machine_text=self._machine_text,
+            complete=complete,
         )
         keeper.index_updated.connect(self._on_keeper_index_updated)
         keeper.archive_changed.connect(
