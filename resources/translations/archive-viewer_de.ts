@@ -556,13 +556,13 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
-        <location line="+373"/>
+        <location filename="../../viewer/ui/main_window.py" line="+175"/>
+        <location line="+374"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -662,7 +662,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Kleinere Schrift</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Focus &amp;Transcript</source>
         <translation>Zur &amp;Transkription wechseln</translation>
     </message>
@@ -778,7 +778,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -788,7 +788,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -823,7 +823,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+11"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
@@ -839,12 +839,12 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>This record has no scan.</source>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-884"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -864,7 +864,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+939"/>
+        <location line="+953"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -879,12 +879,12 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: {notices}.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
     </message>
@@ -1372,6 +1372,19 @@ Nicht lesbar: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Beenden durch das Personal abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingZoom</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+46"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom O&amp;ut</source>
+        <translation>V&amp;erkleinern</translation>
     </message>
 </context>
 <context>

@@ -556,13 +556,13 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
-        <location line="+373"/>
+        <location filename="../../viewer/ui/main_window.py" line="+175"/>
+        <location line="+374"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -662,7 +662,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ré&amp;duire le texte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Focus &amp;Transcript</source>
         <translation>Aller à la &amp;transcription</translation>
     </message>
@@ -778,7 +778,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -788,7 +788,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -823,7 +823,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <location line="+11"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
@@ -839,12 +839,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>This record has no scan.</source>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-884"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -864,7 +864,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+939"/>
+        <location line="+953"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -879,12 +879,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
         <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
     </message>
@@ -1372,6 +1372,19 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Annuler la sortie</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingZoom</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+46"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Zoom avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom O&amp;ut</source>
+        <translation>Zoom arr&amp;ière</translation>
     </message>
 </context>
 <context>

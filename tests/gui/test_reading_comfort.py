@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -178,3 +179,92 @@ def test_the_transcript_opens_again_where_the_reader_left_it(
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=5000)
     at_top = browser.cursorForPosition(QPoint(0, 0)).position()
     assert browser.toPlainText()[at_top : at_top + 40] == left_at
+
+
+def region_of(window: QWidget, widget: QWidget) -> str:
+    """Which part of the window `widget` is in, as a reader would name it."""
+    for name, part in (
+        ("records", window.findChild(QDockWidget, "recordsDock")),
+        ("records", window.findChild(QDockWidget, "searchDock")),
+        ("transcript", window.transcript.parentWidget()),
+        ("scan", window.scan),
+        ("metadata", window.findChild(QDockWidget, "metadataDock")),
+        ("metadata", window.findChild(QDockWidget, "citeDock")),
+    ):
+        if part is widget or part.isAncestorOf(widget):
+            return name
+    return "elsewhere"
+
+
+def test_tab_goes_records_transcript_scan_metadata_and_every_stop_shows_it_has_the_focus(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    panel = library(qtbot, viewer)
+    window.activateWindow()
+    panel.view().setFocus()
+    qtbot.waitUntil(panel.view().hasFocus)
+    visited: list[QWidget] = []
+    looks: list[QImage] = []
+    for _ in range(40):
+        now = QApplication.focusWidget()
+        assert now is not None
+        if now in visited:
+            break
+        visited.append(now)
+        looks.append(now.grab().toImage())
+        qtbot.keyClick(now, Qt.Key.Key_Tab)
+    regions = [region_of(window, widget) for widget in visited]
+    order = ["records", "transcript", "scan", "metadata"]
+    seen = [region for i, region in enumerate(regions) if region not in regions[:i]]
+    assert seen[:4] == order, regions
+    assert regions.index("metadata") > max(i for i, r in enumerate(regions) if r == "scan")
+    # Every stop looks otherwise when it has the focus than when it has not.
+    elsewhere = window.menuBar()
+    elsewhere.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() not in visited[:1])
+    unmarked = [
+        f"{widget.metaObject().className()} {widget.accessibleName()!r}"
+        for widget, look in zip(visited, looks, strict=True)
+        if widget.isVisible() and widget.grab().toImage() == look
+    ]
+    assert unmarked == []
+
+
+def test_zoom_keys_in_a_side_panel_zoom_the_reading_pane_used_last(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    view_menu = window.findChild(QMenu, "view_menu")
+    entries = {a.objectName(): a for a in view_menu.actions()}
+    assert entries["zoom_in"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.ZoomIn))
+    assert entries["zoom_out"].shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomOut)
+    window.activateWindow()
+    records = library(qtbot, viewer).view()
+    browser = window.transcript.browser()
+    size = window.transcript.point_size()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Focus Transcript
+    qtbot.waitUntil(browser.hasFocus)
+    qtbot.keyClick(browser, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.transcript.point_size() == size + 1  # the transcript's text grows
+    records.setFocus()
+    qtbot.waitUntil(records.hasFocus)
+    qtbot.keyClick(records, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.transcript.point_size() == size + 2  # from the list: the transcript still
+    scan = viewer.scan_pane
+    zoom = scan.area.zoom
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Focus Scan
+    qtbot.waitUntil(scan.area.hasFocus)
+    qtbot.keyClick(scan.area, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert scan.area.zoom == pytest.approx(zoom * 1.25)
+    records.setFocus()
+    qtbot.waitUntil(records.hasFocus)
+    qtbot.keyClick(records, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert scan.area.zoom == pytest.approx(zoom)  # from the list: now the scan
+    assert window.transcript.point_size() == size + 2

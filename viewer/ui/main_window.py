@@ -39,12 +39,13 @@ from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
-from viewer.ui import focus_frame
+from viewer.ui import focus_frame, tab_order
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
 from viewer.ui.transcript_places import TranscriptPlaces
 from viewer.ui.transcript_view import TranscriptPane
+from viewer.ui.zoom_keys import ReadingZoom
 
 if TYPE_CHECKING:
     # Loaded after the first page is shown (see _extras): none of it is needed to read.
@@ -329,6 +330,7 @@ class MainWindow(QMainWindow):
                 "text_smaller",
             )
         )
+        self.reading_zoom = ReadingZoom(self.transcript, self.scan, self._side_docks(), view_menu)
         view_menu.addSeparator()
         view_menu.addAction(
             self._action(
@@ -753,6 +755,7 @@ class MainWindow(QMainWindow):
             library.select(self._record.id)
         self._records_dock.setWidget(library)
         focus_frame.install(library.view())
+        tab_order.follow_screen(self, self._screen_regions())
         return library
 
     def _start_pending_index(self) -> None:
@@ -823,7 +826,16 @@ class MainWindow(QMainWindow):
             )
             self._file_menu.insertMenu(self._file_end, self.export_archive_menu)
             self._cite_feature.panel.show_record(self._record)
+            tab_order.follow_screen(self, self._screen_regions())
         return self._search_feature, self._cite_feature
+
+    def _side_docks(self) -> list[QWidget]:
+        return [self._records_dock, self._search_dock, self._metadata_dock, self._cite_dock]
+
+    def _screen_regions(self) -> list[QWidget]:
+        """The window's parts in the order Tab visits them: as they are on screen."""
+        docks = self._side_docks()
+        return [*docks[:2], self._transcript_column, self.scan, *docks[2:]]
 
     @property
     def search(self) -> SearchPanel:
