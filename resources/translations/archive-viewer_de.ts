@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../viewer/ui/appearance.py" line="+96"/>
+        <source>&amp;High Contrast</source>
+        <translation>&amp;Hoher Kontrast</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Interface Si&amp;ze</source>
+        <translation>Oberflächen&amp;maßstab</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{percent}%</source>
+        <comment>an interface size</comment>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="+257"/>
@@ -556,13 +575,13 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+175"/>
-        <location line="+374"/>
+        <location filename="../../viewer/ui/main_window.py" line="+176"/>
+        <location line="+375"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-370"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -677,7 +696,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
@@ -844,7 +863,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-884"/>
+        <location line="-885"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -864,7 +883,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+953"/>
+        <location line="+954"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1050,7 +1069,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+63"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+64"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1185,7 +1204,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dokument-ID</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Record metadata</source>
         <translation>Metadaten des Dokuments</translation>
     </message>
@@ -1949,7 +1968,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+69"/>
         <source>Transcript</source>
         <translation>Transkription</translation>
     </message>

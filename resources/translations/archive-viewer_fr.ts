@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../viewer/ui/appearance.py" line="+96"/>
+        <source>&amp;High Contrast</source>
+        <translation>&amp;Haut contraste</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Interface Si&amp;ze</source>
+        <translation>T&amp;aille de l’interface</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{percent}%</source>
+        <comment>an interface size</comment>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="+257"/>
@@ -556,13 +575,13 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+175"/>
-        <location line="+374"/>
+        <location filename="../../viewer/ui/main_window.py" line="+176"/>
+        <location line="+375"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-370"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -677,7 +696,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
@@ -844,7 +863,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-884"/>
+        <location line="-885"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -864,7 +883,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+953"/>
+        <location line="+954"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1050,7 +1069,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+63"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+64"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1185,7 +1204,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Identifiant du document</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Record metadata</source>
         <translation>Métadonnées du document</translation>
     </message>
@@ -1949,7 +1968,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+69"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>

@@ -40,6 +40,7 @@ from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
 from viewer.ui import focus_frame, tab_order
+from viewer.ui.appearance import Appearance
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
         )
         view_menu.addSeparator()
         view_menu.addMenu(self._build_language_menu())
+        self.appearance = Appearance(settings=self._settings, view_menu=view_menu, window=self)
 
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.setObjectName("go_menu")
