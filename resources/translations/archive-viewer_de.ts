@@ -10,9 +10,28 @@
     </message>
 </context>
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../viewer/ui/appearance.py" line="+96"/>
+        <source>&amp;High Contrast</source>
+        <translation>&amp;Hoher Kontrast</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Interface Si&amp;ze</source>
+        <translation>Oberflächen&amp;maßstab</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{percent}%</source>
+        <comment>an interface size</comment>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
-        <location line="-115"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="-115"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
@@ -569,13 +588,13 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+176"/>
-        <location line="+374"/>
+        <location filename="../../viewer/ui/main_window.py" line="+178"/>
+        <location line="+376"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-371"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -675,7 +694,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Kleinere Schrift</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Focus &amp;Transcript</source>
         <translation>Zur &amp;Transkription wechseln</translation>
     </message>
@@ -690,7 +709,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
@@ -791,7 +810,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -801,7 +820,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+107"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
@@ -857,7 +876,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
     </message>
     <message>
-        <location line="-899"/>
+        <location line="-911"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -877,7 +896,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+968"/>
+        <location line="+980"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1063,7 +1082,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+63"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+64"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1198,7 +1217,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dokument-ID</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Record metadata</source>
         <translation>Metadaten des Dokuments</translation>
     </message>
@@ -1390,6 +1409,19 @@ Nicht lesbar: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Beenden durch das Personal abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingZoom</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+46"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom O&amp;ut</source>
+        <translation>V&amp;erkleinern</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +2016,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+69"/>
         <source>Transcript</source>
         <translation>Transkription</translation>
     </message>

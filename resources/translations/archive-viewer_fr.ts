@@ -10,9 +10,28 @@
     </message>
 </context>
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../viewer/ui/appearance.py" line="+96"/>
+        <source>&amp;High Contrast</source>
+        <translation>&amp;Haut contraste</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Interface Si&amp;ze</source>
+        <translation>T&amp;aille de l’interface</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{percent}%</source>
+        <comment>an interface size</comment>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
-        <location line="-115"/>
+        <location filename="../../viewer/ui/kiosk/overlays.py" line="-115"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
@@ -569,13 +588,13 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+176"/>
-        <location line="+374"/>
+        <location filename="../../viewer/ui/main_window.py" line="+178"/>
+        <location line="+376"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-371"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -675,7 +694,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ré&amp;duire le texte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Focus &amp;Transcript</source>
         <translation>Aller à la &amp;transcription</translation>
     </message>
@@ -690,7 +709,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
@@ -791,7 +810,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -801,7 +820,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+107"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
@@ -857,7 +876,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a pas de numérisation.</translation>
     </message>
     <message>
-        <location line="-899"/>
+        <location line="-911"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -877,7 +896,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+968"/>
+        <location line="+980"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1063,7 +1082,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../viewer/ui/metadata_panel.py" line="+63"/>
+        <location filename="../../viewer/ui/metadata_panel.py" line="+64"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1198,7 +1217,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Identifiant du document</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Record metadata</source>
         <translation>Métadonnées du document</translation>
     </message>
@@ -1390,6 +1409,19 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Annuler la sortie</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingZoom</name>
+    <message>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+46"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Zoom avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom O&amp;ut</source>
+        <translation>Zoom arr&amp;ière</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +2016,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../viewer/ui/transcript_view.py" line="+50"/>
+        <location filename="../../viewer/ui/transcript_view.py" line="+69"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>

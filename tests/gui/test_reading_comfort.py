@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtGui import QColor, QImage, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
@@ -178,3 +179,182 @@ def test_the_transcript_opens_again_where_the_reader_left_it(
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=5000)
     at_top = browser.cursorForPosition(QPoint(0, 0)).position()
     assert browser.toPlainText()[at_top : at_top + 40] == left_at
+
+
+def region_of(window: QWidget, widget: QWidget) -> str:
+    """Which part of the window `widget` is in, as a reader would name it."""
+    for name, part in (
+        ("records", window.findChild(QDockWidget, "recordsDock")),
+        ("records", window.findChild(QDockWidget, "searchDock")),
+        ("transcript", window.transcript.parentWidget()),
+        ("scan", window.scan),
+        ("metadata", window.findChild(QDockWidget, "metadataDock")),
+        ("metadata", window.findChild(QDockWidget, "citeDock")),
+    ):
+        if part is widget or part.isAncestorOf(widget):
+            return name
+    return "elsewhere"
+
+
+def test_tab_goes_records_transcript_scan_metadata_and_every_stop_shows_it_has_the_focus(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    panel = library(qtbot, viewer)
+    window.activateWindow()
+    panel.view().setFocus()
+    qtbot.waitUntil(panel.view().hasFocus)
+    visited: list[QWidget] = []
+    looks: list[QImage] = []
+    for _ in range(40):
+        now = QApplication.focusWidget()
+        assert now is not None
+        if now in visited:
+            break
+        visited.append(now)
+        looks.append(now.grab().toImage())
+        qtbot.keyClick(now, Qt.Key.Key_Tab)
+    regions = [region_of(window, widget) for widget in visited]
+    order = ["records", "transcript", "scan", "metadata"]
+    seen = [region for i, region in enumerate(regions) if region not in regions[:i]]
+    assert seen[:4] == order, regions
+    assert regions.index("metadata") > max(i for i, r in enumerate(regions) if r == "scan")
+    # Every stop looks otherwise when it has the focus than when it has not.
+    elsewhere = window.menuBar()
+    elsewhere.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() not in visited[:1])
+    unmarked = [
+        f"{widget.metaObject().className()} {widget.accessibleName()!r}"
+        for widget, look in zip(visited, looks, strict=True)
+        if widget.isVisible() and widget.grab().toImage() == look
+    ]
+    assert unmarked == []
+
+
+def test_zoom_keys_in_a_side_panel_zoom_the_reading_pane_used_last(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    view_menu = window.findChild(QMenu, "view_menu")
+    entries = {a.objectName(): a for a in view_menu.actions()}
+    assert entries["zoom_in"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.ZoomIn))
+    assert entries["zoom_out"].shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomOut)
+    window.activateWindow()
+    records = library(qtbot, viewer).view()
+    browser = window.transcript.browser()
+    size = window.transcript.point_size()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Focus Transcript
+    qtbot.waitUntil(browser.hasFocus)
+    qtbot.keyClick(browser, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.transcript.point_size() == size + 1  # the transcript's text grows
+    records.setFocus()
+    qtbot.waitUntil(records.hasFocus)
+    qtbot.keyClick(records, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.transcript.point_size() == size + 2  # from the list: the transcript still
+    scan = viewer.scan_pane
+    zoom = scan.area.zoom
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Focus Scan
+    qtbot.waitUntil(scan.area.hasFocus)
+    qtbot.keyClick(scan.area, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert scan.area.zoom == pytest.approx(zoom * 1.25)
+    records.setFocus()
+    qtbot.waitUntil(records.hasFocus)
+    qtbot.keyClick(records, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert scan.area.zoom == pytest.approx(zoom)  # from the list: now the scan
+    assert window.transcript.point_size() == size + 2
+
+
+@pytest.fixture
+def keep_look(qapp: QApplication) -> Iterator[None]:
+    """The application's font and palette as they were, after the test."""
+    font, palette = qapp.font(), qapp.palette()
+    yield
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+def test_interface_size_scales_the_lists_metadata_and_menus_and_is_kept(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path, keep_look: None
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    viewer = make_viewer()
+    window = viewer.window
+    open_and_wait(qtbot, viewer, samples)
+    records = library(qtbot, viewer).view()
+    before = {
+        "records": records.font().pointSizeF(),
+        "row": records.sizeHintForRow(0),
+        "metadata": window.metadata.font().pointSizeF(),
+        "menu": window.findChild(QMenu, "view_menu").font().pointSizeF(),
+    }
+    sizes = window.findChild(QMenu, "interface_size_menu")
+    assert [a.text() for a in sizes.actions()] == ["100%", "125%", "150%", "175%", "200%"]
+    next(a for a in sizes.actions() if a.text() == "150%").trigger()
+    view_menu = window.findChild(QMenu, "view_menu")
+
+    def scaled() -> bool:
+        return (
+            records.font().pointSizeF() == pytest.approx(before["records"] * 1.5)
+            and window.metadata.font().pointSizeF() == pytest.approx(before["metadata"] * 1.5)
+            and view_menu.font().pointSizeF() == pytest.approx(before["menu"] * 1.5)
+        )
+
+    qtbot.waitUntil(scaled)
+    qtbot.waitUntil(lambda: records.sizeHintForRow(0) > before["row"])
+    point_size = window.transcript.point_size()
+    assert window.transcript.browser().document().defaultFont().pointSize() == point_size
+    window.close()
+    again = make_viewer()
+    assert again.window.appearance.size_actions[150].isChecked()
+
+
+def test_high_contrast_turns_the_window_white_on_black_with_readable_labels_and_notes(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], samples: Path, keep_look: None
+) -> None:
+    from viewer.ui import focus_frame
+
+    viewer = make_viewer()
+    window = viewer.window
+    action = window.appearance.contrast_action
+    assert not action.isChecked()  # the offscreen desktop asks for no high contrast
+    action.trigger()
+    open_and_wait(qtbot, viewer, samples)
+    records = library(qtbot, viewer).view()
+    palette = records.palette()
+    assert palette.color(palette.ColorRole.Base) == QColor("black")
+    assert palette.color(palette.ColorRole.Text) == QColor("white")
+    image = records.viewport().grab().toImage()
+    corner = image.pixelColor(image.width() - 3, image.height() - 3)
+    assert corner.lightness() < 40  # the list is dark, every row of it
+    fields = window.metadata.findChild(QTextBrowser)
+    label = QTextCursor(fields.document())
+    label.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    label_colour = label.charFormat().foreground().color()
+    assert focus_frame.contrast(label_colour, QColor("black")) >= 4.5
+    assert window.metadata.labels()[0] == "Title"
+    action.trigger()  # and back
+    qtbot.waitUntil(lambda: records.palette().color(palette.ColorRole.Base) != QColor("black"))
+
+
+def test_a_desktop_asking_for_high_contrast_gets_it_without_a_choice_being_made(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    keep_look: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from viewer.ui import appearance
+
+    monkeypatch.setattr(appearance, "system_prefers_high_contrast", lambda: True)
+    viewer = make_viewer()
+    assert viewer.window.appearance.contrast_action.isChecked()
+    qtbot.waitUntil(lambda: appearance.is_high_contrast(viewer.window.palette()))
+    palette = viewer.window.palette()
+    # The muted colour of editorial notes gives way where it would not read.
+    assert appearance.readable("#6a5f8a") == palette.color(palette.ColorRole.Text).name()

@@ -33,6 +33,14 @@ class Layout(enum.Enum):
     SCAN_ONLY = "scan-only"
 
 
+class Contrast(enum.Enum):
+    """The interface's contrast: as the desktop asks, or high or normal whatever it asks."""
+
+    SYSTEM = "system"
+    HIGH = "high"
+    NORMAL = "normal"
+
+
 @dataclass(frozen=True)
 class Setting(Generic[T]):
     """One preference: its key, default and how a stored value is checked."""
@@ -44,6 +52,10 @@ class Setting(Generic[T]):
 
 def _layout(value: Any) -> Layout:
     return Layout(str(value))
+
+
+def _contrast(value: Any) -> Contrast:
+    return Contrast(str(value))
 
 
 def _int_in(low: int, high: int) -> Callable[[Any], int]:
@@ -91,6 +103,10 @@ RECORD_LIST_VISIBLE = Setting("view/record_list_visible", True, _bool)
 PREFERRED_LANGUAGE = Setting("reading/preferred_language", "en", str)
 INTERFACE_LANGUAGE = Setting("interface/language", "", _language_code)
 """The interface language; "" is the system's language when translated, else English."""
+INTERFACE_SIZE = Setting("interface/size", 100, _int_in(50, 300))
+"""The interface's text in per cent of the desktop's font (View > Interface Size)."""
+INTERFACE_CONTRAST = Setting("interface/contrast", Contrast.SYSTEM, _contrast)
+"""High contrast as the desktop asks, or always, or never (View > High Contrast)."""
 RECENT_ARCHIVES = Setting("files/recent", list[str](), _str_list)
 CITATION_CHOICE = Setting("citation/choice", "house", _citation_choice)
 OCR_ENABLED = Setting("ocr/enabled", True, _bool)

@@ -39,12 +39,14 @@ from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
-from viewer.ui import focus_frame
+from viewer.ui import focus_frame, tab_order
+from viewer.ui.appearance import Appearance
 from viewer.ui.messages import Level, MessageBar
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.scan_view import ScanPane
 from viewer.ui.transcript_places import TranscriptPlaces
 from viewer.ui.transcript_view import TranscriptPane
+from viewer.ui.zoom_keys import ReadingZoom
 
 if TYPE_CHECKING:
     # Loaded after the first page is shown (see _extras): none of it is needed to read.
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
                 "text_smaller",
             )
         )
+        self.reading_zoom = ReadingZoom(self.transcript, self.scan, self._side_docks(), view_menu)
         view_menu.addSeparator()
         view_menu.addAction(
             self._action(
@@ -348,6 +351,7 @@ class MainWindow(QMainWindow):
         )
         view_menu.addSeparator()
         view_menu.addMenu(self._build_language_menu())
+        self.appearance = Appearance(settings=self._settings, view_menu=view_menu, window=self)
 
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.setObjectName("go_menu")
@@ -778,6 +782,7 @@ class MainWindow(QMainWindow):
         if self._record is not None:
             library.select(self._record.id)
         self._records_dock.setWidget(library)
+        tab_order.follow_screen(self, self._screen_regions())
         return library
 
     def _start_pending_index(self) -> None:
@@ -849,7 +854,16 @@ class MainWindow(QMainWindow):
             )
             self._file_menu.insertMenu(self._file_end, self.export_archive_menu)
             self._cite_feature.panel.show_record(self._record)
+            tab_order.follow_screen(self, self._screen_regions())
         return self._search_feature, self._cite_feature
+
+    def _side_docks(self) -> list[QWidget]:
+        return [self._records_dock, self._search_dock, self._metadata_dock, self._cite_dock]
+
+    def _screen_regions(self) -> list[QWidget]:
+        """The window's parts in the order Tab visits them: as they are on screen."""
+        docks = self._side_docks()
+        return [*docks[:2], self._transcript_column, self.scan, *docks[2:]]
 
     @property
     def search(self) -> SearchPanel:

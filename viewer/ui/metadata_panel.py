@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from viewer.domain import model, transcript
 from viewer.domain.model import BrokenRecord, Record, Scan
 from viewer.services import dates, i18n
+from viewer.ui import appearance
 
 MAX_VALUE_CHARS = 10_000
 """Characters of one field shown at most; the rest is said to be left out (search finds it)."""
@@ -101,11 +102,14 @@ def _fields(record: Record) -> list[tuple[str, str, str]]:
     return [(name, label, value) for name, label, value in rows if value]
 
 
-FIELDS_STYLE = """
-p.label { color: #5f6368; font-size: small; font-weight: bold;
-          margin-top: 8px; margin-bottom: 1px; }
-p.value { margin-top: 0; margin-bottom: 0; }
-span.guessed { color: #80868b; font-style: italic; }
+def fields_style() -> str:
+    """The fields' style: labels and guesses muted, in the palette's text colour where muted
+    grey would not read (a high-contrast palette)."""
+    return f"""
+p.label {{ color: {appearance.readable("#5f6368")}; font-size: small; font-weight: bold;
+          margin-top: 8px; margin-bottom: 1px; }}
+p.value {{ margin-top: 0; margin-bottom: 0; }}
+span.guessed {{ color: {appearance.readable("#80868b")}; font-style: italic; }}
 """
 
 
@@ -166,7 +170,7 @@ class MetadataPanel(QWidget):
         self._fields.setOpenLinks(False)
         self._fields.setOpenExternalLinks(False)
         self._fields.setFrameShape(QFrame.Shape.NoFrame)
-        self._fields.document().setDefaultStyleSheet(FIELDS_STYLE)
+        self._fields.document().setDefaultStyleSheet(fields_style())
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._copy_button)
@@ -205,6 +209,7 @@ class MetadataPanel(QWidget):
                 # A guess (from a file name, a PDF's info) must not pass for curated metadata.
                 text += '<span class="guessed"> ' + html.escape(self.tr("(guessed)")) + "</span>"
             parts.append(f'<p class="label">{html.escape(label)}</p><p class="value">{text}</p>')
+        self._fields.document().setDefaultStyleSheet(fields_style())
         self._fields.setHtml("".join(parts))
         self._citation.setText(citation)
         self._citation.setVisible(bool(citation))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTabBar, QTextBrowser, QVBoxLayout, QWidget
 
@@ -10,19 +10,38 @@ from viewer.domain import transcript
 from viewer.domain.model import Transcript
 from viewer.domain.transcript import EDITORIAL_CLASS
 from viewer.services import i18n, text_document
-from viewer.ui import tab_switch
+from viewer.ui import appearance, tab_switch
 
-STYLE_SHEET = f"""
+EDITORIAL_COLOUR = "#6a5f8a"
+"""Editorial notes are muted (and italic); in the palette's text colour where this would not
+read (a high-contrast palette)."""
+
+
+def style_sheet() -> str:
+    """The transcript's style, its muted colour readable on the palette in use."""
+    return f"""
 p {{ margin-top: 0; margin-bottom: 0.8em; line-height: 140%; }}
 h1, h2, h3 {{ margin-top: 0.6em; }}
-.{EDITORIAL_CLASS} {{ color: #6a5f8a; font-style: italic; }}
+.{EDITORIAL_CLASS} {{ color: {appearance.readable(EDITORIAL_COLOUR)}; font-style: italic; }}
 """
+
+
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 48
 
 
 class _Browser(QTextBrowser):
     """A read-only text view that never loads anything from outside the transcript."""
+
+    point_size = 0
+    """The text's own size in points (Larger Text), kept when the interface's font changes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # a new font becomes the document's, at its size
+        if event.type() == QEvent.Type.FontChange and self.point_size:
+            font = QFont(self.font())
+            font.setPointSize(self.point_size)
+            self.document().setDefaultFont(font)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
@@ -71,7 +90,7 @@ class TranscriptPane(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
-        self._browser.document().setDefaultStyleSheet(STYLE_SHEET)
+        self._browser.document().setDefaultStyleSheet(style_sheet())
         self._browser.document().setDocumentMargin(16)
         self._point_size = point_size
         self._apply_point_size()
@@ -153,7 +172,7 @@ class TranscriptPane(QWidget):
         self._notice.hide()
         self._browser.show()
         document: QTextDocument = self._browser.document()
-        document.setDefaultStyleSheet(STYLE_SHEET)
+        document.setDefaultStyleSheet(style_sheet())
         self._browser.setHtml(fragment)
         self._browser.verticalScrollBar().setValue(0)
 
@@ -164,7 +183,7 @@ class TranscriptPane(QWidget):
         self._browser.show()
         self._browser.clear()
         document = self._browser.document()
-        document.setDefaultStyleSheet(STYLE_SHEET)
+        document.setDefaultStyleSheet(style_sheet())
         self._filler = text_document.DocumentFiller(document, display, self)
         self._filler.finished.connect(self._on_filler_finished)
         self._filler.start()
@@ -249,6 +268,7 @@ class TranscriptPane(QWidget):
         self.set_point_size(self._point_size + delta)
 
     def _apply_point_size(self) -> None:
+        self._browser.point_size = self._point_size
         font = QFont(self._browser.font())
         font.setPointSize(self._point_size)
         self._browser.document().setDefaultFont(font)
