@@ -541,13 +541,13 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
-        <location line="+373"/>
+        <location filename="../../viewer/ui/main_window.py" line="+161"/>
+        <location line="+359"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-354"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -722,48 +722,28 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+77"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{file}: the file is a link that leads back to itself.</source>
-        <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
-    </message>
-    <message>
+        <location line="+33"/>
         <location line="+9"/>
-        <source>{file}: the file does not exist. Check the path.</source>
-        <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Dokumente ({count})</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
-        <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+14"/>
         <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
         <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
-        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
-    </message>
-    <message>
-        <location line="+141"/>
+        <location line="+136"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -773,48 +753,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+92"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This record cannot be read: {reason}</source>
-        <translation>Dieses Dokument ist nicht lesbar: {reason}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record cannot be read, so there is no scan to show.</source>
-        <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Reading the PDF&apos;s text layer…</source>
-        <translation>Die Textebene des PDF wird gelesen…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record has no transcript. The scan is shown on its own.</source>
-        <translation>Zu diesem Dokument gibt es keine Transkription. Das Digitalisat wird allein angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This record has neither a transcript nor a scan.</source>
-        <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
-        <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
-    </message>
-    <message>
-        <location line="+128"/>
-        <location line="+11"/>
-        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
-        <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location line="+111"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
     </message>
@@ -824,12 +768,7 @@ Nicht lesbar: {reason}</translation>
         <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <source>This record has no scan.</source>
-        <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
-    </message>
-    <message>
-        <location line="-871"/>
+        <location line="-844"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -849,62 +788,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+939"/>
-        <source>The transcript cannot be shown. {reason}</source>
-        <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{reason}. The scan and metadata are still shown.</source>
-        <translation>{reason}. Digitalisat und Metadaten werden weiterhin angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>{file}: {notices}.</source>
-        <translation>{file}: {notices}.</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
-        <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
-        <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No transcript: the text layer cannot be read ({reason}).</source>
-        <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>{reason} The transcript and metadata are still shown.</source>
-        <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
-        <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{reason} The metadata is still shown.</source>
-        <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>“{title}”: {message}</source>
-        <translation>„{title}“: {message}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This scan cannot be shown: the message above says why.</source>
-        <translation>Dieser Scan kann nicht angezeigt werden: Die Meldung oben sagt, warum.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+776"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
     </message>
@@ -919,27 +803,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Passwort erforderlich</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{file} is encrypted: it is shown only with its password.</source>
-        <translation>{file} ist verschlüsselt und wird nur mit dem Passwort angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
-        <translation>Keine Transkription: {file} ist verschlüsselt; der Text wird erst gelesen, wenn die Datei mit ihrem Passwort geöffnet ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
-        <translation>{file}: Das PDF ist verschlüsselt und braucht ein Passwort. Öffnen Sie es erneut, um es einzugeben.</translation>
-    </message>
-    <message>
         <location line="+6"/>
         <source>Page {number} of {count}</source>
         <translation>Seite {number} von {count}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{style} has no entry for this record</source>
         <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
     </message>
@@ -954,7 +823,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Open an archive or record folder</source>
         <translation>Archiv- oder Dokumentordner öffnen</translation>
     </message>
@@ -1357,6 +1226,139 @@ Nicht lesbar: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Beenden durch das Personal abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingSession</name>
+    <message>
+        <location filename="../../viewer/services/reading_session.py" line="+256"/>
+        <source>{file}: the file is a link that leads back to itself.</source>
+        <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: the file does not exist. Check the path.</source>
+        <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
+        <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
+        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This record cannot be read, so there is no scan to show.</source>
+        <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record cannot be read: {reason}</source>
+        <translation>Dieses Dokument ist nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This record has no scan.</source>
+        <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the PDF&apos;s text layer…</source>
+        <translation>Die Textebene des PDF wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record has no transcript. The scan is shown on its own.</source>
+        <translation>Zu diesem Dokument gibt es keine Transkription. Das Digitalisat wird allein angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record has neither a transcript nor a scan.</source>
+        <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
+        <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The transcript cannot be shown. {reason}</source>
+        <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason}. The scan and metadata are still shown.</source>
+        <translation>{reason}. Digitalisat und Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: {notices}.</source>
+        <translation>{file}: {notices}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
+        <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No transcript: the text layer cannot be read ({reason}).</source>
+        <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
+        <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The transcript and metadata are still shown.</source>
+        <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reason} The metadata is still shown.</source>
+        <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{title}”: {message}</source>
+        <translation>„{title}“: {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Dieser Scan kann nicht angezeigt werden: Die Meldung oben sagt, warum.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{file} is encrypted: it is shown only with its password.</source>
+        <translation>{file} ist verschlüsselt und wird nur mit dem Passwort angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
+        <translation>Keine Transkription: {file} ist verschlüsselt; der Text wird erst gelesen, wenn die Datei mit ihrem Passwort geöffnet ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
+        <translation>{file}: Das PDF ist verschlüsselt und braucht ein Passwort. Öffnen Sie es erneut, um es einzugeben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
+        <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -1955,7 +1957,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+84"/>
+        <location filename="../../viewer/app.py" line="+97"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>

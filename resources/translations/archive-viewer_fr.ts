@@ -541,13 +541,13 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+172"/>
-        <location line="+373"/>
+        <location filename="../../viewer/ui/main_window.py" line="+161"/>
+        <location line="+359"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-354"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -722,48 +722,28 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+77"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{file}: the file is a link that leads back to itself.</source>
-        <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
-    </message>
-    <message>
+        <location line="+33"/>
         <location line="+9"/>
-        <source>{file}: the file does not exist. Check the path.</source>
-        <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <location line="+69"/>
         <source>Records ({count})</source>
         <translation>Documents ({count})</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
-        <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+14"/>
         <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
         <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
-        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
-    </message>
-    <message>
-        <location line="+141"/>
+        <location line="+136"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -773,48 +753,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+92"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This record cannot be read: {reason}</source>
-        <translation>Ce document est illisible&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record cannot be read, so there is no scan to show.</source>
-        <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Reading the PDF&apos;s text layer…</source>
-        <translation>Lecture de la couche de texte du PDF…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record has no transcript. The scan is shown on its own.</source>
-        <translation>Ce document n’a pas de transcription. La numérisation est affichée seule.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This record has neither a transcript nor a scan.</source>
-        <translation>Ce document n’a ni transcription ni numérisation.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
-        <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
-    </message>
-    <message>
-        <location line="+128"/>
-        <location line="+11"/>
-        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
-        <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location line="+111"/>
         <source>Open a PDF, a record or a spreadsheet of records</source>
         <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
     </message>
@@ -824,12 +768,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <source>This record has no scan.</source>
-        <translation>Ce document n’a pas de numérisation.</translation>
-    </message>
-    <message>
-        <location line="-871"/>
+        <location line="-844"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -849,62 +788,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+939"/>
-        <source>The transcript cannot be shown. {reason}</source>
-        <translation>La transcription ne peut pas être affichée. {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{reason}. The scan and metadata are still shown.</source>
-        <translation>{reason}. La numérisation et les métadonnées restent affichées.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>{file}: {notices}.</source>
-        <translation>{file}&#xa0;: {notices}.</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
-        <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
-    </message>
-    <message>
-        <location line="+80"/>
-        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
-        <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No transcript: the text layer cannot be read ({reason}).</source>
-        <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>{reason} The transcript and metadata are still shown.</source>
-        <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
-        <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{reason} The metadata is still shown.</source>
-        <translation>{reason} Les métadonnées restent affichées.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>“{title}”: {message}</source>
-        <translation>« {title} » : {message}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This scan cannot be shown: the message above says why.</source>
-        <translation>Ce scan ne peut pas être affiché : le message ci-dessus dit pourquoi.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+776"/>
         <source>The password for {file} is not correct. Try again:</source>
         <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
     </message>
@@ -919,27 +803,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Mot de passe requis</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{file} is encrypted: it is shown only with its password.</source>
-        <translation>{file} est chiffré&#xa0;: il ne s’affiche qu’avec son mot de passe.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
-        <translation>Pas de transcription&#xa0;: {file} est chiffré, et son texte n’est lu qu’une fois ouvert avec son mot de passe.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
-        <translation>{file}&#xa0;: ce PDF est chiffré et demande un mot de passe. Rouvrez-le pour le saisir.</translation>
-    </message>
-    <message>
         <location line="+6"/>
         <source>Page {number} of {count}</source>
         <translation>Page {number} sur {count}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{style} has no entry for this record</source>
         <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
     </message>
@@ -954,7 +823,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Référence ({style}) copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Open an archive or record folder</source>
         <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
     </message>
@@ -1357,6 +1226,139 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+1"/>
         <source>Cancel staff exit</source>
         <translation>Annuler la sortie</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingSession</name>
+    <message>
+        <location filename="../../viewer/services/reading_session.py" line="+256"/>
+        <source>{file}: the file is a link that leads back to itself.</source>
+        <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: the file does not exist. Check the path.</source>
+        <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
+        <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
+        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This record cannot be read, so there is no scan to show.</source>
+        <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record cannot be read: {reason}</source>
+        <translation>Ce document est illisible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This record has no scan.</source>
+        <translation>Ce document n’a pas de numérisation.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the PDF&apos;s text layer…</source>
+        <translation>Lecture de la couche de texte du PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record has no transcript. The scan is shown on its own.</source>
+        <translation>Ce document n’a pas de transcription. La numérisation est affichée seule.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record has neither a transcript nor a scan.</source>
+        <translation>Ce document n’a ni transcription ni numérisation.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
+        <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The transcript cannot be shown. {reason}</source>
+        <translation>La transcription ne peut pas être affichée. {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason}. The scan and metadata are still shown.</source>
+        <translation>{reason}. La numérisation et les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: {notices}.</source>
+        <translation>{file}&#xa0;: {notices}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
+        <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No transcript: the text layer cannot be read ({reason}).</source>
+        <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
+        <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The transcript and metadata are still shown.</source>
+        <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reason} The metadata is still shown.</source>
+        <translation>{reason} Les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{title}”: {message}</source>
+        <translation>« {title} » : {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Ce scan ne peut pas être affiché : le message ci-dessus dit pourquoi.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{file} is encrypted: it is shown only with its password.</source>
+        <translation>{file} est chiffré&#xa0;: il ne s’affiche qu’avec son mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
+        <translation>Pas de transcription&#xa0;: {file} est chiffré, et son texte n’est lu qu’une fois ouvert avec son mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
+        <translation>{file}&#xa0;: ce PDF est chiffré et demande un mot de passe. Rouvrez-le pour le saisir.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
+        <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
     </message>
 </context>
 <context>
@@ -1955,7 +1957,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+84"/>
+        <location filename="../../viewer/app.py" line="+97"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>

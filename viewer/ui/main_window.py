@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -31,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain import archive as archive_io
-from viewer.domain import formats, ordering, transcript
-from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
-from viewer.services import i18n
+from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.services import i18n, reading_session
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
+from viewer.services.messages import MessageChannel
+from viewer.services.reading_session import ReadingSession
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Layout, Settings, ViewState
 from viewer.ui import focus_frame
@@ -68,8 +66,6 @@ INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1440, 900
 """The window's size when it opens for the first time (less on a smaller screen)."""
-PRELOAD_WAIT_MS = 40
-"""Longest the window waits, before its first paint, for an archive being read since start-up."""
 LAYOUT_LABELS = {
     Layout.SIDE_BY_SIDE: (QT_TRANSLATE_NOOP("MainWindow", "Side &by Side"), "Ctrl+1"),
     Layout.STACKED: (QT_TRANSLATE_NOOP("MainWindow", "Stac&ked"), "Ctrl+2"),
@@ -94,6 +90,8 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
+        session: ReadingSession,
+        channel: MessageChannel,
         jobs: Jobs,
         worker: PdfWorker,
         scan_pane: ScanPane,
@@ -106,21 +104,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
+        self._session = session
         self._jobs = jobs
         self._worker = worker
         self._settings = settings
         self._state = view_state
-        self._archive: Archive | None = None
-        self._record: Record | BrokenRecord | None = None
-        self._archive_job = 0
-        self._transcript_job = 0
-        self._worker_restart_told = False
         self._record_has_scan = True
-        self._bare_pdf: Path | None = None
-        self._text_layer_pdf: Path | None = None
-        """The PDF whose text layer is the transcript on screen (a record with no other)."""
-        self._scan_path: Path | None = None
-        self._passwords: dict[Path, str] = {}
         self._search_factory = search_factory
         self._text_layer = text_layer
         self._search_feature: SearchFeature | None = None
@@ -134,7 +123,7 @@ class MainWindow(QMainWindow):
         self._stopped = False
         """Background work was stopped (the window closed): none is started any more."""
 
-        self.messages = MessageBar()
+        self.messages = MessageBar(channel)
         self.transcript = TranscriptPane(settings.get(prefs.TEXT_SIZE))
         self.scan = scan_pane
         self.metadata = MetadataPanel()
@@ -414,14 +403,25 @@ class MainWindow(QMainWindow):
         )
 
     def _connect(self) -> None:
-        self._jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
-        self._jobs.archive_failed.connect(self._on_jobs_archive_failed)
-        self._jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
-        self._jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
-        self._jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
+        session = self._session
+        session.set_record_order(
+            lambda: self._library.shown_records() if self._library is not None else None
+        )
+        session.opening_started.connect(self._on_session_opening_started)
+        session.opening_progressed.connect(self._on_session_opening_progressed)
+        session.open_failed.connect(self._on_session_open_failed)
+        session.archive_opened.connect(self._on_session_archive_opened)
+        session.pdf_opened.connect(self._on_session_pdf_opened)
+        session.archive_updated.connect(self._on_session_archive_updated)
+        session.record_shown.connect(self._on_session_record_shown)
+        session.record_updated.connect(self._on_session_record_updated)
+        session.transcript_shown.connect(self._on_session_transcript_shown)
+        session.transcript_notice.connect(self.transcript.show_notice)
+        session.password_needed.connect(self._on_session_password_needed)
+        session.scan_leaving.connect(self._save_scan_state)
         self.metadata.citation_requested.connect(self.copy_citation)
         self.transcript.language_chosen.connect(self._on_transcript_language_chosen)
-        self.scan.scan_chosen.connect(self._on_scan_chosen)
+        self.scan.scan_chosen.connect(session.show_scan)
         self.transcript.text_size_changed.connect(
             lambda size: self._settings.set(prefs.TEXT_SIZE, size)
         )
@@ -431,12 +431,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.scan.document_opened.connect(self._on_scan_document_opened)
-        self.scan.document_failed.connect(self._on_scan_document_failed)
         self.scan.page_changed.connect(self._on_scan_page_changed)
         self.scan.first_page_painted.connect(self._on_scan_first_page_painted)
-        self._worker.text_extracted.connect(self._on_worker_text_extracted)
-        self._worker.text_failed.connect(self._on_worker_text_failed)
-        self._worker.worker_restarted.connect(self._on_worker_restarted)
 
     def _restore_window(self) -> None:
         geometry = self._state.window("geometry")
@@ -502,75 +498,30 @@ class MainWindow(QMainWindow):
     # -- opening --------------------------------------------------------------------------------
 
     def open_path(self, path: Path) -> None:
-        """Open an archive folder, a record folder or a PDF."""
-        path = path.expanduser()
-        if formats.is_document(path):
-            self._open_pdf_file(path)
-            return
-        self._archive_job = self._jobs.load_archive(path)
-        # An archive read while the window was built is shown now, before the window's first
-        # paint: the scan's first page is asked for at once. (A small archive is read in a few
-        # milliseconds, but its thread gets the interpreter only while this one waits; a large
-        # one is left to arrive as usual.)
-        if self._jobs.finish_now(self._archive_job, wait_ms=PRELOAD_WAIT_MS):
-            return
+        """Open an archive folder, a record folder, a sheet of records, an export or a PDF."""
+        self._session.open_path(path)
+
+    def _on_session_opening_started(self, opening: reading_session.Opening) -> None:
         self._progress.setRange(0, 0)
         self._progress.show()
-        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=opening.path))
 
-    def _open_pdf_file(self, path: Path) -> None:
-        try:
-            path.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
-            self.messages.show_message(
-                Level.ERROR,
-                self.tr("{file}: the file is a link that leads back to itself.").format(
-                    file=path.name
-                ),
-            )
-            return
-        # A broken link is said to be one by the worker that opens it.
-        if not path.exists() and not path.is_symlink():
-            self.messages.show_message(
-                Level.ERROR,
-                self.tr("{file}: the file does not exist. Check the path.").format(file=path.name),
-            )
-            return
-        self._save_scan_state()
-        self._archive = None
-        self._bare_pdf = path.resolve()
-        record = archive_io.record_for_pdf(path)
+    def _on_session_opening_progressed(self, progress: reading_session.Progress) -> None:
+        self._progress.setRange(0, progress.total)
+        self._progress.setValue(progress.done)
+
+    def _on_session_open_failed(self, _failed: reading_session.OpenFailed) -> None:
+        self._progress.hide()
+        self.statusBar().clearMessage()
+
+    def _on_session_pdf_opened(self, record: Record) -> None:
         if self._library is not None:
             self._library.set_records((record,))
         self._records_dock.setWindowTitle(self.tr("Records"))
-        self._settings.add_recent(path)
-        self.show_record(record)
 
-    def _on_jobs_archive_progressed(self, job_id: int, done: int, total: int) -> None:
-        if job_id == self._archive_job:
-            self._progress.setRange(0, total)
-            self._progress.setValue(done)
-
-    def _on_jobs_archive_failed(self, job_id: int, message: str) -> None:
-        if job_id != self._archive_job:
-            return
+    def _on_session_archive_opened(self, archive: Archive) -> None:
         self._progress.hide()
         self.statusBar().clearMessage()
-        self.messages.show_message(Level.ERROR, message)
-
-    def _on_jobs_archive_loaded(self, job_id: int, archive: Archive) -> None:
-        if job_id != self._archive_job:
-            return
-        self._progress.hide()
-        self.statusBar().clearMessage()
-        self._save_scan_state()
-        self._archive = archive
-        self._bare_pdf = None
-        self._settings.add_recent(archive.root)
-        # The archive's thousands of small objects live as long as it is open: keep the cycle
-        # collector from walking them again and again (a full pass over 10,000 records holds the
-        # interpreter for ~100 ms, whichever thread triggers it). Freed by reference counting.
-        gc.freeze()
         if self._library is not None:
             self._library.set_archive(archive)
         # Indexing waits until the first page is on screen: start-up is the reader's time.
@@ -588,32 +539,15 @@ class MainWindow(QMainWindow):
         self._records_dock.setWindowTitle(
             self.tr("Records ({count})").format(count=len(archive.records))
         )
-        broken = [r for r in archive.records if isinstance(r, BrokenRecord)]
-        if broken:
-            names = ", ".join(r.folder.name for r in broken[:3]) + ("…" if len(broken) > 3 else "")
-            self.messages.show_message(
-                Level.WARNING,
-                self.tr(
-                    "{broken} of {total} records in {archive} cannot be read ({names}); they are "
-                    "listed with the reason. Run “archive-viewer check {root}” for the details."
-                ).format(
-                    broken=len(broken),
-                    total=len(archive.records),
-                    archive=archive.title,
-                    names=names,
-                    root=archive.root,
-                ),
-            )
         self._offer_sheet_columns(archive)
         self.archive_opened.emit(archive)
-        # In the library's order; the panel itself may not be built yet (it comes after the page).
-        first = ordering.first_record(
-            archive,
-            self._state.last_record(archive.root),
-            self._library.shown_records() if self._library is not None else None,
+
+    def _on_session_archive_updated(self, archive: Archive) -> None:
+        if self._library is not None:
+            self._library.update_records(archive.records)
+        self._records_dock.setWindowTitle(
+            self.tr("Records ({count})").format(count=len(archive.records))
         )
-        if first is not None:
-            self.show_record(first)
 
     def _offer_sheet_columns(self, archive: Archive) -> None:
         """For a sheet of records, File > Spreadsheet Columns; offered when its columns were
@@ -636,42 +570,15 @@ class MainWindow(QMainWindow):
         from viewer.domain.formats import manifest  # noqa: PLC0415
         from viewer.ui import sheet_columns  # noqa: PLC0415
 
-        read = manifest.last_read(self._archive.root) if self._archive is not None else None
-        if self._archive is None or read is None:
+        archive = self._session.state.archive
+        read = manifest.last_read(archive.root) if archive is not None else None
+        if archive is None or read is None:
             return
-        root = self._archive.root
+        root = archive.root
         again = root if root != read.sheet.parent else read.sheet
         self.sheet_columns_dialog = sheet_columns.ask(
             read, self, lambda chosen: self.sheet_columns_chosen.emit(read.sheet, chosen, again)
         )
-
-    def _on_archive_changed_on_disk(self, archive: Archive) -> None:
-        """Records of the open archive were edited, added or removed on disk: list them as they
-        are, and show the record on screen again if it changed."""
-        if self._archive is None or archive.root != self._archive.root:
-            return  # a keeper of an archive closed since
-        shown = self._record
-        self._archive = archive
-        if self._library is not None:
-            self._library.update_records(archive.records)
-        self._records_dock.setWindowTitle(
-            self.tr("Records ({count})").format(count=len(archive.records))
-        )
-        if shown is None or any(record is shown for record in archive.records):
-            return  # unchanged records are the same objects
-        updated = archive.find(shown.id) or next(
-            (record for record in archive.records if record.folder == shown.folder), None
-        )
-        if updated is None:
-            self.messages.show_message(
-                Level.WARNING,
-                self.tr(
-                    "{folder}: this record is no longer in the archive on disk. It stays on "
-                    "screen until another record is opened."
-                ).format(folder=shown.folder),
-            )
-            return
-        self.show_record(updated)
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -684,7 +591,7 @@ class MainWindow(QMainWindow):
 
     def _start_pending_metadata(self) -> None:
         archive, self._pending_metadata = self._pending_metadata, None
-        if archive is None or self._stopped or archive is not self._archive:
+        if archive is None or self._stopped or archive is not self._session.state.archive:
             return
         self._metadata_reading = self._metadata_reader_made().read(archive) > 0
         if not self._metadata_reading:
@@ -695,39 +602,20 @@ class MainWindow(QMainWindow):
             from viewer.services.pdf_metadata import PdfMetadataReader  # noqa: PLC0415
 
             self._metadata_reader = PdfMetadataReader(self)
-            self._metadata_reader.records_completed.connect(self._on_pdf_metadata_completed)
+            self._metadata_reader.records_completed.connect(self._session.complete_records)
             self._metadata_reader.finished.connect(self._on_pdf_metadata_finished)
         return self._metadata_reader
 
-    def _on_pdf_metadata_completed(self, root: Path, completed: dict[str, Record]) -> None:
-        """A batch of a plain folder's records, completed by their PDFs' metadata: list them."""
-        archive = self._archive
-        if archive is None or archive.root != root:
-            return
-        records = tuple(
-            completed.get(record.id, record) if isinstance(record, Record) else record
-            for record in archive.records
-        )
-        self._archive = dataclasses.replace(archive, records=records)
-        if self._library is not None:
-            self._library.update_records(records)
-        shown = self._record
-        if isinstance(shown, Record) and shown.id in completed:
-            updated = completed[shown.id]
-            self._record = updated
-            self.metadata.show_record(updated, self._citation_text(updated))
-            if self._cite_feature is not None:
-                self._cite_feature.panel.show_record(updated)
-
     def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
-        if self._archive is None or self._archive.root != root:
+        archive = self._session.state.archive
+        if archive is None or archive.root != root:
             return
         self._metadata_reading = False
         self.pdf_metadata_read.emit(seconds)
         # The index is built now, with the titles and authors the PDFs gave (and meanwhile the
         # two did not compete for the machine's cores).
         if self._pending_index is not None:
-            self._pending_index = self._archive
+            self._pending_index = archive
             self._start_pending_index()
 
     @property
@@ -743,12 +631,13 @@ class MainWindow(QMainWindow):
         library = LibraryPanel()
         library.record_chosen.connect(self.show_record)
         self._library = library
-        if self._archive is not None:
-            library.set_archive(self._archive)
-        elif self._bare_pdf is not None and isinstance(self._record, Record):
-            library.set_records((self._record,))
-        if self._record is not None:
-            library.select(self._record.id)
+        state = self._session.state
+        if state.archive is not None:
+            library.set_archive(state.archive)
+        elif state.bare_pdf is not None and isinstance(state.record, Record):
+            library.set_records((state.record,))
+        if state.record is not None:
+            library.select(state.record.id)
         self._records_dock.setWidget(library)
         focus_frame.install(library.view())
         return library
@@ -760,7 +649,7 @@ class MainWindow(QMainWindow):
         if self._pending_metadata is not None or self._metadata_reading:
             return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
         archive, self._pending_index = self._pending_index, None
-        if archive is not None and archive is self._archive:
+        if archive is not None and archive is self._session.state.archive:
             self._extras()[0].start_indexing(archive)
         else:
             self._extras()
@@ -802,7 +691,7 @@ class MainWindow(QMainWindow):
             )
             self._cite_feature.panel.style_chosen.connect(self._on_cite_style_chosen)
             focus_frame.install(self._search_feature.panel.result_view())
-            self._search_feature.archive_changed.connect(self._on_archive_changed_on_disk)
+            self._search_feature.archive_changed.connect(self._session.archive_changed_on_disk)
             from viewer.ui import citation_actions  # noqa: PLC0415
 
             self.export_results_menu = citation_actions.build_format_menu(
@@ -814,14 +703,18 @@ class MainWindow(QMainWindow):
             self._file_menu.insertMenu(self._file_end, self.export_results_menu)
             self.export_archive_menu = citation_actions.build_export_menu(
                 self,
-                lambda: self._archive.good_records() if self._archive is not None else [],
+                self._good_records,
                 lambda message: self.messages.show_message(Level.ERROR, message),
                 title=self.tr("Export &Whole Archive"),
                 on_said=lambda text: self.statusBar().showMessage(text, 8000),
             )
             self._file_menu.insertMenu(self._file_end, self.export_archive_menu)
-            self._cite_feature.panel.show_record(self._record)
+            self._cite_feature.panel.show_record(self._session.state.record)
         return self._search_feature, self._cite_feature
+
+    def _good_records(self) -> list[Record]:
+        archive = self._session.state.archive
+        return list(archive.good_records()) if archive is not None else []
 
     @property
     def search(self) -> SearchPanel:
@@ -866,7 +759,8 @@ class MainWindow(QMainWindow):
         return list(self._library.selected_records()) if self._library is not None else []
 
     def _find_record(self, record_id: str) -> Record | BrokenRecord | None:
-        return self._archive.find(record_id) if self._archive is not None else None
+        archive = self._session.state.archive
+        return archive.find(record_id) if archive is not None else None
 
     def _on_find_triggered(self) -> None:
         if self.current_layout() is Layout.SCAN_ONLY:
@@ -884,254 +778,76 @@ class MainWindow(QMainWindow):
 
     def current_archive(self) -> Archive | None:
         """The archive open, if any."""
-        return self._archive
+        return self._session.state.archive
 
     def current_record(self) -> Record | BrokenRecord | None:
         """The record on screen."""
-        return self._record
+        return self._session.state.record
 
     def show_record(self, record: Record | BrokenRecord) -> None:
         """Show `record`: metadata, transcript in the preferred language, scan."""
-        if record is self._record:
-            return
-        self._save_scan_state()
-        self._record = record
-        self._transcript_job = 0  # the previous record's transcript, still loading, is not shown
+        self._session.show_record(record)
+
+    def _on_session_record_shown(self, view: reading_session.RecordView) -> None:
+        record = view.record
         if self._library is not None:
             self._library.select(record.id)
-        archive_title = self._archive.title if self._archive else ""
-        title_parts = [record.title, archive_title, APP_TITLE]
+        title_parts = [record.title, view.archive_title, APP_TITLE]
         self.setWindowTitle(" — ".join(part for part in title_parts if part))
-        if self._archive is not None:
-            self._state.set_last_record(self._archive.root, record.id)
-            # Counted in the order the record list shows (by date at first), as Ctrl+] steps; by
-            # identity: comparing frozen records field by field costs ~100 ms over 100,000.
-            shown = (
-                self._library.shown_records()
-                if self._library is not None
-                else ordering.library_order(self._archive.records)
-            )
-            index = next((i for i, r in enumerate(shown) if r is record), 0)
+        if view.position is not None:
+            number, total = view.position
             self._record_position.setText(
-                self.tr("Record {number} of {total}").format(
-                    number=index + 1, total=len(self._archive.records)
-                )
+                self.tr("Record {number} of {total}").format(number=number, total=total)
             )
         else:
             self._record_position.clear()
-        if isinstance(record, BrokenRecord):
-            self.metadata.show_record(record)
-            if self._cite_feature is not None:
-                self._cite_feature.panel.show_record(record)
-            self.transcript.set_transcripts((), "")
-            self.transcript.show_notice(
-                self.tr("This record cannot be read: {reason}").format(reason=record.reason)
-            )
-            self.scan.show_message(
-                self.tr("This record cannot be read, so there is no scan to show.")
-            )
-            self._scan_path = None
-            self.copy_citation_action.setEnabled(False)
-            self.record_shown.emit(record)
-            return
-        self._record_has_scan = bool(record.scans)
-        self._show_scan_pane()
-        # The scan first: the worker opens and renders it while the rest is filled in.
-        self.scan.set_scans([_scan_label(scan) for scan in record.scans])
-        if record.scans:
-            self._open_scan(record.scans[0])
+        if isinstance(record, Record):
+            self._record_has_scan = view.has_scan
+            self._show_scan_pane()
+            self.metadata.show_record(record, self._citation_text(record))
         else:
-            self._scan_path = None
-            self.scan.show_message(self.tr("This record has no scan."))
+            self.metadata.show_record(record)
+        if self._cite_feature is not None:
+            self._cite_feature.panel.show_record(record)
+        self.copy_citation_action.setEnabled(isinstance(record, Record))
+        language = view.transcript.language if view.transcript is not None else ""
+        self.transcript.set_transcripts(
+            record.transcripts if isinstance(record, Record) else (), language
+        )
+        if view.source is not reading_session.TranscriptSource.FILE:
+            self.transcript.show_notice(view.notice)
+        self.record_shown.emit(record)
+
+    def _on_session_record_updated(self, record: Record) -> None:
+        if self._session.state.bare_pdf is not None:
+            if self._library is not None:
+                self._library.set_records((record,))
+            self.setWindowTitle(f"{record.title} — {APP_TITLE}")
         self.metadata.show_record(record, self._citation_text(record))
         if self._cite_feature is not None:
             self._cite_feature.panel.show_record(record)
-        self.copy_citation_action.setEnabled(True)
-        chosen = self.transcript.set_transcripts(
-            record.transcripts, self._settings.get(prefs.PREFERRED_LANGUAGE)
-        )
-        self._text_layer_pdf = None
-        if chosen is not None:
-            self._load_transcript(chosen)
-        elif (
-            record.scans
-            and _has_text_layer(record.scans[0])
-            and (self._bare_pdf is not None or record.inferred)
-        ):
-            # A PDF opened as it is (alone, or in a plain folder), with no transcript of its own:
-            # its text layer stands in, once the worker has it. (A curated record without a
-            # transcript is shown as its curator made it.)
-            self._text_layer_pdf = record.scans[0].path
-            self.transcript.show_notice(self.tr("Reading the PDF's text layer…"))
-        else:
-            self.transcript.show_notice(
-                self.tr("This record has no transcript. The scan is shown on its own.")
-                if record.scans
-                else self.tr("This record has neither a transcript nor a scan.")
-            )
-        self.record_shown.emit(record)
 
-    def _on_worker_restarted(self, message: str) -> None:
-        """Said once a session: the pages themselves say which of them failed."""
-        if self._worker_restart_told:
-            return
-        self._worker_restart_told = True
-        self.messages.show_message(
-            Level.WARNING,
-            self.tr(
-                "The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and "
-                "was restarted; the pages are being drawn again."
-            ),
-        )
-
-    def _open_scan(self, scan: Scan) -> None:
-        self._scan_path = scan.path
-        password = self._passwords.get(scan.path) or scan.password or None
-        self.scan.open_pdf(scan.path, password, scan.images)
-
-    def _on_scan_chosen(self, index: int) -> None:
-        if isinstance(self._record, Record) and 0 <= index < len(self._record.scans):
-            self._open_scan(self._record.scans[index])
-
-    def _load_transcript(self, item: Transcript) -> None:
-        self._transcript_job = self._jobs.load_transcript(item)
-
-    def _on_jobs_transcript_loaded(
-        self, job_id: int, item: Transcript | None, display: transcript.Display
-    ) -> None:
-        if job_id != self._transcript_job:
-            return
-        notice = ""
-        if item is None:
-            notice = self.tr(
-                "This text is the PDF's own text layer (often machine-read), "
-                "not an edited transcript."
-            )
-        self.transcript.show_display(display, notice)
-
-    def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
-        if job_id != self._transcript_job:
-            return
-        self.transcript.show_notice(
-            self.tr("The transcript cannot be shown. {reason}").format(reason=message)
-        )
-        self.messages.show_message(
-            Level.ERROR,
-            self.tr("{reason}. The scan and metadata are still shown.").format(reason=message),
-        )
+    def _on_session_transcript_shown(self, text: reading_session.TranscriptText) -> None:
+        self.transcript.show_display(text.display, text.notice)
 
     def _on_transcript_language_chosen(self, language: str) -> None:
         self._settings.set(prefs.PREFERRED_LANGUAGE, language)
         item = self.transcript.current()
         if item is not None:
-            self._load_transcript(item)
+            self._session.load_transcript(item)
 
     # -- the scan -------------------------------------------------------------------------------
 
     def _on_scan_document_opened(self, info: Any) -> None:
-        path = Path(info.path)
-        view = self._state.document(path)
+        view = self._state.document(Path(info.path))
         if view:
             self.scan.restore_view_state(view)
-        if info.notices:
-            self.messages.show_message(
-                Level.INFO,
-                self.tr("{file}: {notices}.").format(
-                    file=path.name, notices="; ".join(info.notices)
-                ),
-            )
-        if self._bare_pdf is not None and path == self._bare_pdf:
-            record = archive_io.record_for_pdf(path, info.metadata)
-            self._record = record
-            if self._library is not None:
-                self._library.set_records((record,))
-            self.metadata.show_record(record, self._citation_text(record))
-            if self._cite_feature is not None:
-                self._cite_feature.panel.show_record(record)
-            self.setWindowTitle(f"{record.title} — {APP_TITLE}")
-        elif (
-            self._archive is not None
-            and isinstance(self._record, Record)
-            and self._record.scans
-            and self._record.scans[0].path == path
-            and self._record.inferred
-            and info.metadata
-        ):
-            self._show_pdf_metadata(self._record, info.metadata)
-        if self._text_layer_pdf is not None and path == self._text_layer_pdf:
-            self._worker.extract_text(path, self._passwords.get(path))
 
-    def _show_pdf_metadata(self, record: Record, metadata: dict[str, str]) -> None:
-        """Complete the guessed metadata of the record on screen by its PDF's info and XMP."""
-        from viewer.domain.formats import folder  # noqa: PLC0415  (plain folders only)
-
-        updated = folder.with_pdf_metadata(record, metadata)
-        if updated is record:
-            return
-        self._record = updated
-        self.metadata.show_record(updated, self._citation_text(updated))
-        if self._cite_feature is not None:
-            self._cite_feature.panel.show_record(updated)
-
-    def _on_worker_text_extracted(
-        self, path: str, pages: list[str], _metadata: dict[str, str]
-    ) -> None:
-        if self._text_layer_pdf is None or Path(path) != self._text_layer_pdf:
-            return
-        if any(page.strip() for page in pages):
-            self.transcript.set_transcripts((), "")
-            # Converted off this thread and shown in parts; the window keeps no copy of them.
-            self._transcript_job = self._jobs.convert_pages(pages)
-        else:
-            self.transcript.show_notice(
-                self.tr("No transcript: this PDF has no text layer. The scan is shown on its own.")
-            )
-
-    def _on_worker_text_failed(self, path: str, message: str) -> None:
-        if self._text_layer_pdf is not None and Path(path) == self._text_layer_pdf:
-            self.transcript.show_notice(
-                self.tr("No transcript: the text layer cannot be read ({reason}).").format(
-                    reason=message
-                )
-            )
-
-    def _on_scan_document_failed(self, path_text: str, message: str, needs_password: bool) -> None:
-        path = Path(path_text)
-        if needs_password:
-            self._ask_password(path, wrong=path in self._passwords)
-            return
-        # The reason is said once, in the message bar, naming the record; the scan pane and the
-        # transcript only point to it.
-        reason = _sentence(message)
-        title = ""
-        if self._bare_pdf is not None and path == self._bare_pdf:
-            text = self.tr("{reason} Open another file with Ctrl+O, or drop one on this window.")
-            self.transcript.show_notice(
-                self.tr("No transcript: the PDF cannot be opened (the message above says why).")
-            )
-        else:
-            title = self._record.title if isinstance(self._record, Record) else ""
-            if isinstance(self._record, Record) and self._record.transcripts:
-                text = self.tr("{reason} The transcript and metadata are still shown.")
-            else:
-                text = self.tr("{reason} The metadata is still shown.")
-                if self._text_layer_pdf is not None and path == self._text_layer_pdf:
-                    self.transcript.show_notice(
-                        self.tr(
-                            "No transcript: the PDF cannot be opened (the message above says why)."
-                        )
-                    )
-        shown = text.format(reason=reason)
-        if title:
-            short = title if len(title) <= 60 else title[:59].rstrip() + "…"
-            shown = self.tr("“{title}”: {message}").format(title=short, message=shown)
-        self.messages.show_message(Level.ERROR, shown)
-        self.scan.show_message(self.tr("This scan cannot be shown: the message above says why."))
-
-    def _ask_password(self, path: Path, *, wrong: bool) -> None:
+    def _on_session_password_needed(self, needed: reading_session.PasswordNeeded) -> None:
+        path = needed.path
         prompt = (
             self.tr("The password for {file} is not correct. Try again:")
-            if wrong
+            if needed.wrong
             else self.tr("{file} is encrypted. Enter its password to open it:")
         ).format(file=path.name)
         from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415  (dialogs load on first use)
@@ -1139,45 +855,23 @@ class MainWindow(QMainWindow):
         password, accepted = QInputDialog.getText(
             self, self.tr("Password needed"), prompt, QLineEdit.EchoMode.Password
         )
-        if accepted and password:
-            self._passwords[path] = password
-            self.scan.open_pdf(path, password)
-        else:
-            self._passwords.pop(path, None)
-            self.scan.show_message(
-                self.tr("{file} is encrypted: it is shown only with its password.").format(
-                    file=path.name
-                )
-            )
-            if self._text_layer_pdf is not None and path == self._text_layer_pdf:
-                # Its text layer, the transcript, cannot be read either.
-                self.transcript.show_notice(
-                    self.tr(
-                        "No transcript: {file} is encrypted, and its text is read only once it "
-                        "is opened with its password."
-                    ).format(file=path.name)
-                )
-            self.messages.show_message(
-                Level.WARNING,
-                self.tr(
-                    "{file}: the PDF is encrypted and needs a password. Open it again to enter it."
-                ).format(file=path.name),
-            )
+        self._session.use_password(path, password if accepted and password else None)
 
     def _on_scan_page_changed(self, current: int, count: int) -> None:
         self.statusBar().showMessage(
             self.tr("Page {number} of {count}").format(number=current + 1, count=count), 3000
         )
 
-    def _save_scan_state(self) -> None:
-        if self._scan_path is not None and self.scan.page_count():
-            self._state.set_document(self._scan_path, self.scan.view_state())
+    def _save_scan_state(self, path: Path | None = None) -> None:
+        path = path or self._session.state.scan
+        if path is not None and self.scan.page_count():
+            self._state.set_document(path, self.scan.view_state())
 
     # -- citation -------------------------------------------------------------------------------
 
     def copy_citation(self) -> None:
         """Put the record's citation on the clipboard, as plain text and HTML, and say so."""
-        record = self._record
+        record = self._session.state.record
         if not isinstance(record, Record):
             return
         from viewer.ui import citation_actions  # noqa: PLC0415
@@ -1203,8 +897,9 @@ class MainWindow(QMainWindow):
 
     def _on_cite_style_chosen(self, key: str) -> None:
         self._settings.set(prefs.CITATION_CHOICE, key)
-        if isinstance(self._record, Record):
-            self.metadata.show_record(self._record, self._citation_text(self._record))
+        record = self._session.state.record
+        if isinstance(record, Record):
+            self.metadata.show_record(record, self._citation_text(record))
 
     # -- files, drops, menus --------------------------------------------------------------------
 
@@ -1348,23 +1043,9 @@ def _guessed_from_names(archive: Archive) -> bool:
     """Whether `archive` is a plain folder's with PDFs, its records' metadata guessed from
     their file names (a glance at its first records is enough)."""
     return any(
-        isinstance(r, Record) and r.inferred and r.scans and _has_text_layer(r.scans[0])
+        isinstance(r, Record)
+        and r.inferred
+        and r.scans
+        and reading_session.has_text_layer(r.scans[0])
         for r in archive.records[:200]
     )
-
-
-def _has_text_layer(scan: Scan) -> bool:
-    """Whether `scan` may carry a text layer worth showing as the transcript (a PDF; photos
-    and image files have none)."""
-    return not scan.images and scan.path.suffix.lower() == ".pdf"
-
-
-def _scan_label(scan: Scan) -> tuple[str, str]:
-    """The scan's name in the switch (its label, else its file name) and its tooltip."""
-    return (scan.label or scan.path.stem, scan.path.name)
-
-
-def _sentence(text: str) -> str:
-    """`text` ending with a full stop."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
