@@ -83,7 +83,6 @@ class Viewer:
             self.session,
             self.messages,
             self.jobs,
-            self.worker,
             self.scan_pane,
             self.settings,
             self.view_state,

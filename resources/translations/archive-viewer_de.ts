@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../viewer/ui/actions.py" line="+120"/>
+        <source>Open a PDF, a record or a sheet</source>
+        <translation>Ein PDF, einen Datensatz oder eine Tabelle öffnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a folder of records</source>
+        <translation>Einen Ordner mit Datensätzen öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write a source as an archive</source>
+        <translation>Eine Quelle als Archiv anlegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check which field each column fills</source>
+        <translation>Prüfen, welches Feld jede Spalte füllt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy the record&apos;s citation</source>
+        <translation>Den Zitiervorschlag des Datensatzes kopieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the viewer</source>
+        <translation>Den Viewer schließen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find words in this transcript and scan</source>
+        <translation>Wörter in dieser Transkription und diesem Scan finden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search every record</source>
+        <translation>Alle Datensätze durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The next place found</source>
+        <translation>Die nächste Fundstelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The previous place found</source>
+        <translation>Die vorige Fundstelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy the selection with its citation</source>
+        <translation>Die Auswahl mit ihrem Zitiervorschlag kopieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Transcript beside the scan</source>
+        <translation>Transkription neben dem Scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Transcript above the scan</source>
+        <translation>Transkription über dem Scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the transcript</source>
+        <translation>Nur die Transkription</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the scan</source>
+        <translation>Nur der Scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the record list</source>
+        <translation>Die Datensatzliste ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show or hide the metadata</source>
+        <translation>Die Metadaten ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the Cite panel</source>
+        <translation>Den Zitieren-Bereich ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Larger transcript text</source>
+        <translation>Größere Schrift der Transkription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Smaller transcript text</source>
+        <translation>Kleinere Schrift der Transkription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type into the transcript</source>
+        <translation>In der Transkription arbeiten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keys go to the scan</source>
+        <translation>Tasten wirken auf den Scan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter the record list</source>
+        <translation>Die Datensatzliste filtern</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The next record</source>
+        <translation>Der nächste Datensatz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The previous record</source>
+        <translation>Der vorige Datensatz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a page number</source>
+        <translation>Eine Seitenzahl eingeben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every message said since the start</source>
+        <translation>Alle Meldungen seit dem Start</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What this program is</source>
+        <translation>Was dieses Programm ist</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Copy the text selected on the scan</source>
+        <translation>Den auf dem Scan markierten Text kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>AfterFirstPage</name>
+    <message>
+        <location filename="../../viewer/ui/after_first_page.py" line="+193"/>
+        <source>Export &amp;Search Results</source>
+        <translation>&amp;Suchergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>&amp;Ganzes Archiv exportieren</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="+256"/>
@@ -17,12 +183,13 @@
 <context>
     <name>CitationActions</name>
     <message>
+        <location filename="../../viewer/ui/actions.py" line="-223"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
         <source>Copy with Citation</source>
         <translation>Mit Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+111"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Die markierte Passage mit Zitierangabe und Seite des Digitalisats kopieren</translation>
     </message>
@@ -214,17 +381,19 @@
         <translation>Anzahl der Treffer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/actions.py" line="-18"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+2"/>
         <source>Next Hit</source>
         <translation>Nächster Treffer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+4"/>
         <source>Previous Hit</source>
         <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+8"/>
         <source>Previous hit</source>
         <translation>Vorheriger Treffer</translation>
     </message>
@@ -379,7 +548,7 @@
         <translation>Von vorn beginnen</translation>
     </message>
     <message>
-        <location line="+409"/>
+        <location line="+412"/>
         <source>Printing on the reading room printer.</source>
         <translation>Wird auf dem Drucker des Lesesaals gedruckt.</translation>
     </message>
@@ -541,53 +710,50 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+161"/>
-        <location line="+359"/>
+        <location filename="../../viewer/ui/actions.py" line="+50"/>
+        <location filename="../../viewer/ui/main_window.py" line="+154"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location filename="../../viewer/ui/main_window.py" line="+5"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../viewer/ui/actions.py" line="+9"/>
+        <location filename="../../viewer/ui/main_window.py" line="+6"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location filename="../../viewer/ui/main_window.py" line="+3"/>
         <source>Cite</source>
         <translation>Zitieren</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../viewer/ui/main_window.py" line="-50"/>
         <source>Record position</source>
         <translation>Position des Dokuments</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+60"/>
         <source>{title} panel</source>
         <translation>Bereich {title}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../viewer/ui/actions.py" line="-213"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+78"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Open &amp;Folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
@@ -597,107 +763,107 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/main_window.py" line="+56"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../viewer/ui/actions.py" line="+6"/>
         <source>Spreadsheet &amp;Columns…</source>
         <translation>Tabellen&amp;spalten…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Citation</source>
         <translation>&amp;Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-112"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+120"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Im Dokument suchen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Search the Archive…</source>
         <translation>&amp;Archiv durchsuchen…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-127"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+219"/>
         <source>&amp;Larger Text</source>
         <translation>&amp;Größere Schrift</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Smaller Text</source>
         <translation>&amp;Kleinere Schrift</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Focus &amp;Transcript</source>
         <translation>Zur &amp;Transkription wechseln</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Focus S&amp;can</source>
         <translation>Zum &amp;Digitalisat wechseln</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Focus &amp;Records</source>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-246"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+253"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Previous Record</source>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-260"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+279"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Messages of This Session</source>
         <translation>&amp;Meldungen dieser Sitzung</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Archive Viewer</source>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+13"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -722,128 +888,47 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>Opening {path}…</source>
-        <translation>{path} wird geöffnet…</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <location line="+9"/>
-        <source>Records ({count})</source>
-        <translation>Dokumente ({count})</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
-        <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
-    </message>
-    <message>
-        <location line="+136"/>
-        <source>Export &amp;Search Results</source>
-        <translation>&amp;Suchergebnisse exportieren</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export &amp;Whole Archive</source>
-        <translation>&amp;Ganzes Archiv exportieren</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Record {number} of {total}</source>
-        <translation>Dokument {number} von {total}</translation>
-    </message>
-    <message>
-        <location line="+111"/>
-        <source>Open a PDF, a record or a spreadsheet of records</source>
-        <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
-        <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="-844"/>
+        <location filename="../../viewer/ui/actions.py" line="-132"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Stac&amp;ked</source>
         <translation>&amp;Untereinander</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Transcript &amp;Only</source>
         <translation>Nur Tr&amp;anskription</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Scan O&amp;nly</source>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+776"/>
-        <source>The password for {file} is not correct. Try again:</source>
-        <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{file} is encrypted. Enter its password to open it:</source>
-        <translation>{file} ist verschlüsselt. Geben Sie das Passwort ein, um die Datei zu öffnen:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password needed</source>
-        <translation>Passwort erforderlich</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../viewer/ui/main_window.py" line="+142"/>
         <source>Page {number} of {count}</source>
         <translation>Seite {number} von {count}</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>{style} has no entry for this record</source>
-        <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Citation copied ({style})</source>
-        <translation>Zitierangabe kopiert ({style})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{style} citation copied to the clipboard</source>
-        <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Open an archive or record folder</source>
-        <translation>Archiv- oder Dokumentordner öffnen</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No recent archives</source>
-        <translation>Keine zuletzt geöffneten Archive</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location filename="../../viewer/ui/actions.py" line="+205"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+18"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No messages.</source>
         <translation>Keine Meldungen.</translation>
     </message>
@@ -1154,6 +1239,69 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../viewer/ui/opening.py" line="+30"/>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opening {path}…</source>
+        <translation>{path} wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Records</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Records ({count})</source>
+        <translation>Dokumente ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The password for {file} is not correct. Try again:</source>
+        <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is encrypted. Enter its password to open it:</source>
+        <translation>{file} ist verschlüsselt. Geben Sie das Passwort ein, um die Datei zu öffnen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password needed</source>
+        <translation>Passwort erforderlich</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
+        <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open a PDF, a record or a spreadsheet of records</source>
+        <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open an archive or record folder</source>
+        <translation>Archiv- oder Dokumentordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No recent archives</source>
+        <translation>Keine zuletzt geöffneten Archive</translation>
+    </message>
+</context>
+<context>
     <name>PageArea</name>
     <message>
         <location filename="../../viewer/ui/scan_area.py" line="+98"/>
@@ -1178,7 +1326,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-642"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-645"/>
         <source>Staff exit</source>
         <translation>Beenden durch das Personal</translation>
     </message>
@@ -1362,6 +1510,29 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>RecordDisplay</name>
+    <message>
+        <location filename="../../viewer/ui/record_display.py" line="+44"/>
+        <source>Record {number} of {total}</source>
+        <translation>Dokument {number} von {total}</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{style} has no entry for this record</source>
+        <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citation copied ({style})</source>
+        <translation>Zitierangabe kopiert ({style})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{style} citation copied to the clipboard</source>
+        <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
+    </message>
+</context>
+<context>
     <name>ScanHits</name>
     <message>
         <location filename="../../viewer/ui/scan_hits.py" line="+162"/>
@@ -1444,62 +1615,73 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../viewer/ui/actions.py" line="-91"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+18"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit width</source>
         <translation>An Breite anpassen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit page</source>
         <translation>An Seite anpassen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Actual size</source>
         <translation>Originalgröße</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Rotate document left</source>
         <translation>Digitalisat nach links drehen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate document right</source>
         <translation>Digitalisat nach rechts drehen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate this page</source>
         <translation>Diese Seite drehen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-93"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+4"/>
         <source>Go to page</source>
         <translation>Gehe zu Seite</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+102"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+5"/>
         <source>Thumbnails</source>
         <translation>Miniaturansichten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Width</source>
         <comment>short label of Fit width</comment>
         <translation>Breite</translation>
@@ -1523,7 +1705,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Miniaturen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
@@ -1957,7 +2139,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+97"/>
+        <location filename="../../viewer/app.py" line="+96"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>

@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../viewer/ui/actions.py" line="+120"/>
+        <source>Open a PDF, a record or a sheet</source>
+        <translation>Ouvrir un PDF, une notice ou un tableur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a folder of records</source>
+        <translation>Ouvrir un dossier de notices</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write a source as an archive</source>
+        <translation>Enregistrer une source comme archive</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check which field each column fills</source>
+        <translation>Vérifier le champ que remplit chaque colonne</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy the record&apos;s citation</source>
+        <translation>Copier la citation de la notice</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the viewer</source>
+        <translation>Fermer la visionneuse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find words in this transcript and scan</source>
+        <translation>Chercher des mots dans cette transcription et ce scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search every record</source>
+        <translation>Rechercher dans toutes les notices</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The next place found</source>
+        <translation>L’occurrence suivante</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The previous place found</source>
+        <translation>L’occurrence précédente</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy the selection with its citation</source>
+        <translation>Copier la sélection avec sa citation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Transcript beside the scan</source>
+        <translation>La transcription à côté du scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Transcript above the scan</source>
+        <translation>La transcription au-dessus du scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the transcript</source>
+        <translation>La transcription seule</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the scan</source>
+        <translation>Le scan seul</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the record list</source>
+        <translation>Afficher ou masquer la liste des notices</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show or hide the metadata</source>
+        <translation>Afficher ou masquer les métadonnées</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the Cite panel</source>
+        <translation>Afficher ou masquer le panneau Citer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Larger transcript text</source>
+        <translation>Texte de la transcription plus grand</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Smaller transcript text</source>
+        <translation>Texte de la transcription plus petit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type into the transcript</source>
+        <translation>Travailler dans la transcription</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keys go to the scan</source>
+        <translation>Les touches agissent sur le scan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter the record list</source>
+        <translation>Filtrer la liste des notices</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The next record</source>
+        <translation>La notice suivante</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The previous record</source>
+        <translation>La notice précédente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a page number</source>
+        <translation>Saisir un numéro de page</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This list</source>
+        <translation>Cette liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every message said since the start</source>
+        <translation>Tous les messages depuis le démarrage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What this program is</source>
+        <translation>Ce qu’est ce programme</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Copy the text selected on the scan</source>
+        <translation>Copier le texte sélectionné sur le scan</translation>
+    </message>
+</context>
+<context>
+    <name>AfterFirstPage</name>
+    <message>
+        <location filename="../../viewer/ui/after_first_page.py" line="+193"/>
+        <source>Export &amp;Search Results</source>
+        <translation>Exporter les résultats de re&amp;cherche</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>Exporter &amp;toute l’archive</translation>
+    </message>
+</context>
+<context>
     <name>Attract</name>
     <message>
         <location filename="../../viewer/ui/kiosk.py" line="+256"/>
@@ -17,12 +183,13 @@
 <context>
     <name>CitationActions</name>
     <message>
+        <location filename="../../viewer/ui/actions.py" line="-223"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+31"/>
         <source>Copy with Citation</source>
         <translation>Copier avec la référence</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+111"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Copier le passage sélectionné suivi de sa référence et de la page de la numérisation</translation>
     </message>
@@ -214,17 +381,19 @@
         <translation>Nombre d’occurrences</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/actions.py" line="-18"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+2"/>
         <source>Next Hit</source>
         <translation>Occurrence suivante</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+4"/>
         <source>Previous Hit</source>
         <translation>Occurrence précédente</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+8"/>
         <source>Previous hit</source>
         <translation>Occurrence précédente</translation>
     </message>
@@ -379,7 +548,7 @@
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location line="+409"/>
+        <location line="+412"/>
         <source>Printing on the reading room printer.</source>
         <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
     </message>
@@ -541,53 +710,50 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+161"/>
-        <location line="+359"/>
+        <location filename="../../viewer/ui/actions.py" line="+50"/>
+        <location filename="../../viewer/ui/main_window.py" line="+154"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location filename="../../viewer/ui/main_window.py" line="+5"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../viewer/ui/actions.py" line="+9"/>
+        <location filename="../../viewer/ui/main_window.py" line="+6"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location filename="../../viewer/ui/main_window.py" line="+3"/>
         <source>Cite</source>
         <translation>Citer</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Loading progress</source>
-        <translation>Progression du chargement</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../viewer/ui/main_window.py" line="-50"/>
         <source>Record position</source>
         <translation>Position du document</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+60"/>
         <source>{title} panel</source>
         <translation>Panneau {title}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../viewer/ui/actions.py" line="-213"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+78"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Open &amp;Folder…</source>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
@@ -597,107 +763,107 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/main_window.py" line="+56"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../viewer/ui/actions.py" line="+6"/>
         <source>Spreadsheet &amp;Columns…</source>
         <translation>&amp;Colonnes du tableur…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Citation</source>
         <translation>Copier la ré&amp;férence</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-112"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+120"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Rechercher dans le document…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Search the Archive…</source>
         <translation>Rechercher dans l’&amp;archive…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-127"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+219"/>
         <source>&amp;Larger Text</source>
         <translation>A&amp;grandir le texte</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Smaller Text</source>
         <translation>Ré&amp;duire le texte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Focus &amp;Transcript</source>
         <translation>Aller à la &amp;transcription</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Focus S&amp;can</source>
         <translation>Aller à la &amp;numérisation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Focus &amp;Records</source>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-246"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+253"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Previous Record</source>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-260"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+279"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Messages of This Session</source>
         <translation>&amp;Messages de cette session</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Archive Viewer</source>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+13"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -722,128 +888,47 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>Opening {path}…</source>
-        <translation>Ouverture de {path}…</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <location line="+9"/>
-        <source>Records ({count})</source>
-        <translation>Documents ({count})</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
-        <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
-    </message>
-    <message>
-        <location line="+136"/>
-        <source>Export &amp;Search Results</source>
-        <translation>Exporter les résultats de re&amp;cherche</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export &amp;Whole Archive</source>
-        <translation>Exporter &amp;toute l’archive</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Record {number} of {total}</source>
-        <translation>Document {number} sur {total}</translation>
-    </message>
-    <message>
-        <location line="+111"/>
-        <source>Open a PDF, a record or a spreadsheet of records</source>
-        <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
-        <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="-844"/>
+        <location filename="../../viewer/ui/actions.py" line="-132"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Stac&amp;ked</source>
         <translation>L’une so&amp;us l’autre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Transcript &amp;Only</source>
         <translation>Transcription s&amp;eule</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Scan O&amp;nly</source>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+776"/>
-        <source>The password for {file} is not correct. Try again:</source>
-        <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{file} is encrypted. Enter its password to open it:</source>
-        <translation>{file} est chiffré. Saisissez son mot de passe pour l’ouvrir&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password needed</source>
-        <translation>Mot de passe requis</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../viewer/ui/main_window.py" line="+142"/>
         <source>Page {number} of {count}</source>
         <translation>Page {number} sur {count}</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>{style} has no entry for this record</source>
-        <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Citation copied ({style})</source>
-        <translation>Référence copiée ({style})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{style} citation copied to the clipboard</source>
-        <translation>Référence ({style}) copiée dans le presse-papiers</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Open an archive or record folder</source>
-        <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No recent archives</source>
-        <translation>Aucune archive récente</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location filename="../../viewer/ui/actions.py" line="+205"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+18"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No messages.</source>
         <translation>Aucun message.</translation>
     </message>
@@ -1154,6 +1239,69 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../viewer/ui/opening.py" line="+30"/>
+        <source>Loading progress</source>
+        <translation>Progression du chargement</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opening {path}…</source>
+        <translation>Ouverture de {path}…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Records</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Records ({count})</source>
+        <translation>Documents ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The password for {file} is not correct. Try again:</source>
+        <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is encrypted. Enter its password to open it:</source>
+        <translation>{file} est chiffré. Saisissez son mot de passe pour l’ouvrir&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password needed</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
+        <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open a PDF, a record or a spreadsheet of records</source>
+        <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open an archive or record folder</source>
+        <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No recent archives</source>
+        <translation>Aucune archive récente</translation>
+    </message>
+</context>
+<context>
     <name>PageArea</name>
     <message>
         <location filename="../../viewer/ui/scan_area.py" line="+98"/>
@@ -1178,7 +1326,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../viewer/ui/kiosk.py" line="-642"/>
+        <location filename="../../viewer/ui/kiosk.py" line="-645"/>
         <source>Staff exit</source>
         <translation>Sortie réservée au personnel</translation>
     </message>
@@ -1362,6 +1510,29 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>RecordDisplay</name>
+    <message>
+        <location filename="../../viewer/ui/record_display.py" line="+44"/>
+        <source>Record {number} of {total}</source>
+        <translation>Document {number} sur {total}</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{style} has no entry for this record</source>
+        <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citation copied ({style})</source>
+        <translation>Référence copiée ({style})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{style} citation copied to the clipboard</source>
+        <translation>Référence ({style}) copiée dans le presse-papiers</translation>
+    </message>
+</context>
+<context>
     <name>ScanHits</name>
     <message>
         <location filename="../../viewer/ui/scan_hits.py" line="+162"/>
@@ -1444,62 +1615,73 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../viewer/ui/actions.py" line="-91"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+18"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit width</source>
         <translation>Ajuster à la largeur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit page</source>
         <translation>Ajuster à la page</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Actual size</source>
         <translation>Taille réelle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Rotate document left</source>
         <translation>Faire pivoter la numérisation vers la gauche</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate document right</source>
         <translation>Faire pivoter la numérisation vers la droite</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate this page</source>
         <translation>Faire pivoter cette page</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-93"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+4"/>
         <source>Go to page</source>
         <translation>Aller à la page</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+102"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+5"/>
         <source>Thumbnails</source>
         <translation>Vignettes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Width</source>
         <comment>short label of Fit width</comment>
         <translation>Largeur</translation>
@@ -1523,7 +1705,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Vignettes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
@@ -1957,7 +2139,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+97"/>
+        <location filename="../../viewer/app.py" line="+96"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>

@@ -57,6 +57,7 @@ from viewer.kiosk.idle import Clock, IdleMonitor, IdlePhase, monotonic
 from viewer.kiosk.usage_log import UsageLog
 from viewer.services import settings as prefs
 from viewer.services.settings import Layout, Settings, ViewState
+from viewer.ui import actions
 from viewer.ui.main_window import MainWindow
 from viewer.ui.messages import Level
 from viewer.ui.scan_layout import ZoomMode
@@ -71,7 +72,6 @@ TICK_MS = 250
 MIN_TARGET = 44
 CORNER = 64
 LINK_SCHEMES = ("http", "https", "ftp", "ftps", "file", "mailto", "tel", "sms", "news", "data")
-ALWAYS_ENABLED_ACTIONS = frozenset({"next_record", "previous_record"})
 
 _K = Qt.Key
 _NAV_KEYS = frozenset(
@@ -516,24 +516,27 @@ class KioskShell(QWidget):
         for view in (window.transcript.browser().viewport(), window.records.view().viewport()):
             QScroller.grabGesture(view, QScroller.ScrollerGestureType.TouchGesture)
 
-    def _allowed_actions(self) -> set[str]:
-        allowed = set(ALWAYS_ENABLED_ACTIONS)
-        if self.config.actions.copy_citation:
-            allowed.add("copy_citation")
-        if self.config.actions.search:
-            allowed |= {"find", "search_archive"}
-        return allowed
+    def _allowed_actions(self) -> frozenset[str]:
+        return actions.kiosk_allowed(
+            citation=self.config.actions.copy_citation, search=self.config.actions.search
+        )
 
     def _apply_actions(self) -> None:
-        """The window's own actions are off but record navigation and the allowed actions."""
+        """The window's commands are off but those the table allows a kiosk (record navigation,
+        and citation and search as configured); its other menu entries are off."""
         allowed = self._allowed_actions()
         window = self._window
+        for action_id, action in window.commands.items():
+            if actions.spec(action_id).made is actions.Made.ELSEWHERE:
+                continue  # the scan's own tools: the scan pane enables them
+            action.setEnabled(action_id in allowed)
+            if action_id in allowed and action not in self.actions():
+                self.addAction(action)  # its menu is hidden: keep the shortcut alive here
+        commands = set(window.commands.values())
         for action in window.findChildren(QAction):
             parent = action.parent()
-            if parent is window or isinstance(parent, QDockWidget | QMenu):
-                action.setEnabled(action.objectName() in allowed)
-                if action.objectName() in allowed and action not in self.actions():
-                    self.addAction(action)  # its menu is hidden: keep the shortcut alive here
+            if action not in commands and (parent is window or isinstance(parent, QMenu)):
+                action.setEnabled(False)  # Open Recent, languages, exports
         hidden_docks = set()
         if not self.config.actions.search:
             hidden_docks.add("searchDock")
