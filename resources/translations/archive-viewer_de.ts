@@ -1379,7 +1379,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+256"/>
+        <location filename="../../viewer/services/reading_session.py" line="+142"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
     </message>
@@ -1705,12 +1705,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Miniaturen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+71"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>

@@ -1379,7 +1379,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+256"/>
+        <location filename="../../viewer/services/reading_session.py" line="+142"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
     </message>
@@ -1705,12 +1705,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Vignettes</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+71"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>

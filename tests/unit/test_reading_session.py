@@ -21,10 +21,10 @@ from viewer.domain.model import (
 )
 from viewer.services import settings as prefs
 from viewer.services.messages import Level, MessageChannel
-from viewer.services.reading_session import (
+from viewer.services.reading_session import ReadingSession
+from viewer.services.reading_state import (
     OpenFailed,
     PasswordNeeded,
-    ReadingSession,
     ReadingState,
     RecordView,
     TranscriptSource,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QProgressBar
 
 from viewer.domain.model import Archive, Record
-from viewer.services import reading_session
+from viewer.services import reading_state
 from viewer.services import settings as prefs
 
 if TYPE_CHECKING:
@@ -41,16 +41,16 @@ class Opening(QObject):
 
     # -- what the session says ------------------------------------------------------------------
 
-    def _on_session_opening_started(self, opening: reading_session.Opening) -> None:
+    def _on_session_opening_started(self, opening: reading_state.Opening) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
         self._window.statusBar().showMessage(self.tr("Opening {path}…").format(path=opening.path))
 
-    def _on_session_opening_progressed(self, progress: reading_session.Progress) -> None:
+    def _on_session_opening_progressed(self, progress: reading_state.Progress) -> None:
         self.progress.setRange(0, progress.total)
         self.progress.setValue(progress.done)
 
-    def _on_session_open_failed(self, _failed: reading_session.OpenFailed) -> None:
+    def _on_session_open_failed(self, _failed: reading_state.OpenFailed) -> None:
         self.progress.hide()
         self._window.statusBar().clearMessage()
 
@@ -80,7 +80,7 @@ class Opening(QObject):
             self.tr("Records ({count})").format(count=len(archive.records))
         )
 
-    def _on_session_password_needed(self, needed: reading_session.PasswordNeeded) -> None:
+    def _on_session_password_needed(self, needed: reading_state.PasswordNeeded) -> None:
         """Ask for the password of an encrypted scan; none given is said by the session."""
         from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415  (dialogs load on first use)
 

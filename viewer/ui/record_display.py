@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from viewer.domain.model import Record
-from viewer.services import reading_session
+from viewer.services import reading_state
 from viewer.services import settings as prefs
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class RecordDisplay(QObject):
         window.transcript.language_chosen.connect(self._on_transcript_language_chosen)
         window.metadata.citation_requested.connect(self.copy_citation)
 
-    def _on_session_record_shown(self, view: reading_session.RecordView) -> None:
+    def _on_session_record_shown(self, view: reading_state.RecordView) -> None:
         window = self._window
         record = view.record
         window.later.show_record(record)
@@ -55,7 +55,7 @@ class RecordDisplay(QObject):
         window.transcript.set_transcripts(
             record.transcripts if isinstance(record, Record) else (), language
         )
-        if view.source is not reading_session.TranscriptSource.FILE:
+        if view.source is not reading_state.TranscriptSource.FILE:
             window.transcript.show_notice(view.notice)
         window.record_shown.emit(record)
 
@@ -74,7 +74,7 @@ class RecordDisplay(QObject):
         if cite is not None:
             cite.panel.show_record(record)
 
-    def _on_session_transcript_shown(self, text: reading_session.TranscriptText) -> None:
+    def _on_session_transcript_shown(self, text: reading_state.TranscriptText) -> None:
         self._window.transcript.show_display(text.display, text.notice)
 
     def _on_transcript_language_chosen(self, language: str) -> None:

@@ -225,7 +225,14 @@ class ScanPane(QWidget):
             (self.thumbnails_action, self.tr("Thumbs", "short label of Thumbnails")),
         ):
             action.setIconText(short)
-        # Their ids in the table of commands (ui/actions.py), which lists their keys in F1.
+        self._name_tools()
+        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName(self.tr("More scan tools"))
+
+    def _name_tools(self) -> None:
+        """Give the tools their ids in the table of commands (ui/actions.py), whose rows list
+        their keys in F1."""
         for action, name in (
             (self.zoom_out_action, "zoom_out"),
             (self.zoom_in_action, "zoom_in"),
@@ -240,9 +247,6 @@ class ScanPane(QWidget):
             (self.thumbnails_action, "thumbnails"),
         ):
             action.setObjectName(name)
-        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if extension is not None:
-            extension.setAccessibleName(self.tr("More scan tools"))
 
     # Public API ---------------------------------------------------------------------------------
 
