@@ -888,7 +888,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
@@ -913,17 +913,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+142"/>
-        <source>Page {number} of {count}</source>
-        <translation>Seite {number} von {count}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/actions.py" line="+205"/>
+        <location line="+205"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+18"/>
+        <location filename="../../viewer/ui/main_window.py" line="+155"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -971,7 +966,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Meldung ausblenden</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>info</source>
         <translation>Hinweis</translation>
     </message>
@@ -1193,22 +1188,22 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Pause OCR</source>
         <translation>Texterkennung anhalten</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>OCR: {message}</source>
         <translation>Texterkennung: {message}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Resume OCR</source>
         <translation>Texterkennung fortsetzen</translation>
     </message>
@@ -1241,17 +1236,17 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../viewer/ui/opening.py" line="+30"/>
+        <location filename="../../viewer/ui/opening.py" line="+34"/>
         <source>Loading progress</source>
         <translation>Ladefortschritt</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Opening {path}…</source>
         <translation>{path} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
@@ -1454,12 +1449,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>No transcript: the text layer cannot be read ({reason}).</source>
         <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
     </message>

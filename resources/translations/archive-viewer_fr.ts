@@ -888,7 +888,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
@@ -913,17 +913,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+142"/>
-        <source>Page {number} of {count}</source>
-        <translation>Page {number} sur {count}</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/ui/actions.py" line="+205"/>
+        <location line="+205"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+18"/>
+        <location filename="../../viewer/ui/main_window.py" line="+155"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -971,7 +966,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>info</source>
         <translation>information</translation>
     </message>
@@ -1193,22 +1188,22 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Pause OCR</source>
         <translation>Suspendre l’OCR</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>OCR: {message}</source>
         <translation>OCR : {message}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Resume OCR</source>
         <translation>Reprendre l’OCR</translation>
     </message>
@@ -1241,17 +1236,17 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../viewer/ui/opening.py" line="+30"/>
+        <location filename="../../viewer/ui/opening.py" line="+34"/>
         <source>Loading progress</source>
         <translation>Progression du chargement</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Opening {path}…</source>
         <translation>Ouverture de {path}…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
@@ -1454,12 +1449,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>No transcript: the text layer cannot be read ({reason}).</source>
         <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No transcript: the PDF cannot be opened (the message above says why).</source>
         <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
     </message>

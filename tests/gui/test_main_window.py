@@ -188,10 +188,13 @@ def test_an_archive_still_being_read_arrives_when_it_is_read(
         viewer.window.open_path(samples)  # waits a moment for it, then goes on
         assert viewer.window.metadata.value("Title") == ""
         assert viewer.window.opening.progress.isVisible()
+        assert viewer.window.messages.text() == f"Opening {samples}…"
         with qtbot.waitSignal(viewer.window.record_shown, timeout=20000):
             gate.set()
         assert viewer.window.metadata.value("Title").startswith("Telegram from the leader")
         assert not viewer.window.opening.progress.isVisible()
+        assert viewer.window.messages.text() == ""  # "Opening…" is withdrawn once it is open
+        assert not any(m.text.startswith("Opening") for m in viewer.window.messages.history)
     finally:
         gate.set()
         viewer.window.close()
@@ -841,7 +844,7 @@ def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
     bibtex.trigger()
     qtbot.waitUntil(target.exists, timeout=30000)
     assert target.read_text(encoding="utf-8").count("@") == 120
-    assert window.statusBar().currentMessage() == ("Exported 120 records as BibTeX to results.bib")
+    assert window.messages.text() == "Exported 120 records as BibTeX to results.bib"
     # The whole archive.
     whole = tmp_path / "all.ris"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(whole), ""))
@@ -890,7 +893,7 @@ def test_records_selected_with_ctrl_and_shift_click_export_together(
     text = target.read_text(encoding="utf-8")
     assert text.count("@") == 4
     assert all(f"Report {int(rid[1:])} on wombats" in text for rid in chosen)
-    assert window.statusBar().currentMessage() == "Exported 4 records as BibTeX to chosen.bib"
+    assert window.messages.text() == "Exported 4 records as BibTeX to chosen.bib"
     assert shown
 
 

@@ -419,11 +419,11 @@ class ReadingSession(QObject):
 
     def _on_worker_text_failed(self, path: str, message: str) -> None:
         if self.state.text_layer_pdf is not None and Path(path) == self.state.text_layer_pdf:
-            self.transcript_notice.emit(
-                self.tr("No transcript: the text layer cannot be read ({reason}).").format(
-                    reason=message
-                )
+            said = self.tr("No transcript: the text layer cannot be read ({reason}).").format(
+                reason=message
             )
+            self.transcript_notice.emit(said)
+            self._messages.warning(said)
 
     def _on_scans_document_failed(self, path_text: str, message: str, needs_password: bool) -> None:
         path = Path(path_text)

@@ -181,9 +181,9 @@ class AfterFirstPage(QObject):
             current_record=window.current_record,
             page_texts=window.scan.page_texts,
             on_error=channel.error,
-            on_copied=lambda text: window.statusBar().showMessage(text, 4000),
+            on_copied=channel.info,
             selected_records=self._selected_records,
-            on_exported=lambda text: window.statusBar().showMessage(text, 8000),
+            on_exported=channel.info,
         )
         cite.panel.style_chosen.connect(window.on_cite_style_chosen)
         focus_frame.install(search.panel.result_view())
@@ -200,7 +200,7 @@ class AfterFirstPage(QObject):
             self._good_records,
             channel.error,
             title=self.tr("Export &Whole Archive"),
-            on_said=lambda text: window.statusBar().showMessage(text, 8000),
+            on_said=channel.info,
         )
         window.file_menu.insertMenu(window.file_end, archive_menu)
         window.export_results_menu, window.export_archive_menu = results_menu, archive_menu
@@ -228,8 +228,8 @@ class AfterFirstPage(QObject):
                 records,
                 fmt,
                 channel.error,
-                on_exported=lambda target: self._window.statusBar().showMessage(
-                    citation_actions.exported_text(len(records), fmt, target), 8000
+                on_exported=lambda target: channel.info(
+                    citation_actions.exported_text(len(records), fmt, target)
                 ),
             )
 

@@ -276,11 +276,10 @@ class MainWindow(QMainWindow):
         if action is not None:
             action.setChecked(True)
         name = i18n.native_name(language) if language else self.tr("the system language")
-        self.statusBar().showMessage(
+        self.messages.channel.info(
             self.tr("The interface will be in {language} from the next start.").format(
                 language=name
-            ),
-            8000,
+            )
         )
 
     def _connect(self) -> None:
@@ -288,14 +287,13 @@ class MainWindow(QMainWindow):
             lambda: self.later.library.shown_records() if self.later.library is not None else None
         )
         self.scan.scan_chosen.connect(self.session.show_scan)
-        self.scan.page_changed.connect(self._on_scan_page_changed)
         self.scan.first_page_painted.connect(self.later.on_first_page_painted)
         self.transcript.text_size_changed.connect(
             lambda size: self.settings.set(prefs.TEXT_SIZE, size)
         )
         self.transcript.link_activated.connect(
-            lambda url: self.statusBar().showMessage(
-                self.tr("Links are not followed: {url}").format(url=url), 6000
+            lambda url: self.messages.channel.info(
+                self.tr("Links are not followed: {url}").format(url=url)
             )
         )
 
@@ -434,11 +432,6 @@ class MainWindow(QMainWindow):
     def _focus_records(self) -> None:
         self.records_dock.show()
         self.records.filter_edit().setFocus()
-
-    def _on_scan_page_changed(self, current: int, count: int) -> None:
-        self.statusBar().showMessage(
-            self.tr("Page {number} of {count}").format(number=current + 1, count=count), 3000
-        )
 
     # -- drops, help, closing -------------------------------------------------------------------
 

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 
+OPENING = "opening"
+"""The replace key of "Opening…", withdrawn once the archive is open (or cannot be)."""
+
+
 class Opening(QObject):
     """The window's ways to open a path, and what it shows while one opens."""
 
@@ -44,7 +48,9 @@ class Opening(QObject):
     def _on_session_opening_started(self, opening: reading_state.Opening) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
-        self._window.statusBar().showMessage(self.tr("Opening {path}…").format(path=opening.path))
+        self._window.messages.channel.info(
+            self.tr("Opening {path}…").format(path=opening.path), replace=OPENING
+        )
 
     def _on_session_opening_progressed(self, progress: reading_state.Progress) -> None:
         self.progress.setRange(0, progress.total)
@@ -52,7 +58,7 @@ class Opening(QObject):
 
     def _on_session_open_failed(self, _failed: reading_state.OpenFailed) -> None:
         self.progress.hide()
-        self._window.statusBar().clearMessage()
+        self._window.messages.channel.withdraw(OPENING)
 
     def _on_session_pdf_opened(self, record: Record) -> None:
         library = self._window.later.library
@@ -63,7 +69,7 @@ class Opening(QObject):
     def _on_session_archive_opened(self, archive: Archive) -> None:
         window = self._window
         self.progress.hide()
-        window.statusBar().clearMessage()
+        window.messages.channel.withdraw(OPENING)
         window.later.archive_opened(archive)
         self._count_records(archive)
         self._offer_sheet_columns(archive)

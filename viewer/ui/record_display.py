@@ -96,13 +96,13 @@ class RecordDisplay(QObject):
         choice = window.cite.choice()
         text = citation_actions.copy_citation(record, choice)
         if not text:
-            window.statusBar().showMessage(
-                self.tr("{style} has no entry for this record").format(style=choice.label), 6000
+            window.messages.channel.info(
+                self.tr("{style} has no entry for this record").format(style=choice.label)
             )
             return
         window.metadata.confirm(self.tr("Citation copied ({style})").format(style=choice.label))
-        window.statusBar().showMessage(
-            self.tr("{style} citation copied to the clipboard").format(style=choice.label), 4000
+        window.messages.channel.info(
+            self.tr("{style} citation copied to the clipboard").format(style=choice.label)
         )
         window.citation_copied.emit(text)
 
