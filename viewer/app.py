@@ -24,6 +24,8 @@ from viewer.domain.model import Archive, Record
 from viewer.services import i18n, sheet_columns, text_layers
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
+from viewer.services.messages import MessageChannel
+from viewer.services.reading_session import ReadingSession
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Settings, ViewState
 from viewer.ui.main_window import MainWindow
@@ -68,9 +70,19 @@ class Viewer:
         self.scan_pane = ScanPane(self.worker)
         self.search_service: SearchService | None = None
         self.text_layers = text_layers.TextLayerReader()
-        self.window = MainWindow(
+        self.messages = MessageChannel()
+        self.session = ReadingSession(
             self.jobs,
             self.worker,
+            self.scan_pane,
+            self.settings,
+            self.view_state,
+            self.messages,
+        )
+        self.window = MainWindow(
+            self.session,
+            self.messages,
+            self.jobs,
             self.scan_pane,
             self.settings,
             self.view_state,

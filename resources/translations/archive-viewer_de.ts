@@ -2,6 +2,174 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../viewer/ui/actions.py" line="+120"/>
+        <source>Open a PDF, a record or a sheet</source>
+        <translation>Ein PDF, einen Datensatz oder eine Tabelle öffnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a folder of records</source>
+        <translation>Einen Ordner mit Datensätzen öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write a source as an archive</source>
+        <translation>Eine Quelle als Archiv anlegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check which field each column fills</source>
+        <translation>Prüfen, welches Feld jede Spalte füllt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy the record&apos;s citation</source>
+        <translation>Den Zitiervorschlag des Datensatzes kopieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the viewer</source>
+        <translation>Den Viewer schließen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find words in this transcript and scan</source>
+        <translation>Wörter in dieser Transkription und diesem Scan finden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search every record</source>
+        <translation>Alle Datensätze durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The next place found</source>
+        <translation>Die nächste Fundstelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The previous place found</source>
+        <translation>Die vorige Fundstelle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy the selection with its citation</source>
+        <translation>Die Auswahl mit ihrem Zitiervorschlag kopieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Transcript beside the scan</source>
+        <translation>Transkription neben dem Scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Transcript above the scan</source>
+        <translation>Transkription über dem Scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the transcript</source>
+        <translation>Nur die Transkription</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the scan</source>
+        <translation>Nur der Scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the record list</source>
+        <translation>Die Datensatzliste ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show or hide the metadata</source>
+        <translation>Die Metadaten ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the Cite panel</source>
+        <translation>Den Zitieren-Bereich ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Larger transcript text</source>
+        <translation>Größere Schrift der Transkription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Smaller transcript text</source>
+        <translation>Kleinere Schrift der Transkription</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From a side panel: zoom the reading pane used last</source>
+        <translation>Aus einem Seitenbereich: den zuletzt benutzten Lesebereich vergrößern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>From a side panel: zoom the reading pane used last out</source>
+        <translation>Aus einem Seitenbereich: den zuletzt benutzten Lesebereich verkleinern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type into the transcript</source>
+        <translation>In der Transkription arbeiten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keys go to the scan</source>
+        <translation>Tasten wirken auf den Scan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter the record list</source>
+        <translation>Die Datensatzliste filtern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>White on black, for low vision or bright rooms</source>
+        <translation>Weiß auf Schwarz, bei Sehschwäche oder in hellen Räumen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The next record</source>
+        <translation>Der nächste Datensatz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The previous record</source>
+        <translation>Der vorige Datensatz</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a page number</source>
+        <translation>Eine Seitenzahl eingeben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every message said since the start</source>
+        <translation>Alle Meldungen seit dem Start</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What this program is</source>
+        <translation>Was dieses Programm ist</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Copy the text selected on the scan</source>
+        <translation>Den auf dem Scan markierten Text kopieren</translation>
+    </message>
+</context>
+<context>
     <name>AdminCorner</name>
     <message>
         <location filename="../../viewer/ui/kiosk/overlays.py" line="+206"/>
@@ -10,14 +178,28 @@
     </message>
 </context>
 <context>
+    <name>AfterFirstPage</name>
+    <message>
+        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <source>Export &amp;Search Results</source>
+        <translation>&amp;Suchergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>&amp;Ganzes Archiv exportieren</translation>
+    </message>
+</context>
+<context>
     <name>Appearance</name>
     <message>
+        <location filename="../../viewer/ui/actions.py" line="-131"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../viewer/ui/appearance.py" line="+14"/>
         <source>Interface Si&amp;ze</source>
         <translation>Oberflächen&amp;maßstab</translation>
     </message>
@@ -44,12 +226,13 @@
 <context>
     <name>CitationActions</name>
     <message>
+        <location filename="../../viewer/ui/actions.py" line="-122"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Mit Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+137"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Die markierte Passage mit Zitierangabe und Seite des Digitalisats kopieren</translation>
     </message>
@@ -256,17 +439,19 @@
         <translation>Anzahl der Treffer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/actions.py" line="-18"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+2"/>
         <source>Next Hit</source>
         <translation>Nächster Treffer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+4"/>
         <source>Previous Hit</source>
         <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+8"/>
         <source>Previous hit</source>
         <translation>Vorheriger Treffer</translation>
     </message>
@@ -588,53 +773,50 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+178"/>
-        <location line="+376"/>
+        <location filename="../../viewer/ui/actions.py" line="+50"/>
+        <location filename="../../viewer/ui/main_window.py" line="+158"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location filename="../../viewer/ui/main_window.py" line="+5"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../viewer/ui/actions.py" line="+9"/>
+        <location filename="../../viewer/ui/main_window.py" line="+6"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location filename="../../viewer/ui/main_window.py" line="+3"/>
         <source>Cite</source>
         <translation>Zitieren</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../viewer/ui/main_window.py" line="-50"/>
         <source>Record position</source>
         <translation>Position des Dokuments</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+60"/>
         <source>{title} panel</source>
         <translation>Bereich {title}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../viewer/ui/actions.py" line="-213"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+78"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Open &amp;Folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
@@ -644,107 +826,107 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/main_window.py" line="+61"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../viewer/ui/actions.py" line="+6"/>
         <source>Spreadsheet &amp;Columns…</source>
         <translation>Tabellen&amp;spalten…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Citation</source>
         <translation>&amp;Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-112"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+120"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Im Dokument suchen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Search the Archive…</source>
         <translation>&amp;Archiv durchsuchen…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-127"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+219"/>
         <source>&amp;Larger Text</source>
         <translation>&amp;Größere Schrift</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Smaller Text</source>
         <translation>&amp;Kleinere Schrift</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+27"/>
         <source>Focus &amp;Transcript</source>
         <translation>Zur &amp;Transkription wechseln</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Focus S&amp;can</source>
         <translation>Zum &amp;Digitalisat wechseln</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Focus &amp;Records</source>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-267"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+283"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Previous Record</source>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-290"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+309"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Messages of This Session</source>
         <translation>&amp;Meldungen dieser Sitzung</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Archive Viewer</source>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+14"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -769,259 +951,42 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Sprache der Oberfläche ({language}) gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Links are not followed: {url}</source>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <source>Opening {path}…</source>
-        <translation>{path} wird geöffnet…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{file}: the file is a link that leads back to itself.</source>
-        <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{file}: the file does not exist. Check the path.</source>
-        <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <location line="+79"/>
-        <source>Records ({count})</source>
-        <translation>Dokumente ({count})</translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
-        <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
-        <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
-        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
-    </message>
-    <message>
-        <location line="+154"/>
-        <source>Export &amp;Search Results</source>
-        <translation>&amp;Suchergebnisse exportieren</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export &amp;Whole Archive</source>
-        <translation>&amp;Ganzes Archiv exportieren</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>Record {number} of {total}</source>
-        <translation>Dokument {number} von {total}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>This record cannot be read: {reason}</source>
-        <translation>Dieses Dokument ist nicht lesbar: {reason}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record cannot be read, so there is no scan to show.</source>
-        <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Reading the PDF&apos;s text layer…</source>
-        <translation>Die Textebene des PDF wird gelesen…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record has no transcript. The scan is shown on its own.</source>
-        <translation>Zu diesem Dokument gibt es keine Transkription. Das Digitalisat wird allein angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This record has neither a transcript nor a scan.</source>
-        <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
-        <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
-    </message>
-    <message>
-        <location line="+129"/>
-        <location line="+11"/>
-        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
-        <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>Open a PDF, a record or a spreadsheet of records</source>
-        <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
-        <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="-275"/>
-        <source>This record has no scan.</source>
-        <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
-    </message>
-    <message>
-        <location line="-911"/>
+        <location filename="../../viewer/ui/actions.py" line="-162"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Stac&amp;ked</source>
         <translation>&amp;Untereinander</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Transcript &amp;Only</source>
         <translation>Nur Tr&amp;anskription</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Scan O&amp;nly</source>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+980"/>
-        <source>The transcript cannot be shown. {reason}</source>
-        <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{reason}. The scan and metadata are still shown.</source>
-        <translation>{reason}. Digitalisat und Metadaten werden weiterhin angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>{file}: {notices}.</source>
-        <translation>{file}: {notices}.</translation>
-    </message>
-    <message>
-        <location line="-33"/>
-        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
-        <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
-        <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No transcript: the text layer cannot be read ({reason}).</source>
-        <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>{reason} The transcript and metadata are still shown.</source>
-        <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
-        <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{reason} The metadata is still shown.</source>
-        <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>“{title}”: {message}</source>
-        <translation>„{title}“: {message}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This scan cannot be shown: the message above says why.</source>
-        <translation>Dieser Scan kann nicht angezeigt werden: Die Meldung oben sagt, warum.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The password for {file} is not correct. Try again:</source>
-        <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{file} is encrypted. Enter its password to open it:</source>
-        <translation>{file} ist verschlüsselt. Geben Sie das Passwort ein, um die Datei zu öffnen:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password needed</source>
-        <translation>Passwort erforderlich</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{file} is encrypted: it is shown only with its password.</source>
-        <translation>{file} ist verschlüsselt und wird nur mit dem Passwort angezeigt.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
-        <translation>Keine Transkription: {file} ist verschlüsselt; der Text wird erst gelesen, wenn die Datei mit ihrem Passwort geöffnet ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
-        <translation>{file}: Das PDF ist verschlüsselt und braucht ein Passwort. Öffnen Sie es erneut, um es einzugeben.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Page {number} of {count}</source>
-        <translation>Seite {number} von {count}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>{style} has no entry for this record</source>
-        <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Citation copied ({style})</source>
-        <translation>Zitierangabe kopiert ({style})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{style} citation copied to the clipboard</source>
-        <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Open an archive or record folder</source>
-        <translation>Archiv- oder Dokumentordner öffnen</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No recent archives</source>
-        <translation>Keine zuletzt geöffneten Archive</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+235"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+164"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No messages.</source>
         <translation>Keine Meldungen.</translation>
     </message>
@@ -1064,7 +1029,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Meldung ausblenden</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>info</source>
         <translation>Hinweis</translation>
     </message>
@@ -1286,22 +1251,22 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Pause OCR</source>
         <translation>Texterkennung anhalten</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>OCR: {message}</source>
         <translation>Texterkennung: {message}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Resume OCR</source>
         <translation>Texterkennung fortsetzen</translation>
     </message>
@@ -1334,6 +1299,69 @@ Nicht lesbar: {reason}</translation>
         <location line="+2"/>
         <source>Read from the scan by OCR and checked by no one. Words it is unsure of are highlighted; compare with the scan before quoting.</source>
         <translation>Per OCR aus dem Digitalisat gelesen und von niemandem geprüft. Unsichere Wörter sind hervorgehoben; vor dem Zitieren mit dem Digitalisat vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../viewer/ui/opening.py" line="+34"/>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opening {path}…</source>
+        <translation>{path} wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Records</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Records ({count})</source>
+        <translation>Dokumente ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The password for {file} is not correct. Try again:</source>
+        <translation>Das Passwort für {file} ist nicht richtig. Versuchen Sie es noch einmal:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is encrypted. Enter its password to open it:</source>
+        <translation>{file} ist verschlüsselt. Geben Sie das Passwort ein, um die Datei zu öffnen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password needed</source>
+        <translation>Passwort erforderlich</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
+        <translation>Die Spalten von {sheet} wurden an ihren Namen erkannt. Prüfen Sie sie unter Datei &gt; Tabellenspalten…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open a PDF, a record or a spreadsheet of records</source>
+        <translation>PDF, Datensatz oder Tabelle von Datensätzen öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>PDF oder Datensatz (*.pdf record.toml archive.toml);;Tabelle von Datensätzen (*.csv *.tsv *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open an archive or record folder</source>
+        <translation>Archiv- oder Dokumentordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No recent archives</source>
+        <translation>Keine zuletzt geöffneten Archive</translation>
     </message>
 </context>
 <context>
@@ -1412,16 +1440,174 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingSession</name>
+    <message>
+        <location filename="../../viewer/services/reading_session.py" line="+145"/>
+        <source>{file}: the file is a link that leads back to itself.</source>
+        <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: the file does not exist. Check the path.</source>
+        <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
+        <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
+        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This record cannot be read, so there is no scan to show.</source>
+        <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record cannot be read: {reason}</source>
+        <translation>Dieses Dokument ist nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This record has no scan.</source>
+        <translation>Zu diesem Dokument gibt es kein Digitalisat.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the PDF&apos;s text layer…</source>
+        <translation>Die Textebene des PDF wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record has no transcript. The scan is shown on its own.</source>
+        <translation>Zu diesem Dokument gibt es keine Transkription. Das Digitalisat wird allein angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record has neither a transcript nor a scan.</source>
+        <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
+        <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The transcript cannot be shown. {reason}</source>
+        <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason}. The scan and metadata are still shown.</source>
+        <translation>{reason}. Digitalisat und Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: {notices}.</source>
+        <translation>{file}: {notices}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
+        <translation>Keine Transkription: Dieses PDF hat keine Textebene. Das Digitalisat wird allein angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No transcript: the text layer cannot be read ({reason}).</source>
+        <translation>Keine Transkription: Die Textebene ist nicht lesbar ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Keine Transkription: Das PDF kann nicht geöffnet werden (die Meldung oben sagt, warum).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
+        <translation>{reason} Öffnen Sie eine andere Datei mit Strg+O oder ziehen Sie eine auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The transcript and metadata are still shown.</source>
+        <translation>{reason} Transkription und Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reason} The metadata is still shown.</source>
+        <translation>{reason} Die Metadaten werden weiterhin angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{title}”: {message}</source>
+        <translation>„{title}“: {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Dieser Scan kann nicht angezeigt werden: Die Meldung oben sagt, warum.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{file} is encrypted: it is shown only with its password.</source>
+        <translation>{file} ist verschlüsselt und wird nur mit dem Passwort angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
+        <translation>Keine Transkription: {file} ist verschlüsselt; der Text wird erst gelesen, wenn die Datei mit ihrem Passwort geöffnet ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
+        <translation>{file}: Das PDF ist verschlüsselt und braucht ein Passwort. Öffnen Sie es erneut, um es einzugeben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
+        <translation>Die Seitendarstellung wurde unerwartet beendet (vielleicht durch ein beschädigtes PDF) und neu gestartet; die Seiten werden neu gezeichnet.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/zoom_keys.py" line="+46"/>
+        <location filename="../../viewer/ui/actions.py" line="-189"/>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+1"/>
         <source>Zoom O&amp;ut</source>
         <translation>V&amp;erkleinern</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDisplay</name>
+    <message>
+        <location filename="../../viewer/ui/record_display.py" line="+45"/>
+        <source>Record {number} of {total}</source>
+        <translation>Dokument {number} von {total}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{style} has no entry for this record</source>
+        <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citation copied ({style})</source>
+        <translation>Zitierangabe kopiert ({style})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{style} citation copied to the clipboard</source>
+        <translation>Zitierangabe ({style}) in die Zwischenablage kopiert</translation>
     </message>
 </context>
 <context>
@@ -1460,7 +1646,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+46"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Dieses Digitalisat hat keine Textebene: Sein Text kann weder markiert noch kopiert werden.</translation>
     </message>
@@ -1507,62 +1693,73 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../viewer/ui/actions.py" line="+87"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+18"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit width</source>
         <translation>An Breite anpassen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit page</source>
         <translation>An Seite anpassen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Actual size</source>
         <translation>Originalgröße</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Rotate document left</source>
         <translation>Digitalisat nach links drehen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate document right</source>
         <translation>Digitalisat nach rechts drehen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate this page</source>
         <translation>Diese Seite drehen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-93"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+4"/>
         <source>Go to page</source>
         <translation>Gehe zu Seite</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+102"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+5"/>
         <source>Thumbnails</source>
         <translation>Miniaturansichten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Width</source>
         <comment>short label of Fit width</comment>
         <translation>Breite</translation>
@@ -1580,17 +1777,17 @@ Nicht lesbar: {reason}</translation>
         <translation>↻ Seite</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+70"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+248"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
     </message>
@@ -2044,7 +2241,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+84"/>
+        <location filename="../../viewer/app.py" line="+96"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>

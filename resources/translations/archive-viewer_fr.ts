@@ -2,6 +2,174 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../viewer/ui/actions.py" line="+120"/>
+        <source>Open a PDF, a record or a sheet</source>
+        <translation>Ouvrir un PDF, une notice ou un tableur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a folder of records</source>
+        <translation>Ouvrir un dossier de notices</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write a source as an archive</source>
+        <translation>Enregistrer une source comme archive</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check which field each column fills</source>
+        <translation>Vérifier le champ que remplit chaque colonne</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy the record&apos;s citation</source>
+        <translation>Copier la citation de la notice</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the viewer</source>
+        <translation>Fermer la visionneuse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find words in this transcript and scan</source>
+        <translation>Chercher des mots dans cette transcription et ce scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search every record</source>
+        <translation>Rechercher dans toutes les notices</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The next place found</source>
+        <translation>L’occurrence suivante</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The previous place found</source>
+        <translation>L’occurrence précédente</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy the selection with its citation</source>
+        <translation>Copier la sélection avec sa citation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Transcript beside the scan</source>
+        <translation>La transcription à côté du scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Transcript above the scan</source>
+        <translation>La transcription au-dessus du scan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the transcript</source>
+        <translation>La transcription seule</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the scan</source>
+        <translation>Le scan seul</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the record list</source>
+        <translation>Afficher ou masquer la liste des notices</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show or hide the metadata</source>
+        <translation>Afficher ou masquer les métadonnées</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show or hide the Cite panel</source>
+        <translation>Afficher ou masquer le panneau Citer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Larger transcript text</source>
+        <translation>Texte de la transcription plus grand</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Smaller transcript text</source>
+        <translation>Texte de la transcription plus petit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From a side panel: zoom the reading pane used last</source>
+        <translation>Depuis un panneau latéral : agrandir le dernier volet de lecture utilisé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>From a side panel: zoom the reading pane used last out</source>
+        <translation>Depuis un panneau latéral : réduire le dernier volet de lecture utilisé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type into the transcript</source>
+        <translation>Travailler dans la transcription</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keys go to the scan</source>
+        <translation>Les touches agissent sur le scan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter the record list</source>
+        <translation>Filtrer la liste des notices</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>White on black, for low vision or bright rooms</source>
+        <translation>Blanc sur noir, pour la basse vision ou les salles claires</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The next record</source>
+        <translation>La notice suivante</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The previous record</source>
+        <translation>La notice précédente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type a page number</source>
+        <translation>Saisir un numéro de page</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This list</source>
+        <translation>Cette liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every message said since the start</source>
+        <translation>Tous les messages depuis le démarrage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What this program is</source>
+        <translation>Ce qu’est ce programme</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Copy the text selected on the scan</source>
+        <translation>Copier le texte sélectionné sur le scan</translation>
+    </message>
+</context>
+<context>
     <name>AdminCorner</name>
     <message>
         <location filename="../../viewer/ui/kiosk/overlays.py" line="+206"/>
@@ -10,14 +178,28 @@
     </message>
 </context>
 <context>
+    <name>AfterFirstPage</name>
+    <message>
+        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <source>Export &amp;Search Results</source>
+        <translation>Exporter les résultats de re&amp;cherche</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export &amp;Whole Archive</source>
+        <translation>Exporter &amp;toute l’archive</translation>
+    </message>
+</context>
+<context>
     <name>Appearance</name>
     <message>
+        <location filename="../../viewer/ui/actions.py" line="-131"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Haut contraste</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../viewer/ui/appearance.py" line="+14"/>
         <source>Interface Si&amp;ze</source>
         <translation>T&amp;aille de l’interface</translation>
     </message>
@@ -44,12 +226,13 @@
 <context>
     <name>CitationActions</name>
     <message>
+        <location filename="../../viewer/ui/actions.py" line="-122"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Copier avec la référence</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../../viewer/ui/citation_actions.py" line="+137"/>
         <source>Copy the selected passage followed by its citation and scan page</source>
         <translation>Copier le passage sélectionné suivi de sa référence et de la page de la numérisation</translation>
     </message>
@@ -256,17 +439,19 @@
         <translation>Nombre d’occurrences</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/actions.py" line="-18"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+2"/>
         <source>Next Hit</source>
         <translation>Occurrence suivante</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+4"/>
         <source>Previous Hit</source>
         <translation>Occurrence précédente</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/find_bar.py" line="+8"/>
         <source>Previous hit</source>
         <translation>Occurrence précédente</translation>
     </message>
@@ -588,53 +773,50 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+178"/>
-        <location line="+376"/>
+        <location filename="../../viewer/ui/actions.py" line="+50"/>
+        <location filename="../../viewer/ui/main_window.py" line="+158"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location filename="../../viewer/ui/main_window.py" line="+5"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../viewer/ui/actions.py" line="+9"/>
+        <location filename="../../viewer/ui/main_window.py" line="+6"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location filename="../../viewer/ui/main_window.py" line="+3"/>
         <source>Cite</source>
         <translation>Citer</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Loading progress</source>
-        <translation>Progression du chargement</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../viewer/ui/main_window.py" line="-50"/>
         <source>Record position</source>
         <translation>Position du document</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+60"/>
         <source>{title} panel</source>
         <translation>Panneau {title}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../viewer/ui/actions.py" line="-213"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+78"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Open &amp;Folder…</source>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
@@ -644,107 +826,107 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../viewer/ui/main_window.py" line="+61"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../viewer/ui/actions.py" line="+6"/>
         <source>Spreadsheet &amp;Columns…</source>
         <translation>&amp;Colonnes du tableur…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Citation</source>
         <translation>Copier la ré&amp;férence</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-112"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+120"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Rechercher dans le document…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Search the Archive…</source>
         <translation>Rechercher dans l’&amp;archive…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-127"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+219"/>
         <source>&amp;Larger Text</source>
         <translation>A&amp;grandir le texte</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Smaller Text</source>
         <translation>Ré&amp;duire le texte</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+27"/>
         <source>Focus &amp;Transcript</source>
         <translation>Aller à la &amp;transcription</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Focus S&amp;can</source>
         <translation>Aller à la &amp;numérisation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Focus &amp;Records</source>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-267"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+283"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Previous Record</source>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-290"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+309"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Messages of This Session</source>
         <translation>&amp;Messages de cette session</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Archive Viewer</source>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+14"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -769,259 +951,42 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La langue de l’interface ({language}) s’appliquera au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Links are not followed: {url}</source>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <source>Opening {path}…</source>
-        <translation>Ouverture de {path}…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{file}: the file is a link that leads back to itself.</source>
-        <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{file}: the file does not exist. Check the path.</source>
-        <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <location line="+79"/>
-        <source>Records ({count})</source>
-        <translation>Documents ({count})</translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
-        <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
-        <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
-        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
-    </message>
-    <message>
-        <location line="+154"/>
-        <source>Export &amp;Search Results</source>
-        <translation>Exporter les résultats de re&amp;cherche</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export &amp;Whole Archive</source>
-        <translation>Exporter &amp;toute l’archive</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>Record {number} of {total}</source>
-        <translation>Document {number} sur {total}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>This record cannot be read: {reason}</source>
-        <translation>Ce document est illisible&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record cannot be read, so there is no scan to show.</source>
-        <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Reading the PDF&apos;s text layer…</source>
-        <translation>Lecture de la couche de texte du PDF…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This record has no transcript. The scan is shown on its own.</source>
-        <translation>Ce document n’a pas de transcription. La numérisation est affichée seule.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This record has neither a transcript nor a scan.</source>
-        <translation>Ce document n’a ni transcription ni numérisation.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
-        <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
-    </message>
-    <message>
-        <location line="+129"/>
-        <location line="+11"/>
-        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
-        <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>Open a PDF, a record or a spreadsheet of records</source>
-        <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
-        <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="-275"/>
-        <source>This record has no scan.</source>
-        <translation>Ce document n’a pas de numérisation.</translation>
-    </message>
-    <message>
-        <location line="-911"/>
+        <location filename="../../viewer/ui/actions.py" line="-162"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Stac&amp;ked</source>
         <translation>L’une so&amp;us l’autre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Transcript &amp;Only</source>
         <translation>Transcription s&amp;eule</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Scan O&amp;nly</source>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+980"/>
-        <source>The transcript cannot be shown. {reason}</source>
-        <translation>La transcription ne peut pas être affichée. {reason}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{reason}. The scan and metadata are still shown.</source>
-        <translation>{reason}. La numérisation et les métadonnées restent affichées.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>{file}: {notices}.</source>
-        <translation>{file}&#xa0;: {notices}.</translation>
-    </message>
-    <message>
-        <location line="-33"/>
-        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
-        <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
-        <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No transcript: the text layer cannot be read ({reason}).</source>
-        <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>{reason} The transcript and metadata are still shown.</source>
-        <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
-        <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{reason} The metadata is still shown.</source>
-        <translation>{reason} Les métadonnées restent affichées.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>“{title}”: {message}</source>
-        <translation>« {title} » : {message}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This scan cannot be shown: the message above says why.</source>
-        <translation>Ce scan ne peut pas être affiché : le message ci-dessus dit pourquoi.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The password for {file} is not correct. Try again:</source>
-        <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{file} is encrypted. Enter its password to open it:</source>
-        <translation>{file} est chiffré. Saisissez son mot de passe pour l’ouvrir&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password needed</source>
-        <translation>Mot de passe requis</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{file} is encrypted: it is shown only with its password.</source>
-        <translation>{file} est chiffré&#xa0;: il ne s’affiche qu’avec son mot de passe.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
-        <translation>Pas de transcription&#xa0;: {file} est chiffré, et son texte n’est lu qu’une fois ouvert avec son mot de passe.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
-        <translation>{file}&#xa0;: ce PDF est chiffré et demande un mot de passe. Rouvrez-le pour le saisir.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Page {number} of {count}</source>
-        <translation>Page {number} sur {count}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>{style} has no entry for this record</source>
-        <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Citation copied ({style})</source>
-        <translation>Référence copiée ({style})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{style} citation copied to the clipboard</source>
-        <translation>Référence ({style}) copiée dans le presse-papiers</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Open an archive or record folder</source>
-        <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No recent archives</source>
-        <translation>Aucune archive récente</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+235"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../viewer/ui/main_window.py" line="+164"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No messages.</source>
         <translation>Aucun message.</translation>
     </message>
@@ -1064,7 +1029,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>info</source>
         <translation>information</translation>
     </message>
@@ -1286,22 +1251,22 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Pause OCR</source>
         <translation>Suspendre l’OCR</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>OCR: {message}</source>
         <translation>OCR : {message}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Resume OCR</source>
         <translation>Reprendre l’OCR</translation>
     </message>
@@ -1334,6 +1299,69 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+2"/>
         <source>Read from the scan by OCR and checked by no one. Words it is unsure of are highlighted; compare with the scan before quoting.</source>
         <translation>Lu dans le scan par OCR et vérifié par personne. Les mots incertains sont surlignés ; comparez avec le scan avant de citer.</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../viewer/ui/opening.py" line="+34"/>
+        <source>Loading progress</source>
+        <translation>Progression du chargement</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opening {path}…</source>
+        <translation>Ouverture de {path}…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Records</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Records ({count})</source>
+        <translation>Documents ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The password for {file} is not correct. Try again:</source>
+        <translation>Le mot de passe de {file} est incorrect. Réessayez&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is encrypted. Enter its password to open it:</source>
+        <translation>{file} est chiffré. Saisissez son mot de passe pour l’ouvrir&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password needed</source>
+        <translation>Mot de passe requis</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The columns of {sheet} were recognised by their names. Check them in File &gt; Spreadsheet Columns…</source>
+        <translation>Les colonnes de {sheet} ont été reconnues à leur nom. Vérifiez-les dans Fichier &gt; Colonnes du tableur…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open a PDF, a record or a spreadsheet of records</source>
+        <translation>Ouvrir un PDF, une notice ou un tableur de notices</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF or record (*.pdf record.toml archive.toml);;Spreadsheet of records (*.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>PDF ou notice (*.pdf record.toml archive.toml);;Tableur de notices (*.csv *.tsv *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open an archive or record folder</source>
+        <translation>Ouvrir le dossier d’une archive ou d’un document</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No recent archives</source>
+        <translation>Aucune archive récente</translation>
     </message>
 </context>
 <context>
@@ -1412,16 +1440,174 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingSession</name>
+    <message>
+        <location filename="../../viewer/services/reading_session.py" line="+145"/>
+        <source>{file}: the file is a link that leads back to itself.</source>
+        <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: the file does not exist. Check the path.</source>
+        <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
+        <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
+        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This record cannot be read, so there is no scan to show.</source>
+        <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record cannot be read: {reason}</source>
+        <translation>Ce document est illisible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This record has no scan.</source>
+        <translation>Ce document n’a pas de numérisation.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the PDF&apos;s text layer…</source>
+        <translation>Lecture de la couche de texte du PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record has no transcript. The scan is shown on its own.</source>
+        <translation>Ce document n’a pas de transcription. La numérisation est affichée seule.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record has neither a transcript nor a scan.</source>
+        <translation>Ce document n’a ni transcription ni numérisation.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
+        <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The transcript cannot be shown. {reason}</source>
+        <translation>La transcription ne peut pas être affichée. {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason}. The scan and metadata are still shown.</source>
+        <translation>{reason}. La numérisation et les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: {notices}.</source>
+        <translation>{file}&#xa0;: {notices}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No transcript: this PDF has no text layer. The scan is shown on its own.</source>
+        <translation>Pas de transcription&#xa0;: ce PDF n’a pas de couche de texte. La numérisation est affichée seule.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No transcript: the text layer cannot be read ({reason}).</source>
+        <translation>Pas de transcription&#xa0;: la couche de texte est illisible ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No transcript: the PDF cannot be opened (the message above says why).</source>
+        <translation>Pas de transcription : le PDF ne peut pas être ouvert (le message ci-dessus dit pourquoi).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason} Open another file with Ctrl+O, or drop one on this window.</source>
+        <translation>{reason} Ouvrez un autre fichier avec Ctrl+O, ou déposez-en un sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The transcript and metadata are still shown.</source>
+        <translation>{reason} La transcription et les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reason} The metadata is still shown.</source>
+        <translation>{reason} Les métadonnées restent affichées.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{title}”: {message}</source>
+        <translation>« {title} » : {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This scan cannot be shown: the message above says why.</source>
+        <translation>Ce scan ne peut pas être affiché : le message ci-dessus dit pourquoi.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{file} is encrypted: it is shown only with its password.</source>
+        <translation>{file} est chiffré&#xa0;: il ne s’affiche qu’avec son mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No transcript: {file} is encrypted, and its text is read only once it is opened with its password.</source>
+        <translation>Pas de transcription&#xa0;: {file} est chiffré, et son texte n’est lu qu’une fois ouvert avec son mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file}: the PDF is encrypted and needs a password. Open it again to enter it.</source>
+        <translation>{file}&#xa0;: ce PDF est chiffré et demande un mot de passe. Rouvrez-le pour le saisir.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The page renderer stopped unexpectedly (a damaged PDF may have crashed it) and was restarted; the pages are being drawn again.</source>
+        <translation>Le moteur d’affichage des pages s’est arrêté de façon inattendue (un PDF endommagé l’a peut-être fait planter) et a été relancé ; les pages sont redessinées.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/zoom_keys.py" line="+46"/>
+        <location filename="../../viewer/ui/actions.py" line="-189"/>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Zoom avant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
+        <location filename="../../viewer/ui/zoom_keys.py" line="+1"/>
         <source>Zoom O&amp;ut</source>
         <translation>Zoom arr&amp;ière</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDisplay</name>
+    <message>
+        <location filename="../../viewer/ui/record_display.py" line="+45"/>
+        <source>Record {number} of {total}</source>
+        <translation>Document {number} sur {total}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{style} has no entry for this record</source>
+        <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citation copied ({style})</source>
+        <translation>Référence copiée ({style})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{style} citation copied to the clipboard</source>
+        <translation>Référence ({style}) copiée dans le presse-papiers</translation>
     </message>
 </context>
 <context>
@@ -1460,7 +1646,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+46"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
     </message>
@@ -1507,62 +1693,73 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../viewer/ui/actions.py" line="+87"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+18"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit width</source>
         <translation>Ajuster à la largeur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Fit page</source>
         <translation>Ajuster à la page</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Actual size</source>
         <translation>Taille réelle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Rotate document left</source>
         <translation>Faire pivoter la numérisation vers la gauche</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate document right</source>
         <translation>Faire pivoter la numérisation vers la droite</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Rotate this page</source>
         <translation>Faire pivoter cette page</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-93"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+4"/>
         <source>Go to page</source>
         <translation>Aller à la page</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+102"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+5"/>
         <source>Thumbnails</source>
         <translation>Vignettes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
         <source>Width</source>
         <comment>short label of Fit width</comment>
         <translation>Largeur</translation>
@@ -1580,17 +1777,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>↻ page</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+70"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+248"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -2044,7 +2241,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+84"/>
+        <location filename="../../viewer/app.py" line="+96"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>

@@ -41,7 +41,7 @@ def _open(qtbot: QtBot, viewer: Viewer, path: Path) -> None:
 
 
 def _records(viewer: Viewer) -> dict[str, Record]:
-    archive = viewer.window._archive
+    archive = viewer.window.current_archive()
     assert archive is not None
     return {r.id: r for r in archive.records if isinstance(r, Record)}
 

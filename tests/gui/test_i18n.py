@@ -213,9 +213,7 @@ def test_language_menu_lists_the_translations_and_applies_at_next_start(
     assert window.language_actions[""].isChecked()
     window.language_actions["fr"].trigger()
     assert window.language_actions["fr"].isChecked()
-    assert window.statusBar().currentMessage() == (
-        "The interface will be in Français from the next start."
-    )
+    assert window.messages.text() == "The interface will be in Français from the next start."
     assert menu_titles(make_viewer())[0] == "&File"  # nothing changes before a restart
     assert Settings().get(prefs.INTERFACE_LANGUAGE) == "fr"
 

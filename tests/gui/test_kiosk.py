@@ -755,3 +755,29 @@ def test_the_idle_countdown_never_runs_over_the_pin_pad(
     item.shell.pin_pad.hide()
     item.wait(61)
     assert item.shell.countdown.isVisible()  # back to the visitors' rules once it is closed
+
+
+@pytest.mark.parametrize(
+    ("citation", "search"), [(True, True), (False, False), (True, False), (False, True)]
+)
+def test_the_kiosk_offers_exactly_the_commands_the_table_allows_it(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], citation: bool, search: bool
+) -> None:
+    from viewer.ui import actions
+
+    item = make_kiosk(actions={"copy_citation": citation, "search": search})
+    window = item.window
+    allowed = actions.kiosk_allowed(citation=citation, search=search)
+    offered = {
+        action_id
+        for action_id, action in window.commands.items()
+        if action.isEnabled() and actions.spec(action_id).made is not actions.Made.ELSEWHERE
+    }
+    made_here = {
+        action_id
+        for action_id in window.commands
+        if actions.spec(action_id).made is not actions.Made.ELSEWHERE
+    }
+    assert offered == allowed & made_here
+    assert ("copy_citation" in offered) is citation
+    assert ("search_archive" in offered) is search

@@ -105,7 +105,7 @@ def test_a_5_mb_transcript_arrives_without_freezing_the_window_and_says_it_is_cu
     with qtbot.waitSignal(window.archive_opened, timeout=20000) as opened:
         window.open_path(archive)
     qtbot.waitUntil(lambda: pane.plain_text().strip() == "A short transcript.", timeout=20000)
-    qtbot.waitUntil(lambda: window._search_feature is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.later.search_feature is not None, timeout=20000)
     with StallMeter() as meter:
         window.show_record(opened.args[0].find("long"))
         qtbot.waitUntil(lambda: "too long to show whole" in pane.notice(), timeout=60000)

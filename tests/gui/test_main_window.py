@@ -153,14 +153,14 @@ def test_an_archive_read_while_the_window_was_built_is_on_screen_with_its_first_
         # and the worker was told to open its scan as soon as the archive was read.
         assert viewer.window.metadata.value("Title").startswith("Telegram from the leader")
         assert prefetched == [samples / "records" / "1949-05-18-telegram" / "scan.pdf"]
-        assert not viewer.window._progress.isVisible()
+        assert not viewer.window.opening.progress.isVisible()
         with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
             pass
         # Closed at once: the indexing that was to follow the first page is not started, even
         # when its timer comes round after the close.
         viewer.window.close()
-        viewer.window._start_pending_index()
-        assert viewer.window._search_feature is None
+        viewer.window.later.start_pending_index()
+        assert viewer.window.later.search_feature is None
     finally:
         viewer.window.close()
         viewer.shutdown()
@@ -176,9 +176,9 @@ def test_an_archive_still_being_read_arrives_when_it_is_read(
     gate = threading.Event()
     real = archive.load_archive
 
-    def slow(root: Path, progress: object = None) -> object:
+    def slow(root: Path, progress: object = None, **options: object) -> object:
         assert gate.wait(20)
-        return real(root, progress)  # type: ignore[arg-type]
+        return real(root, progress, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(archive, "load_archive", slow)
     viewer = Viewer(preload=samples)
@@ -187,11 +187,14 @@ def test_an_archive_still_being_read_arrives_when_it_is_read(
         viewer.window.show()
         viewer.window.open_path(samples)  # waits a moment for it, then goes on
         assert viewer.window.metadata.value("Title") == ""
-        assert viewer.window._progress.isVisible()
+        assert viewer.window.opening.progress.isVisible()
+        assert viewer.window.messages.text() == f"Opening {samples}…"
         with qtbot.waitSignal(viewer.window.record_shown, timeout=20000):
             gate.set()
         assert viewer.window.metadata.value("Title").startswith("Telegram from the leader")
-        assert not viewer.window._progress.isVisible()
+        assert not viewer.window.opening.progress.isVisible()
+        assert viewer.window.messages.text() == ""  # "Opening…" is withdrawn once it is open
+        assert not any(m.text.startswith("Opening") for m in viewer.window.messages.history)
     finally:
         gate.set()
         viewer.window.close()
@@ -619,7 +622,7 @@ def test_search_results_export_as_bibtex_holds_the_listed_records(
     bibtex = next(a for a in window.export_results_menu.actions() if a.text().startswith("BibTeX"))
     bibtex.trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
-    records = [window._find_record(record_id) for record_id in listed]
+    records = [window.find_record(record_id) for record_id in listed]
     assert target.read_text(encoding="utf-8") == export.export(records, export.ExportFormat.BIBTEX)
     assert "Goldberg" in target.read_text(encoding="utf-8")
 
@@ -635,7 +638,7 @@ def test_the_open_archive_follows_records_edited_removed_and_broken_on_disk(
     open_and_wait(qtbot, viewer, archive)
 
     def watching() -> bool:
-        feature = window._search_feature
+        feature = window.later.search_feature
         keeper = feature._keeper if feature is not None else None
         return keeper is not None and bool(keeper._worker._folders) and feature.panel._ready
 
@@ -653,7 +656,7 @@ def test_the_open_archive_follows_records_edited_removed_and_broken_on_disk(
     # Another record goes: the list follows.
     shutil.rmtree(archive / "records" / "specimen-card")
     qtbot.waitUntil(lambda: len(window.records.shown_records()) == 2, timeout=15000)
-    assert window._records_dock.windowTitle() == "Records (2)"
+    assert window.records_dock.windowTitle() == "Records (2)"
     assert window.metadata.value("Title").startswith("Edited: telegram from")
     # The record on screen is spoilt by a bad edit: the reader is told why, not shown stale data.
     with qtbot.waitSignal(window.record_shown, timeout=15000):
@@ -842,7 +845,7 @@ def test_every_search_hit_can_be_reached_sorted_by_date_and_exported(
     bibtex.trigger()
     qtbot.waitUntil(target.exists, timeout=30000)
     assert target.read_text(encoding="utf-8").count("@") == 120
-    assert window.statusBar().currentMessage() == ("Exported 120 records as BibTeX to results.bib")
+    assert window.messages.text() == "Exported 120 records as BibTeX to results.bib"
     # The whole archive.
     whole = tmp_path / "all.ris"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(whole), ""))
@@ -885,13 +888,13 @@ def test_records_selected_with_ctrl_and_shift_click_export_together(
     target = tmp_path / "chosen.bib"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     bibtex = next(
-        a for a in window._extras()[1].export_menu.actions() if a.text().startswith("BibTeX")
+        a for a in window.later.features()[1].export_menu.actions() if a.text().startswith("BibTeX")
     )
     bibtex.trigger()
     text = target.read_text(encoding="utf-8")
     assert text.count("@") == 4
     assert all(f"Report {int(rid[1:])} on wombats" in text for rid in chosen)
-    assert window.statusBar().currentMessage() == "Exported 4 records as BibTeX to chosen.bib"
+    assert window.messages.text() == "Exported 4 records as BibTeX to chosen.bib"
     assert shown
 
 
@@ -977,7 +980,7 @@ def test_record_position_counts_in_the_order_the_record_list_shows(
     listed = [record.id for record in dock.widget().shown_records()]
     assert listed != sorted(listed)  # by date, not by folder
     for number, record_id in enumerate(listed, start=1):
-        record = window._find_record(record_id)
+        record = window.find_record(record_id)
         window.show_record(record)
         assert f"Record {number} of 5" in [
             label.text() for label in window.statusBar().findChildren(QLabel)
@@ -1109,7 +1112,7 @@ def test_a_record_without_a_scan_gives_the_transcript_the_whole_reading_area(
     with qtbot.waitSignal(window.record_shown, timeout=20000):
         window.open_path(root)
     assert window.scan.isVisible()  # the telegram has its facsimile beside its translation
-    letter = window._find_record("zz-letter")
+    letter = window.find_record("zz-letter")
     assert letter is not None
     with qtbot.waitSignal(window.record_shown, timeout=20000):
         window.show_record(letter)

@@ -64,7 +64,7 @@ def test_the_corpus_scans_folder_lists_every_scan_titled_and_numbered_by_its_nam
     window = viewer.window
     open_and_wait(qtbot, viewer, corpus / "scans")
     assert len(listed_titles(viewer)) == SCANS_IN_CORPUS
-    assert window._records_dock.windowTitle() == f"Records ({SCANS_IN_CORPUS})"
+    assert window.records_dock.windowTitle() == f"Records ({SCANS_IN_CORPUS})"
     titles = set(listed_titles(viewer))
     assert {"104-10006-10247", "104-10188-10003", "ocrmypdf multipage"} <= titles
     # The record on screen: its NARA record number, read from the name and shown as a guess.

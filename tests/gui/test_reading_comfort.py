@@ -243,8 +243,10 @@ def test_zoom_keys_in_a_side_panel_zoom_the_reading_pane_used_last(
     open_and_wait(qtbot, viewer, samples)
     view_menu = window.findChild(QMenu, "view_menu")
     entries = {a.objectName(): a for a in view_menu.actions()}
-    assert entries["zoom_in"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.ZoomIn))
-    assert entries["zoom_out"].shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomOut)
+    assert (
+        entries["reading_zoom_in"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.ZoomIn))
+    )
+    assert entries["reading_zoom_out"].shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomOut)
     window.activateWindow()
     records = library(qtbot, viewer).view()
     browser = window.transcript.browser()

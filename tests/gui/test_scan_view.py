@@ -184,8 +184,8 @@ def test_view_state_round_trip_restores_page_zoom_and_rotation(
     pane.rotate_page(4, 90)
     pane.go_to_page(5)
     state = pane.view_state()
-    assert state["page"] == 5
-    assert state["zoom_mode"] == "custom"
+    assert state.page == 5
+    assert state.zoom_mode == "custom"
 
     other = ScanPane(worker)
     qtbot.addWidget(other)

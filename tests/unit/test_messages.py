@@ -40,3 +40,17 @@ def test_every_message_is_logged_and_bugs_are_told_apart(
         channel.error("The renderer stopped on x.pdf", origin=Origin.VIEWER)
     assert caplog.records[-1].levelno == logging.ERROR
     assert channel.history[-1].origin is Origin.VIEWER
+
+
+def test_a_withdrawn_message_leaves_the_history_and_the_views(qapp: object) -> None:
+    channel = MessageChannel()
+    withdrawn: list[str] = []
+    channel.withdrawn.connect(withdrawn.append)
+    channel.info("Opening /archives/cables…", replace="opening")
+    channel.error("bad.pdf: not a PDF")
+    channel.withdraw("opening")
+    assert [m.text for m in channel.history] == ["bad.pdf: not a PDF"]
+    assert withdrawn == ["opening"]
+    seen: list[Message] = []
+    channel.subscribe(seen.append)
+    assert [m.text for m in seen] == ["bad.pdf: not a PDF"]

@@ -54,6 +54,8 @@ class MessageChannel(QObject):
 
     posted = Signal(object)
     """(Message) a message to show now."""
+    withdrawn = Signal(str)
+    """(replace key) the message with this key is out of date: views stop showing it."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,13 @@ class MessageChannel(QObject):
     def error(self, text: str, replace: str = "", origin: Origin = Origin.FILE) -> None:
         """Something failed: what, to which file, and what to do."""
         self.post(Message(Level.ERROR, text, replace, origin))
+
+    def withdraw(self, replace: str) -> None:
+        """The message said with `replace` no longer holds ("Opening…" once it has opened): it
+        leaves the history and the views."""
+        self.history = [m for m in self.history if m.replace != replace]
+        self._waiting = [m for m in self._waiting if m.replace != replace]
+        self.withdrawn.emit(replace)
 
     def subscribe(self, view: Callable[[Message], None]) -> None:
         """Call `view` with every message from now on, after those that waited for a view."""

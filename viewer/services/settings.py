@@ -1,27 +1,41 @@
 """Preferences and per-document view state, each setting declared once with its default.
 
 Preferences (layout, text size, transcript and interface languages, recent archives) and view
-state (window geometry, splitter sizes, last record, page and zoom of each document) are kept in
+state (window geometry, splitter sizes, last record, each document's `ScanView`) are kept in
 two files, never in the archive. QSettings writes through a temporary file and a rename, so a
 crash cannot leave a half-written file.
+
+A stored value that does not pass its setting's check is logged and replaced by the default.
+The preferences file carries a schema version; a file written by an older viewer is brought up to
+date by `UPGRADES`, one function per version step, when it is opened. `Settings.changed` tells
+who listens that a preference was set.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QCryptographicHash, QSettings
+from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, QSettings, Signal
 
 from viewer import paths
 
 T = TypeVar("T")
 
+log = logging.getLogger(__name__)
+
 SCHEMA_VERSION = 1
+"""The preferences file's version; raise it with a step in `UPGRADES` when a key changes."""
+
+Upgrade = Callable[[QSettings], None]
+UPGRADES: dict[int, Upgrade] = {}
+"""Version n → the function that brings a file of version n to n + 1 (renames a key, converts a
+value). None is needed yet: version 1 is the first."""
 
 
 class Layout(enum.Enum):
@@ -118,6 +132,59 @@ OCR_LANGUAGE = Setting("ocr/language", "eng", str)
 MAX_RECENT = 10
 
 
+@dataclass(frozen=True)
+class ScanView:
+    """How a document was being read: where, at which zoom, turned how."""
+
+    page: int = 0
+    offset: float = 0.0
+    """How far down the page the view's top is, as a fraction of its height."""
+    zoom_mode: str = "fit-width"
+    """A `ui.scan_layout.ZoomMode` value: fit-width, fit-page, actual-size or custom."""
+    zoom: float = 1.0
+    """The zoom of the custom mode."""
+    rotation: int = 0
+    """The whole document's rotation, in degrees."""
+    page_rotations: Mapping[int, int] = field(default_factory=dict)
+    """Pages (from 0) turned on their own, and by how much."""
+    thumbnails: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """As kept in the state file."""
+        return {
+            "page": self.page,
+            "offset": round(self.offset, 4),
+            "zoom_mode": self.zoom_mode,
+            "zoom": round(self.zoom, 4),
+            "rotation": self.rotation,
+            "page_rotations": {str(k): v for k, v in self.page_rotations.items()},
+            "thumbnails": self.thumbnails,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ScanView:
+        """As read back from the state file; what does not fit is logged and left at its
+        default."""
+        default = cls()
+        try:
+            return cls(
+                page=max(int(data.get("page", 0)), 0),
+                offset=float(data.get("offset", 0.0)),
+                zoom_mode=str(data.get("zoom_mode", default.zoom_mode)),
+                zoom=float(data.get("zoom", 1.0)),
+                rotation=int(data.get("rotation", 0)) % 360,
+                page_rotations={
+                    int(k): int(v) % 360
+                    for k, v in dict(data.get("page_rotations", {})).items()
+                    if int(v) % 360
+                },
+                thumbnails=bool(data.get("thumbnails", False)),
+            )
+        except (TypeError, ValueError) as exc:
+            log.warning("a saved view of a document is rejected (%s): %r", exc, data)
+            return default
+
+
 def _open_store(path: Path | None, folder: Path, name: str) -> tuple[QSettings, str]:
     """The settings file (`path`, or `name` in `folder`) and why it cannot be kept ("" if it can).
 
@@ -129,6 +196,32 @@ def _open_store(path: Path | None, folder: Path, name: str) -> tuple[QSettings, 
     return QSettings(str(file), QSettings.Format.IniFormat), problem
 
 
+def upgrade(store: QSettings, steps: Mapping[int, Upgrade]) -> None:
+    """Bring `store` from the schema version it was written with to `SCHEMA_VERSION` (or to the
+    last version `steps` reach), one step at a time; a new file starts at the current version."""
+    target = max([SCHEMA_VERSION, *(version + 1 for version in steps)])
+    raw = store.value("schema_version")
+    if raw is None:
+        # A file of the first version had no version key only if it was empty.
+        version = target if not store.allKeys() else 1
+    else:
+        try:
+            version = int(raw)
+        except (TypeError, ValueError):
+            log.warning("settings: schema version %r is not a number; taken as 1", raw)
+            version = 1
+    if version > target:
+        log.warning("settings: written by a newer viewer (version %d); read as it is", version)
+        return
+    while version < target:
+        step = steps.get(version)
+        if step is not None:
+            log.info("settings: upgrading from version %d", version)
+            step(store)
+        version += 1
+    store.setValue("schema_version", version)
+
+
 def _synced(store: QSettings, problem: str) -> str:
     """Write `store` now; the problem of keeping it ("" when it was written)."""
     store.sync()
@@ -137,31 +230,46 @@ def _synced(store: QSettings, problem: str) -> str:
     return problem
 
 
-class Settings:
+class Settings(QObject):
     """The user's preferences file.
 
     `problem` says why the settings will not be kept ("" when they will).
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    changed = Signal(object, object)
+    """(Setting, value) a preference was set (to a value other than the one it had)."""
+
+    def __init__(
+        self, path: Path | None = None, upgrades: Mapping[int, Upgrade] | None = None
+    ) -> None:
+        super().__init__()
         self._store, self.problem = _open_store(path, paths.config_dir(), "settings.ini")
-        if self._store.value("schema_version") is None:
-            self._store.setValue("schema_version", SCHEMA_VERSION)
+        upgrade(self._store, UPGRADES if upgrades is None else upgrades)
 
     def get(self, setting: Setting[T]) -> T:
-        """The stored value, or the default when there is none or it is not valid."""
+        """The stored value, or the default when there is none or it is not valid (logged)."""
         raw = self._store.value(setting.key)
         if raw is None:
             return setting.default
         try:
             return setting.convert(raw)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError) as exc:
+            log.warning(
+                "setting %s: the stored value %r is rejected (%s); using %r",
+                setting.key,
+                raw,
+                exc,
+                setting.default,
+            )
             return setting.default
 
     def set(self, setting: Setting[T], value: T) -> None:
-        """Store `value` for `setting`."""
+        """Store `value` for `setting` (and say so through `changed` when it is new)."""
+        before = self.get(setting)
         stored: Any = value.value if isinstance(value, enum.Enum) else value
         self._store.setValue(setting.key, stored)
+        if value != before:
+            self.changed.emit(setting, value)
 
     def add_recent(self, path: Path) -> list[str]:
         """Put `path` first in the recent archives; the new list."""
@@ -223,22 +331,23 @@ class ViewState:
         """Remember the record being read in this archive."""
         self._store.setValue(self._key("archive", archive_root) + "/record", record_id)
 
-    def document(self, pdf: Path) -> dict[str, Any]:
-        """The saved view (page, zoom...) of one PDF, or {}."""
+    def document(self, pdf: Path) -> ScanView | None:
+        """The saved view (page, zoom...) of one PDF, or None."""
         import json  # noqa: PLC0415  (~4 ms; a document's view is read after its page is asked for)
 
         value = self._store.value(self._key("document", pdf) + "/view")
         try:
-            view = json.loads(str(value)) if value else {}
+            view = json.loads(str(value)) if value else None
         except ValueError:
-            return {}
-        return view if isinstance(view, dict) else {}
+            log.warning("the saved view of %s is not JSON; it is ignored", pdf)
+            return None
+        return ScanView.from_json(view) if isinstance(view, dict) else None
 
-    def set_document(self, pdf: Path, view: dict[str, Any]) -> None:
+    def set_document(self, pdf: Path, view: ScanView) -> None:
         """Save the view of one PDF."""
         import json  # noqa: PLC0415
 
-        self._store.setValue(self._key("document", pdf) + "/view", json.dumps(view))
+        self._store.setValue(self._key("document", pdf) + "/view", json.dumps(view.to_json()))
 
     def transcript_place(self, text: Path) -> int:
         """Where the reader left a transcript (a character of its text at the top of the view;

@@ -84,20 +84,20 @@ def system_prefers_high_contrast() -> bool:
 
 
 class Appearance(QObject):
-    """Applies the interface size and contrast, and offers them in the View menu."""
+    """Applies the interface size and contrast, and offers them (View > Interface Size, and
+    View > High Contrast through the table of commands)."""
 
-    def __init__(self, settings: Settings, view_menu: QMenu, window: QWidget) -> None:
+    def __init__(self, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
         self._settings = settings
         self._own_palette: QPalette | None = None
         """The palette before the viewer's high contrast was put in its place."""
         self.size_actions: dict[int, QAction] = {}
-        self._build_menu(view_menu)
         self.contrast_action = QAction(self.tr("&High Contrast"), self)
         self.contrast_action.setObjectName("high_contrast")
         self.contrast_action.setCheckable(True)
         self.contrast_action.triggered.connect(self._on_contrast_triggered)
-        view_menu.addAction(self.contrast_action)
+        # In the View menu by the table of commands (`ui/actions.py`, row "high_contrast").
         self.apply_size(settings.get(prefs.INTERFACE_SIZE))
         self.apply_contrast()
         self._style_hints = QGuiApplication.styleHints()
@@ -105,7 +105,8 @@ class Appearance(QObject):
             lambda _preference: self.apply_contrast()
         )
 
-    def _build_menu(self, view_menu: QMenu) -> None:
+    def size_menu(self, view_menu: QMenu) -> QMenu:
+        """View > Interface Size: the sizes offered, the one chosen checked."""
         menu = QMenu(self.tr("Interface Si&ze"), view_menu)
         menu.setObjectName("interface_size_menu")
         group = QActionGroup(menu)
@@ -120,7 +121,7 @@ class Appearance(QObject):
             action.triggered.connect(lambda _=False, p=percent: self.set_size(p))
             group.addAction(action)
             self.size_actions[percent] = action
-        view_menu.addMenu(menu)
+        return menu
 
     # -- size -----------------------------------------------------------------------------------
 

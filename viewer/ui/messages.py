@@ -49,8 +49,10 @@ class MessageBar(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        self._shown: Message | None = None
         self.hide()
         self.channel.subscribe(self._show)
+        self.channel.withdrawn.connect(self._on_channel_withdrawn)
 
     @property
     def history(self) -> list[Message]:
@@ -69,12 +71,17 @@ class MessageBar(QFrame):
             f"#messageBar QLabel {{ color: {foreground}; }}"
         )
         self._label.setText(text)
+        self._shown = message
         self.show()
         if level is Level.INFO:
             self._timer.start(INFO_TIMEOUT_MS)
         else:
             self._timer.stop()
         self.message_shown.emit(message)
+
+    def _on_channel_withdrawn(self, replace: str) -> None:
+        if self._shown is not None and self._shown.replace == replace:
+            self.hide()
 
     def level_name(self, level: Level) -> str:
         """The level as the reader reads it ("warning"), in the interface language."""

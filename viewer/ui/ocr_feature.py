@@ -168,7 +168,9 @@ class OcrFeature(QObject):
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:
-        self._window.statusBar().showMessage(self.tr("OCR: {message}").format(message=message))
+        self._window.messages.channel.warning(
+            self.tr("OCR: {message}").format(message=message), replace="ocr"
+        )
 
     @Slot(bool)
     def _on_pause_button_toggled(self, paused: bool) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
+from viewer.services.settings import ScanView
 from viewer.ui import scan_hits, tab_switch, zoom_control
 from viewer.ui.scan_area import PageArea
 from viewer.ui.scan_hits import ScanHit
@@ -76,7 +77,7 @@ class ScanPane(QWidget):
         self._path: Path | None = None
         self._request_id = 0
         self._held: str | None = None
-        self._pending_state: dict[str, Any] | None = None
+        self._pending_state: ScanView | None = None
         self._notices: list[str] = []
         self._text_layer_notice = ""
         self._query_text = ""
@@ -239,9 +240,28 @@ class ScanPane(QWidget):
             self,
         )
         self.toolbar.insertWidget(self.zoom_in_action, self.zoom_button)
+        self._name_tools()
         extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
             extension.setAccessibleName(self.tr("More scan tools"))
+
+    def _name_tools(self) -> None:
+        """Give the tools their ids in the table of commands (ui/actions.py), whose rows list
+        their keys in F1."""
+        for action, name in (
+            (self.zoom_out_action, "zoom_out"),
+            (self.zoom_in_action, "zoom_in"),
+            (self.fit_width_action, "fit_width"),
+            (self.fit_page_action, "fit_page"),
+            (self.actual_size_action, "actual_size"),
+            (self.rotate_left_action, "rotate_left"),
+            (self.rotate_right_action, "rotate_right"),
+            (self.rotate_page_action, "rotate_page"),
+            (self.go_to_page_action, "go_to_page"),
+            (self.copy_action, "copy_text"),
+            (self.thumbnails_action, "thumbnails"),
+        ):
+            action.setObjectName(name)
 
     # Public API ---------------------------------------------------------------------------------
 
@@ -449,42 +469,43 @@ class ScanPane(QWidget):
         """What the notice line says."""
         return self.notice.text() if not self.notice.isHidden() else ""
 
-    def view_state(self) -> dict[str, Any]:
+    def view_state(self) -> ScanView:
         """Position, zoom and rotations, to be given back to `restore_view_state`."""
         page, offset = self.area.position()
-        return {
-            "page": page,
-            "offset": round(offset, 4),
-            "zoom_mode": self.area.mode.value,
-            "zoom": round(self.area.zoom, 4),
-            "rotation": self.area.document_rotation,
-            "page_rotations": {str(k): v for k, v in self.area.page_rotations.items()},
-            "thumbnails": self.thumbnails_action.isChecked(),
-        }
+        return ScanView(
+            page=page,
+            offset=round(offset, 4),
+            zoom_mode=self.area.mode.value,
+            zoom=round(self.area.zoom, 4),
+            rotation=self.area.document_rotation,
+            page_rotations=dict(self.area.page_rotations),
+            thumbnails=self.thumbnails_action.isChecked(),
+        )
 
-    def restore_view_state(self, state: dict[str, Any]) -> None:
+    def restore_view_state(self, state: ScanView) -> None:
         """Go back to a `view_state`; kept until the document has opened if it has not yet."""
         if not self.area.info:
-            self._pending_state = dict(state)
+            self._pending_state = state
             return
         self._pending_state = None
         try:
-            mode = ZoomMode(state.get("zoom_mode", ZoomMode.FIT_WIDTH.value))
-            self.area.document_rotation = int(state.get("rotation", 0)) % 360
-            self.area.page_rotations = {
-                int(k): int(v) % 360
-                for k, v in dict(state.get("page_rotations", {})).items()
-                if 0 <= int(k) < self.page_count() and int(v) % 360
-            }
-            if mode is ZoomMode.CUSTOM:
-                self.area.set_zoom(float(state.get("zoom", 1.0)))
-            else:
-                self.area.set_zoom_mode(mode)
-            self.area.set_position(int(state.get("page", 0)), float(state.get("offset", 0.0)))
-            self.thumbnails_action.setChecked(bool(state.get("thumbnails", False)))
-            self._on_thumbnails_toggled()
-        except (TypeError, ValueError) as exc:
-            log.warning("ignoring a saved view state that does not fit: %s", exc)
+            mode = ZoomMode(state.zoom_mode)
+        except ValueError:
+            log.warning("ignoring a saved zoom mode that does not fit: %r", state.zoom_mode)
+            mode = ZoomMode.FIT_WIDTH
+        self.area.document_rotation = state.rotation % 360
+        self.area.page_rotations = {
+            page: turn % 360
+            for page, turn in state.page_rotations.items()
+            if 0 <= page < self.page_count() and turn % 360
+        }
+        if mode is ZoomMode.CUSTOM:
+            self.area.set_zoom(state.zoom)
+        else:
+            self.area.set_zoom_mode(mode)
+        self.area.set_position(state.page, state.offset)
+        self.thumbnails_action.setChecked(state.thumbnails)
+        self._on_thumbnails_toggled()
         self._sync_thumbnail_rotations()
 
     # Worker answers -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer.ui.scan_view import ScanPane
 from viewer.ui.transcript_view import TranscriptPane
@@ -37,16 +37,16 @@ class ReadingZoom(QObject):
         transcript: TranscriptPane,
         scan: ScanPane,
         side_panels: Sequence[QWidget],
-        menu: QMenu,
+        parent: QObject,
     ) -> None:
-        super().__init__(menu)
+        """The actions are made here; the table of commands (`ui/actions.py`, rows
+        `reading_zoom_in` and `reading_zoom_out`) puts them in the View menu."""
+        super().__init__(parent)
         self._transcript = transcript
         self._scan = scan
         self._last: QWidget = scan
         self.zoom_in_action = self._action(self.tr("Zoom &In"), zoom_in_keys(), 1, side_panels)
         self.zoom_out_action = self._action(self.tr("Zoom O&ut"), zoom_out_keys(), -1, side_panels)
-        menu.addAction(self.zoom_in_action)
-        menu.addAction(self.zoom_out_action)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -55,7 +55,7 @@ class ReadingZoom(QObject):
         self, text: str, keys: Sequence[QKeySequence], step: int, panels: Sequence[QWidget]
     ) -> QAction:
         action = QAction(text, self)
-        action.setObjectName("zoom_in" if step > 0 else "zoom_out")
+        action.setObjectName("reading_zoom_in" if step > 0 else "reading_zoom_out")
         action.setShortcuts(list(keys))
         # Only in the side panels: in the scan and the transcript their own keys act (the
         # same keys in two places at once would be ambiguous, and neither would act).

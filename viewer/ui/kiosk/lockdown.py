@@ -11,12 +11,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMenu, QScroller, QTabBar, QWidget
 
 from viewer.kiosk.config import KioskConfig
+from viewer.ui import actions
 from viewer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 LINK_SCHEMES = ("http", "https", "ftp", "ftps", "file", "mailto", "tel", "sms", "news", "data")
-ALWAYS_ENABLED_ACTIONS = frozenset({"next_record", "previous_record"})
 
 _K = Qt.Key
 _NAV_KEYS = frozenset(
@@ -115,26 +115,29 @@ def lock_window(window: MainWindow, config: KioskConfig, keeper: QWidget) -> Non
         QScroller.grabGesture(view, QScroller.ScrollerGestureType.TouchGesture)
 
 
-def allowed_actions(config: KioskConfig) -> set[str]:
-    """The names of the window's actions a visitor may use."""
-    allowed = set(ALWAYS_ENABLED_ACTIONS)
-    if config.actions.copy_citation:
-        allowed.add("copy_citation")
-    if config.actions.search:
-        allowed |= {"find", "search_archive"}
-    return allowed
+def allowed_actions(config: KioskConfig) -> frozenset[str]:
+    """The ids of the window's commands a visitor may use (`viewer.ui.actions`' table)."""
+    return actions.kiosk_allowed(
+        citation=config.actions.copy_citation, search=config.actions.search
+    )
 
 
 def apply_actions(window: MainWindow, config: KioskConfig, keeper: QWidget) -> None:
-    """The window's own actions are off but record navigation and the allowed actions (whose
-    shortcuts `keeper` keeps alive, their menus being hidden)."""
+    """The window's commands are off but those the table allows a kiosk (record navigation,
+    and citation and search as configured; `keeper` keeps their shortcuts alive, their menus
+    being hidden); its other menu entries are off."""
     allowed = allowed_actions(config)
+    for action_id, action in window.commands.items():
+        if actions.spec(action_id).made is actions.Made.ELSEWHERE:
+            continue  # the scan's own tools: the scan pane enables them
+        action.setEnabled(action_id in allowed)
+        if action_id in allowed and action not in keeper.actions():
+            keeper.addAction(action)
+    commands = set(window.commands.values())
     for action in window.findChildren(QAction):
         parent = action.parent()
-        if parent is window or isinstance(parent, QDockWidget | QMenu):
-            action.setEnabled(action.objectName() in allowed)
-            if action.objectName() in allowed and action not in keeper.actions():
-                keeper.addAction(action)
+        if action not in commands and (parent is window or isinstance(parent, QMenu)):
+            action.setEnabled(False)  # Open Recent, languages, exports
     hidden_docks = set()
     if not config.actions.search:
         hidden_docks.add("searchDock")

@@ -1,0 +1,559 @@
+"""Every command of the window as data: one table from which the menus, the list of keyboard
+shortcuts (F1) and the kiosk's allowed commands are made.
+
+A new command is a row here (id, text, keys, menu, whether a kiosk allows it, a line of help)
+and a slot given to `build_menus`; the menus, F1 and the kiosk follow. Rows of the scan's tools
+and of the features built after the first page (Find Next, Copy with Citation) describe actions
+their widgets make under the same id; `tests/gui/test_actions.py` keeps both in step.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+Keys = str | QKeySequence.StandardKey
+
+
+class Menu(enum.Enum):
+    """Where a command is offered."""
+
+    FILE = "file"
+    EDIT = "edit"
+    VIEW = "view"
+    GO = "go"
+    HELP = "help"
+    SCAN = "scan"
+    """The scan's toolbar (and keys while the scan has the focus)."""
+    KEYS = "keys"
+    """Keys only, handled by a widget itself (the transcript's text size)."""
+
+
+MENU_TITLES = {
+    Menu.FILE: QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    Menu.EDIT: QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    Menu.VIEW: QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    Menu.GO: QT_TRANSLATE_NOOP("MainWindow", "&Go"),
+    Menu.HELP: QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+}
+"""The menu bar's menus, in order (texts in English, translated when built)."""
+
+
+class Kiosk(enum.Enum):
+    """Whether a reading-room kiosk offers a command."""
+
+    NEVER = "never"
+    ALWAYS = "always"
+    WITH_CITATION = "with-citation"
+    """When the kiosk's configuration allows copying citations."""
+    WITH_SEARCH = "with-search"
+    """When the kiosk's configuration allows searching."""
+
+
+class Made(enum.Enum):
+    """Who makes a command's QAction."""
+
+    WINDOW = "window"
+    """`build_menus`, from this row."""
+    DOCK = "dock"
+    """A dock's own show/hide action (its text is the dock's title)."""
+    ELSEWHERE = "elsewhere"
+    """A widget or feature, under the row's id (the scan pane, the find bar, the Cite feature)."""
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: what it is called, its keys, where it is offered, what it does."""
+
+    id: str
+    text: object
+    """In English, marked for translation in `context` (QT_TRANSLATE_NOOP)."""
+    menu: Menu
+    keys: tuple[Keys, ...] = ()
+    kiosk: Kiosk = Kiosk.NEVER
+    help: object = ""
+    """One line for F1, in English, marked for translation in the "Actions" context."""
+    context: str = "MainWindow"
+    made: Made = Made.WINDOW
+    checkable: bool = False
+    separator_before: bool = False
+
+    def label(self) -> str:
+        """The text in the interface language, without its mnemonic."""
+        return self.translated().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def translated(self) -> str:
+        """The text in the interface language (with its mnemonic)."""
+        return QCoreApplication.translate(self.context, str(self.text))
+
+    def help_text(self) -> str:
+        """The line of help in the interface language."""
+        return QCoreApplication.translate("Actions", str(self.help)) if self.help else ""
+
+    def key_sequences(self) -> list[QKeySequence]:
+        """The keys as Qt binds them."""
+        return [QKeySequence(keys) for keys in self.keys]
+
+    def keys_text(self) -> str:
+        """The keys as the reader reads them ("Ctrl+Shift+O", "Ctrl++ / Ctrl+=")."""
+        native = QKeySequence.SequenceFormat.NativeText
+        return " / ".join(s.toString(native) for s in self.key_sequences() if not s.isEmpty())
+
+
+_M = "MainWindow"
+_SCAN = "ScanPane"
+_STD = QKeySequence.StandardKey
+F, E, V, G, H, S = Menu.FILE, Menu.EDIT, Menu.VIEW, Menu.GO, Menu.HELP, Menu.SCAN
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "open",
+        QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
+        F,
+        (_STD.Open,),
+        help=QT_TRANSLATE_NOOP("Actions", "Open a PDF, a record or a sheet"),
+    ),
+    ActionSpec(
+        "open_folder",
+        QT_TRANSLATE_NOOP("MainWindow", "Open &Folder…"),
+        F,
+        ("Ctrl+Shift+O",),
+        help=QT_TRANSLATE_NOOP("Actions", "Open a folder of records"),
+    ),
+    ActionSpec(
+        "import",
+        QT_TRANSLATE_NOOP("MainWindow", "&Import…"),
+        F,
+        help=QT_TRANSLATE_NOOP("Actions", "Write a source as an archive"),
+    ),
+    ActionSpec(
+        "sheet_columns",
+        QT_TRANSLATE_NOOP("MainWindow", "Spreadsheet &Columns…"),
+        F,
+        help=QT_TRANSLATE_NOOP("Actions", "Check which field each column fills"),
+    ),
+    ActionSpec(
+        "copy_citation",
+        QT_TRANSLATE_NOOP("MainWindow", "Copy &Citation"),
+        F,
+        ("Ctrl+Shift+C",),
+        Kiosk.WITH_CITATION,
+        QT_TRANSLATE_NOOP("Actions", "Copy the record's citation"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+        F,
+        (_STD.Quit,),
+        help=QT_TRANSLATE_NOOP("Actions", "Close the viewer"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("MainWindow", "&Find in Document…"),
+        E,
+        (_STD.Find,),
+        Kiosk.WITH_SEARCH,
+        QT_TRANSLATE_NOOP("Actions", "Find words in this transcript and scan"),
+    ),
+    ActionSpec(
+        "search_archive",
+        QT_TRANSLATE_NOOP("MainWindow", "&Search the Archive…"),
+        E,
+        ("Ctrl+Shift+F",),
+        Kiosk.WITH_SEARCH,
+        QT_TRANSLATE_NOOP("Actions", "Search every record"),
+    ),
+    ActionSpec(
+        "find_next",
+        QT_TRANSLATE_NOOP("FindBar", "Next Hit"),
+        E,
+        ("F3",),
+        help=QT_TRANSLATE_NOOP("Actions", "The next place found"),
+        context="FindBar",
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "find_previous",
+        QT_TRANSLATE_NOOP("FindBar", "Previous Hit"),
+        E,
+        ("Shift+F3",),
+        help=QT_TRANSLATE_NOOP("Actions", "The previous place found"),
+        context="FindBar",
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "copy_with_citation",
+        QT_TRANSLATE_NOOP("CitationActions", "Copy with Citation"),
+        E,
+        ("Ctrl+Alt+C",),
+        help=QT_TRANSLATE_NOOP("Actions", "Copy the selection with its citation"),
+        context="CitationActions",
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "layout_side-by-side",
+        QT_TRANSLATE_NOOP("MainWindow", "Side &by Side"),
+        V,
+        ("Ctrl+1",),
+        help=QT_TRANSLATE_NOOP("Actions", "Transcript beside the scan"),
+        checkable=True,
+    ),
+    ActionSpec(
+        "layout_stacked",
+        QT_TRANSLATE_NOOP("MainWindow", "Stac&ked"),
+        V,
+        ("Ctrl+2",),
+        help=QT_TRANSLATE_NOOP("Actions", "Transcript above the scan"),
+        checkable=True,
+    ),
+    ActionSpec(
+        "layout_transcript-only",
+        QT_TRANSLATE_NOOP("MainWindow", "Transcript &Only"),
+        V,
+        ("Ctrl+3",),
+        help=QT_TRANSLATE_NOOP("Actions", "Only the transcript"),
+        checkable=True,
+    ),
+    ActionSpec(
+        "layout_scan-only",
+        QT_TRANSLATE_NOOP("MainWindow", "Scan O&nly"),
+        V,
+        ("Ctrl+4",),
+        help=QT_TRANSLATE_NOOP("Actions", "Only the scan"),
+        checkable=True,
+    ),
+    ActionSpec(
+        "records_panel",
+        QT_TRANSLATE_NOOP("MainWindow", "Records"),
+        V,
+        ("F8",),
+        help=QT_TRANSLATE_NOOP("Actions", "Show or hide the record list"),
+        made=Made.DOCK,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "metadata_panel",
+        QT_TRANSLATE_NOOP("MainWindow", "Metadata"),
+        V,
+        ("F9",),
+        help=QT_TRANSLATE_NOOP("Actions", "Show or hide the metadata"),
+        made=Made.DOCK,
+    ),
+    ActionSpec(
+        "cite_panel",
+        QT_TRANSLATE_NOOP("MainWindow", "Cite"),
+        V,
+        ("Shift+F9",),
+        help=QT_TRANSLATE_NOOP("Actions", "Show or hide the Cite panel"),
+        made=Made.DOCK,
+    ),
+    ActionSpec(
+        "text_larger",
+        QT_TRANSLATE_NOOP("MainWindow", "&Larger Text"),
+        V,
+        help=QT_TRANSLATE_NOOP("Actions", "Larger transcript text"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "text_smaller",
+        QT_TRANSLATE_NOOP("MainWindow", "&Smaller Text"),
+        V,
+        help=QT_TRANSLATE_NOOP("Actions", "Smaller transcript text"),
+    ),
+    ActionSpec(
+        "reading_zoom_in",
+        QT_TRANSLATE_NOOP("ReadingZoom", "Zoom &In"),
+        V,
+        (_STD.ZoomIn, "Ctrl+="),
+        Kiosk.ALWAYS,
+        QT_TRANSLATE_NOOP("Actions", "From a side panel: zoom the reading pane used last"),
+        context="ReadingZoom",
+        made=Made.ELSEWHERE,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "reading_zoom_out",
+        QT_TRANSLATE_NOOP("ReadingZoom", "Zoom O&ut"),
+        V,
+        (_STD.ZoomOut,),
+        Kiosk.ALWAYS,
+        QT_TRANSLATE_NOOP("Actions", "From a side panel: zoom the reading pane used last out"),
+        context="ReadingZoom",
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "focus_transcript",
+        QT_TRANSLATE_NOOP("MainWindow", "Focus &Transcript"),
+        V,
+        ("Alt+1",),
+        help=QT_TRANSLATE_NOOP("Actions", "Type into the transcript"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "focus_scan",
+        QT_TRANSLATE_NOOP("MainWindow", "Focus S&can"),
+        V,
+        ("Alt+2",),
+        help=QT_TRANSLATE_NOOP("Actions", "Keys go to the scan"),
+    ),
+    ActionSpec(
+        "focus_records",
+        QT_TRANSLATE_NOOP("MainWindow", "Focus &Records"),
+        V,
+        ("Alt+3",),
+        help=QT_TRANSLATE_NOOP("Actions", "Filter the record list"),
+    ),
+    ActionSpec(
+        "high_contrast",
+        QT_TRANSLATE_NOOP("Appearance", "&High Contrast"),
+        V,
+        help=QT_TRANSLATE_NOOP("Actions", "White on black, for low vision or bright rooms"),
+        context="Appearance",
+        made=Made.ELSEWHERE,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "next_record",
+        QT_TRANSLATE_NOOP("MainWindow", "&Next Record"),
+        G,
+        ("Ctrl+]",),
+        Kiosk.ALWAYS,
+        QT_TRANSLATE_NOOP("Actions", "The next record"),
+    ),
+    ActionSpec(
+        "previous_record",
+        QT_TRANSLATE_NOOP("MainWindow", "&Previous Record"),
+        G,
+        ("Ctrl+[",),
+        Kiosk.ALWAYS,
+        QT_TRANSLATE_NOOP("Actions", "The previous record"),
+    ),
+    ActionSpec(
+        "go_to_page",
+        QT_TRANSLATE_NOOP("ScanPane", "Go to page"),
+        G,
+        ("Ctrl+G",),
+        Kiosk.ALWAYS,
+        QT_TRANSLATE_NOOP("Actions", "Type a page number"),
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
+        H,
+        ("F1",),
+        help=QT_TRANSLATE_NOOP("Actions", "This list"),
+    ),
+    ActionSpec(
+        "message_history",
+        QT_TRANSLATE_NOOP("MainWindow", "&Messages of This Session"),
+        H,
+        help=QT_TRANSLATE_NOOP("Actions", "Every message said since the start"),
+    ),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("MainWindow", "&About Archive Viewer"),
+        H,
+        help=QT_TRANSLATE_NOOP("Actions", "What this program is"),
+    ),
+    ActionSpec(
+        "zoom_out",
+        QT_TRANSLATE_NOOP("ScanPane", "Zoom out"),
+        S,
+        (_STD.ZoomOut,),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "zoom_in",
+        QT_TRANSLATE_NOOP("ScanPane", "Zoom in"),
+        S,
+        (_STD.ZoomIn, "Ctrl+="),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "fit_width",
+        QT_TRANSLATE_NOOP("ScanPane", "Fit width"),
+        S,
+        ("W",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "fit_page",
+        QT_TRANSLATE_NOOP("ScanPane", "Fit page"),
+        S,
+        ("F",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "actual_size",
+        QT_TRANSLATE_NOOP("ScanPane", "Actual size"),
+        S,
+        ("Ctrl+0",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "rotate_left",
+        QT_TRANSLATE_NOOP("ScanPane", "Rotate document left"),
+        S,
+        ("Ctrl+Shift+L",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "rotate_right",
+        QT_TRANSLATE_NOOP("ScanPane", "Rotate document right"),
+        S,
+        ("Ctrl+Shift+R",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "rotate_page",
+        QT_TRANSLATE_NOOP("ScanPane", "Rotate this page"),
+        S,
+        ("Ctrl+R",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "copy_text",
+        QT_TRANSLATE_NOOP("ScanPane", "Copy text"),
+        S,
+        (_STD.Copy,),
+        Kiosk.ALWAYS,
+        QT_TRANSLATE_NOOP("Actions", "Copy the text selected on the scan"),
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "thumbnails",
+        QT_TRANSLATE_NOOP("ScanPane", "Thumbnails"),
+        S,
+        ("F4",),
+        Kiosk.ALWAYS,
+        context=_SCAN,
+        made=Made.ELSEWHERE,
+    ),
+    ActionSpec(
+        "text_size",
+        QT_TRANSLATE_NOOP("MainWindow", "Transcript text larger / smaller"),
+        Menu.KEYS,
+        ("Ctrl++", "Ctrl+-"),
+        Kiosk.ALWAYS,
+        made=Made.ELSEWHERE,
+    ),
+)
+"""Every command, in menu order."""
+
+_BY_ID = {spec.id: spec for spec in ACTIONS}
+
+
+def spec(action_id: str) -> ActionSpec:
+    """The row of `action_id`."""
+    return _BY_ID[action_id]
+
+
+def kiosk_allowed(*, citation: bool, search: bool) -> frozenset[str]:
+    """The ids a kiosk offers, as its configuration allows copying citations and searching."""
+    offered = {Kiosk.ALWAYS}
+    if citation:
+        offered.add(Kiosk.WITH_CITATION)
+    if search:
+        offered.add(Kiosk.WITH_SEARCH)
+    return frozenset(s.id for s in ACTIONS if s.kiosk in offered)
+
+
+def make_action(row: ActionSpec, parent: QObject, slot: Callable[[], object] | None) -> QAction:
+    """A QAction for `row`: its text, keys and id (as object name), triggering `slot`."""
+    action = QAction(row.translated(), parent)
+    action.setObjectName(row.id)
+    if row.keys:
+        action.setShortcuts(row.key_sequences())
+    action.setCheckable(row.checkable)
+    if row.help:
+        action.setStatusTip(row.help_text())
+    if slot is not None:
+        action.triggered.connect(slot)
+    return action
+
+
+@dataclass
+class Menus:
+    """The menu bar's menus, the actions made from the table and the separators before them,
+    by id."""
+
+    menus: dict[Menu, QMenu]
+    actions: dict[str, QAction]
+    separators: dict[str, QAction]
+
+
+def build_menus(
+    bar: QMenuBar,
+    parent: QObject,
+    slots: Mapping[str, Callable[[], object]],
+    others: Mapping[str, QAction],
+) -> Menus:
+    """Fill `bar` from the table: a QAction per WINDOW row (calling `slots[id]`), and the
+    DOCK and ELSEWHERE rows' actions from `others` where they exist already."""
+    menus: dict[Menu, QMenu] = {}
+    for menu, title in MENU_TITLES.items():
+        made = bar.addMenu(QCoreApplication.translate("MainWindow", str(title)))
+        made.setObjectName(f"{menu.value}_menu")
+        menus[menu] = made
+    actions: dict[str, QAction] = {}
+    separators: dict[str, QAction] = {}
+    layouts = QActionGroup(parent)
+    for row in ACTIONS:
+        if row.menu not in menus:
+            continue
+        if row.made is Made.WINDOW:
+            action = make_action(row, parent, slots.get(row.id))
+            if row.checkable:
+                layouts.addAction(action)
+        elif row.id in others:
+            action = others[row.id]
+            action.setObjectName(row.id)
+            action.setShortcuts(row.key_sequences())
+        else:
+            continue  # made later by its feature, which puts it in its menu
+        if row.separator_before:
+            separators[row.id] = menus[row.menu].addSeparator()
+        menus[row.menu].addAction(action)
+        actions[row.id] = action
+    return Menus(menus, actions, separators)
+
+
+def shortcut_rows(rows: Iterable[ActionSpec] = ACTIONS) -> str:
+    """F1's list: every command that has keys, with its keys and what it does, as HTML rows."""
+    lines = []
+    for row in rows:
+        keys = row.keys_text()
+        if keys:
+            lines.append(
+                f"<tr><td>{html.escape(row.label())}</td><td><b>{html.escape(keys)}</b></td>"
+                f"<td>{html.escape(row.help_text())}</td></tr>"
+            )
+    return "".join(lines)

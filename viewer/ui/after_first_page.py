@@ -1,0 +1,293 @@
+"""What the window loads once the first page is on screen: the record list, the search index,
+the PDF metadata of a plain folder's records, and the search and citation features.
+
+Reading comes first: none of this is built before the first page is painted (or before
+`INDEX_DELAY_MS`, for a record without a scan), each piece on its own turn of the event loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.services import reading_session
+from viewer.services import settings as prefs
+from viewer.ui import focus_frame
+
+if TYPE_CHECKING:
+    from viewer.ui.cite_feature import CiteFeature
+    from viewer.ui.library import LibraryPanel
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.search_feature import SearchFeature
+
+INDEX_DELAY_MS = 1500
+"""Longest wait for the first page before indexing starts anyway (a record without a scan)."""
+
+
+class AfterFirstPage(QObject):
+    """The window's parts that reading does not need at once, built on first need."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = window.session
+        self._session.archive_reread.connect(self.archive_reread)
+        self.library: LibraryPanel | None = None
+        self.search_feature: SearchFeature | None = None
+        self.cite_feature: CiteFeature | None = None
+        self._pending_index: Archive | None = None
+        self._pending_metadata: Archive | None = None
+        self._metadata_reading = False
+        """A plain folder's PDF metadata is being read: indexing waits for its titles."""
+        self._metadata_reader: Any = None
+        """The PdfMetadataReader of a plain folder's records, made when first needed."""
+        self._pdf_text_layers: dict[str, bool] = {}
+        """Whether each PDF of the plain folder open has a text layer, once read."""
+        self.stopped = False
+        """Background work was stopped (the window closed): none is started any more."""
+        # The record list is built once the first page is painted, or after this long at the
+        # latest (a PDF that cannot be shown, a record without a scan, no archive at all).
+        QTimer.singleShot(INDEX_DELAY_MS, self.build_library)
+
+    def on_first_page_painted(self) -> None:
+        """The reader has the page: now load what reading does not need at once, a piece per
+        turn of the event loop."""
+        QTimer.singleShot(0, self.build_library)
+        QTimer.singleShot(0, self.start_pending_index)
+        QTimer.singleShot(0, self._start_pending_metadata)
+
+    def archive_opened(self, archive: Archive) -> None:
+        """`archive` is open: list it, index it after the first page, complete a plain folder's
+        records from their PDFs' metadata."""
+        if self.library is not None:
+            self.library.set_archive(archive)
+        # Indexing waits until the first page is on screen: start-up is the reader's time.
+        self._pending_index = archive
+        QTimer.singleShot(INDEX_DELAY_MS, self.start_pending_index)
+        if self._metadata_reader is not None:
+            self._metadata_reader.stop()
+        self._metadata_reading = False
+        self._pdf_text_layers = {}
+        # A plain folder's records were listed from their names: their PDFs' own metadata is
+        # read after the first page too (by a process started now, at low priority).
+        self._pending_metadata = archive if _guessed_from_names(archive) else None
+        if self._pending_metadata is not None and not self.stopped:
+            self._metadata_reader_made().prepare()
+            QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_metadata)
+
+    # -- PDF metadata of a plain folder ---------------------------------------------------------
+
+    def _start_pending_metadata(self) -> None:
+        archive, self._pending_metadata = self._pending_metadata, None
+        if archive is None or self.stopped or archive is not self._session.state.archive:
+            return
+        self._metadata_reading = self._metadata_reader_made().read(archive) > 0
+        if not self._metadata_reading:
+            self.start_pending_index()
+
+    def _metadata_reader_made(self) -> Any:
+        if self._metadata_reader is None:
+            from viewer.services.pdf_metadata import PdfMetadataReader  # noqa: PLC0415
+
+            self._metadata_reader = PdfMetadataReader(self)
+            self._metadata_reader.records_completed.connect(self._session.complete_records)
+            self._metadata_reader.finished.connect(self._on_pdf_metadata_finished)
+            self._metadata_reader.text_layers_read.connect(self._on_pdf_text_layers_read)
+        return self._metadata_reader
+
+    def _on_pdf_text_layers_read(self, root: Path, texts: dict[str, bool]) -> None:
+        """Which of a plain folder's PDFs have a text layer: the list marks those without."""
+        archive = self._session.state.archive
+        if archive is None or archive.root != root:
+            return
+        self._pdf_text_layers = texts
+        if self.library is not None:
+            self.library.set_text_layers(texts)
+
+    def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
+        archive = self._session.state.archive
+        if archive is None or archive.root != root:
+            return
+        self._metadata_reading = False
+        self._window.pdf_metadata_read.emit(seconds)
+        # The index is built now, with the titles and authors the PDFs gave (and meanwhile the
+        # two did not compete for the machine's cores).
+        if self._pending_index is not None:
+            self._pending_index = archive
+            self.start_pending_index()
+
+    # -- the record list and the index ----------------------------------------------------------
+
+    def build_library(self) -> LibraryPanel:
+        """The record list, built on first call."""
+        if self.library is not None:
+            return self.library
+        from viewer.ui.library import LibraryPanel  # noqa: PLC0415  (after the first page)
+
+        library = LibraryPanel()
+        # Styled before it holds rows: a style sheet set later polishes every row again.
+        focus_frame.install(library.view())
+        library.record_chosen.connect(self._session.show_record)
+        self.library = library
+        state = self._session.state
+        if state.archive is not None:
+            library.set_archive(state.archive)
+            library.set_text_layers(self._pdf_text_layers)
+        elif state.bare_pdf is not None and isinstance(state.record, Record):
+            library.set_records((state.record,))
+        if state.record is not None:
+            library.select(state.record.id)
+        self._window.records_dock.setWidget(library)
+        self._window.follow_screen_in_tab_order()
+        return library
+
+    def start_pending_index(self) -> None:
+        """Index the archive opened, unless its PDFs' metadata is still being read."""
+        if self.stopped:  # closed before its turn came: nothing to start any more
+            return
+        self.build_library()
+        if self._pending_metadata is not None or self._metadata_reading:
+            return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
+        archive, self._pending_index = self._pending_index, None
+        if archive is not None and archive is self._session.state.archive:
+            self.features()[0].start_indexing(archive, self._completer())
+        else:
+            self.features()
+
+    # -- search and citation --------------------------------------------------------------------
+
+    def features(self) -> tuple[SearchFeature, CiteFeature]:
+        """The search and citation features, built on first need (after the first page)."""
+        if self.search_feature is None or self.cite_feature is None:
+            self.search_feature, self.cite_feature = self._make_features()
+        return self.search_feature, self.cite_feature
+
+    def _make_features(self) -> tuple[SearchFeature, CiteFeature]:
+        from viewer.ui import citation_actions  # noqa: PLC0415
+        from viewer.ui.cite_feature import CiteFeature  # noqa: PLC0415
+        from viewer.ui.search_feature import SearchFeature  # noqa: PLC0415
+
+        window = self._window
+        channel = window.messages.channel
+        factory = window.search_factory
+        service, problem = factory() if factory else (None, "")
+        search = SearchFeature(
+            dock=window.search_dock,
+            transcript_column=window.transcript_layout,
+            browser=window.transcript.browser(),
+            edit_menu=window.edit_menu,
+            messages=window.messages,
+            find_archive_record=window.find_record,
+            show_record=self._session.show_record,
+            scan=window.scan,
+            service=service,
+            problem=problem,
+            text_layer=window.text_layer,
+        )
+        cite = CiteFeature(
+            window=window,
+            dock=window.cite_dock,
+            browser=window.transcript.browser(),
+            edit_menu=window.edit_menu,
+            file_menu=window.file_menu,
+            before=window.file_end,
+            choice_key=window.settings.get(prefs.CITATION_CHOICE),
+            current_record=window.current_record,
+            page_texts=window.scan.page_texts,
+            on_error=channel.error,
+            on_copied=channel.info,
+            selected_records=self._selected_records,
+            on_exported=channel.info,
+        )
+        cite.panel.style_chosen.connect(window.on_cite_style_chosen)
+        focus_frame.install(search.panel.result_view())
+        search.archive_changed.connect(self._session.archive_changed_on_disk)
+        results_menu = citation_actions.build_format_menu(
+            window,
+            self.tr("Export &Search Results"),
+            self._on_export_search_results,
+            "export_results_menu",
+        )
+        window.file_menu.insertMenu(window.file_end, results_menu)
+        archive_menu = citation_actions.build_export_menu(
+            window,
+            self._good_records,
+            channel.error,
+            title=self.tr("Export &Whole Archive"),
+            on_said=channel.info,
+        )
+        window.file_menu.insertMenu(window.file_end, archive_menu)
+        window.export_results_menu, window.export_archive_menu = results_menu, archive_menu
+        cite.panel.show_record(self._session.state.record)
+        window.follow_screen_in_tab_order()
+        return search, cite
+
+    def _completer(self) -> Any:
+        """What completes a record read again after an edit on disk: its PDF's metadata."""
+        return self._metadata_reader.complete if self._metadata_reader is not None else None
+
+    def archive_reread(self, archive: Archive) -> None:
+        """The archive was listed from the user's cache and the disk has changed since: index
+        the records as they are on disk."""
+        if self._pending_index is not None:
+            self._pending_index = archive  # indexing has not started: it starts with these
+        elif not self.stopped:
+            self.features()[0].start_indexing(archive, self._completer())
+
+    def _good_records(self) -> list[Record]:
+        archive = self._session.state.archive
+        return list(archive.good_records()) if archive is not None else []
+
+    def _selected_records(self) -> list[object]:
+        """The records selected in the record list (several, to export their citations)."""
+        return list(self.library.selected_records()) if self.library is not None else []
+
+    def _on_export_search_results(self, fmt: Any) -> None:
+        """Export every record the search matches (found in the background), not only those
+        listed so far."""
+        from viewer.ui import citation_actions  # noqa: PLC0415
+
+        channel = self._window.messages.channel
+
+        def export(records: list[Record]) -> None:
+            citation_actions.export_records(
+                self._window,
+                records,
+                fmt,
+                channel.error,
+                on_exported=lambda target: channel.info(
+                    citation_actions.exported_text(len(records), fmt, target)
+                ),
+            )
+
+        self.features()[0].find_all_matches(export)
+
+    def show_record(self, record: Record | BrokenRecord) -> None:
+        """`record` is on screen: the record list and the Cite panel follow."""
+        if self.library is not None:
+            self.library.select(record.id)
+        if self.cite_feature is not None:
+            self.cite_feature.panel.show_record(record)
+
+    def stop(self) -> None:
+        """Stop indexing, searching and reading metadata; nothing is started any more."""
+        self.stopped = True
+        if self._metadata_reader is not None:
+            self._metadata_reader.close()
+        if self.search_feature is not None:
+            self.search_feature.shut_down()
+
+
+def _guessed_from_names(archive: Archive) -> bool:
+    """Whether `archive` is a plain folder's with PDFs, its records' metadata guessed from
+    their file names (a glance at its first records is enough)."""
+    return any(
+        isinstance(r, Record)
+        and r.inferred
+        and r.scans
+        and reading_session.has_text_layer(r.scans[0])
+        for r in archive.records[:200]
+    )
