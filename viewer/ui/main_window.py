@@ -650,11 +650,12 @@ class MainWindow(QMainWindow):
         # The archive was shown as the cache had it; the disk has changed since.
         if job_id != self._archive_job or self._archive is None:
             return
+        started = self._pending_index is None
         self._on_archive_changed_on_disk(archive)
-        if self._pending_index is not None:
-            self._pending_index = archive  # indexing has not started: it starts with these
-        elif not self._stopped:
-            self._extras()[0].start_indexing(archive)  # started with the cache's records
+        # Indexing starts (again, if it started with the early records) with these, in its turn.
+        self._pending_index = archive
+        if started:
+            QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_index)
 
     def _on_archive_changed_on_disk(self, archive: Archive) -> None:
         """Records of the open archive were edited, added or removed on disk: list them as they
