@@ -6,6 +6,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
@@ -176,9 +177,9 @@ def test_an_archive_still_being_read_arrives_when_it_is_read(
     gate = threading.Event()
     real = archive.load_archive
 
-    def slow(root: Path, progress: object = None) -> object:
+    def slow(root: Path, progress: object = None, **options: Any) -> object:
         assert gate.wait(20)
-        return real(root, progress)  # type: ignore[arg-type]
+        return real(root, progress, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(archive, "load_archive", slow)
     viewer = Viewer(preload=samples)
