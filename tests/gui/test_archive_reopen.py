@@ -7,9 +7,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
+from viewer.domain import archive
 from viewer.domain.model import Archive
 from viewer.services.jobs import Jobs
 
@@ -92,3 +94,19 @@ def test_the_window_lists_a_record_edited_since_the_archive_was_last_opened(
         timeout=20000,
     )
     assert window.windowTitle() == first.windowTitle()
+
+
+def test_a_large_archive_opened_for_the_first_time_gives_its_first_records_at_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(archive, "EARLY_RECORDS", 2)
+    root = make(tmp_path / "archive", 7)
+    jobs = Jobs()
+    loaded: list[Archive] = []
+    jobs.archive_loaded.connect(lambda _job, first: loaded.append(first))
+    with qtbot.waitSignal(jobs.archive_updated, timeout=20000) as updated:
+        jobs.load_archive(root)
+    assert [titles(first) for first in loaded] == [["Record 0", "Record 1"]]
+    assert titles(updated.args[1]) == [f"Record {n}" for n in range(7)]
+    assert updated.args[1].records[:2] == loaded[0].records
+    jobs.wait()

@@ -130,3 +130,14 @@ def test_every_field_of_a_record_comes_back_as_it_was_read(tmp_path: Path) -> No
     assert record.title == "Full"
     assert [t.path.name for t in record.transcripts] == ["transcript.ru.md"]
     assert [s.path.name for s in record.scans] == ["scan.pdf"]
+
+
+def test_a_broken_record_does_not_rewrite_the_catalogue_at_every_opening(tmp_path: Path) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = ')  # not TOML
+    titles(root, cache)
+    (file,) = cache.iterdir()
+    written = file.stat().st_mtime_ns
+    os.utime(file, ns=(written - 10**9, written - 10**9))
+    assert titles(root, cache) == ["Record 0", "r1", "Record 2"]
+    assert file.stat().st_mtime_ns == written - 10**9

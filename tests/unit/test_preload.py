@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,9 +74,9 @@ def _held_back(
 
     real = archive.load_archive
 
-    def waiting(root: Path, progress: object = None) -> Archive:
+    def waiting(root: Path, progress: object = None, **options: Any) -> Archive:
         assert gate.wait(10)
-        return real(root, progress)  # type: ignore[arg-type]
+        return real(root, progress, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(archive, "load_archive", waiting)
     return preload.ArchivePreload(path)

@@ -37,6 +37,7 @@ from viewer.domain.record_fields import (
 
 __all__ = [
     "ARCHIVE_FILE",
+    "EARLY_RECORDS",
     "FREEZE_EVERY",
     "ID_PATTERN",
     "KNOWN_FIELDS",
@@ -66,6 +67,8 @@ log = logging.getLogger(__name__)
 ARCHIVE_FILE = "archive.toml"
 MAX_DEPTH = 6
 """How deep below the archive root record folders are looked for."""
+EARLY_RECORDS = 2_000
+"""Records of a large archive given to `load_archive`'s `early` before the rest are read."""
 FREEZE_EVERY = 2_000
 """Records read between two `gc.freeze()` calls while an archive is read."""
 
@@ -440,7 +443,8 @@ def load_archive(
     `catalogues`: a folder of the user's cache where the records read are kept
     (`catalogue.Catalogue`), so that the next reading reads only the records that changed.
     `early` is then given the archive as the catalogue has it, before the disk is looked at;
-    when the disk says the same, that same Archive is returned.
+    when the disk says the same, that same Archive is returned. Without a catalogue's, an
+    archive of many records gives `early` its first `EARLY_RECORDS` as soon as they are read.
     """
     root = path.resolve()
     if not root.exists():
@@ -479,6 +483,10 @@ def load_archive(
         if known is not None:
             known.remember(folder, found, record, read)
         found_records.append(record)
+        if early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
+            # A large archive read for the first time: its first records to read meanwhile.
+            first = _archive(root, header, _unique_ids(found_records))
+            early(first)
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))

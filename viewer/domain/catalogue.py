@@ -178,7 +178,8 @@ class Catalogue:
 
     def forget(self, folder: Path) -> None:
         """`folder` is not to be kept (it could not be read, or its stamp does not say all)."""
-        self._changed = True
+        if str(folder) in self._known:
+            self._changed = True
 
     def save(self) -> None:
         """Write the records kept in this reading, when they differ from the file's."""

@@ -232,10 +232,11 @@ class AfterFirstPage(QObject):
     def archive_reread(self, archive: Archive) -> None:
         """The archive was listed from the user's cache and the disk has changed since: index
         the records as they are on disk."""
-        if self._pending_index is not None:
-            self._pending_index = archive  # indexing has not started: it starts with these
-        elif not self.stopped:
-            self.features()[0].start_indexing(archive, self._completer())
+        started = self._pending_index is None
+        # Indexing starts (again, if it started with the early records) with these, in its turn.
+        self._pending_index = archive
+        if started and not self.stopped:
+            QTimer.singleShot(INDEX_DELAY_MS, self.start_pending_index)
 
     def _good_records(self) -> list[Record]:
         archive = self._session.state.archive
