@@ -1914,7 +1914,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Fortschritt der Indexierung</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+39"/>
         <source>Any decade</source>
         <translation>Alle Jahrzehnte</translation>
     </message>
@@ -1993,7 +1993,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Maschinell gelesen (OCR)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-53"/>
         <source>Sort results</source>
         <translation>Ergebnisse sortieren</translation>
     </message>
@@ -2013,7 +2013,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+90"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexierung… {done} von {total}</translation>
     </message>

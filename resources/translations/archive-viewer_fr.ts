@@ -1914,7 +1914,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Progression de l’indexation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+39"/>
         <source>Any decade</source>
         <translation>Toutes les décennies</translation>
     </message>
@@ -1993,7 +1993,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Lu par machine (OCR)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-53"/>
         <source>Sort results</source>
         <translation>Trier les résultats</translation>
     </message>
@@ -2013,7 +2013,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+90"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexation… {done} sur {total}</translation>
     </message>

@@ -297,33 +297,7 @@ class SearchPanel(QWidget):
         self._progress.setMaximumHeight(8)
         self._progress.hide()
 
-        facet = search_facets.FacetCombo
-        self._decade = facet(self.tr("Any decade"), self.tr("Decade"))
-        self._year = facet(self.tr("Any year"), self.tr("Year"))
-        self._language = facet(self.tr("Any language"), self.tr("Language"))
-        self._collection = facet(self.tr("Any collection"), self.tr("Collection"))
-        self._text_layer = facet(self.tr("With or without"), self.tr("Scan text layer"))
-        self._machine_read = facet(self.tr("Included"), self.tr("Machine-read text"))
-        self._machine_read.setToolTip(
-            self.tr(
-                "Text read from image-only scans by OCR, unchecked by a person. Leave it out to "
-                "find only what people wrote or checked."
-            )
-        )
-        for combo in self.facet_combos():
-            combo.currentIndexChanged.connect(self._on_facet_changed)
-        self._facets = QWidget()
-        form = QFormLayout(self._facets)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Decade"), self._decade)
-        form.addRow(self.tr("Year"), self._year)
-        form.addRow(self.tr("Language"), self._language)
-        form.addRow(self.tr("Collection"), self._collection)
-        form.addRow(self.tr("Scan text"), self._text_layer)
-        form.addRow(self.tr("Machine-read (OCR)"), self._machine_read)
-        form.setRowVisible(self._machine_read, False)
-        self._facet_form = form
-        self._facets.hide()
+        self._build_facets()
 
         self._order = QComboBox()
         self._order.setAccessibleName(self.tr("Sort results"))
@@ -353,6 +327,36 @@ class SearchPanel(QWidget):
         layout.addWidget(self._progress)
         layout.addWidget(self._facets)
         layout.addWidget(self._view, 1)
+
+    def _build_facets(self) -> None:
+        """The facet choosers, in a form hidden until there are results."""
+        facet = search_facets.FacetCombo
+        self._decade = facet(self.tr("Any decade"), self.tr("Decade"))
+        self._year = facet(self.tr("Any year"), self.tr("Year"))
+        self._language = facet(self.tr("Any language"), self.tr("Language"))
+        self._collection = facet(self.tr("Any collection"), self.tr("Collection"))
+        self._text_layer = facet(self.tr("With or without"), self.tr("Scan text layer"))
+        self._machine_read = facet(self.tr("Included"), self.tr("Machine-read text"))
+        self._machine_read.setToolTip(
+            self.tr(
+                "Text read from image-only scans by OCR, unchecked by a person. Leave it out to "
+                "find only what people wrote or checked."
+            )
+        )
+        for combo in self.facet_combos():
+            combo.currentIndexChanged.connect(self._on_facet_changed)
+        self._facets = QWidget()
+        form = QFormLayout(self._facets)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Decade"), self._decade)
+        form.addRow(self.tr("Year"), self._year)
+        form.addRow(self.tr("Language"), self._language)
+        form.addRow(self.tr("Collection"), self._collection)
+        form.addRow(self.tr("Scan text"), self._text_layer)
+        form.addRow(self.tr("Machine-read (OCR)"), self._machine_read)
+        form.setRowVisible(self._machine_read, False)
+        self._facet_form = form
+        self._facets.hide()
 
     # -- wiring ---------------------------------------------------------------------------------
 
