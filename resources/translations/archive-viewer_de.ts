@@ -1759,19 +1759,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Miniaturansichten</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
-        <source>Width</source>
-        <comment>short label of Fit width</comment>
-        <translation>Breite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Page</source>
-        <comment>short label of Fit page</comment>
-        <translation>Seite</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+10"/>
         <source>↻ page</source>
         <comment>short label of Rotate this page</comment>
         <translation>↻ Seite</translation>

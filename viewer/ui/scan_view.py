@@ -218,9 +218,6 @@ class ScanPane(QWidget):
         for action, short in (
             (self.zoom_out_action, "−"),
             (self.zoom_in_action, "+"),
-            (self.fit_width_action, self.tr("Width", "short label of Fit width")),
-            (self.fit_page_action, self.tr("Page", "short label of Fit page")),
-            (self.actual_size_action, "1:1"),
             (self.rotate_left_action, "⟲"),
             (self.rotate_right_action, "⟳"),
             (self.rotate_page_action, self.tr("↻ page", "short label of Rotate this page")),
