@@ -383,3 +383,35 @@ def test_records_added_on_disk_are_listed_anew(qtbot: QtBot, archive: Archive) -
     panel.update_records((*archive.records, extra))
     assert "1970-new" in ids(panel)
     assert panel.count_text() == "8 records"
+
+
+def test_a_thousand_records_completed_later_are_updated_in_their_rows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    records = tuple(
+        Record(
+            id=f"scan_{n:04d}",
+            title=f"scan {n:04d}",
+            folder=tmp_path,
+            date=PartialDate(1950 + n % 30, 1 + n % 12, 1 + n % 28),
+        )
+        for n in range(1_000)
+    )
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model().listing_finished, timeout=20000):
+        panel.set_records(records)
+    panel.select("scan_0500")
+    resets: list[bool] = []
+    panel.model().modelReset.connect(lambda: resets.append(True))
+    completed = tuple(
+        dataclasses.replace(r, title=f"Memorandum number {n}") if n % 2 else r
+        for n, r in enumerate(records)
+    )
+    panel.update_records(completed)
+    assert resets == []
+    assert not panel.model().is_listing()
+    shown = {record.id: record.title for record in panel.shown_records()}
+    assert shown["scan_0001"] == "Memorandum number 1"
+    assert shown["scan_0002"] == "scan 0002"
+    assert panel.model().record_at(panel.view().currentIndex()).id == "scan_0500"  # type: ignore[union-attr]

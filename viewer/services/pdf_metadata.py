@@ -64,13 +64,15 @@ def _alive(process: subprocess.Popen[str] | None) -> bool:
     return process is not None and process.poll() is None
 
 
-def _end(process: subprocess.Popen[str] | None) -> None:
+def _end(process: subprocess.Popen[str] | None, *, heard: bool = False) -> None:
+    """Kill `process` and close its pipes; with `heard`, its output is left to the thread
+    reading it, which sees it end (closing a file another thread reads can crash CPython)."""
     if process is None:
         return
     if process.poll() is None:
         process.kill()
         process.wait()
-    for stream in (process.stdin, process.stdout):
+    for stream in (process.stdin, None if heard else process.stdout):
         if stream is not None:
             with contextlib.suppress(OSError):
                 stream.close()
@@ -107,6 +109,8 @@ class PdfMetadataReader(QObject):
         self._processes: list[subprocess.Popen[str]] = []
         self._generation = 0
         self._busy = False
+        self._heard: list[subprocess.Popen[str]] = []
+        """The processes of the reading under way (a thread reads what each says)."""
         self._known: dict[str, dict[str, str]] = {}
         """The metadata read of each PDF (by path), kept for records read again later."""
 
@@ -115,6 +119,9 @@ class PdfMetadataReader(QObject):
         come: the reading then starts at once."""
         if self._busy:
             return
+        for process in self._processes:
+            if not _alive(process):
+                _end(process)
         self._processes = [p for p in self._processes if _alive(p)]
         while len(self._processes) < PROCESSES:
             self._processes.append(_spawn())
@@ -132,6 +139,7 @@ class PdfMetadataReader(QObject):
         parts = [records[i :: len(self._processes)] for i in range(len(self._processes))]
         parts = [part for part in parts if part]
         reading = _Reading(archive.root, records, len(parts))
+        self._heard = self._processes[: len(parts)]
         for process, part in zip(self._processes, parts, strict=False):
             threading.Thread(
                 target=self._feed, args=(process, part), name="pdf-metadata-feed", daemon=True
@@ -163,9 +171,10 @@ class PdfMetadataReader(QObject):
     def close(self) -> None:
         """Stop any reading and end the processes."""
         self._generation += 1
-        self._busy = False
         for process in self._processes:
-            _end(process)
+            _end(process, heard=self._busy and process in self._heard)
+        self._busy = False
+        self._heard = []
         self._processes = []
 
     def _feed(self, process: subprocess.Popen[str], records: list[Record]) -> None:
@@ -184,7 +193,7 @@ class PdfMetadataReader(QObject):
         try:
             for line in process.stdout:
                 if generation != self._generation:
-                    return
+                    break  # stopped: the process is ended
                 try:
                     answer = json.loads(line)
                 except ValueError:
@@ -198,7 +207,9 @@ class PdfMetadataReader(QObject):
                     return
                 self._take(answer, reading)
         except (OSError, ValueError):
-            return  # stopped: the pipe was closed under us
+            pass  # stopped: the pipe was closed under us
+        with contextlib.suppress(OSError):
+            process.stdout.close()
         # The process ended before its batch did: a PDF MuPDF could not survive.
         if generation == self._generation:
             log.warning("reading PDF metadata stopped early (a PDF MuPDF could not survive)")

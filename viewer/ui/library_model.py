@@ -53,6 +53,9 @@ _RECORD_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+UPDATE_IN_PLACE_UP_TO = 5_000
+"""Records changed in an archive up to this size are updated in their rows (sorting them again
+costs a few milliseconds); a larger one is listed again on the listing thread."""
 
 
 class LibraryModel(QAbstractItemModel):
@@ -133,7 +136,7 @@ class LibraryModel(QAbstractItemModel):
         if (
             self._listing
             or len(records) != len(self._entries)
-            or len(records) > LIST_IN_BACKGROUND_ABOVE
+            or len(records) > UPDATE_IN_PLACE_UP_TO
         ):
             self.set_records(records)
             return
