@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import pymupdf
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -162,8 +163,12 @@ def test_a_page_over_its_time_budget_fails_and_other_documents_go_on(
 def test_a_text_layer_page_over_its_time_budget_fails_naming_it_and_the_next_text_is_read(
     qtbot: QtBot, tmp_path: Path, isolated: render.PdfWorker
 ) -> None:
-    slow = hostile.slow_pdf(tmp_path / "slow.pdf")  # minutes to read its one page too
     good = hostile.text_pdf(tmp_path / "good.pdf")
+    # Three pages: two of text, read at once, and one that takes minutes to read.
+    slow = tmp_path / "slow.pdf"
+    with pymupdf.open(good) as doc, pymupdf.open(hostile.slow_pdf(tmp_path / "one.pdf")) as one:
+        doc.insert_pdf(one)
+        doc.save(slow)
     isolated.text_budget_ms = 1000
     failed: list[tuple[str, str]] = []
     read: list[tuple[str, list[str]]] = []
@@ -175,7 +180,7 @@ def test_a_text_layer_page_over_its_time_budget_fails_naming_it_and_the_next_tex
     with qtbot.waitSignals([isolated.text_failed, isolated.text_extracted], timeout=30_000):
         isolated.extract_text(slow)
         isolated.extract_text(good)  # queued behind the slow one
-    assert failed == [(str(slow), "slow.pdf: reading page 1 takes over 1 s")]
+    assert failed == [(str(slow), "slow.pdf: reading page 3 takes over 1 s")]
     assert read == [
         (str(good), ["Telegram from Mukden, page 1\n", "Telegram from Mukden, page 2\n"])
     ]

@@ -324,13 +324,23 @@ class PdfWorker(QObject):
     @Slot()
     def _on_budget_spent(self) -> None:
         """A page is over its time budget: stop the child drawing it (a new one takes over)."""
-        job = self._jobs.current
-        if job is not None:
-            log.warning("%s took over %d ms to read; stopping it", job, self.text_budget_ms)
-            if isinstance(self._backend, backends.ProcessBackend):
-                self._job_timed_out = True
-                with contextlib.suppress(OSError):
-                    self._backend.process.kill()
+        backend = self._backend
+        if self._jobs.current is not None and isinstance(backend, backends.ProcessBackend):
+            reading = backend.reading
+            if reading is None:
+                return  # the job is done: its answer is on its way to this thread
+            page, since = reading
+            left = self.text_budget_ms / 1000 - (time.monotonic() - since)
+            if left > 0:  # the job went on to another page, which has time left
+                self._budget.start(int(left * 1000) + 1)
+                return
+            self._jobs.reading(page)
+            log.warning(
+                "%s took over %d ms to read; stopping it", self._jobs.current, self.text_budget_ms
+            )
+            self._job_timed_out = True
+            with contextlib.suppress(OSError):
+                backend.process.kill()
             return
         log.warning(
             "%s took over %d ms to render; stopping it", self._in_flight, self.render_budget_ms

@@ -13,6 +13,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import IO, NamedTuple
 
@@ -21,6 +22,7 @@ from PySide6.QtGui import QImage
 
 from viewer.services import render_engine, shared_pixels, worker_process
 from viewer.services.render_protocol import (
+    JobStarted,
     Rendered,
     RenderFailed,
     RenderKey,
@@ -112,6 +114,9 @@ class ProcessBackend:
         self._stdin: IO[bytes] = self.process.stdin
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._stopping = False
+        self.reading: tuple[JobStarted, float] | None = None
+        """The page the child reads now for a text or words job, and since when (monotonic);
+        only a job's first page is relayed to the GUI thread, not each of its pages."""
         self.thread = threading.Thread(
             target=self._read, args=(self.process.stdout,), name="pdf-worker-reader", daemon=True
         )
@@ -125,6 +130,13 @@ class ProcessBackend:
                 result = pickle.load(stream)
             except (EOFError, OSError, pickle.UnpicklingError):
                 break
+            if isinstance(result, JobStarted):
+                first = self.reading is None
+                self.reading = (result, time.monotonic())
+                if first:
+                    self._relay.arrived.emit(result)
+                continue
+            self.reading = None
             if isinstance(result, Rendered):
                 try:
                     image = to_image(result)

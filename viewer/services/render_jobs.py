@@ -48,6 +48,10 @@ class PendingJobs:
         self.current = job
         self._done_through(job.path, job.page, job.words, keep=True)
 
+    def reading(self, job: JobStarted) -> None:
+        """The worker went on to another page of the job under way."""
+        self.current = job
+
     def answered(self, result: object) -> None:
         """Any other result came: the page under way is finished; a job's answer ends it."""
         self.current = None
