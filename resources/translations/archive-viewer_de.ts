@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+120"/>
+        <location filename="../../viewer/ui/actions.py" line="+121"/>
         <source>Open a PDF, a record or a sheet</source>
         <translation>Ein PDF, einen Datensatz oder eine Tabelle öffnen</translation>
     </message>
@@ -681,7 +681,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+281"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -826,7 +826,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+61"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1765,12 +1765,12 @@ Nicht lesbar: {reason}</translation>
         <translation>↻ Seite</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+52"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+120"/>
+        <location filename="../../viewer/ui/actions.py" line="+121"/>
         <source>Open a PDF, a record or a sheet</source>
         <translation>Ouvrir un PDF, une notice ou un tableur</translation>
     </message>
@@ -681,7 +681,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+281"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -826,7 +826,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+61"/>
+        <location filename="../../viewer/ui/main_window.py" line="+71"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -1765,12 +1765,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>↻ page</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+52"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>

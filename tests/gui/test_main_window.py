@@ -1123,3 +1123,19 @@ def test_a_record_without_a_scan_gives_the_transcript_the_whole_reading_area(
     assert window.scan.isVisible()
     window.set_layout(Layout.SIDE_BY_SIDE)
     assert not window.scan.isVisible()
+
+
+def test_a_path_that_cannot_be_opened_is_said_in_words_and_opening_ends(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("shopping list", encoding="utf-8")
+    viewer = make_viewer()
+    window = viewer.window
+    window.open_path(notes)
+    qtbot.waitUntil(lambda: "can read" in window.messages.text(), timeout=20000)
+    assert "notes.txt" in window.messages.text()
+    assert not window.opening.progress.isVisible()
+    assert not any(m.text.startswith("Opening") for m in window.messages.history)
+    assert window.current_archive() is None
+    assert window.session.state.opening is None

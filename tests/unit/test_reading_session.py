@@ -173,7 +173,10 @@ def test_opening_an_archive_shows_its_first_record_scan_and_preferred_transcript
 ) -> None:
     rig.settings.set(prefs.PREFERRED_LANGUAGE, "en")
     archive = _archive(tmp_path / "cables")
+    states: list[ReadingState] = []
+    rig.session.state_changed.connect(states.append)
     rig.session.open_path(archive.root)
+    assert states[-1].opening == archive.root  # each change is a new whole value
     assert rig.of("opening_started")[0].path == archive.root
     assert rig.session.state.opening == archive.root
     rig.jobs.archive_loaded.emit(1, archive)
@@ -191,6 +194,8 @@ def test_opening_an_archive_shows_its_first_record_scan_and_preferred_transcript
     state = rig.session.state
     assert isinstance(state, ReadingState)
     assert (state.archive, state.record, state.opening) == (archive, archive.records[0], None)
+    assert states[-1] is state
+    assert states[0].archive is None  # earlier values are not changed in place
     # The transcript arrives: shown; a late answer for an earlier job is not.
     rig.jobs.transcript_loaded.emit(1, None, "stale")
     rig.jobs.transcript_loaded.emit(2, view.transcript, "display")

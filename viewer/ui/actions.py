@@ -4,7 +4,8 @@ shortcuts (F1) and the kiosk's allowed commands are made.
 A new command is a row here (id, text, keys, menu, whether a kiosk allows it, a line of help)
 and a slot given to `build_menus`; the menus, F1 and the kiosk follow. Rows of the scan's tools
 and of the features built after the first page (Find Next, Copy with Citation) describe actions
-their widgets make under the same id; `tests/gui/test_actions.py` keeps both in step.
+their widgets make (the scan's get their ids and keys from here); `tests/gui/test_actions.py`
+keeps both in step.
 """
 
 from __future__ import annotations
@@ -528,6 +529,10 @@ def build_menus(
     layouts = QActionGroup(parent)
     for row in ACTIONS:
         if row.menu not in menus:
+            if row.id in others:  # the scan's tools: their ids and keys from here too
+                actions[row.id] = others[row.id]
+                others[row.id].setObjectName(row.id)
+                others[row.id].setShortcuts(row.key_sequences())
             continue
         if row.made is Made.WINDOW:
             action = make_action(row, parent, slots.get(row.id))

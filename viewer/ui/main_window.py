@@ -222,6 +222,16 @@ class MainWindow(QMainWindow):
             "metadata_panel": self.metadata_dock.toggleViewAction(),
             "cite_panel": self.cite_dock.toggleViewAction(),
             "go_to_page": self.scan.go_to_page_action,
+            "zoom_out": self.scan.zoom_out_action,
+            "zoom_in": self.scan.zoom_in_action,
+            "fit_width": self.scan.fit_width_action,
+            "fit_page": self.scan.fit_page_action,
+            "actual_size": self.scan.actual_size_action,
+            "rotate_left": self.scan.rotate_left_action,
+            "rotate_right": self.scan.rotate_right_action,
+            "rotate_page": self.scan.rotate_page_action,
+            "copy_text": self.scan.copy_action,
+            "thumbnails": self.scan.thumbnails_action,
         }
         built = actions.build_menus(self.menuBar(), self, slots, others)
         self.commands = built.actions

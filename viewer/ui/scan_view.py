@@ -237,28 +237,9 @@ class ScanPane(QWidget):
             self,
         )
         self.toolbar.insertWidget(self.zoom_in_action, self.zoom_button)
-        self._name_tools()
         extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if extension is not None:
             extension.setAccessibleName(self.tr("More scan tools"))
-
-    def _name_tools(self) -> None:
-        """Give the tools their ids in the table of commands (ui/actions.py), whose rows list
-        their keys in F1."""
-        for action, name in (
-            (self.zoom_out_action, "zoom_out"),
-            (self.zoom_in_action, "zoom_in"),
-            (self.fit_width_action, "fit_width"),
-            (self.fit_page_action, "fit_page"),
-            (self.actual_size_action, "actual_size"),
-            (self.rotate_left_action, "rotate_left"),
-            (self.rotate_right_action, "rotate_right"),
-            (self.rotate_page_action, "rotate_page"),
-            (self.go_to_page_action, "go_to_page"),
-            (self.copy_action, "copy_text"),
-            (self.thumbnails_action, "thumbnails"),
-        ):
-            action.setObjectName(name)
 
     # Public API ---------------------------------------------------------------------------------
 
