@@ -228,7 +228,7 @@ def test_a_title_from_the_pdf_stays_when_its_record_is_read_again_after_an_edit_
     assert sorted(listed_titles(viewer)) == ["Memorandum number 1", "Memorandum number 2"]
 
     def watching() -> bool:
-        feature = window._search_feature
+        feature = window.later.search_feature
         keeper = feature._keeper if feature is not None else None
         return keeper is not None and bool(keeper._worker._folders) and feature.panel._ready
 
