@@ -1646,7 +1646,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+46"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Dieses Digitalisat hat keine Textebene: Sein Text kann weder markiert noch kopiert werden.</translation>
     </message>
@@ -1687,90 +1687,90 @@ Nicht lesbar: {reason}</translation>
         <translation>Hinweise zum Digitalisat</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+53"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+87"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+18"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+8"/>
         <source>Fit width</source>
         <translation>An Breite anpassen</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Fit page</source>
         <translation>An Seite anpassen</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Actual size</source>
         <translation>Originalgröße</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+11"/>
         <source>Rotate document left</source>
         <translation>Digitalisat nach links drehen</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Rotate document right</source>
         <translation>Digitalisat nach rechts drehen</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Rotate this page</source>
         <translation>Diese Seite drehen</translation>
     </message>
     <message>
         <location line="-93"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+4"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+5"/>
         <source>Go to page</source>
         <translation>Gehe zu Seite</translation>
     </message>
     <message>
         <location line="+102"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+5"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+5"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+20"/>
         <source>Thumbnails</source>
         <translation>Miniaturansichten</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+10"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+12"/>
         <source>↻ page</source>
         <comment>short label of Rotate this page</comment>
         <translation>↻ Seite</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>More scan tools</source>
         <translation>Weitere Werkzeuge für das Digitalisat</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+93"/>
         <source>Opening {file}…</source>
         <translation>{file} wird geöffnet…</translation>
     </message>
@@ -1785,7 +1785,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur {count} von {total} Seiten haben eine Textebene, in der Text markiert werden kann.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>of {count}</source>
         <comment>after the page number box: page 3 of 12</comment>
         <translation>von {count}</translation>

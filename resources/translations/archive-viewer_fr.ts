@@ -1646,7 +1646,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ScanPane</name>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+46"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+45"/>
         <source>This scan has no text layer: its text cannot be selected or copied.</source>
         <translation>Cette numérisation n’a pas de couche de texte&#xa0;: son texte ne peut être ni sélectionné ni copié.</translation>
     </message>
@@ -1687,90 +1687,90 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Avis sur la numérisation</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+53"/>
         <source>{tool} ({keys})</source>
         <comment>a scan tool&apos;s tooltip: its name and shortcut</comment>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+87"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+18"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+8"/>
         <source>Fit width</source>
         <translation>Ajuster à la largeur</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Fit page</source>
         <translation>Ajuster à la page</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Actual size</source>
         <translation>Taille réelle</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+8"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+11"/>
         <source>Rotate document left</source>
         <translation>Faire pivoter la numérisation vers la gauche</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Rotate document right</source>
         <translation>Faire pivoter la numérisation vers la droite</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+6"/>
         <source>Rotate this page</source>
         <translation>Faire pivoter cette page</translation>
     </message>
     <message>
         <location line="-93"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+4"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+5"/>
         <source>Go to page</source>
         <translation>Aller à la page</translation>
     </message>
     <message>
         <location line="+102"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+3"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+5"/>
         <source>Copy text</source>
         <translation>Copier le texte</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../viewer/ui/scan_view.py" line="+5"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+20"/>
         <source>Thumbnails</source>
         <translation>Vignettes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/scan_view.py" line="+10"/>
+        <location filename="../../viewer/ui/scan_toolbar.py" line="+12"/>
         <source>↻ page</source>
         <comment>short label of Rotate this page</comment>
         <translation>↻ page</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>More scan tools</source>
         <translation>Autres outils de la numérisation</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../viewer/ui/scan_view.py" line="+93"/>
         <source>Opening {file}…</source>
         <translation>Ouverture de {file}…</translation>
     </message>
@@ -1785,7 +1785,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Seules {count} pages sur {total} ont une couche de texte où sélectionner du texte.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>of {count}</source>
         <comment>after the page number box: page 3 of 12</comment>
         <translation>sur {count}</translation>

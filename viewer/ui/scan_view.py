@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QIntValidator, QKeySequence
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTabBar,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.domain.pdf_info import DocumentInfo
 from viewer.services import render
 from viewer.services.settings import ScanView
-from viewer.ui import scan_hits, tab_switch, zoom_control
+from viewer.ui import scan_hits, scan_toolbar, tab_switch
 from viewer.ui.scan_area import PageArea
 from viewer.ui.scan_hits import ScanHit
 from viewer.ui.scan_layout import ZoomMode
@@ -142,104 +141,16 @@ class ScanPane(QWidget):
         self.page_box.returnPressed.connect(self._on_page_box_return_pressed)
         self._set_enabled(False)
 
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Any,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(
-                self.tr("{tool} ({keys})", "a scan tool's tooltip: its name and shortcut").format(
-                    tool=text, keys=keys
-                )
-            )
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        button = self.toolbar.widgetForAction(action)
-        if button is not None:
-            button.setAccessibleName(text)
-        return action
-
     def _build_toolbar(self) -> None:
-        # "Page n of m" first: when the pane is narrow, the toolbar folds its last tools away.
-        self.toolbar.addWidget(self.page_box)
-        self.toolbar.addWidget(self.page_count_label)
-        self.toolbar.addSeparator()
-        self.zoom_out_action = self._action(
-            self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, self.zoom_out
-        )
-        self.zoom_in_action = self._action(
-            self.tr("Zoom in"), QKeySequence.StandardKey.ZoomIn, self.zoom_in
-        )
-        self.fit_width_action = self._action(
-            self.tr("Fit width"), "W", lambda: self.set_zoom_mode(ZoomMode.FIT_WIDTH)
-        )
-        self.fit_page_action = self._action(
-            self.tr("Fit page"), "F", lambda: self.set_zoom_mode(ZoomMode.FIT_PAGE)
-        )
-        self.actual_size_action = self._action(
-            self.tr("Actual size"), "Ctrl+0", lambda: self.set_zoom_mode(ZoomMode.ACTUAL_SIZE)
-        )
-        # Ctrl+= as well: on most keyboards "+" needs Shift.
-        self.zoom_in_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
-        )
-        self.toolbar.addSeparator()
-        self.rotate_left_action = self._action(
-            self.tr("Rotate document left"), "Ctrl+Shift+L", lambda: self.rotate_document(-90)
-        )
-        self.rotate_right_action = self._action(
-            self.tr("Rotate document right"), "Ctrl+Shift+R", lambda: self.rotate_document(90)
-        )
-        self.rotate_page_action = self._action(
-            self.tr("Rotate this page"),
-            "Ctrl+R",
-            lambda: self.rotate_page(self.current_page(), 90),
-        )
-        self.go_to_page_action = self._action(self.tr("Go to page"), "Ctrl+G", self._focus_page_box)
-        self.toolbar.removeAction(self.go_to_page_action)
-        self.copy_action = self._action(
-            self.tr("Copy text"), QKeySequence.StandardKey.Copy, self.copy
-        )
-        self.toolbar.removeAction(self.copy_action)
-        self.toolbar.addSeparator()
-        self.thumbnails_action = self._action(
-            self.tr("Thumbnails"), "F4", self._on_thumbnails_toggled
-        )
-        self.thumbnails_action.setCheckable(True)
-        # Short labels keep the page box in view beside a transcript; tooltips and accessible
-        # names carry the full words. Signs need no translation; words do.
-        for action, short in (
-            (self.zoom_out_action, "−"),
-            (self.zoom_in_action, "+"),
-            (self.rotate_left_action, "⟲"),
-            (self.rotate_right_action, "⟳"),
-            (self.rotate_page_action, self.tr("↻ page", "short label of Rotate this page")),
-            (self.thumbnails_action, "▦"),
-        ):
-            action.setIconText(short)
-        # The fits and sizes in one button that says the zoom ("87%"); W, F and Ctrl+0 stay.
-        for action in (self.fit_width_action, self.fit_page_action, self.actual_size_action):
-            self.toolbar.removeAction(action)
-        self.zoom_button = zoom_control.ZoomButton(
-            self.area,
-            [
-                (self.fit_width_action, ZoomMode.FIT_WIDTH),
-                (self.fit_page_action, ZoomMode.FIT_PAGE),
-                (self.actual_size_action, ZoomMode.ACTUAL_SIZE),
-            ],
-            self,
-        )
-        self.toolbar.insertWidget(self.zoom_in_action, self.zoom_button)
-        extension = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if extension is not None:
-            extension.setAccessibleName(self.tr("More scan tools"))
+        """The tools (`ui/scan_toolbar.py`), kept as the pane's actions."""
+        tools = scan_toolbar.build(self)
+        self.zoom_out_action, self.zoom_in_action = tools.zoom_out, tools.zoom_in
+        self.fit_width_action, self.fit_page_action = tools.fit_width, tools.fit_page
+        self.actual_size_action = tools.actual_size
+        self.rotate_left_action, self.rotate_right_action = tools.rotate_left, tools.rotate_right
+        self.rotate_page_action = tools.rotate_page
+        self.go_to_page_action, self.copy_action = tools.go_to_page, tools.copy
+        self.thumbnails_action, self.zoom_button = tools.thumbnails, tools.zoom_button
 
     # Public API ---------------------------------------------------------------------------------
 
@@ -483,7 +394,7 @@ class ScanPane(QWidget):
             self.area.set_zoom_mode(mode)
         self.area.set_position(state.page, state.offset)
         self.thumbnails_action.setChecked(state.thumbnails)
-        self._on_thumbnails_toggled()
+        self.toggle_thumbnails()
         self._sync_thumbnail_rotations()
 
     # Worker answers -----------------------------------------------------------------------------
@@ -579,7 +490,8 @@ class ScanPane(QWidget):
             self._update_page_box(self.current_page(), self.page_count())
 
     @Slot()
-    def _on_thumbnails_toggled(self) -> None:
+    def toggle_thumbnails(self) -> None:
+        """Show or hide the thumbnails as Thumbnails (F4) is checked."""
         shown = self.thumbnails_action.isChecked()
         if shown or self._thumbnails is not None:
             self.thumbnails.setVisible(shown)
@@ -631,7 +543,8 @@ class ScanPane(QWidget):
         self._step = None
         self.scan_hit_stepped.emit(hit)
 
-    def _focus_page_box(self) -> None:
+    def focus_page_box(self) -> None:
+        """Go to page (Ctrl+G): the page box takes the typing."""
         self.page_box.setFocus()
         self.page_box.selectAll()
 
