@@ -1,4 +1,10 @@
-"""The reading window: the record list, the transcript beside the scan, the metadata panel."""
+"""The reading window: the record list, the transcript beside the scan, the metadata panel.
+
+What is open is the reading session's (`services/reading_session.py`); the window lays out the
+panels and docks, makes its menus from the table of commands (`ui/actions.py`) and hands the
+rest to its parts: `opening.py` (opening things, progress, passwords), `record_display.py` (the
+record shown), `window_state.py` (what is kept between runs) and `after_first_page.py` (the
+record list, index, search and citation features)."""
 
 from __future__ import annotations
 
