@@ -774,7 +774,7 @@ Nicht lesbar: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+158"/>
+        <location filename="../../viewer/ui/main_window.py" line="+164"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
