@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Signal
 
+from viewer.domain import archive
 from viewer.domain.model import (
     Archive,
     BrokenRecord,
@@ -20,8 +21,9 @@ from viewer.domain.model import (
     Transcript,
     TranscriptFormat,
 )
+from viewer.services import jobs
 from viewer.services import settings as prefs
-from viewer.services.messages import Level, MessageChannel
+from viewer.services.messages import Level, MessageChannel, Origin
 from viewer.services.reading_session import ReadingSession
 from viewer.services.reading_state import (
     OpenFailed,
@@ -38,11 +40,11 @@ class FakeJobs(QObject):
     """Jobs that run nothing: the test says when each finishes."""
 
     archive_loaded = Signal(int, object)
-    archive_failed = Signal(int, str)
+    archive_failed = Signal(int, object)
     archive_progressed = Signal(int, int, int)
     archive_updated = Signal(int, object)
     transcript_loaded = Signal(int, object, object)
-    transcript_failed = Signal(int, object, str)
+    transcript_failed = Signal(int, object, object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -227,7 +229,9 @@ def test_an_archive_with_broken_records_says_so_and_shows_the_reason(
 
 def test_a_failed_open_is_said_in_words_and_leaves_opening(rig: Rig, tmp_path: Path) -> None:
     rig.session.open_path(tmp_path / "nothing here")
-    rig.jobs.archive_failed.emit(1, "nothing here: no archive, record or PDF I can read")
+    rig.jobs.archive_failed.emit(
+        1, jobs.Failure("nothing here: no archive, record or PDF I can read")
+    )
     failed = rig.of("open_failed")
     assert failed == [
         OpenFailed(tmp_path / "nothing here", "nothing here: no archive, record or PDF I can read")
@@ -235,6 +239,27 @@ def test_a_failed_open_is_said_in_words_and_leaves_opening(rig: Rig, tmp_path: P
     assert rig.said() == [(Level.ERROR, "nothing here: no archive, record or PDF I can read")]
     assert rig.session.state.opening is None
     assert rig.session.state.archive is None
+
+
+def test_a_bug_in_the_archive_job_fails_the_open_and_is_said_as_the_viewers_fault(
+    rig: Rig, tmp_path: Path
+) -> None:
+    bug = jobs.failure(KeyError("records"))
+    assert bug.bug and bug.text == "Unexpected error: KeyError('records'). Please report it."
+    rig.session.open_path(tmp_path / "cables")
+    rig.jobs.archive_failed.emit(1, bug)
+    assert rig.of("open_failed") == [OpenFailed(tmp_path / "cables", bug.text)]
+    assert [(m.level, m.text, m.origin) for m in rig.messages.history] == [
+        (Level.ERROR, bug.text, Origin.VIEWER)
+    ]
+    assert rig.session.state.opening is None  # "Opening…" does not stay
+
+
+def test_a_files_fault_is_told_apart_from_a_bug() -> None:
+    known = jobs.failure(archive.ArchiveError(Path("cables"), "holds no records"))
+    assert known == jobs.Failure("cables: holds no records", bug=False)
+    missing = jobs.failure(FileNotFoundError(2, "No such file or directory", "cables"))
+    assert missing == jobs.Failure("cables: No such file or directory", bug=False)
 
 
 def test_a_missing_pdf_is_said_in_words(rig: Rig, tmp_path: Path) -> None:

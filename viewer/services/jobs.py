@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,8 @@ class Jobs(QObject):
 
     archive_loaded = Signal(int, object)
     """(job id, Archive)"""
-    archive_failed = Signal(int, str)
-    """(job id, message a person can act on)"""
+    archive_failed = Signal(int, object)
+    """(job id, Failure: a message a person can act on, or a fault of the viewer's)"""
     archive_progressed = Signal(int, int, int)
     """(job id, records read, records in all)"""
     archive_updated = Signal(int, object)
@@ -69,8 +70,8 @@ class Jobs(QObject):
     user's cache had it and the disk says otherwise (records edited, added or removed since)"""
     transcript_loaded = Signal(int, object, object)
     """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
-    transcript_failed = Signal(int, object, str)
-    """(job id, Transcript, message)"""
+    transcript_failed = Signal(int, object, object)
+    """(job id, Transcript, Failure)"""
     import_finished = Signal(int, object)
     """(job id, writer.Report) of `import_archive`"""
     import_failed = Signal(int, str)
@@ -260,11 +261,11 @@ class Jobs(QObject):
         kind, context = self._pending.pop(job_id, ("", None))
         self._early.pop(job_id, None)
         if kind == "archive":
-            self.archive_failed.emit(job_id, _message(error))
+            self.archive_failed.emit(job_id, failure(error))
         elif kind == "transcript":
-            self.transcript_failed.emit(job_id, context, _message(error))
+            self.transcript_failed.emit(job_id, context, failure(error))
         elif kind == "import":
-            self.import_failed.emit(job_id, _message(error))
+            self.import_failed.emit(job_id, failure(error).text)
 
 
 class _Delivery(_Signals):
@@ -306,11 +307,24 @@ def run_in_background(
     QThreadPool.globalInstance().start(_Task(0, delivery, lambda _progress: work()))
 
 
-def _message(error: object) -> str:
-    """A known error's own sentence; an unexpected one named as a fault, not a traceback."""
+@dataclass(frozen=True)
+class Failure:
+    """Why a job failed: the file's fault (a known error, said in its own words) or the
+    viewer's (a bug, `bug` true: named as a fault to report, never a traceback)."""
+
+    text: str
+    bug: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def failure(error: object) -> Failure:
+    """What a job's `error` tells the reader: a known error's own sentence; an unexpected one
+    named as a fault of the viewer's (logged with its traceback by the job's thread)."""
     if isinstance(error, archive.ArchiveError | transcript.TranscriptError):
-        return str(error)
+        return Failure(str(error))
     if isinstance(error, OSError):
-        return f"{error.filename or 'a file'}: {error.strerror or error}"
+        return Failure(f"{error.filename or 'a file'}: {error.strerror or error}")
     log.error("unexpected error in a background job: %r", error)
-    return f"Unexpected error: {error!r}. Please report it."
+    return Failure(f"Unexpected error: {error!r}. Please report it.", bug=True)

@@ -22,9 +22,10 @@ from PySide6.QtCore import QObject, Signal
 from viewer.domain import archive as archive_io
 from viewer.domain import formats, ordering
 from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
+from viewer.services import jobs as jobs_service
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
-from viewer.services.messages import MessageChannel
+from viewer.services.messages import MessageChannel, Origin
 from viewer.services.reading_state import (
     AnyRecord,
     OpenFailed,
@@ -161,20 +162,20 @@ class ReadingSession(QObject):
         self.pdf_opened.emit(record)
         self.show_record(record)
 
-    def _fail_open(self, path: Path, reason: str) -> None:
-        self._messages.error(reason)
+    def _fail_open(self, path: Path, reason: str, origin: Origin = Origin.FILE) -> None:
+        self._messages.error(reason, origin=origin)
         self.open_failed.emit(OpenFailed(path, reason))
 
     def _on_jobs_archive_progressed(self, job_id: int, done: int, total: int) -> None:
         if job_id == self.state.archive_job:
             self.opening_progressed.emit(Progress(done, total))
 
-    def _on_jobs_archive_failed(self, job_id: int, message: str) -> None:
+    def _on_jobs_archive_failed(self, job_id: int, failure: jobs_service.Failure) -> None:
         if job_id != self.state.archive_job:
             return
         path = self.state.opening or Path()
         self._change(opening=None, archive_job=0)
-        self._fail_open(path, message)
+        self._fail_open(path, failure.text, _origin(failure))
 
     def _on_jobs_archive_loaded(self, job_id: int, archive: Archive) -> None:
         if job_id != self.state.archive_job:
@@ -376,14 +377,17 @@ class ReadingSession(QObject):
         path = item.path if item is not None else self.state.text_layer_pdf
         self.transcript_shown.emit(TranscriptText(display, notice, path))
 
-    def _on_jobs_transcript_failed(self, job_id: int, item: Transcript, message: str) -> None:
+    def _on_jobs_transcript_failed(
+        self, job_id: int, item: Transcript, failure: jobs_service.Failure
+    ) -> None:
         if job_id != self.state.transcript_job:
             return
         self.transcript_notice.emit(
-            self.tr("The transcript cannot be shown. {reason}").format(reason=message)
+            self.tr("The transcript cannot be shown. {reason}").format(reason=failure.text)
         )
         self._messages.error(
-            self.tr("{reason}. The scan and metadata are still shown.").format(reason=message)
+            self.tr("{reason}. The scan and metadata are still shown.").format(reason=failure.text),
+            origin=_origin(failure),
         )
 
     # -- the scan -------------------------------------------------------------------------------
@@ -508,6 +512,11 @@ class ReadingSession(QObject):
                 "was restarted; the pages are being drawn again."
             )
         )
+
+
+def _origin(failure: jobs_service.Failure) -> Origin:
+    """Whose fault a job's failure is: the file's, or the viewer's (a bug to report)."""
+    return Origin.VIEWER if failure.bug else Origin.FILE
 
 
 def choose_transcript(transcripts: Sequence[Transcript], preferred: str) -> Transcript | None:
