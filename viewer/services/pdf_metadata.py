@@ -2,9 +2,9 @@
 
 A folder of a thousand PDFs is listed from its file names at once; their info and XMP (a real
 title, author, subject) come afterwards from `viewer.domain.pdf_probe`, child processes at low
-priority (one a core, two at most, each with a share of the PDFs), so neither the window's
-process nor the render worker waits on them. The processes stay for the next folder: PyMuPDF
-is loaded once a session, not once a folder. Results arrive in batches (`records_completed`),
+priority (`PROCESSES`, each with a share of the PDFs), so neither the window's process nor the
+render worker waits on them. The processes stay for the next folder: PyMuPDF is loaded once a
+session, not once a folder. Results arrive in batches (`records_completed`),
 so the list is updated a few times, not a thousand; then whether each PDF has a text layer
 (`text_layers_read`).
 """
@@ -33,8 +33,10 @@ _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 BATCH_SECONDS = 0.5
 """Results are handed over at most this often: each hand-over updates the rows of the records
 it completes, so a thousand PDFs read in a second update the list a few times."""
-PROCESSES = max(1, min(2, os.cpu_count() or 1))
-"""Probe processes reading a folder's PDFs side by side."""
+PROCESSES = 1
+"""Probe processes reading a folder's PDFs side by side. Two, measured in the window on a busy
+two-core machine, read no faster (they share the cores with the window and the render worker)
+and starting them held the list and the first page longer."""
 
 
 def wants_metadata(record: Record) -> bool:
@@ -110,7 +112,8 @@ class PdfMetadataReader(QObject):
         self._generation = 0
         self._busy = False
         self._heard: list[subprocess.Popen[str]] = []
-        """The processes of the reading under way (a thread reads what each says)."""
+        """The processes of the reading under way that a thread still reads."""
+        self._lock = threading.Lock()
         self._known: dict[str, dict[str, str]] = {}
         """The metadata read of each PDF (by path), kept for records read again later."""
 
@@ -139,7 +142,8 @@ class PdfMetadataReader(QObject):
         parts = [records[i :: len(self._processes)] for i in range(len(self._processes))]
         parts = [part for part in parts if part]
         reading = _Reading(archive.root, records, len(parts))
-        self._heard = self._processes[: len(parts)]
+        with self._lock:
+            self._heard = self._processes[: len(parts)]
         for process, part in zip(self._processes, parts, strict=False):
             threading.Thread(
                 target=self._feed, args=(process, part), name="pdf-metadata-feed", daemon=True
@@ -171,10 +175,11 @@ class PdfMetadataReader(QObject):
     def close(self) -> None:
         """Stop any reading and end the processes."""
         self._generation += 1
-        for process in self._processes:
-            _end(process, heard=self._busy and process in self._heard)
+        with self._lock:
+            for process in self._processes:
+                _end(process, heard=process in self._heard)
+            self._heard = []
         self._busy = False
-        self._heard = []
         self._processes = []
 
     def _feed(self, process: subprocess.Popen[str], records: list[Record]) -> None:
@@ -204,7 +209,11 @@ class PdfMetadataReader(QObject):
                         self._metadata_done(reading, generation)
                         continue
                     self._texts_done(reading, generation)
-                    return
+                    with self._lock:
+                        if process in self._heard:  # it stays for the next reading
+                            self._heard.remove(process)
+                            return
+                    break  # ended meanwhile: its output is closed here
                 self._take(answer, reading)
         except (OSError, ValueError):
             pass  # stopped: the pipe was closed under us
