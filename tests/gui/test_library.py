@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
 from viewer.domain import ordering
 from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record
+from viewer.services import dates
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
 
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
@@ -415,3 +416,25 @@ def test_a_thousand_records_completed_later_are_updated_in_their_rows(
     assert shown["scan_0001"] == "Memorandum number 1"
     assert shown["scan_0002"] == "scan 0002"
     assert panel.model().record_at(panel.view().currentIndex()).id == "scan_0500"  # type: ignore[union-attr]
+
+
+def test_the_date_column_holds_the_longest_date_at_a_larger_interface_size(
+    qtbot: QtBot, qapp: QApplication, archive: Archive
+) -> None:
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_archive(archive)
+    panel.show()
+    header = panel.view().header()
+    normal = header.sectionSize(DATE)
+    font = qapp.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * 1.5)
+    qapp.setFont(larger)
+    try:
+        qtbot.waitUntil(lambda: header.sectionSize(DATE) > normal)
+        metrics = panel.view().fontMetrics()
+        september = dates.short(PartialDate(1949, 9, 28))
+        assert header.sectionSize(DATE) > metrics.horizontalAdvance(september) + 10
+    finally:
+        qapp.setFont(font)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.domain.model import Archive
-from viewer.services import i18n
+from viewer.domain.model import Archive, PartialDate
+from viewer.services import dates, i18n
 from viewer.ui.item_views import DownLineEdit, EnterTreeView
 from viewer.ui.library_entries import DATE, GROUP_BY_LABELS, ID, TITLE, AnyRecord, GroupBy
 from viewer.ui.library_model import LibraryModel
@@ -80,7 +80,7 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ID, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(DATE, 105)
+        self._fit_date_column()
         header.resizeSection(ID, 130)
         # A dock is narrow: the ID column starts hidden; the header's menu shows it.
         header.setSectionHidden(ID, True)
@@ -212,6 +212,22 @@ class LibraryPanel(QWidget):
         if isinstance(group_by, GroupBy):
             self._collapsed.clear()
             self._model.set_group_by(group_by)
+
+    def _fit_date_column(self) -> None:
+        """The Date column as wide as the longest date in the interface's language and size."""
+        metrics = self._view.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(dates.short(PartialDate(1999, month, 28)))
+            for month in range(1, 13)
+        )
+        # Room for the cell's margins and the header's sort arrow.
+        self._view.header().resizeSection(DATE, widest + 2 * metrics.averageCharWidth() + 20)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # View > Interface Size changes the application's font: the dates grow with it.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_date_column()
+        super().changeEvent(event)
 
     def _on_model_reset(self) -> None:
         grouped = self._model.is_grouped()
