@@ -14,7 +14,8 @@ Goal: ratio >= 0.9.
 
 pymupdf_seconds_per_page, tesseract_seconds_per_page, pymupdf_cer, tesseract_cer: the engine
 choice: PyMuPDF's built-in OCR (`get_textpage_ocr`, full page, same dpi, Debian's tessdata) and the
-program, one process, on the first pages of the sample facsimiles.
+program, one process, on the first pages of the sample facsimiles (the program as the viewer runs
+it: these clean pages are read twice, see `ocr.read_clean_page_as_block`).
 
 first_page_searchable_s: from asking the background worker (a fresh process, an empty cache) for
 the page on screen of an image-only scan (ocrmypdf_linn.pdf) to its words arriving in the window.

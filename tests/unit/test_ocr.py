@@ -207,6 +207,24 @@ def test_words_of_a_facsimile_are_where_its_text_layer_puts_them(
 
 
 @pytest.mark.slow
+def test_a_printed_form_is_read_label_by_value_line_by_line(samples: Path, tmp_path: Path) -> None:
+    """The finding-aid sheet (labels in one column, values in another): read with Tesseract's
+    automatic layout, every label comes first and the values after them; the clean page is read
+    again as one block, which keeps each label with its value, one or many pages at a time."""
+    _needs_tesseract("eng")
+    source = samples / "records" / "specimen-card" / "scan.pdf"
+    scan = image_only_copy(source, tmp_path / "sheet.pdf", pages=2, dpi=300)
+    doc = ocr_batch.open_pdf(scan)
+    alone = ocr.recognise(doc, 1, "eng")
+    together = {p.page: p for p in ocr_batch.recognise_pages(doc, [0, 1], "eng", processes=2)}
+    for result in (alone, together[1]):
+        lines = result.text().splitlines()
+        assert "Fond: 4" in lines and "Delo: 331" in lines and "Language: Russian" in lines
+        assert ocr.mean_confidence(result.words) >= ocr.CLEAN_PAGE
+    assert "AP RF F. 4 Op. 1 D. 331 pp. 59-61" in together[0].text()  # the card's header line
+
+
+@pytest.mark.slow
 def test_a_page_too_large_to_read_costs_that_page_only(samples: Path, tmp_path: Path) -> None:
     _needs_tesseract("eng")
     scan = image_only_copy(

@@ -28,6 +28,13 @@ LOW_CONFIDENCE = 60.0
 """Words Tesseract is less sure of than this (0-100) are marked as doubtful to the reader."""
 DOUBTFUL_PAGE = 42.0
 """A page whose words average less confidence than this is checked for being on its side."""
+CLEAN_PAGE = 92.0
+"""A page whose words, read with the automatic layout, average at least this confidence is clean
+print (a typeset form, table or letter; real typewritten scans stay below ~91): it is read again
+as one block of lines, which keeps a form's labels and values on their lines, and the reading
+with the higher mean confidence is kept (see docs/search.md)."""
+BLOCK_MODE = 6
+"""Tesseract's page segmentation mode for that second reading: one uniform block of text."""
 ORIENTATION_CONFIDENCE = 2.0
 TIMEOUT_SECONDS = 180.0
 ENGINE = "tesseract"
@@ -250,8 +257,9 @@ def scale_transform(scale: float) -> Transform:
     return (1 / scale, 0.0, 0.0, 1 / scale, 0.0, 0.0)
 
 
-def run_tesseract(image: bytes, language: str, dpi: int) -> str:
-    """Tesseract's TSV output for an image (PGM or PNG). Raises OcrError when Tesseract fails."""
+def run_tesseract(image: bytes, language: str, dpi: int, psm: int | None = None) -> str:
+    """Tesseract's TSV output for an image (PGM or PNG), with its automatic page layout or page
+    segmentation mode `psm`. Raises OcrError when Tesseract fails."""
     program = tesseract_program()
     if program is None:
         check_language(language)
@@ -265,7 +273,8 @@ def run_tesseract(image: bytes, language: str, dpi: int) -> str:
     with tempfile.NamedTemporaryFile(prefix="archive-viewer-ocr-", suffix=".pgm") as file:
         file.write(image)
         file.flush()
-        command = [program, file.name, "stdout", "-l", language, "--dpi", str(dpi), "tsv"]
+        command = [program, file.name, "stdout", "-l", language, "--dpi", str(dpi)]
+        command += ["--psm", str(psm), "tsv"] if psm is not None else ["tsv"]
         try:
             done = subprocess.run(
                 command, capture_output=True, timeout=TIMEOUT_SECONDS, env=env, check=False
@@ -356,13 +365,26 @@ def needs_turning(words: Sequence[OcrWord]) -> bool:
     return mean_confidence(words) < DOUBTFUL_PAGE
 
 
+def read_clean_page_as_block(
+    image: bytes, language: str, dpi: int, to_points: Transform, words: tuple[OcrWord, ...]
+) -> tuple[OcrWord, ...]:
+    """The words of a page read with the automatic layout (`words`), or, when the page is clean
+    print that reads with more confidence as one block of lines, those. Raises OcrError."""
+    if mean_confidence(words) < CLEAN_PAGE:
+        return words
+    block = parse_tsv(run_tesseract(image, language, dpi, BLOCK_MODE), to_points)
+    return block if mean_confidence(block) > mean_confidence(words) else words
+
+
 def recognise(doc: Any, page_number: int, language: str, dpi: int = DPI) -> OcrPage:
     """The recognised words of one page of an open PyMuPDF document; a page that cannot be
     recognised comes back with its error, never raises (but OcrUnavailableError: nothing can be).
-    A page whose text is on its side or upside down is turned upright and read again."""
+    A page whose text is on its side or upside down is turned upright and read again; a clean
+    printed page may be read again as one block (`read_clean_page_as_block`)."""
     try:
         image, chosen, to_points = page_image(doc, page_number, dpi)
         words = parse_tsv(run_tesseract(image, language, chosen), to_points)
+        words = read_clean_page_as_block(image, language, chosen, to_points, words)
         if needs_turning(words):
             turn = upright_turn(image)
             if turn:

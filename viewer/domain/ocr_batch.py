@@ -39,6 +39,8 @@ def _read(
     image, chosen, to_points = drawn
     try:
         words = ocr.parse_tsv(ocr.run_tesseract(image, language, chosen), to_points)
+        if before is None:
+            words = ocr.read_clean_page_as_block(image, language, chosen, to_points, words)
     except ocr.OcrUnavailableError:
         raise
     except ocr.OcrError as exc:
