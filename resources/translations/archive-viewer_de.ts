@@ -745,7 +745,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+198"/>
         <source>Listing {total} records…</source>
         <translation>{total} Datensätze werden aufgelistet…</translation>
     </message>
@@ -1442,7 +1442,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+145"/>
+        <location filename="../../viewer/services/reading_session.py" line="+146"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
     </message>
@@ -1497,7 +1497,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>Die Transkription kann nicht angezeigt werden. {reason}</translation>
     </message>
@@ -1507,7 +1507,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{reason}. Digitalisat und Metadaten werden weiterhin angezeigt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{file}: {notices}.</source>
         <translation>{file}: {notices}.</translation>
     </message>

@@ -745,7 +745,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+198"/>
         <source>Listing {total} records…</source>
         <translation>Liste de {total} documents en cours…</translation>
     </message>
@@ -1442,7 +1442,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+145"/>
+        <location filename="../../viewer/services/reading_session.py" line="+146"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
     </message>
@@ -1497,7 +1497,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The transcript cannot be shown. {reason}</source>
         <translation>La transcription ne peut pas être affichée. {reason}</translation>
     </message>
@@ -1507,7 +1507,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{reason}. La numérisation et les métadonnées restent affichées.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{file}: {notices}.</source>
         <translation>{file}&#xa0;: {notices}.</translation>
     </message>
