@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from viewer.domain import archive, catalogue
 from viewer.domain.model import Record
 
@@ -141,3 +143,21 @@ def test_a_broken_record_does_not_rewrite_the_catalogue_at_every_opening(tmp_pat
     os.utime(file, ns=(written - 10**9, written - 10**9))
     assert titles(root, cache) == ["Record 0", "r1", "Record 2"]
     assert file.stat().st_mtime_ns == written - 10**9
+
+
+def test_records_from_the_catalogue_are_small(tmp_path: Path) -> None:
+    # 100,000 records must fit in the window's memory: a record keeps its fields in slots, not
+    # in a dictionary of its own, and the values it does not set (an empty source) are shared.
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    archive.load_archive(root, catalogues=cache)
+    again = archive.load_archive(root, catalogues=cache).records
+    assert all(isinstance(r, Record) and not hasattr(r, "__dict__") for r in again)
+    first, second = again[0], again[1]
+    assert isinstance(first, Record) and isinstance(second, Record)
+    assert first.source is second.source
+
+
+def test_a_record_without_a_required_field_is_read_again(tmp_path: Path) -> None:
+    frozen = [0, "id", "r0", "folder", {0: ""}]  # no title: not a record this viewer wrote
+    with pytest.raises(TypeError):
+        catalogue._thaw(frozen, tmp_path / "r0")

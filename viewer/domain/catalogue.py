@@ -279,18 +279,36 @@ def _freeze(value: object, folder: str) -> object:
     raise TypeError(f"a record holds a {kind.__name__}, which the catalogue cannot keep")
 
 
+_PLACES: dict[type, dict[str, int]] = {
+    cls: {name: place for place, name in enumerate(names)} for cls, names in _FIELDS.items()
+}
+_MISSING = object()
+_TEMPLATES: dict[type, list[Any]] = {
+    cls: [_DEFAULTS[cls].get(name, _MISSING) for name in names] for cls, names in _FIELDS.items()
+}
+_REQUIRED: dict[type, tuple[int, ...]] = {
+    cls: tuple(place for place, value in enumerate(template) if value is _MISSING)
+    for cls, template in _TEMPLATES.items()
+}
+"""Each class's fields in order, with their defaults: a default value is made once and shared by
+every record that has it (they are frozen), which a record's own `Source()` would not be."""
+
+
 def _thaw(value: object, folder: Path) -> Any:
     """What `_freeze` made, as it was (`folder`: the record's folder)."""
     kind = type(value)
     if kind is list:
         cls = _CLASSES[value[0]]  # type: ignore[index]
-        names, values = value[1::2], value[2::2]  # type: ignore[index]
-        return cls(
-            **{
-                n: v if type(v) in _PLAIN else _thaw(v, folder)
-                for n, v in zip(names, values, strict=True)
-            }
-        )
+        places = _PLACES[cls]
+        fields = _TEMPLATES[cls].copy()
+        for at in range(1, len(value), 2):  # type: ignore[arg-type]
+            field_value = value[at + 1]  # type: ignore[index]
+            fields[places[value[at]]] = (  # type: ignore[index]
+                field_value if type(field_value) in _PLAIN else _thaw(field_value, folder)
+            )
+        if any(fields[place] is _MISSING for place in _REQUIRED[cls]):
+            raise TypeError(f"a {cls.__name__} lacks a field")
+        return cls(*fields)
     if kind is tuple:
         if all(type(v) is str for v in value):  # type: ignore[attr-defined]
             return value  # a tuple of text (subjects, places...), as it was
