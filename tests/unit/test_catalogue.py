@@ -161,3 +161,21 @@ def test_a_record_without_a_required_field_is_read_again(tmp_path: Path) -> None
     frozen = [0, "id", "r0", "folder", {0: ""}]  # no title: not a record this viewer wrote
     with pytest.raises(TypeError):
         catalogue._thaw(frozen, tmp_path / "r0")
+
+
+def test_records_listed_early_are_kept_when_the_catalogue_is_written_again(tmp_path: Path) -> None:
+    # Listed from the catalogue first (its plain values are let go as the records are made),
+    # then one record changed on disk: the catalogue is written again with every record.
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    early: list[list[str]] = []
+    read = archive.load_archive(
+        root, catalogues=cache, early=lambda a: early.append([r.title for r in a.records])
+    )
+    assert early == [["Record 0", "Record 1", "Record 2"]]
+    assert [r.title for r in read.records] == ["Record 0", "Edited", "Record 2"]
+    # Same size, same time: r0 comes from the catalogue written by that reading.
+    write(root / "records" / "r0" / "record.toml", 'id = "r0"\ntitle = "Recxrd 0"\n')
+    os.utime(root / "records" / "r0", (PAST, PAST))
+    assert titles(root, cache) == ["Record 0", "Edited", "Record 2"]

@@ -126,14 +126,28 @@ class Catalogue:
     def records(self) -> list[Record]:
         """Every record the file has, in the order they were read, as they were then."""
         found = []
-        for key in self._known:
+        for key, (known_stamp, _) in self._known.items():
             record = self._thawed.get(key) or self._thaw(key, Path(key))
             if record is not None:
                 self._thawed[key] = record
+                # The record in place of its plain values, which are let go: holding both, the
+                # window would need twice the memory (`save` makes them again if it must).
+                self._known[key] = (known_stamp, record)
                 found.append(record)
                 if len(found) % CHUNK == 0:
                     gc.freeze()  # as in `load`
         return found
+
+    def _kept_values(self) -> Iterator[tuple[str, tuple[Stamp, object]]]:
+        """The records kept, as plain values."""
+        for key, (kept_stamp, kept) in self._kept.items():
+            if not isinstance(kept, Record):
+                yield key, (kept_stamp, kept)
+                continue
+            try:
+                yield key, (kept_stamp, _freeze(kept, key))
+            except TypeError as exc:  # as in `keep`: read again next time
+                log.warning("%s", exc)
 
     def _thaw(self, key: str, folder: Path) -> Record | None:
         try:
@@ -196,7 +210,7 @@ class Catalogue:
         try:
             with handle:
                 pickle.dump((_fingerprint(), str(self.root)), handle, pickle.HIGHEST_PROTOCOL)
-                for chunk in _chunks(self._kept.items()):
+                for chunk in _chunks(self._kept_values()):
                     pickle.dump(dict(chunk), handle, pickle.HIGHEST_PROTOCOL)
             Path(handle.name).replace(self.file)
         except OSError as exc:
