@@ -179,3 +179,15 @@ def test_records_listed_early_are_kept_when_the_catalogue_is_written_again(tmp_p
     write(root / "records" / "r0" / "record.toml", 'id = "r0"\ntitle = "Recxrd 0"\n')
     os.utime(root / "records" / "r0", (PAST, PAST))
     assert titles(root, cache) == ["Record 0", "Edited", "Record 2"]
+
+
+def test_record_folders_are_kept_from_the_cycle_collector_as_they_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its passes over 100,000 folders' paths would stop the window while the archive is read.
+    root = make(tmp_path / "a", 6)
+    frozen: list[int] = []
+    monkeypatch.setattr(archive, "FREEZE_EVERY", 2)
+    monkeypatch.setattr(archive.gc, "freeze", lambda: frozen.append(1))
+    assert len(archive._record_folders(root)) == 6
+    assert len(frozen) == 3
