@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from viewer.domain import archive, catalogue
 from viewer.domain.model import Record
 
@@ -141,3 +143,51 @@ def test_a_broken_record_does_not_rewrite_the_catalogue_at_every_opening(tmp_pat
     os.utime(file, ns=(written - 10**9, written - 10**9))
     assert titles(root, cache) == ["Record 0", "r1", "Record 2"]
     assert file.stat().st_mtime_ns == written - 10**9
+
+
+def test_records_from_the_catalogue_are_small(tmp_path: Path) -> None:
+    # 100,000 records must fit in the window's memory: a record keeps its fields in slots, not
+    # in a dictionary of its own, and the values it does not set (an empty source) are shared.
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    archive.load_archive(root, catalogues=cache)
+    again = archive.load_archive(root, catalogues=cache).records
+    assert all(isinstance(r, Record) and not hasattr(r, "__dict__") for r in again)
+    first, second = again[0], again[1]
+    assert isinstance(first, Record) and isinstance(second, Record)
+    assert first.source is second.source
+
+
+def test_a_record_without_a_required_field_is_read_again(tmp_path: Path) -> None:
+    frozen = [0, "id", "r0", "folder", {0: ""}]  # no title: not a record this viewer wrote
+    with pytest.raises(TypeError):
+        catalogue._thaw(frozen, tmp_path / "r0")
+
+
+def test_records_listed_early_are_kept_when_the_catalogue_is_written_again(tmp_path: Path) -> None:
+    # Listed from the catalogue first (its plain values are let go as the records are made),
+    # then one record changed on disk: the catalogue is written again with every record.
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    early: list[list[str]] = []
+    read = archive.load_archive(
+        root, catalogues=cache, early=lambda a: early.append([r.title for r in a.records])
+    )
+    assert early == [["Record 0", "Record 1", "Record 2"]]
+    assert [r.title for r in read.records] == ["Record 0", "Edited", "Record 2"]
+    # Same size, same time: r0 comes from the catalogue written by that reading.
+    write(root / "records" / "r0" / "record.toml", 'id = "r0"\ntitle = "Recxrd 0"\n')
+    os.utime(root / "records" / "r0", (PAST, PAST))
+    assert titles(root, cache) == ["Record 0", "Edited", "Record 2"]
+
+
+def test_record_folders_are_kept_from_the_cycle_collector_as_they_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its passes over 100,000 folders' paths would stop the window while the archive is read.
+    root = make(tmp_path / "a", 6)
+    frozen: list[int] = []
+    monkeypatch.setattr(archive, "FREEZE_EVERY", 2)
+    monkeypatch.setattr(archive.gc, "freeze", lambda: frozen.append(1))
+    assert len(archive._record_folders(root)) == 6
+    assert len(frozen) == 3

@@ -466,7 +466,7 @@ def load_archive(
         if early is not None and len(known):
             first = _archive(root, header, _unique_ids(known.records()))
             early(first)
-    folders = list(iter_record_folders(root))
+    folders = _record_folders(root)
     if not folders:
         raise ArchiveError(
             path,
@@ -505,6 +505,17 @@ def load_archive(
     ):
         return first  # as the catalogue had it: the caller need not show it again
     return _archive(root, header, records)
+
+
+def _record_folders(root: Path) -> list[Path]:
+    """`iter_record_folders(root)`, kept from the cycle collector as they are found: the paths
+    live as long as the records read from them (see `load_archive`)."""
+    folders: list[Path] = []
+    for folder in iter_record_folders(root):
+        folders.append(folder)
+        if len(folders) % FREEZE_EVERY == 0:
+            gc.freeze()
+    return folders
 
 
 def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | BrokenRecord]:

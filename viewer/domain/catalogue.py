@@ -126,14 +126,28 @@ class Catalogue:
     def records(self) -> list[Record]:
         """Every record the file has, in the order they were read, as they were then."""
         found = []
-        for key in self._known:
+        for key, (known_stamp, _) in self._known.items():
             record = self._thawed.get(key) or self._thaw(key, Path(key))
             if record is not None:
                 self._thawed[key] = record
+                # The record in place of its plain values, which are let go: holding both, the
+                # window would need twice the memory (`save` makes them again if it must).
+                self._known[key] = (known_stamp, record)
                 found.append(record)
                 if len(found) % CHUNK == 0:
                     gc.freeze()  # as in `load`
         return found
+
+    def _kept_values(self) -> Iterator[tuple[str, tuple[Stamp, object]]]:
+        """The records kept, as plain values."""
+        for key, (kept_stamp, kept) in self._kept.items():
+            if not isinstance(kept, Record):
+                yield key, (kept_stamp, kept)
+                continue
+            try:
+                yield key, (kept_stamp, _freeze(kept, key))
+            except TypeError as exc:  # as in `keep`: read again next time
+                log.warning("%s", exc)
 
     def _thaw(self, key: str, folder: Path) -> Record | None:
         try:
@@ -196,7 +210,7 @@ class Catalogue:
         try:
             with handle:
                 pickle.dump((_fingerprint(), str(self.root)), handle, pickle.HIGHEST_PROTOCOL)
-                for chunk in _chunks(self._kept.items()):
+                for chunk in _chunks(self._kept_values()):
                     pickle.dump(dict(chunk), handle, pickle.HIGHEST_PROTOCOL)
             Path(handle.name).replace(self.file)
         except OSError as exc:
@@ -279,18 +293,36 @@ def _freeze(value: object, folder: str) -> object:
     raise TypeError(f"a record holds a {kind.__name__}, which the catalogue cannot keep")
 
 
+_PLACES: dict[type, dict[str, int]] = {
+    cls: {name: place for place, name in enumerate(names)} for cls, names in _FIELDS.items()
+}
+_MISSING = object()
+_TEMPLATES: dict[type, list[Any]] = {
+    cls: [_DEFAULTS[cls].get(name, _MISSING) for name in names] for cls, names in _FIELDS.items()
+}
+_REQUIRED: dict[type, tuple[int, ...]] = {
+    cls: tuple(place for place, value in enumerate(template) if value is _MISSING)
+    for cls, template in _TEMPLATES.items()
+}
+"""Each class's fields in order, with their defaults: a default value is made once and shared by
+every record that has it (they are frozen), which a record's own `Source()` would not be."""
+
+
 def _thaw(value: object, folder: Path) -> Any:
     """What `_freeze` made, as it was (`folder`: the record's folder)."""
     kind = type(value)
     if kind is list:
         cls = _CLASSES[value[0]]  # type: ignore[index]
-        names, values = value[1::2], value[2::2]  # type: ignore[index]
-        return cls(
-            **{
-                n: v if type(v) in _PLAIN else _thaw(v, folder)
-                for n, v in zip(names, values, strict=True)
-            }
-        )
+        places = _PLACES[cls]
+        fields = _TEMPLATES[cls].copy()
+        for at in range(1, len(value), 2):  # type: ignore[arg-type]
+            field_value = value[at + 1]  # type: ignore[index]
+            fields[places[value[at]]] = (  # type: ignore[index]
+                field_value if type(field_value) in _PLAIN else _thaw(field_value, folder)
+            )
+        if any(fields[place] is _MISSING for place in _REQUIRED[cls]):
+            raise TypeError(f"a {cls.__name__} lacks a field")
+        return cls(*fields)
     if kind is tuple:
         if all(type(v) is str for v in value):  # type: ignore[attr-defined]
             return value  # a tuple of text (subjects, places...), as it was

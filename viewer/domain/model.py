@@ -41,7 +41,7 @@ class TranscriptKind(enum.Enum):
     TEXT_LAYER = "text-layer"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A person or body: `family`/`given` for people, `literal` for offices and agencies."""
 
@@ -62,7 +62,7 @@ class Name:
         return ", ".join(part for part in (self.family, self.given) if part)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, month or day; `end` makes it a range ("1917/1920")."""
 
@@ -132,7 +132,7 @@ MONTHS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Transcript:
     """One transcript file of a record: a translation or transcription in one language."""
 
@@ -154,7 +154,7 @@ class Transcript:
         return f"{language} {self.kind.value.replace('-', ' ')}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scan:
     """One scan PDF of a record."""
 
@@ -171,7 +171,7 @@ class Scan:
     photo library (Tropy) records it; empty: as they are."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where the original is held: the archive and the place in it."""
 
@@ -184,7 +184,7 @@ class Source:
         return ". ".join(part for part in (self.archive, self.location) if part)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One document of an archive, with its metadata, transcripts and scans."""
 
@@ -237,7 +237,7 @@ class Record:
         return tuple(dict.fromkeys(t.language for t in self.transcripts))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BrokenRecord:
     """A record folder that could not be read: shown as a placeholder with the reason."""
 

@@ -60,9 +60,19 @@ def first_record(
 def _first_in_library_order(records: Sequence[AnyRecord]) -> AnyRecord | None:
     """The first readable record of `library_order(records)` (else its first), without sorting
     them all: one pass, for 100,000 records as for ten."""
-    dated = [r for r in records if isinstance(r, Record) and r.date is not None]
-    if dated:
-        earliest = min(date_key(r) for r in dated)
-        return min((r for r in dated if date_key(r) == earliest), key=lambda r: title_key(r.title))
+    # One loop, no call per record: this runs on the window's thread (100,000 in ~30 ms).
+    earliest: tuple[int, int, int] | None = None
+    firsts: list[Record] = []
+    for record in records:
+        date = record.date if isinstance(record, Record) else None
+        if date is None:
+            continue
+        key = (date.year, date.month, date.day)
+        if earliest is None or key < earliest:
+            earliest, firsts = key, [record]  # type: ignore[list-item]
+        elif key == earliest:
+            firsts.append(record)  # type: ignore[arg-type]
+    if firsts:
+        return min(firsts, key=lambda r: title_key(r.title))
     readable: Sequence[AnyRecord] = [r for r in records if isinstance(r, Record)] or records
     return min(readable, key=lambda r: title_key(r.title)) if readable else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import errno
+import gc
 import logging
 import os
 import struct
@@ -30,6 +31,8 @@ look is two stat() calls; the cache is read only when they changed)."""
 SETTLE_MS = 30
 """How long a record's files must stay still before it is re-indexed: a save or a copy often
 writes a file in several steps, and each step is reported."""
+FREEZE_EVERY = 2_000
+"""Record folders watched between two `gc.freeze()` calls."""
 
 _IN_MODIFY = 0x2
 _IN_ATTRIB = 0x4
@@ -183,8 +186,13 @@ class _KeeperWorker(QObject):
             return
         self._notifier = QSocketNotifier(self._inotify.fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notifier_activated)
-        for folder, record in self._records.items():
+        for count, (folder, record) in enumerate(self._records.items(), 1):
             self._watch_record(folder, record)
+            if count % FREEZE_EVERY == 0:
+                # The paths watched live as long as the watch: keep the cycle collector from
+                # walking them again (its passes over 100,000 folders' paths hold the
+                # interpreter lock, and so the window, for a tenth of a second).
+                gc.freeze()
         self.watching_started.emit(len(self._folders))
 
     @Slot(object)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+import gc
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from viewer.domain.folding import fold
-from viewer.domain.model import BrokenRecord, Record
+from viewer.domain.model import BrokenRecord, PartialDate, Record
 from viewer.domain.ordering import date_key, title_key
 from viewer.services import dates
 
@@ -64,7 +66,6 @@ class Entry:
     record: AnyRecord
     title: str
     date_text: str
-    tooltip: str
     dated: bool
     date_key: tuple[int, int, int]
     title_key: str
@@ -73,19 +74,19 @@ class Entry:
     year: int | None
 
     @classmethod
-    def of(cls, record: AnyRecord) -> Entry:
-        translate = QCoreApplication.translate
+    def of(
+        cls, record: AnyRecord, undated: str | None = None, written: Written | None = None
+    ) -> Entry:
+        """The entry of `record`; `undated` is `undated_text()` and `written` the texts of the
+        dates met before, when many records are listed at once (`entries_of`)."""
         if isinstance(record, BrokenRecord):
-            title = translate("LibraryModel", "{title} — Cannot be read: {reason}").format(
-                title=record.title, reason=record.reason
-            )
+            title = QCoreApplication.translate(
+                "LibraryModel", "{title} — Cannot be read: {reason}"
+            ).format(title=record.title, reason=record.reason)
             return cls(
                 record=record,
                 title=title,
                 date_text="",
-                tooltip=translate("LibraryModel", "{folder}\nCannot be read: {reason}").format(
-                    folder=record.folder, reason=record.reason
-                ),
                 dated=False,
                 date_key=(0, 0, 0),
                 title_key=title_key(record.title),
@@ -94,15 +95,20 @@ class Entry:
                 year=None,
             )
         date = record.date
-        undated = undated_text()
-        date_text = dates.short(date) if date is not None else undated
-        iso = date.iso() if date is not None else ""
-        long_date = dates.long(date) if date is not None else ""
+        if undated is None:
+            undated = undated_text()
+        if date is None:
+            date_text, iso, long_date = undated, "", ""
+        elif written is not None and date in written:
+            date_text, iso, long_date = written[date]
+        else:
+            date_text, iso, long_date = dates.short(date), date.iso(), dates.long(date)
+            if written is not None:
+                written[date] = (date_text, iso, long_date)
         return cls(
             record=record,
             title=record.title,
             date_text=date_text,
-            tooltip=f"{record.title}\n{long_date or undated} · {record.id}",
             dated=date is not None,
             date_key=date_key(record),
             title_key=title_key(record.title),
@@ -114,6 +120,39 @@ class Entry:
     @property
     def broken(self) -> bool:
         return isinstance(self.record, BrokenRecord)
+
+    def tooltip(self) -> str:
+        """The row's tooltip: the title, the date in full and the ID; or why it is unreadable."""
+        record = self.record
+        if isinstance(record, BrokenRecord):
+            return QCoreApplication.translate(
+                "LibraryModel", "{folder}\nCannot be read: {reason}"
+            ).format(folder=record.folder, reason=record.reason)
+        long_date = dates.long(record.date) if record.date is not None else undated_text()
+        return f"{record.title}\n{long_date} · {record.id}"
+
+
+Written = dict[PartialDate, tuple[str, str, str]]
+"""A date's short, ISO and long texts."""
+FREEZE_EVERY = 2_000
+"""Entries made on the listing thread between two `gc.freeze()` calls."""
+
+
+def entries_of(records: Iterable[AnyRecord], *, freeze: bool = False) -> list[Entry]:
+    """The entries of `records`, each date written once however many records share it.
+
+    `freeze`: the entries live as long as the list: keep the cycle collector from walking them
+    again as they are made (its passes over 100,000 of them hold the interpreter lock, and so
+    the window, for a tenth of a second and more, whichever thread makes them).
+    """
+    undated = undated_text()
+    written: Written = {}
+    entries = []
+    for record in records:
+        entries.append(Entry.of(record, undated, written))
+        if freeze and len(entries) % FREEZE_EVERY == 0:
+            gc.freeze()
+    return entries
 
 
 @dataclass(slots=True)
@@ -150,12 +189,12 @@ def sorted_entries(entries: list[Entry], column: int, order: Qt.SortOrder) -> li
     """`entries` sorted by title, date (undated, then unreadable last) or ID."""
     # By date ascending, this is `ordering.library_order`: the window opens its first record.
     descending = order == Qt.SortOrder.DescendingOrder
+    # Sorted by one key, then stably by the one before it: a key of one value compares faster
+    # than a pair of them (100,000 rows in half the time).
     if column == DATE:
-        dated = sorted(
-            (e for e in entries if e.dated),
-            key=lambda e: (e.date_key, e.title_key),
-            reverse=descending,
-        )
+        dated = [e for e in entries if e.dated]
+        dated.sort(key=lambda e: e.title_key, reverse=descending)
+        dated.sort(key=lambda e: e.date_key, reverse=descending)
         undated = sorted(
             (e for e in entries if not e.dated and not e.broken), key=lambda e: e.title_key
         )
@@ -163,7 +202,9 @@ def sorted_entries(entries: list[Entry], column: int, order: Qt.SortOrder) -> li
         return dated + undated + broken
     if column == ID:
         return sorted(entries, key=lambda e: e.record.id, reverse=descending)
-    return sorted(entries, key=lambda e: (e.title_key, e.record.id), reverse=descending)
+    ordered = sorted(entries, key=lambda e: e.record.id, reverse=descending)
+    ordered.sort(key=lambda e: e.title_key, reverse=descending)
+    return ordered
 
 
 def filter_terms(text: str) -> list[str]:

@@ -33,6 +33,7 @@ from viewer.ui.library_entries import (
     Entry,
     Group,
     GroupBy,
+    entries_of,
     filter_terms,
     group_key,
     sorted_entries,
@@ -106,7 +107,7 @@ class LibraryModel(QAbstractItemModel):
         self._generation += 1
         if len(records) <= LIST_IN_BACKGROUND_ABOVE:
             self._listing = 0
-            self._entries = [Entry.of(record) for record in records]
+            self._entries = entries_of(records)
             self._sort_entries()
             self._rebuild()
             self.listing_finished.emit()
@@ -117,7 +118,7 @@ class LibraryModel(QAbstractItemModel):
 
         def prepare() -> None:
             try:
-                entries = [Entry.of(record) for record in records]
+                entries = entries_of(records, freeze=True)
                 ordered = sorted_entries(entries, column, order)
                 row_of = {entry.record.id: row for row, entry in enumerate(ordered)}
                 result = (entries, ordered, row_of, column, order)
@@ -478,7 +479,8 @@ class LibraryModel(QAbstractItemModel):
             return (entry.title, entry.date_text, entry.record.id)[column]
         untexted = entry.record.id in self._without_text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.tooltip}\n{_no_text_layer()}" if untexted else entry.tooltip
+            tooltip = entry.tooltip()
+            return f"{tooltip}\n{_no_text_layer()}" if untexted else tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = (entry.title, entry.date_text, entry.record.id)
             return ", ".join([p for p in parts if p] + ([_no_text_layer()] if untexted else []))
