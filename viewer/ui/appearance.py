@@ -29,7 +29,7 @@ HIGH = 7.0
 
 
 def high_contrast_palette() -> QPalette:
-    """White on black, selection and links in yellow (the kiosk's high-contrast colours)."""
+    """White on black, selection and links in yellow: the window's and the kiosk's high contrast."""
     palette = QPalette()
     black, white, yellow = QColor("black"), QColor("white"), QColor("#ffd400")
     for role, colour in (

@@ -1,8 +1,11 @@
-"""The kiosk's looks: touch-sized targets and the high-contrast colours."""
+"""The kiosk's looks: touch-sized targets and the high-contrast colours (the palette is the
+window's own, `ui/appearance.py`)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from viewer.ui.appearance import high_contrast_palette
+
+__all__ = ["HIGH_CONTRAST_STYLE", "KIOSK_STYLE", "MIN_TARGET", "high_contrast_palette"]
 
 MIN_TARGET = 44
 """The least height and width, in pixels, of anything a visitor touches."""
@@ -30,25 +33,3 @@ HIGH_CONTRAST_STYLE = (
     "QAbstractItemView { alternate-background-color: #1a1a1a; "
     "selection-background-color: #ffd400; selection-color: black; }"
 )
-
-
-def high_contrast_palette() -> QPalette:
-    """White on black, with yellow for what is chosen and for links."""
-    palette = QPalette()
-    black, white, yellow = QColor("black"), QColor("white"), QColor("#ffd400")
-    for role, colour in (
-        (QPalette.ColorRole.Window, black),
-        (QPalette.ColorRole.WindowText, white),
-        (QPalette.ColorRole.Base, black),
-        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
-        (QPalette.ColorRole.Text, white),
-        (QPalette.ColorRole.Button, black),
-        (QPalette.ColorRole.ButtonText, white),
-        (QPalette.ColorRole.Highlight, yellow),
-        (QPalette.ColorRole.HighlightedText, black),
-        (QPalette.ColorRole.Link, yellow),
-        (QPalette.ColorRole.ToolTipBase, black),
-        (QPalette.ColorRole.ToolTipText, white),
-    ):
-        palette.setColor(role, colour)
-    return palette
