@@ -127,6 +127,7 @@ def main(argv: list[str]) -> int:
         print(f"error: {path}: no such file or folder", file=sys.stderr)
         return 1
     language = _language(args.language, ())
+    ocr.remove_stale_files()
     try:
         ocr.check_language(language)
         cache = ocr_cache.OcrCache(ocr_cache.default_path(paths.ensure(paths.cache_dir())))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,3 +141,59 @@ def test_the_document_shown_is_read_before_the_rest_of_the_archive(
     with qtbot.waitSignal(worker.idle, timeout=60_000):
         worker.set_paused(False)
     assert read == [("card.pdf", 0), ("other.pdf", 0)]
+
+
+def _tesseract_child(pid: int) -> int | None:
+    """The process id of a `tesseract` reading a page for the process `pid`, if any."""
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            with contextlib.suppress(OSError):
+                command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+                if command[0].endswith(b"tesseract") and b"tsv" in command:
+                    return int(child)
+    return None
+
+
+@pytest.mark.slow
+def test_an_ocr_process_killed_in_the_middle_of_a_page_leaves_no_file_behind(
+    qtbot: QtBot, scan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc to find the Tesseract process")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    worker = ocr_worker.OcrWorker(tmp_path / "ocr.sqlite3", processes=1)
+    worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(0,))
+    process = worker._process
+    assert process is not None
+    found: list[int] = []
+    qtbot.waitUntil(lambda: found.append(_tesseract_child(process.pid) or 0) or found[-1] > 0)
+    process.kill()  # as the window closing does when a page is not finished within 2 s
+    process.wait()
+    os.kill(found[-1], signal.SIGKILL)  # the page it was reading, now no one's
+    worker.shutdown()
+    assert list(temporary.iterdir()) == []
+
+
+def test_files_left_by_killed_ocr_processes_are_removed_at_the_next_start(tmp_path: Path) -> None:
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    dead_folder = folder / f"{ocr.TEMPORARY_PREFIX}{int(gone.stdout)}"
+    dead_folder.mkdir()
+    (dead_folder / "page.pgm").write_bytes(b"P5")
+    living_folder = folder / f"{ocr.TEMPORARY_PREFIX}{os.getpid()}"
+    living_folder.mkdir()
+    old_image = folder / f"{ocr.TEMPORARY_PREFIX}x1y2.pgm"
+    old_image.write_bytes(b"P5")
+    os.utime(old_image, (1, time.time() - ocr.TIMEOUT_SECONDS - 60))
+    new_image = folder / f"{ocr.TEMPORARY_PREFIX}z3.pgm"
+    new_image.write_bytes(b"P5")
+    ocr.remove_stale_files(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [living_folder.name, new_image.name]

@@ -208,6 +208,7 @@ def _read(stream: BinaryIO, engine: Engine) -> None:
 def main() -> None:
     """The OCR process: `python -m viewer.services.ocr_engine CACHE_FILE PROCESSES`."""
     os.nice(19 - os.nice(0))
+    ocr.remove_stale_files()
     cache = ocr_cache.OcrCache(Path(sys.argv[1]))
     processes = int(sys.argv[2]) or ocr_batch.default_processes()
     engine = Engine(cache, _Sender(sys.stdout.buffer), processes)
