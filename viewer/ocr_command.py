@@ -162,9 +162,9 @@ def main(argv: list[str]) -> int:
             print(f"warning: {record.folder.name}: {exc}; reading it as English", file=sys.stderr)
             record_language = "eng"
         texts: list[str] = []
-        for scan in record.scans:
+        for path in (p for scan in record.scans for p in scan.images or (scan.path,)):
             pages = _recognise(
-                scan.path,
+                path,
                 record_language,
                 cache,
                 all_pages=args.all_pages,

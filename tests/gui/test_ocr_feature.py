@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pymupdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
@@ -119,3 +120,32 @@ def _status(viewer: Viewer) -> str:
     from PySide6.QtWidgets import QLabel
 
     return " ".join(label.text() for label in viewer.window.statusBar().findChildren(QLabel))
+
+
+def test_each_photo_of_a_document_of_photos_is_read_as_its_own_page(
+    qtbot: QtBot, viewer: Viewer, tmp_path: Path
+) -> None:
+    if ocr.tesseract_program() is None or "eng" not in ocr.installed_languages():
+        pytest.skip("Tesseract and its English data are not installed (Debian: tesseract-ocr)")
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for number, words in enumerate(("Harbour inspection report", "Lighthouse keeper wages"), 1):
+        with pymupdf.open() as doc:
+            page = doc.new_page(width=400, height=200)
+            page.insert_text((30, 100), words, fontsize=22)
+            page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).save(
+                folder / f"doc_0007_p{number}.png"
+            )
+    failures: list[str] = []
+    viewer.window.messages.channel.posted.connect(lambda message: failures.append(message.text))
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20_000):
+        viewer.window.open_path(folder)
+    area = viewer.scan_pane.area
+    assert area.page_count() == 2  # one record, a page a photo
+    qtbot.waitUntil(lambda: viewer.ocr_worker is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: {0, 1} <= set(area.words), timeout=90_000)
+    first = " ".join(word.text for word in area.words[0])
+    second = " ".join(word.text for word in area.words[1])
+    assert "Harbour" in first and "Lighthouse" not in first
+    assert "Lighthouse" in second and "Harbour" not in second
+    assert not [m for m in failures if "OCR" in m]

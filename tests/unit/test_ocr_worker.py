@@ -115,7 +115,7 @@ def test_an_archives_scans_asked_for_at_once_all_reach_the_ocr_process(
     for index in range(450):  # more than one batch of requests
         broken = tmp_path / f"broken-{index:03d}.pdf"
         broken.write_bytes(b"not a pdf at all")
-        documents.append((str(broken), "eng"))
+        documents.append((str(broken), "eng", ()))
     failed: list[str] = []
     worker.failed.connect(failed.append)
     worker.recognise_all(documents)  # written on a thread of its own: returns at once

@@ -204,3 +204,18 @@ def test_recognised_text_comes_from_the_ocr_cache_while_the_file_is_unchanged(
     scan.write_bytes(b"%PDF stand-in, changed since it was read")
     assert recognised.pages(scan) == []
     assert ocr_cache.RecognisedText(tmp_path / "nowhere.sqlite3").refresh() == {}
+
+
+def test_every_photo_of_a_document_of_photos_gives_its_machine_read_text(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    images = (folder / "doc_p1.png", folder / "doc_p2.png")
+    for image in images:
+        image.write_bytes(b"stand-in")
+    record = model.Record("doc", "Photos", folder, scans=(model.Scan(images[0], images=images),))
+    machine = FakeMachineText({"doc_p1.png": ["Harbour inspection"]})
+    before = source.fingerprint(record, machine)
+    machine.texts["doc_p2.png"] = ["Lighthouse keeper wages"]
+    assert source.fingerprint(record, machine) != before  # the second photo was read meanwhile
+    text = source.document(record, None, machine_text=machine).machine_text
+    assert "Harbour" in text and "Lighthouse" in text

@@ -7,7 +7,7 @@ runs on its own core, and the next page is drawn while they work.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -110,6 +110,27 @@ def recognise_pages(
                     turns.append(result)
                 else:
                     yield result
+
+
+def open_images(images: Sequence[Path]) -> tuple[Any, list[tuple[Path, int]]]:
+    """Photos of one document as the scan view shows them (`pdf.open_images`: a page each, a
+    frame each for a multi-page TIFF), and for each of its pages the photo and frame it is.
+    Raises the domain's PDF errors."""
+    import pymupdf  # noqa: PLC0415  (only the OCR process draws pages)
+
+    from viewer.domain import pdf  # noqa: PLC0415  (loads PyMuPDF)
+
+    doc, _info = pdf.open_images(images[0], images)
+    sources: list[tuple[Path, int]] = []
+    for image in images:
+        with pymupdf.open(image) as single:
+            sources += [(image, frame) for frame in range(single.page_count)]
+    if len(sources) != doc.page_count:  # not the pages the scan view shows: no mapping
+        doc.close()
+        raise pdf.PdfUnreadableError(
+            images[0], "its photos cannot be told apart", "A photo may be damaged"
+        )
+    return doc, sources
 
 
 def open_pdf(path: Path) -> Any:

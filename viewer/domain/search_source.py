@@ -112,9 +112,10 @@ def fingerprints(
                 text += "\nocr"
         if version is not None:
             for scan in record.scans:
-                known = version(scan.path)
-                if known:
-                    text += f"\n{scan.path.name}\0ocr\0{known}"
+                for image in scan.images or (scan.path,):
+                    known = version(image)
+                    if known:
+                        text += f"\n{image.name}\0ocr\0{known}"
         append(blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest())
     return digests
 
@@ -203,10 +204,11 @@ def _recognised(record: model.Record, machine_text: MachineText) -> list[str]:
     """The machine-read pages of the record's scans (none when the OCR cache cannot be read)."""
     pages: list[str] = []
     for scan in record.scans:
-        try:
-            pages += machine_text.pages(scan.path)
-        except Exception as error:  # the cache is a convenience: the record is indexed without
-            _log.info("No machine-read text of %s: %s", scan.path, error)
+        for path in scan.images or (scan.path,):  # photos: each is read as a file of its own
+            try:
+                pages += machine_text.pages(path)
+            except Exception as error:  # the cache is a convenience: indexed without it
+                _log.info("No machine-read text of %s: %s", path, error)
     return pages
 
 

@@ -9,6 +9,7 @@ committed to the user's OCR cache as soon as it is read, so a kill loses no fini
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
 import os
@@ -29,12 +30,14 @@ ARCHIVE = 2
 
 class Recognise(NamedTuple):
     """Recognise `pages` of `path` (None: every page without a text layer; the pages named are
-    read even when they have one)."""
+    read even when they have one). With `images`, the document is those photos, a page each,
+    as the scan view shows it (`path` is the first): page N is the Nth photo."""
 
     path: str
     language: str
     priority: int = DOCUMENT
     pages: tuple[int, ...] | None = None
+    images: tuple[str, ...] = ()
 
 
 class Pause(NamedTuple):
@@ -78,18 +81,45 @@ class _Job(NamedTuple):
 
 
 class _Document:
-    """An open PDF and what is known of its pages."""
+    """An open PDF (or photos joined as one) and what is known of its pages.
 
-    def __init__(self, path: Path, cache: ocr_cache.OcrCache, language: str) -> None:
-        self.doc: Any = ocr_batch.open_pdf(path)
-        self.content = cache.content_of(path)
-        self.language = language
-        self.known = cache.pages(self.content, language)
-        wanted = cache.image_pages(self.content)
-        if wanted is None:
-            wanted = [n for n in range(self.doc.page_count) if not ocr.has_text_layer(self.doc, n)]
-            cache.set_image_pages(self.content, wanted)
+    Results are cached by the content of the file each page comes from: a PDF's page N, or the
+    photo (and frame) that is page N of a document of photos, so a photo is read once whichever
+    record or order it is shown in."""
+
+    def __init__(self, request: Recognise, cache: ocr_cache.OcrCache) -> None:
+        self.language = request.language
+        self.sources: list[tuple[str, int]]
+        if request.images:
+            self.doc, photos = ocr_batch.open_images([Path(p) for p in request.images])
+            hashes = {path: cache.content_of(path) for path, _ in photos}
+            self.sources = [(hashes[path], frame) for path, frame in photos]
+            wanted = list(range(len(photos)))  # a photo has no text layer
+        else:
+            self.doc = ocr_batch.open_pdf(Path(request.path))
+            content = cache.content_of(Path(request.path))
+            self.sources = [(content, n) for n in range(self.doc.page_count)]
+            known = cache.image_pages(content)
+            if known is None:
+                known = [
+                    n for n in range(self.doc.page_count) if not ocr.has_text_layer(self.doc, n)
+                ]
+                cache.set_image_pages(content, known)
+            wanted = known
         self.wanted = wanted
+        contents = dict.fromkeys(content for content, _ in self.sources)
+        stored = {content: cache.pages(content, self.language) for content in contents}
+        self.known: dict[int, ocr.OcrPage] = {
+            number: dataclasses.replace(stored[content][frame], page=number)
+            for number, (content, frame) in enumerate(self.sources)
+            if frame in stored[content]
+        }
+
+    def store(self, cache: ocr_cache.OcrCache, page: ocr.OcrPage) -> None:
+        """Keep a page just read, in the cache under the file and page it comes from."""
+        content, frame = self.sources[page.page]
+        cache.put(content, dataclasses.replace(page, page=frame))
+        self.known[page.page] = page
 
     def done(self) -> int:
         """How many of the pages without a text layer have been read."""
@@ -153,7 +183,7 @@ class Engine:
             from viewer.domain import pdf  # noqa: PLC0415
 
             try:
-                document = _Document(Path(request.path), self._cache, request.language)
+                document = _Document(request, self._cache)
             except (pdf.PdfError, OSError) as exc:
                 message = exc.message() if isinstance(exc, pdf.PdfError) else str(exc)
                 self._send(DocumentFailed(request.path, message))
@@ -179,8 +209,7 @@ class Engine:
             for page in ocr_batch.recognise_pages(
                 document.doc, todo[: self._processes], request.language, self._processes
             ):
-                self._cache.put(document.content, page)
-                document.known[page.page] = page
+                document.store(self._cache, page)
                 self._send(PageRead(request.path, page, document.done(), len(document.wanted)))
 
 

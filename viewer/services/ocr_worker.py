@@ -78,14 +78,20 @@ class OcrWorker(QObject):
         language: str,
         priority: int = ocr_engine.DOCUMENT,
         pages: tuple[int, ...] | None = None,
+        images: tuple[Path, ...] = (),
     ) -> None:
-        """Recognise the pages of `path` that have no text layer (`pages`: only these)."""
-        self._send(ocr_engine.Recognise(str(path), language, priority, pages))
+        """Recognise the pages of `path` that have no text layer (`pages`: only these); with
+        `images`, `path` is the first of these photos of one document, a page each."""
+        names = tuple(str(image) for image in images)
+        self._send(ocr_engine.Recognise(str(path), language, priority, pages, names))
 
     def recognise_all(
-        self, documents: Iterable[tuple[str, str]], priority: int = ocr_engine.ARCHIVE
+        self,
+        documents: Iterable[tuple[str, str, tuple[str, ...]]],
+        priority: int = ocr_engine.ARCHIVE,
     ) -> None:
-        """Recognise many documents, (path, language) each: an archive's scans. `documents` is
+        """Recognise many documents, (path, language, images) each: an archive's scans
+        (`images`: the photos a document is made of, as for `recognise`). `documents` is
         gone through, and the requests written to the OCR process, on a thread of its own, a few
         hundred at a time: the window never waits on the pipe (nor on a generator over 100,000
         records), and the pages on screen can still be asked for in between."""
@@ -93,9 +99,12 @@ class OcrWorker(QObject):
             target=self._send_all, args=(documents, priority), name="ocr-requests", daemon=True
         ).start()
 
-    def _send_all(self, documents: Iterable[tuple[str, str]], priority: int) -> None:
+    def _send_all(
+        self, documents: Iterable[tuple[str, str, tuple[str, ...]]], priority: int
+    ) -> None:
         requests = [
-            ocr_engine.Recognise(path, language, priority, None) for path, language in documents
+            ocr_engine.Recognise(path, language, priority, None, images)
+            for path, language, images in documents
         ]
         for start in range(0, len(requests), _REQUESTS_AT_ONCE):
             with self._lock:

@@ -8,6 +8,7 @@ screen first, then the rest of the document) and shows what comes back.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -119,7 +120,7 @@ class OcrFeature(QObject):
         process serves requests by priority)."""
         # A generator: gone through on the worker's thread, not this one.
         documents = (
-            (str(scan.path), self.language_for(record))
+            (str(scan.path), self.language_for(record), tuple(str(p) for p in scan.images))
             for record in archive.records
             if isinstance(record, Record)
             for scan in record.scans
@@ -149,10 +150,16 @@ class OcrFeature(QObject):
             return
         for number, page in self._pages.get(path, {}).items():
             area.add_words(path, number, words_of(page))
+        images = self._images_of(path)
         visible = tuple(n for n in area.visible_pages() if not has_text[n])
         if visible:
-            self._worker.recognise(path, self._language, ocr_engine.ON_SCREEN, visible)
-        self._worker.recognise(path, self._language, ocr_engine.DOCUMENT)
+            self._worker.recognise(path, self._language, ocr_engine.ON_SCREEN, visible, images)
+        self._worker.recognise(path, self._language, ocr_engine.DOCUMENT, images=images)
+
+    def _images_of(self, path: str) -> tuple[Path, ...]:
+        """The photos the shown record's scan at `path` is made of (none for a PDF)."""
+        scans = self._record.scans if self._record is not None else ()
+        return next((scan.images for scan in scans if str(scan.path) == path), ())
 
     @Slot(str, object)
     def _on_worker_page_read(self, path: str, page: ocr.OcrPage) -> None:
