@@ -78,11 +78,10 @@ def _recognise(
     content = cache.content_of(pdf)
     known = cache.pages(content, language)
     wanted = [n for n in range(doc.page_count) if all_pages or not ocr.has_text_layer(doc, n)]
-    todo = [n for n in wanted if n not in known]
+    todo = [n for n in wanted if n not in known or known[n].outdated]
     results = {n: known[n] for n in wanted if n in known}
     for page in ocr_batch.recognise_pages(doc, todo, language, processes):
-        cache.put(content, page)
-        results[page.page] = page
+        results[page.page] = cache.put(content, page)
         if report:
             print(f"{pdf}: page {page.page + 1} of {doc.page_count}", file=sys.stderr)
     for page in sorted(results.values(), key=lambda p: p.page):

@@ -121,6 +121,50 @@ def test_recognised_pages_survive_reopening_and_a_kill(tmp_path: Path) -> None:
     cache.close()
 
 
+OLD_SCHEMA = """
+CREATE TABLE pages (content TEXT NOT NULL, page INTEGER NOT NULL, language TEXT NOT NULL,
+    engine TEXT NOT NULL, error TEXT NOT NULL, words TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (content, page, language));
+CREATE TABLE image_pages (content TEXT PRIMARY KEY, pages TEXT NOT NULL);
+CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    content TEXT NOT NULL);
+PRAGMA user_version=1;
+"""
+
+
+def old_cache(store: Path, pages: dict[int, str]) -> None:
+    """A cache file as the viewer wrote it before it kept the recogniser's version."""
+    with sqlite3.connect(store) as db:
+        db.executescript(OLD_SCHEMA)
+        for page, text in pages.items():
+            words = f'[["{text}",10,20,60,32,90.0,1,1001]]'
+            db.execute(
+                "INSERT INTO pages VALUES ('abc', ?, 'eng', 'tesseract', '', ?, ?)",
+                (page, words, text),
+            )
+    db.close()
+
+
+def test_pages_an_older_recogniser_read_are_kept_until_read_again(tmp_path: Path) -> None:
+    store = tmp_path / "ocr.sqlite3"
+    old_cache(store, {0: "Teiegram", 1: "Sheet"})
+    cache = ocr_cache.OcrCache(store)
+    old = cache.pages("abc", "eng")
+    assert [page.text() for page in old.values()] == ["Teiegram", "Sheet"]  # still shown
+    assert all(page.outdated for page in old.values())  # and worth reading again
+    new = ocr.OcrPage(0, "eng", (ocr.OcrWord("Telegram", 10, 20, 60, 32, 95.0, 1, 1001),))
+    assert cache.put("abc", new) == new
+    # A reading that fails keeps the old words (and is not tried again and again).
+    kept = cache.put("abc", ocr.OcrPage(1, "eng", error="Tesseract failed (exit status 1)"))
+    assert kept.text() == "Sheet" and not kept.error and not kept.outdated
+    cache.close()
+    again = ocr_cache.OcrCache(store).pages("abc", "eng")
+    assert [(p.text(), p.outdated) for p in again.values()] == [
+        ("Telegram", False),
+        ("Sheet", False),
+    ]
+
+
 def test_a_cache_from_a_newer_viewer_is_refused_with_advice(tmp_path: Path) -> None:
     store = tmp_path / "ocr.sqlite3"
     with sqlite3.connect(store) as db:

@@ -197,3 +197,24 @@ def test_files_left_by_killed_ocr_processes_are_removed_at_the_next_start(tmp_pa
     new_image.write_bytes(b"P5")
     ocr.remove_stale_files(folder)
     assert sorted(p.name for p in folder.iterdir()) == [living_folder.name, new_image.name]
+
+
+@pytest.mark.slow
+def test_a_page_an_older_recogniser_read_is_shown_then_read_again(
+    qtbot: QtBot, worker: ocr_worker.OcrWorker, scan: Path, tmp_path: Path
+) -> None:
+    cache = ocr_cache.OcrCache(tmp_path / "ocr.sqlite3")
+    content = cache.content_of(scan)
+    word = ocr.OcrWord("Teiegram", 10, 20, 60, 32, 90.0, 1, 1001)
+    cache.put(content, ocr.OcrPage(0, "eng", (word,), recogniser=ocr.RECOGNISER_VERSION - 1))
+    cache.close()
+    read: list[str] = []
+    worker.page_read.connect(lambda _path, page: read.append(page.text()))
+    with qtbot.waitSignal(worker.idle, timeout=60_000):
+        worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(0,))
+    assert read[0] == "Teiegram"  # at once, from the cache
+    assert len(read) == 2 and "Telegram" in read[1]  # then as the recogniser reads it now
+    cache = ocr_cache.OcrCache(tmp_path / "ocr.sqlite3")
+    stored = cache.get(content, 0, "eng")
+    assert stored is not None and "Telegram" in stored.text() and not stored.outdated
+    cache.close()

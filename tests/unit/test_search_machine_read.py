@@ -185,22 +185,26 @@ def test_recognised_text_comes_from_the_ocr_cache_while_the_file_is_unchanged(
         ocr.OcrWord("granted", 11, 0, 30, 5, 40.0, 1, 1),
     )
     cache.put(content, ocr.OcrPage(1, "eng", words))
-    cache.put(content, ocr.OcrPage(0, "eng", (ocr.OcrWord("Card", 0, 0, 9, 5, 95.0, 1, 1),)))
+    card = (ocr.OcrWord("Card", 0, 0, 9, 5, 95.0, 1, 1),)
+    cache.put(content, ocr.OcrPage(0, "eng", card, recogniser=1))
     cache.put(content, ocr.OcrPage(2, "eng", (), "Tesseract failed"))
     cache.close()
+    version = ocr.RECOGNISER_VERSION
     recognised = ocr_cache.RecognisedText(tmp_path / "cache" / ocr_cache.FILE_NAME)
     assert recognised.version(scan) == ""
-    assert recognised.refresh() == {str(scan.resolve()): f"{content}:2"}
-    assert recognised.version(scan) == f"{content}:2"
+    assert recognised.refresh() == {str(scan.resolve()): f"{content}:2:{version + 1}"}
+    assert recognised.version(scan) == f"{content}:2:{version + 1}"
     assert recognised.pages(scan) == ["Card", "Visa granted"]
     stamp = recognised.stamp()
     recognised.refresh()
     assert recognised.stamp() == stamp  # reading changes nothing; storing a page does
     writer = ocr_cache.OcrCache(tmp_path / "cache" / ocr_cache.FILE_NAME)
     writer.put(content, ocr.OcrPage(3, "eng", (ocr.OcrWord("Seal", 0, 0, 9, 5, 95.0, 1, 1),)))
-    writer.close()
     assert recognised.stamp() != stamp
-    assert recognised.refresh() == {str(scan.resolve()): f"{content}:3"}
+    assert recognised.refresh() == {str(scan.resolve()): f"{content}:3:{2 * version + 1}"}
+    writer.put(content, ocr.OcrPage(0, "eng", card))  # read again by the current recogniser
+    writer.close()
+    assert recognised.refresh() == {str(scan.resolve()): f"{content}:3:{3 * version}"}
     scan.write_bytes(b"%PDF stand-in, changed since it was read")
     assert recognised.pages(scan) == []
     assert ocr_cache.RecognisedText(tmp_path / "nowhere.sqlite3").refresh() == {}

@@ -38,6 +38,11 @@ with the higher mean confidence is kept (see docs/search.md)."""
 BLOCK_MODE = 6
 """Tesseract's page segmentation mode for that second reading: one uniform block of text."""
 ORIENTATION_CONFIDENCE = 2.0
+RECOGNISER_VERSION = 2
+"""Raised whenever the same page would now be read differently (Tesseract's settings, the page
+segmentation modes tried, the resolution or preprocessing): pages read by an older recogniser
+are read again in the background, their old reading kept until the new one replaces it.
+1: before the version was kept (and before clean print was read a second time as one block)."""
 TIMEOUT_SECONDS = 180.0
 ENGINE = "tesseract"
 
@@ -116,6 +121,13 @@ class OcrPage:
     language: str
     words: tuple[OcrWord, ...] = ()
     error: str = ""
+    recogniser: int = RECOGNISER_VERSION
+    """The `RECOGNISER_VERSION` that read it."""
+
+    @property
+    def outdated(self) -> bool:
+        """Whether an older recogniser read it (it is worth reading again)."""
+        return self.recogniser < RECOGNISER_VERSION
 
     def text(self) -> str:
         """The page's text: words of a line joined by spaces, blocks separated by a blank line."""

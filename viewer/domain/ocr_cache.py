@@ -7,6 +7,7 @@ is moved or copied is not recognised again; the hash is remembered by path, size
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -17,7 +18,8 @@ from viewer.domain import ocr
 
 _log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: no recogniser version (its pages count as read by version 1); 2: `pages.recogniser`."""
 FILE_NAME = "ocr.sqlite3"
 
 _SCHEMA = """
@@ -29,6 +31,7 @@ CREATE TABLE IF NOT EXISTS pages (
     error TEXT NOT NULL,
     words TEXT NOT NULL,
     text TEXT NOT NULL,
+    recogniser INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (content, page, language)
 );
 CREATE TABLE IF NOT EXISTS image_pages (
@@ -100,6 +103,10 @@ class OcrCache:
                     f"{path}: made by a newer version of Archive Viewer; delete it to start over"
                 )
             self._db.executescript(_SCHEMA)
+            if version == 1:
+                self._db.execute(
+                    "ALTER TABLE pages ADD COLUMN recogniser INTEGER NOT NULL DEFAULT 1"
+                )
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._db.commit()
         except sqlite3.DatabaseError as exc:
@@ -142,26 +149,40 @@ class OcrCache:
     def get(self, content: str, page: int, language: str) -> ocr.OcrPage | None:
         """The stored result of one page, or None when it was never recognised."""
         row = self._db.execute(
-            "SELECT error, words FROM pages WHERE content = ? AND page = ? AND language = ?",
+            "SELECT error, words, recogniser FROM pages "
+            "WHERE content = ? AND page = ? AND language = ?",
             (content, page, language),
         ).fetchone()
         if row is None:
             return None
-        return ocr.OcrPage(page, language, _decode(row[1]), row[0])
+        return ocr.OcrPage(page, language, _decode(row[1]), row[0], row[2])
 
     def pages(self, content: str, language: str) -> dict[int, ocr.OcrPage]:
-        """Every stored page of one file, by page number."""
+        """Every stored page of one file, by page number (`outdated` ones too)."""
         rows = self._db.execute(
-            "SELECT page, error, words FROM pages WHERE content = ? AND language = ?",
+            "SELECT page, error, words, recogniser FROM pages WHERE content = ? AND language = ?",
             (content, language),
         ).fetchall()
-        return {row[0]: ocr.OcrPage(row[0], language, _decode(row[2]), row[1]) for row in rows}
+        return {
+            row[0]: ocr.OcrPage(row[0], language, _decode(row[2]), row[1], row[3]) for row in rows
+        }
 
-    def put(self, content: str, result: ocr.OcrPage) -> None:
-        """Store one page's result, committed at once."""
+    def put(self, content: str, result: ocr.OcrPage) -> ocr.OcrPage:
+        """Store one page's result, committed at once; what is kept. A page an older recogniser
+        read is replaced, but not by a failure: then its old words stay (marked as read by this
+        version, so that it is not tried again and again)."""
         with self._db:
+            if result.error:
+                kept = self.get(content, result.page, result.language)
+                if kept is not None and kept.words:
+                    self._db.execute(
+                        "UPDATE pages SET recogniser = ? "
+                        "WHERE content = ? AND page = ? AND language = ?",
+                        (result.recogniser, content, result.page, result.language),
+                    )
+                    return dataclasses.replace(kept, recogniser=result.recogniser)
             self._db.execute(
-                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     content,
                     result.page,
@@ -170,8 +191,10 @@ class OcrCache:
                     result.error,
                     _encode(result.words),
                     result.text(),
+                    result.recogniser,
                 ),
             )
+        return result
 
     def texts(self, content: str) -> dict[int, str]:
         """The recognised text of each page of one file, in whatever language it was read."""
@@ -226,14 +249,19 @@ class RecognisedText:
             connection = self._connect()
             if connection is not None:
                 try:
+                    schema = connection.execute("PRAGMA user_version").fetchone()[0]
+                    # A page read again by a newer recogniser changes the version too.
+                    readings = "sum(p.recogniser)" if schema >= 2 else "count(p.page)"
                     rows = connection.execute(
-                        "SELECT f.path, f.content, count(p.page) FROM files AS f "
+                        f"SELECT f.path, f.content, count(p.page), {readings} FROM files AS f "
                         "JOIN pages AS p ON p.content = f.content "
                         "WHERE p.error = '' AND p.text != '' GROUP BY f.path"
                     ).fetchall()
                 finally:
                     connection.close()
-                versions = {str(path): f"{content}:{count}" for path, content, count in rows}
+                versions = {
+                    str(path): f"{content}:{count}:{read}" for path, content, count, read in rows
+                }
         except sqlite3.Error as error:
             _log.info("The OCR cache %s cannot be read: %s", self.path, error)
         self._versions = versions

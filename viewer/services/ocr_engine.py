@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -115,11 +116,19 @@ class _Document:
             if frame in stored[content]
         }
 
-    def store(self, cache: ocr_cache.OcrCache, page: ocr.OcrPage) -> None:
-        """Keep a page just read, in the cache under the file and page it comes from."""
+    def store(self, cache: ocr_cache.OcrCache, page: ocr.OcrPage) -> ocr.OcrPage:
+        """Keep a page just read, in the cache under the file and page it comes from; what is
+        kept (`OcrCache.put`)."""
         content, frame = self.sources[page.page]
-        cache.put(content, dataclasses.replace(page, page=frame))
-        self.known[page.page] = page
+        kept = cache.put(content, dataclasses.replace(page, page=frame))
+        self.known[page.page] = dataclasses.replace(kept, page=page.page)
+        return self.known[page.page]
+
+    def to_read(self, pages: Iterable[int]) -> list[int]:
+        """Of `pages`, those never read, then those an older recogniser read."""
+        pages = list(pages)
+        unread = [n for n in pages if n not in self.known]
+        return unread + [n for n in pages if n in self.known and self.known[n].outdated]
 
     def done(self) -> int:
         """How many of the pages without a text layer have been read."""
@@ -202,15 +211,15 @@ class Engine:
                 self._finish(request)
                 continue
             wanted = request.pages if request.pages is not None else document.wanted
-            todo = [n for n in wanted if n not in document.known]
+            todo = document.to_read(wanted)
             if not todo:
                 self._finish(request)
                 continue
             for page in ocr_batch.recognise_pages(
                 document.doc, todo[: self._processes], request.language, self._processes
             ):
-                document.store(self._cache, page)
-                self._send(PageRead(request.path, page, document.done(), len(document.wanted)))
+                kept = document.store(self._cache, page)
+                self._send(PageRead(request.path, kept, document.done(), len(document.wanted)))
 
 
 class _Sender:
