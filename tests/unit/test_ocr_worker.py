@@ -164,11 +164,14 @@ def test_an_ocr_process_killed_in_the_middle_of_a_page_leaves_no_file_behind(
     temporary.mkdir()
     monkeypatch.setenv("TMPDIR", str(temporary))
     worker = ocr_worker.OcrWorker(tmp_path / "ocr.sqlite3", processes=1)
-    worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(0,))
+    worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(0, 1))
     process = worker._process
     assert process is not None
     found: list[int] = []
-    qtbot.waitUntil(lambda: found.append(_tesseract_child(process.pid) or 0) or found[-1] > 0)
+    qtbot.waitUntil(
+        lambda: found.append(_tesseract_child(process.pid) or 0) or found[-1] > 0,
+        timeout=60_000,
+    )
     process.kill()  # as the window closing does when a page is not finished within 2 s
     process.wait()
     os.kill(found[-1], signal.SIGKILL)  # the page it was reading, now no one's
