@@ -221,3 +221,19 @@ def test_a_page_an_older_recogniser_read_is_shown_then_read_again(
     stored = cache.get(content, 0, "eng")
     assert stored is not None and "Telegram" in stored.text() and not stored.outdated
     cache.close()
+
+
+def test_without_files_in_memory_page_images_go_to_a_folder_of_the_process_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "memfd_create", raising=False)
+    monkeypatch.setattr(ocr.tempfile, "tempdir", str(tmp_path))
+    ocr.private_folder.cache_clear()
+    try:
+        with ocr.image_file(b"P5 1 1 255 \x00") as (name, descriptors):
+            assert descriptors == ()
+            assert Path(name).parent == tmp_path / f"{ocr.TEMPORARY_PREFIX}{os.getpid()}"
+            assert Path(name).read_bytes() == b"P5 1 1 255 \x00"
+        assert list(Path(name).parent.iterdir()) == []
+    finally:
+        ocr.private_folder.cache_clear()
