@@ -75,14 +75,16 @@ class AfterFirstPage(QObject):
         # read after the first page too (by a process started now, at low priority).
         self._pending_metadata = archive if _guessed_from_names(archive) else None
         if self._pending_metadata is not None and not self.stopped:
-            self._metadata_reader_made().prepare()
+            self._metadata_reader_made().prepare(archive.root)
             QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_metadata)
 
     # -- PDF metadata of a plain folder ---------------------------------------------------------
 
     def _start_pending_metadata(self) -> None:
-        archive, self._pending_metadata = self._pending_metadata, None
-        if archive is None or self.stopped or archive is not self._session.state.archive:
+        pending, self._pending_metadata = self._pending_metadata, None
+        archive = self._session.state.archive
+        # The archive as listed, or as read again since (it was listed from the user's cache).
+        if pending is None or self.stopped or archive is None or archive.root != pending.root:
             return
         self._metadata_reading = self._metadata_reader_made().read(archive) > 0
         if not self._metadata_reading:

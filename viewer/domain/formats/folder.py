@@ -22,13 +22,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from viewer.domain import transcript as transcript_io
 from viewer.domain.archive import MAX_DEPTH, ArchiveError, Progress
-from viewer.domain.formats import Format, inference
+from viewer.domain.formats import Format, folder_cache, inference
 from viewer.domain.model import (
     Archive,
     BrokenRecord,
@@ -84,6 +84,10 @@ class _Listing:
     broken: list[BrokenRecord]
 
 
+Stamps = dict[str, folder_cache.Stamp | None]
+"""The stamp of every folder walked and sidecar read (`folder_cache`), by path."""
+
+
 def iter_documents(root: Path) -> Iterator[Path]:
     """Every PDF and image below `root`, sorted by folder then name, hidden entries skipped."""
     for _, files, _ in _walk(root, root, 0, []):
@@ -91,9 +95,16 @@ def iter_documents(root: Path) -> Iterator[Path]:
 
 
 def _walk(
-    root: Path, folder: Path, depth: int, broken: list[BrokenRecord]
+    root: Path,
+    folder: Path,
+    depth: int,
+    broken: list[BrokenRecord],
+    stamps: Stamps | None = None,
 ) -> Iterator[tuple[Path, list[Path], list[Path]]]:
-    """(folder, its files, its subfolders) for `folder` and below, never leaving `root`."""
+    """(folder, its files, its subfolders) for `folder` and below, never leaving `root`; with
+    `stamps`, each folder's stamp taken before it is listed (None when it holds a link)."""
+    if stamps is not None:
+        stamps[str(folder)] = folder_cache.stamp_of(str(folder))
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -116,6 +127,8 @@ def _walk(
         path = Path(entry.path)
         try:
             if entry.is_symlink():
+                if stamps is not None:  # a link's target may change, its folder's time not
+                    stamps[str(folder)] = None
                 target = path.resolve()
                 if not target.is_relative_to(root) or target.is_dir():
                     log.info("not following the link %s (to %s)", path, target)
@@ -129,12 +142,12 @@ def _walk(
     yield folder, files, folders
     if depth < MAX_DEPTH:
         for sub in folders:
-            yield from _walk(root, sub, depth + 1, broken)
+            yield from _walk(root, sub, depth + 1, broken, stamps)
 
 
-def _list(root: Path) -> _Listing:
+def _list(root: Path, stamps: Stamps | None = None) -> _Listing:
     listing = _Listing([], {}, [])
-    for folder, files, subfolders in _walk(root, root, 0, listing.broken):
+    for folder, files, subfolders in _walk(root, root, 0, listing.broken, stamps):
         documents = [p for p in files if p.suffix.lower() in DOCUMENT_SUFFIXES]
         for path in files:
             fmt = SIDECAR_FORMATS.get(path.suffix.lower())
@@ -200,13 +213,17 @@ def sidecar_stem(path: Path) -> tuple[str, str]:
     return stem, ""
 
 
-def _transcripts(paths: list[Path]) -> tuple[tuple[Transcript, ...], inference.FrontMatter]:
+def _transcripts(
+    paths: list[Path], stamps: Stamps | None = None
+) -> tuple[tuple[Transcript, ...], inference.FrontMatter]:
     """The sidecars as transcripts (their language from the name, the header or the text), and
-    the first front matter found."""
+    the first front matter found; with `stamps`, each sidecar's stamp before it is read."""
     found: list[Transcript] = []
     front = inference.FrontMatter()
     for path in sorted(paths, key=lambda p: (SIDECAR_ORDER.index(p.suffix.lower()), p.name)):
         _, language = sidecar_stem(path)
+        if stamps is not None:
+            stamps[str(path)] = folder_cache.stamp_of(str(path))
         try:
             with path.open("rb") as handle:
                 raw = handle.read(SIDECAR_READ_LIMIT)
@@ -239,7 +256,9 @@ SIDECAR_ORDER = (".qmd", ".md", ".markdown", ".html", ".htm", ".txt")
 """Of two sidecars in one language, the first of these suffixes is the transcript shown."""
 
 
-def _record(root: Path, unit: _Unit, sidecars: list[Path], used: set[str]) -> Record:
+def _record(
+    root: Path, unit: _Unit, sidecars: list[Path], used: set[str], stamps: Stamps | None = None
+) -> Record:
     first = unit.files[0]
     relative = (unit.folder if unit.title_from_folder else first.with_name(unit.stem)).relative_to(
         root
@@ -263,7 +282,9 @@ def _record(root: Path, unit: _Unit, sidecars: list[Path], used: set[str]) -> Re
         inferred.add("date")
     if identifier:
         inferred.add("identifier")
-    transcripts, front = _transcripts(sidecars) if sidecars else ((), inference.FrontMatter())
+    transcripts, front = (
+        _transcripts(sidecars, stamps) if sidecars else ((), inference.FrontMatter())
+    )
     creators: tuple[Name, ...] = ()
     recipients: tuple[Name, ...] = ()
     summary = ""
@@ -347,23 +368,91 @@ def with_pdf_metadata(record: Record, metadata: Mapping[str, str]) -> Record:
     return replace(record, **changes, inferred=frozenset(inferred))  # type: ignore[arg-type]
 
 
+def wants_pdf_metadata(record: Record) -> bool:
+    """Whether `record`'s guessed metadata may be completed by its PDF's own."""
+    if not record.inferred or not record.scans:
+        return False
+    scan = record.scans[0]
+    return not scan.images and scan.path.suffix.lower() == ".pdf"
+
+
 def _claims(path: Path) -> bool:
     return path.is_dir()
 
 
-def _read(path: Path, progress: Progress | None) -> Archive:
+def _root(path: Path) -> Path:
     root = path.resolve()
     if not os.access(root, os.R_OK | os.X_OK):
         raise ArchiveError(
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
-    return read_folder(root, progress)
+    return root
 
 
-def read_folder(root: Path, progress: Progress | None = None) -> Archive:
+def _read(path: Path, progress: Progress | None) -> Archive:
+    return read_folder(_root(path), progress)
+
+
+def _read_early(
+    path: Path, progress: Progress | None, early: Callable[[Archive], None] | None
+) -> Archive:
+    """The folder as the user's cache has it (given to `early` before the disk is looked at),
+    read again when a folder or sidecar changed since, its PDFs' metadata added where the cache
+    knows it and the PDF is unchanged (`folder_cache`)."""
+    from viewer import paths  # noqa: PLC0415
+
+    root = _root(path)
+    caches = paths.cache_dir() / "catalogues"
+    kept = folder_cache.FolderCache(caches, root)
+    facts = folder_cache.PdfFacts(caches, root).load()
+    loaded = kept.load()
+    if loaded is not None:
+        records, stamps = loaded
+        first = _completed(root, records, facts, look=False)
+        if early is not None:
+            early(first)
+        if folder_cache.unchanged(stamps):
+            pdfs = [
+                str(r.scans[0].path)
+                for r in records
+                if isinstance(r, Record) and wants_pdf_metadata(r)
+            ]
+            if all(facts.known(p, look=False) is None or facts.known(p) for p in pdfs):
+                return first  # as the cache had it: the caller need not show it again
+            return _completed(root, records, facts, look=True)
+    stamps = {}
+    archive = read_folder(root, progress, stamps)
+    kept.save(archive.records, stamps)
+    return _completed(root, archive.records, facts, look=True) if len(facts) else archive
+
+
+def _completed(
+    root: Path,
+    records: Sequence[Record | BrokenRecord],
+    facts: folder_cache.PdfFacts,
+    *,
+    look: bool,
+) -> Archive:
+    """The folder's archive of `records`, each completed by what `facts` know of its PDF (with
+    `look`, only of a PDF unchanged since)."""
+    completed: list[Record | BrokenRecord] = []
+    for record in records:
+        metadata = None
+        if isinstance(record, Record) and wants_pdf_metadata(record):
+            metadata = facts.metadata(str(record.scans[0].path), look=look)
+        completed.append(
+            record if metadata is None else with_pdf_metadata(record, metadata)  # type: ignore[arg-type]
+        )
+    return Archive(root=root, title=root.name, records=tuple(completed))
+
+
+def read_folder(
+    root: Path, progress: Progress | None = None, stamps: Stamps | None = None
+) -> Archive:
     """The documents below `root` (resolved) as records, from their names and sidecars alone
-    (no PDF is opened); ArchiveError when there are none."""
-    listing = _list(root)
+    (no PDF is opened); ArchiveError when there are none. With `stamps`, the stamp of every
+    folder walked and sidecar read is put there (taken before it is read)."""
+    listing = _list(root, stamps)
     if not listing.units:
         raise ArchiveError(
             root,
@@ -377,7 +466,7 @@ def read_folder(root: Path, progress: Progress | None = None) -> Archive:
         sidecars: list[Path] = []
         for stem in dict.fromkeys((unit.stem.lower(), *(f.stem.lower() for f in unit.files))):
             sidecars.extend(listing.sidecars.get((unit.folder, stem), ()))
-        records.append(_record(root, unit, sidecars, used))
+        records.append(_record(root, unit, sidecars, used, stamps))
         if progress is not None and (index % 100 == 99 or index + 1 == total):
             progress(index + 1, total)
     records.extend(listing.broken)
@@ -389,4 +478,5 @@ FORMAT = Format(
     label="a folder of scans (PDFs and images)",
     claims=_claims,
     read=_read,
+    read_early=_read_early,
 )
