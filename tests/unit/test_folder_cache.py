@@ -10,7 +10,7 @@ import pymupdf
 import pytest
 
 from viewer import paths
-from viewer.domain.formats import folder, folder_cache
+from viewer.domain.formats import folder, folder_cache, folder_listing
 from viewer.domain.model import Archive, Record
 
 PAST = 1_600_000_000  # well before any reading: settled
@@ -65,7 +65,7 @@ def test_a_folder_opened_again_is_listed_from_the_cache_without_walking_it(
     def no_walk(*_: object) -> None:
         raise AssertionError("the folder was walked")
 
-    monkeypatch.setattr(folder, "_list", no_walk)
+    monkeypatch.setattr(folder_listing, "_scan", no_walk)
     again, given = read(scans)
     assert [len(a.records) for a in given] == [2]
     assert again is given[0]  # unchanged: the same archive, not shown twice
@@ -89,11 +89,15 @@ def test_a_renamed_added_or_removed_pdf_shows_up_on_the_next_opening(scans: Path
     }
 
 
-def test_an_edited_sidecar_shows_up_on_the_next_opening(scans: Path) -> None:
+def test_an_edited_sidecar_shows_up_on_the_next_opening(
+    scans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     read(scans)
     sidecar = scans / "box" / "memo_0001.md"
     sidecar.write_text("---\ntitle: Memo edited by hand\n---\nText\n")
     os.utime(sidecar, (PAST + 60, PAST + 60))
+    # Only what changed is looked at again: the folders' listings are as they were.
+    monkeypatch.setattr(folder_listing, "_scan", None)
     again, given = read(scans)
     assert titles(given[0]) == ["1949-05-18 letter", "Memo from the sidecar"]
     assert titles(again) == ["1949-05-18 letter", "Memo edited by hand"]
@@ -136,5 +140,6 @@ def test_a_folder_changed_while_it_is_read_is_read_again_next_time(scans: Path) 
     kept = folder_cache.FolderCache(paths.cache_dir() / "catalogues", scans.resolve())
     loaded = kept.load()
     assert loaded is not None
-    assert loaded[1][str(scans.resolve())] is None
-    assert not folder_cache.unchanged(loaded[1])
+    stamps = loaded[1][0]
+    assert stamps[str(scans.resolve())] is None
+    assert not folder_cache.unchanged(stamps)

@@ -89,6 +89,13 @@ def _save(file: Path, header: tuple[str, ...], body: object) -> None:
         Path(handle.name).unlink(missing_ok=True)
 
 
+Notes = tuple[
+    dict[str, Stamp | None], dict[str, tuple[tuple[str, ...], tuple[str, ...]]], dict[str, Any]
+]
+"""What a reading looked at (`folder_listing.Seen`): stamps by path, each folder's file and
+subfolder names, each sidecar's front matter and language."""
+
+
 class FolderCache:
     """The records of one plain folder as read before, with the stamps that say they still
     hold."""
@@ -97,13 +104,13 @@ class FolderCache:
         self.file = folder / f"{_key(root)}.folder.pickle"
         self.root = root
 
-    def load(self) -> tuple[list[Record | BrokenRecord], dict[str, Stamp | None]] | None:
-        """The records and stamps kept, or None when there are none that can be used."""
+    def load(self) -> tuple[list[Record | BrokenRecord], Notes] | None:
+        """The records and notes kept, or None when there are none that can be used."""
         body = _load(self.file, _header("folder", self.root))
         if body is None:
             return None
         try:
-            frozen, stamps = body
+            frozen, notes = body
             records: list[Record | BrokenRecord] = []
             for value in frozen:
                 if type(value) is tuple:
@@ -114,17 +121,17 @@ class FolderCache:
                     if not isinstance(record, Record):
                         return None
                     records.append(record)
-            if not isinstance(stamps, dict):
+            stamps, listings, sidecars = notes
+            if not all(isinstance(n, dict) for n in notes):
                 return None
         except Exception:  # as a damaged file
             log.info("the cache %s cannot be used; the folder is read", self.file)
             return None
-        return records, stamps
+        return records, (stamps, listings, sidecars)
 
-    def save(
-        self, records: Iterable[Record | BrokenRecord], stamps: dict[str, Stamp | None]
-    ) -> None:
-        """Keep `records` as read with `stamps` (taken before the reading)."""
+    def save(self, records: Iterable[Record | BrokenRecord], notes: Notes) -> None:
+        """Keep `records` as read, with the notes of what the reading looked at (the stamps
+        taken before it read)."""
         root = str(self.root)
         frozen: list[object] = []
         try:
@@ -136,7 +143,7 @@ class FolderCache:
         except TypeError as exc:  # a field of a kind the cache does not know: read it again
             log.warning("%s", exc)
             return
-        _save(self.file, _header("folder", self.root), (frozen, stamps))
+        _save(self.file, _header("folder", self.root), (frozen, notes))
 
 
 def unchanged(stamps: dict[str, Stamp | None]) -> bool:
