@@ -276,9 +276,11 @@ def test_a_folder_opened_again_lists_its_pdfs_titles_at_once_and_reads_only_chan
     probed: list[str] = []
     feed = PdfMetadataReader._feed
 
-    def feeding(reader: PdfMetadataReader, process: object, records: list[Record]) -> None:
-        probed.extend(record.id for record in records)
-        feed(reader, process, records)  # type: ignore[arg-type]
+    def feeding(
+        reader: PdfMetadataReader, process: object, metadata: list[Record], texts: list[Record]
+    ) -> None:
+        probed.extend(record.id for record in metadata)
+        feed(reader, process, metadata, texts)  # type: ignore[arg-type]
 
     monkeypatch.setattr(PdfMetadataReader, "_feed", feeding)
     viewer = make_viewer()

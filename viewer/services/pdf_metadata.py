@@ -156,24 +156,29 @@ class PdfMetadataReader(QObject):
         return len(records)
 
     def _start(self, reading: _Reading, generation: int) -> None:
-        """Take what the cache knows, and give the rest to the processes."""
+        """Take what the cache knows, and give the rest to the processes: the metadata of the
+        PDFs it does not know, then the text layers."""
         facts = reading.facts.load()
-        unknown: list[Record] = []
+        metadata: list[Record] = []
+        texts: list[Record] = []
         for path, record in reading.records.items():
             fact = facts.known(path) if len(facts) else None
-            if fact is None or fact[2] is None or fact[3] is None:
-                unknown.append(record)
-                continue
-            self._take({"path": path, "metadata": fact[2]}, reading, kept=True)
-            if fact[3] >= 0:
+            if fact is None or fact[2] is None:
+                metadata.append(record)
+            else:
+                self._take({"path": path, "metadata": fact[2]}, reading, kept=True)
+            if fact is None or fact[3] is None:
+                texts.append(record)
+            elif fact[3] >= 0:
                 reading.texts[record.id] = bool(fact[3])
         with self._lock:
             if generation != self._generation:
                 return
-            if unknown:
+            if metadata or texts:
                 self._prepare()
-            parts = [unknown[i :: len(self._processes)] for i in range(len(self._processes))]
-            parts = [part for part in parts if part]
+            count = len(self._processes)
+            parts = [(metadata[i::count], texts[i::count]) for i in range(count)]
+            parts = [part for part in parts if part[0] or part[1]]
             reading.metadata_left = reading.texts_left = len(parts)
             self._heard = self._processes[: len(parts)]
             started = list(zip(self._processes, parts, strict=False))
@@ -182,14 +187,14 @@ class PdfMetadataReader(QObject):
             self._metadata_done(reading, generation)
             self._texts_done(reading, generation)
             return
-        for process, part in started:
+        for process, (asked, looked_at) in started:
             threading.Thread(
                 target=self._collect,
                 args=(process, reading, generation),
                 name="pdf-metadata-reader",
                 daemon=True,
             ).start()
-            self._feed(process, part)
+            self._feed(process, asked, looked_at)
 
     def complete(self, record: Record) -> Record:
         """`record` completed by what its PDF's metadata said when it was read (a record read
@@ -217,12 +222,15 @@ class PdfMetadataReader(QObject):
             self._busy = False
             self._processes = []
 
-    def _feed(self, process: subprocess.Popen[str], records: list[Record]) -> None:
+    def _feed(
+        self, process: subprocess.Popen[str], metadata: list[Record], texts: list[Record]
+    ) -> None:
+        """Ask `process` for the metadata of `metadata`'s PDFs, then for the text layers of
+        `texts`'s (each a batch, answered by its end even when empty)."""
         assert process.stdin is not None
-        paths = [str(record.scans[0].path) for record in records]
         try:
-            process.stdin.write("".join(f"{path}\n" for path in paths) + "\n")
-            process.stdin.write("".join(f"?{path}\n" for path in paths) + "\n")
+            process.stdin.write("".join(f"{r.scans[0].path}\n" for r in metadata) + "\n")
+            process.stdin.write("".join(f"?{r.scans[0].path}\n" for r in texts) + "\n")
             process.stdin.flush()
         except (BrokenPipeError, OSError, ValueError):
             pass  # stopped
@@ -309,6 +317,8 @@ class PdfMetadataReader(QObject):
                 self.records_completed.emit(reading.root, reading.batch)
                 reading.batch = {}
             self.finished.emit(reading.root, time.perf_counter() - reading.started)
+            # Kept now: the text layers may not be read before the folder is closed.
+            reading.facts.save()
 
     def _texts_done(self, reading: _Reading, generation: int) -> None:
         with reading.lock:

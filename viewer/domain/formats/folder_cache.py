@@ -29,7 +29,7 @@ from viewer.domain.model import BrokenRecord, Record
 
 log = logging.getLogger(__name__)
 
-VERSION = 1
+VERSION = 2
 """Raised when what the files hold changes in a way the model's fields do not show."""
 
 Stamp = tuple[int, int]
@@ -112,15 +112,20 @@ class FolderCache:
         try:
             frozen, notes = body
             records: list[Record | BrokenRecord] = []
+            folders: dict[str, Path] = {"": self.root}
             for value in frozen:
-                if type(value) is tuple:
+                if len(value) == 3:
                     where, reason, record_id = value
                     records.append(BrokenRecord(Path(where), reason, record_id))
-                else:
-                    record = catalogue._thaw(value, self.root)
-                    if not isinstance(record, Record):
-                        return None
-                    records.append(record)
+                    continue
+                place, values = value
+                folder = folders.get(place)
+                if folder is None:
+                    folder = folders[place] = self.root / place
+                record = catalogue._thaw(values, folder)
+                if not isinstance(record, Record):
+                    return None
+                records.append(record)
             stamps, listings, sidecars = notes
             if not all(isinstance(n, dict) for n in notes):
                 return None
@@ -132,14 +137,17 @@ class FolderCache:
     def save(self, records: Iterable[Record | BrokenRecord], notes: Notes) -> None:
         """Keep `records` as read, with the notes of what the reading looked at (the stamps
         taken before it read)."""
-        root = str(self.root)
+        top = len(str(self.root)) + 1
         frozen: list[object] = []
         try:
             for record in records:
                 if isinstance(record, BrokenRecord):
                     frozen.append((str(record.folder), record.reason, record.id))
-                else:
-                    frozen.append(catalogue._freeze(record, root))
+                    continue
+                # By the record's own folder: its files' paths are names in it, made again
+                # without being parsed (a folder of 10,000 photos has as many).
+                folder = str(record.folder)
+                frozen.append((folder[top:], catalogue._freeze(record, folder)))
         except TypeError as exc:  # a field of a kind the cache does not know: read it again
             log.warning("%s", exc)
             return
