@@ -310,3 +310,26 @@ def test_a_folder_opened_again_lists_its_pdfs_titles_at_once_and_reads_only_chan
         ),
         timeout=10000,
     )
+
+
+def test_machine_reading_waits_for_a_folders_pdf_metadata(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    for number in range(1, 4):
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 72), f"Memo {number}")
+        doc.set_metadata({"title": f"Memorandum number {number}"})
+        doc.save(tmp_path / f"scan_{number:04d}.pdf")
+        doc.close()
+    viewer = make_viewer()
+    started: list[bool] = []
+
+    def first_page() -> None:
+        started.append(viewer.ocr_worker is not None)
+
+    viewer.scan_pane.first_page_painted.connect(first_page)
+    with qtbot.waitSignal(viewer.window.pdf_metadata_read, timeout=30000):
+        open_and_wait(qtbot, viewer, tmp_path)
+    # Not with the first page (the PDFs' metadata is read then), but once it is read.
+    assert started == [False]
+    qtbot.waitUntil(lambda: viewer.ocr_worker is not None, timeout=5000)

@@ -90,6 +90,10 @@ class AfterFirstPage(QObject):
         if not self._metadata_reading:
             self.start_pending_index()
 
+    def metadata_pending(self) -> bool:
+        """Whether a plain folder's PDFs are to be, or being, read for their metadata."""
+        return self._pending_metadata is not None or self._metadata_reading
+
     def _metadata_reader_made(self) -> Any:
         if self._metadata_reader is None:
             from viewer.services.pdf_metadata import PdfMetadataReader  # noqa: PLC0415
