@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
+NEXT_TURN_MS = 1
+"""The wait between two pieces built one after the other: a timer, not a posted call (posted
+calls, even those posted while the loop hands them out, are all taken in one turn)."""
 
 
 class AfterFirstPage(QObject):
@@ -67,7 +70,7 @@ class AfterFirstPage(QObject):
         def run() -> None:
             steps.pop(0)()
             if steps:
-                QTimer.singleShot(0, self, run)
+                QTimer.singleShot(NEXT_TURN_MS, self, run)
 
         QTimer.singleShot(0, self, run)
 
@@ -175,7 +178,7 @@ class AfterFirstPage(QObject):
                 self.search_feature = self._make_search()
             else:
                 self.cite_feature = self._make_cite()
-            QTimer.singleShot(0, self, self.start_pending_index)
+            QTimer.singleShot(NEXT_TURN_MS, self, self.start_pending_index)
             return
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._session.state.archive:
