@@ -143,3 +143,17 @@ def test_a_folder_changed_while_it_is_read_is_read_again_next_time(scans: Path) 
     stamps = loaded[1][0]
     assert stamps[str(scans.resolve())] is None
     assert not folder_cache.unchanged(stamps)
+
+
+def test_what_the_cache_knew_of_a_pdf_gone_from_the_folder_is_forgotten(scans: Path) -> None:
+    letter, memo = scans / "1949-05-18_letter.pdf", scans / "box" / "memo_0001.pdf"
+    facts = folder_cache.PdfFacts(paths.cache_dir() / "catalogues", scans.resolve())
+    facts.keep(str(letter), metadata={"title": "A letter"}, text=1)
+    facts.keep(str(memo), metadata={}, text=0)
+    facts.save()
+    again = folder_cache.PdfFacts(paths.cache_dir() / "catalogues", scans.resolve()).load()
+    again.keep_only([str(memo)])
+    again.save()
+    last = folder_cache.PdfFacts(paths.cache_dir() / "catalogues", scans.resolve()).load()
+    assert last.known(str(letter)) is None
+    assert last.known(str(memo)) is not None

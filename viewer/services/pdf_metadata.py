@@ -159,6 +159,7 @@ class PdfMetadataReader(QObject):
         """Take what the cache knows, and give the rest to the processes: the metadata of the
         PDFs it does not know, then the text layers."""
         facts = reading.facts.load()
+        facts.keep_only(reading.records)
         metadata: list[Record] = []
         texts: list[Record] = []
         for path, record in reading.records.items():

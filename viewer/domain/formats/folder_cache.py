@@ -182,6 +182,14 @@ class PdfFacts:
     def __len__(self) -> int:
         return len(self._facts)
 
+    def keep_only(self, paths: Iterable[str]) -> None:
+        """Forget the PDFs not among `paths` (gone from the folder since)."""
+        wanted = set(paths)
+        gone = [path for path in self._facts if path not in wanted]
+        for path in gone:
+            del self._facts[path]
+        self._changed = self._changed or bool(gone)
+
     def known(self, path: str, *, look: bool = True) -> Fact | None:
         """What was read of the PDF at `path`, when it is still as it was then (with `look`
         False, as it was then, unseen: for a first listing that the disk will confirm)."""
