@@ -248,14 +248,13 @@ def with_pdf_metadata(record: Record, metadata: Mapping[str, str]) -> Record:
     if summary and not record.summary and summary != title:
         changes["summary"] = summary
         inferred.add("summary")
-    keywords = tuple(
-        k.strip() for k in re.split(r"[,;]", metadata.get("keywords", "")) if k.strip()
-    )
+    listed = metadata.get("keywords", "")
+    keywords = tuple(k.strip() for k in re.split(r"[,;]", listed) if k.strip()) if listed else ()
     if keywords and not record.subjects:
         changes["subjects"] = keywords
         inferred.add("subjects")
-    identifier = inference.find_identifier(title)
-    if identifier and not record.identifier:
+    identifier = inference.find_identifier(title) if title and not record.identifier else ""
+    if identifier:
         changes["identifier"] = identifier
         inferred.add("identifier")
     if not changes:
