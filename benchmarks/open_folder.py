@@ -9,7 +9,11 @@ Two generated folders (deterministic, in a work directory):
 Each has its curated twin (a record folder with `record.toml` per document, the scan hard-linked
 as `scan.pdf`; for the photos, their five pages made into one PDF, as a curator would).
 
-Figures, for each folder and its twin (medians of `--runs`, a fresh window each time):
+Each folder and its twin is opened twice a run, a fresh window each time: `cold`, with an empty
+user cache (the first time a person opens it: a plain folder is walked and its PDFs opened, a
+curated archive's record.toml files read), then `warm`, again with the cache the first opening
+left (a plain folder listed from it and its PDFs' metadata taken from it; the curated archive
+from its catalogue). Figures (medians of `--runs`):
 `list_ms` from `open_path` to the record list's archive (`archive_opened`), `first_page_ms` to
 the first page painted, `stall_ms` the GUI thread's longest gap between 5 ms timer beats from
 `open_path` until all is done, `stall_cpu_ms` the most CPU time the GUI thread spent within one
@@ -17,7 +21,9 @@ such gap (the work that held it; on a busy machine `stall_ms` also counts the ti
 programs took the cores), and for the PDFs `metadata_ms` until every PDF's metadata is read
 (`pdf_metadata_read`) and `metadata_reader_ms` from the reader's start (after the first page)
 to its end, against `bare_metadata_ms`: a PyMuPDF loop opening each PDF and reading its metadata
-(`metadata_ratio` compares these two). `stall_at_ms` says when the longest stall ended.
+(`cold_metadata_ratio` compares these two for the first opening). `stall_at_ms` says when the
+longest stall ended. Ratios compare each plain folder with its curated twin, cold with cold and
+warm with warm.
 
     .venv/bin/python benchmarks/open_folder.py [--runs 3] [--workdir DIR]
 
@@ -29,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,6 +49,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PDF_COUNT = 1000
 PHOTO_DOCUMENTS = 2000
 PHOTO_PAGES = 5
+PHASES = ("cold", "warm")
+"""A first opening (an empty user cache), then the same again (the cache it left)."""
 
 
 def generate_pdfs(root: Path, curated: Path) -> None:
@@ -208,24 +217,29 @@ def main() -> None:
         generate_pdfs(pdfs, pdfs_curated)
         generate_photos(photos, photos_curated)
         print(f"generated the folders in {time.perf_counter() - started:.1f} s")
-    results: dict[str, dict[str, float]] = {}
     cases = (
         ("pdfs", pdfs, True),
         ("pdfs_curated", pdfs_curated, False),
         ("photos", photos, False),
         ("photos_curated", photos_curated, False),
     )
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in cases}
+    runs: dict[str, list[dict[str, float]]] = {
+        f"{name}_{phase}": [] for name, _, _ in cases for phase in PHASES
+    }
     # A first window pays for the modules loaded on first use (search, citations, the library),
     # which no later one does: it is not counted.
     open_once(pdfs_curated, wait_metadata=False)
     for run in range(args.runs):
         for name, path, wait_metadata in cases:
-            figures = open_once(path, wait_metadata=wait_metadata)
-            runs[name].append(figures)
-            print(f"run {run + 1} {name}: {figures}")
-    for name, _, _ in cases:
-        results[name] = median_of(runs[name])
+            # A user cache of its own: empty for the first opening, as it left it for the second.
+            basedir = home / f"basedir-{name}-{run}"
+            shutil.rmtree(basedir, ignore_errors=True)
+            os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(basedir)
+            for phase in PHASES:
+                figures = open_once(path, wait_metadata=wait_metadata)
+                runs[f"{name}_{phase}"].append(figures)
+                print(f"run {run + 1} {name} {phase}: {figures}")
+    results = {key: median_of(figures) for key, figures in runs.items()}
     bare = statistics.median(bare_metadata_loop(pdfs) for _ in range(args.runs)) * 1000
     summary = {
         **{
@@ -236,11 +250,29 @@ def main() -> None:
         "bare_metadata_ms": round(bare, 1),
     }
     for kind in ("pdfs", "photos"):
-        for key in ("list_ms", "first_page_ms"):
-            summary[f"{kind}_{key}_ratio"] = round(
-                results[kind][key] / results[f"{kind}_curated"][key], 2
+        for phase in PHASES:
+            for key in ("list_ms", "first_page_ms"):
+                summary[f"{kind}_{phase}_{key}_ratio"] = round(
+                    results[f"{kind}_{phase}"][key] / results[f"{kind}_curated_{phase}"][key], 2
+                )
+    summary["cold_metadata_ratio"] = round(results["pdfs_cold"]["metadata_reader_ms"] / bare, 2)
+    for name, _, _ in cases:
+        for phase in PHASES:
+            figures = results[f"{name}_{phase}"]
+            print(
+                f"{name:15} {phase}: list {figures['list_ms']:7.1f} ms, first page "
+                f"{figures['first_page_ms']:7.1f} ms, stall {figures['stall_ms']:6.1f} ms "
+                f"(GUI CPU {figures['stall_cpu_ms']:5.1f} ms)"
+                + (
+                    f", metadata {figures['metadata_ms']:7.1f} ms"
+                    if "metadata_ms" in figures
+                    else ""
+                )
             )
-    summary["metadata_ratio"] = round(results["pdfs"]["metadata_reader_ms"] / bare, 2)
+    print(
+        "ratios (plain / curated): "
+        + ", ".join(f"{k.removesuffix('_ratio')} {v}" for k, v in summary.items() if "ratio" in k)
+    )
     print(json.dumps(summary))
 
 

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+OCR_WAIT_MS = 5000
+"""Longest wait of OCR for a plain folder's PDF metadata to be read."""
+
 
 class Viewer:
     """The application's parts, built once and handed to each other."""
@@ -101,6 +104,8 @@ class Viewer:
             )
         self.window.sheet_columns_chosen.connect(self._on_window_sheet_columns_chosen)
         self.ocr_worker: OcrWorker | None = None
+        self._ocr_started = False
+        self._ocr_waits = False
         # After the first page: OCR is no part of the race to it.
         self.scan_pane.first_page_painted.connect(self._start_ocr)
 
@@ -121,10 +126,25 @@ class Viewer:
         self.window.open_path(again)
 
     def _start_ocr(self) -> None:
-        """Background OCR of image-only pages, unless turned off in the settings."""
+        """Background OCR of image-only pages, unless turned off in the settings; after a plain
+        folder's PDFs are read for their metadata, when they are (both want the cores, and the
+        list wants its titles first), or `OCR_WAIT_MS` at the latest."""
         self.scan_pane.first_page_painted.disconnect(self._start_ocr)
         if not self.settings.get(prefs.OCR_ENABLED):
             return
+        if self.window.later.metadata_pending():
+            self._ocr_waits = True
+            self.window.pdf_metadata_read.connect(self._start_ocr_now)
+            QTimer.singleShot(OCR_WAIT_MS, self.window, self._start_ocr_now)
+            return
+        self._start_ocr_now()
+
+    def _start_ocr_now(self) -> None:
+        if self._ocr_started:  # or shut down
+            return
+        self._ocr_started = True
+        if self._ocr_waits:
+            self.window.pdf_metadata_read.disconnect(self._start_ocr_now)
         from viewer.services import ocr_worker  # noqa: PLC0415
         from viewer.ui import ocr_feature  # noqa: PLC0415
 
@@ -166,6 +186,7 @@ class Viewer:
 
     def shutdown(self) -> None:
         """Stop the workers (the window has saved its state on close)."""
+        self._ocr_started = True  # never after this
         self.window.stop_background_work()
         self.worker.shutdown()
         if self.ocr_worker is not None:

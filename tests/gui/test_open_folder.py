@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.app import Viewer
+from viewer.domain.model import Record
+from viewer.services.pdf_metadata import PdfMetadataReader
 
 SCANS_IN_CORPUS = 17
 """PDFs in the corpus's `scans` folder (nine NARA JFK scans, seven OCRmyPDF samples, a form)."""
@@ -246,3 +249,87 @@ def test_a_title_from_the_pdf_stays_when_its_record_is_read_again_after_an_edit_
         qtbot.keyClicks(window.search.search_box(), "Memorandum")
     hits = {hit.record_id for hit in window.search.result_model().hits()}
     assert hits == {"scan-1", "scan-2"}
+
+
+def test_a_folder_opened_again_lists_its_pdfs_titles_at_once_and_reads_only_changed_pdfs(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    past = 1_600_000_000  # settled: the cache keeps only what did not change in its last seconds
+
+    def make(number: int, title: str, when: int = past) -> None:
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 72), f"Memo {number}")
+        doc.set_metadata({"title": title})
+        path = scans / f"scan_{number:04d}.pdf"
+        doc.save(path)
+        doc.close()
+        os.utime(path, (when, when))
+
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    for number in range(1, 4):
+        make(number, f"Memorandum number {number}")
+    os.utime(scans, (past, past))
+    probed: list[str] = []
+    feed = PdfMetadataReader._feed
+
+    def feeding(
+        reader: PdfMetadataReader, process: object, metadata: list[Record], texts: list[Record]
+    ) -> None:
+        probed.extend(record.id for record in metadata)
+        feed(reader, process, metadata, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PdfMetadataReader, "_feed", feeding)
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.window.pdf_metadata_read, timeout=30000):
+        open_and_wait(qtbot, viewer, scans)
+    qtbot.waitUntil(lambda: any((tmp_path / "basedir").rglob("*.pdfs.pickle")), timeout=30000)
+    assert sorted(probed) == ["scan_0001", "scan_0002", "scan_0003"]
+    viewer.window.close()
+    # One PDF replaced; the others as they were.
+    make(2, "Memorandum two, revised", past + 60)
+    probed.clear()
+    again = make_viewer()
+    listed: list[list[str]] = []
+    again.window.archive_opened.connect(
+        lambda archive: listed.append(sorted(r.title for r in archive.records))
+    )
+    with qtbot.waitSignal(again.window.pdf_metadata_read, timeout=30000):
+        open_and_wait(qtbot, again, scans)
+    # Listed at once with the titles the PDFs gave last time...
+    assert "Memorandum number 1" in listed[0] and "Memorandum number 3" in listed[0]
+    # ... and only the replaced PDF is opened again.
+    assert probed == ["scan_0002"]
+    qtbot.waitUntil(
+        lambda: (
+            sorted(listed_titles(again))
+            == ["Memorandum number 1", "Memorandum number 3", "Memorandum two, revised"]
+        ),
+        timeout=10000,
+    )
+
+
+def test_machine_reading_waits_for_a_folders_pdf_metadata(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], tmp_path: Path
+) -> None:
+    for number in range(1, 4):
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 72), f"Memo {number}")
+        doc.set_metadata({"title": f"Memorandum number {number}"})
+        doc.save(tmp_path / f"scan_{number:04d}.pdf")
+        doc.close()
+    viewer = make_viewer()
+    started: list[bool] = []
+
+    def first_page() -> None:
+        started.append(viewer.ocr_worker is not None)
+
+    viewer.scan_pane.first_page_painted.connect(first_page)
+    with qtbot.waitSignal(viewer.window.pdf_metadata_read, timeout=30000):
+        open_and_wait(qtbot, viewer, tmp_path)
+    # Not with the first page (the PDFs' metadata is read then), but once it is read.
+    assert started == [False]
+    qtbot.waitUntil(lambda: viewer.ocr_worker is not None, timeout=5000)

@@ -346,13 +346,19 @@ def iter_record_folders(root: Path) -> Iterator[Path]:
 
     def walk(folder: Path, depth: int) -> Iterator[Path]:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            # Its folders only, sorted: a folder of 10,000 scans is not sorted for them.
+            entries = sorted(
+                (
+                    e
+                    for e in os.scandir(folder)
+                    if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)
+                ),
+                key=lambda e: e.name,
+            )
         except OSError as exc:
             log.warning("cannot list %s: %s", folder, exc)
             return
         for entry in entries:
-            if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
-                continue
             # On the folder's name, not a Path: a Path is made for each of 100,000 folders.
             if os.path.isfile(entry.path + "/" + RECORD_FILE):  # noqa: PTH113
                 yield Path(entry.path)

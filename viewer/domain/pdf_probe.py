@@ -107,6 +107,12 @@ def main() -> None:
     """The child process's entry point."""
     with contextlib.suppress(OSError):
         os.nice(5)
+    # Loaded now, while the window shows the first page, not when the first PDF is asked for:
+    # the reading then starts at once.
+    import pymupdf  # noqa: F401, PLC0415
+
+    from viewer.domain import pdf  # noqa: F401, PLC0415
+
     serve(sys.stdin, sys.stdout)
 
 

@@ -6,6 +6,7 @@ PyMuPDF work does not go here: it belongs to the render worker, which owns every
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,11 @@ from viewer.domain.model import Archive, Transcript
 from viewer.services import preload
 
 log = logging.getLogger(__name__)
+
+PROGRESS_SECONDS = 0.03
+"""A job tells its progress at most this often (and at its end): each report is a turn of the
+window's event loop, and the reports that queue up while the window is busy are all taken in
+one turn (a few hundred of them held it for 40 ms)."""
 
 
 class _Signals(QObject):
@@ -40,7 +46,13 @@ class _Task(QRunnable):
         self._work = work
 
     def run(self) -> None:
+        last = [0.0]
+
         def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done < total and now - last[0] < PROGRESS_SECONDS:
+                return
+            last[0] = now
             self._signals.progressed.emit(self._id, done, total)
 
         try:

@@ -6,8 +6,9 @@ priority (`PROCESSES`, each with a share of the PDFs), so neither the window's p
 render worker waits on them. The processes stay for the next folder: PyMuPDF is loaded once a
 session, not once a folder. Results arrive in batches (`records_completed`),
 so the list is updated a few times, not a thousand; then whether each PDF has a text layer
-(`text_layers_read`).
-"""
+(`text_layers_read`). What each PDF said is kept in the user's cache
+(`viewer.domain.formats.folder_cache.PdfFacts`, by path, size and time): a PDF unchanged since
+is not opened again, and the folder's next listing has its title already."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from viewer.domain.formats import folder
+from viewer import paths
+from viewer.domain.formats import folder, folder_cache
 from viewer.domain.model import Archive, Record
 
 log = logging.getLogger(__name__)
@@ -39,12 +41,7 @@ two-core machine, read no faster (they share the cores with the window and the r
 and starting them held the list and the first page longer."""
 
 
-def wants_metadata(record: Record) -> bool:
-    """Whether `record`'s guessed metadata may be completed by its PDF's own."""
-    if not record.inferred or not record.scans:
-        return False
-    scan = record.scans[0]
-    return not scan.images and scan.path.suffix.lower() == ".pdf"
+wants_metadata = folder.wants_pdf_metadata
 
 
 def _spawn() -> subprocess.Popen[str]:
@@ -80,10 +77,14 @@ def _end(process: subprocess.Popen[str] | None, *, heard: bool = False) -> None:
                 stream.close()
 
 
+def _facts(root: Path) -> folder_cache.PdfFacts:
+    return folder_cache.PdfFacts(paths.cache_dir() / "catalogues", root)
+
+
 class _Reading:
     """One archive's reading, shared by the threads that feed and hear the processes."""
 
-    def __init__(self, root: Path, records: list[Record], parts: int) -> None:
+    def __init__(self, root: Path, records: list[Record]) -> None:
         self.root = root
         self.records = {str(record.scans[0].path): record for record in records}
         self.started = time.perf_counter()
@@ -91,8 +92,10 @@ class _Reading:
         self.batch: dict[str, Record] = {}
         self.texts: dict[str, bool] = {}
         self.last = time.perf_counter()
-        self.metadata_left = parts
-        self.texts_left = parts
+        self.metadata_left = 0
+        self.texts_left = 0
+        self.facts = _facts(root)
+        """What the PDFs said when last read (loaded by the reading's first thread)."""
 
 
 class PdfMetadataReader(QObject):
@@ -117,11 +120,16 @@ class PdfMetadataReader(QObject):
         self._known: dict[str, dict[str, str]] = {}
         """The metadata read of each PDF (by path), kept for records read again later."""
 
-    def prepare(self) -> None:
+    def prepare(self, root: Path | None = None) -> None:
         """Start the child processes now (they load PyMuPDF, at low priority), for a `read` to
-        come: the reading then starts at once."""
-        if self._busy:
+        come: the reading then starts at once. Not for the folder at `root` when the user's
+        cache knows its PDFs: most, or all, need no reading."""
+        if self._busy or (root is not None and _facts(root).file.exists()):
             return
+        with self._lock:
+            self._prepare()
+
+    def _prepare(self) -> None:
         for process in self._processes:
             if not _alive(process):
                 _end(process)
@@ -131,30 +139,63 @@ class PdfMetadataReader(QObject):
 
     def read(self, archive: Archive) -> int:
         """Start reading the metadata of `archive`'s folder records (stopping any earlier
-        reading); how many records are to be read."""
+        reading); how many records are to be read (those whose PDFs the user's cache knows
+        unchanged are completed from there, without opening them)."""
         self.stop()
         self._known = {}
         records = [r for r in archive.records if isinstance(r, Record) and wants_metadata(r)]
         if not records:
             return 0
-        self.prepare()
         self._busy = True
-        parts = [records[i :: len(self._processes)] for i in range(len(self._processes))]
-        parts = [part for part in parts if part]
-        reading = _Reading(archive.root, records, len(parts))
+        threading.Thread(
+            target=self._start,
+            args=(_Reading(archive.root, records), self._generation),
+            name="pdf-metadata-feed",
+            daemon=True,
+        ).start()
+        return len(records)
+
+    def _start(self, reading: _Reading, generation: int) -> None:
+        """Take what the cache knows, and give the rest to the processes: the metadata of the
+        PDFs it does not know, then the text layers."""
+        facts = reading.facts.load()
+        facts.keep_only(reading.records)
+        metadata: list[Record] = []
+        texts: list[Record] = []
+        for path, record in reading.records.items():
+            fact = facts.known(path) if len(facts) else None
+            if fact is None or fact[2] is None:
+                metadata.append(record)
+            else:
+                self._take({"path": path, "metadata": fact[2]}, reading, kept=True)
+            if fact is None or fact[3] is None:
+                texts.append(record)
+            elif fact[3] >= 0:
+                reading.texts[record.id] = bool(fact[3])
         with self._lock:
+            if generation != self._generation:
+                return
+            if metadata or texts:
+                self._prepare()
+            count = len(self._processes)
+            parts = [(metadata[i::count], texts[i::count]) for i in range(count)]
+            parts = [part for part in parts if part[0] or part[1]]
+            reading.metadata_left = reading.texts_left = len(parts)
             self._heard = self._processes[: len(parts)]
-        for process, part in zip(self._processes, parts, strict=False):
-            threading.Thread(
-                target=self._feed, args=(process, part), name="pdf-metadata-feed", daemon=True
-            ).start()
+            started = list(zip(self._processes, parts, strict=False))
+        if not started:
+            reading.metadata_left = reading.texts_left = 1
+            self._metadata_done(reading, generation)
+            self._texts_done(reading, generation)
+            return
+        for process, (asked, looked_at) in started:
             threading.Thread(
                 target=self._collect,
-                args=(process, reading, self._generation),
+                args=(process, reading, generation),
                 name="pdf-metadata-reader",
                 daemon=True,
             ).start()
-        return len(records)
+            self._feed(process, asked, looked_at)
 
     def complete(self, record: Record) -> Record:
         """`record` completed by what its PDF's metadata said when it was read (a record read
@@ -174,20 +215,23 @@ class PdfMetadataReader(QObject):
 
     def close(self) -> None:
         """Stop any reading and end the processes."""
-        self._generation += 1
         with self._lock:
+            self._generation += 1
             for process in self._processes:
                 _end(process, heard=process in self._heard)
             self._heard = []
-        self._busy = False
-        self._processes = []
+            self._busy = False
+            self._processes = []
 
-    def _feed(self, process: subprocess.Popen[str], records: list[Record]) -> None:
+    def _feed(
+        self, process: subprocess.Popen[str], metadata: list[Record], texts: list[Record]
+    ) -> None:
+        """Ask `process` for the metadata of `metadata`'s PDFs, then for the text layers of
+        `texts`'s (each a batch, answered by its end even when empty)."""
         assert process.stdin is not None
-        paths = [str(record.scans[0].path) for record in records]
         try:
-            process.stdin.write("".join(f"{path}\n" for path in paths) + "\n")
-            process.stdin.write("".join(f"?{path}\n" for path in paths) + "\n")
+            process.stdin.write("".join(f"{r.scans[0].path}\n" for r in metadata) + "\n")
+            process.stdin.write("".join(f"?{r.scans[0].path}\n" for r in texts) + "\n")
             process.stdin.flush()
         except (BrokenPipeError, OSError, ValueError):
             pass  # stopped
@@ -214,7 +258,7 @@ class PdfMetadataReader(QObject):
                             self._heard.remove(process)
                             return
                     break  # ended meanwhile: its output is closed here
-                self._take(answer, reading)
+                self._take(answer, reading, texts=not metadata)
         except (OSError, ValueError):
             pass  # stopped: the pipe was closed under us
         with contextlib.suppress(OSError):
@@ -226,22 +270,40 @@ class PdfMetadataReader(QObject):
                 self._metadata_done(reading, generation)
             self._texts_done(reading, generation)
 
-    def _take(self, answer: dict[str, object], reading: _Reading) -> None:
-        record = reading.records.get(str(answer.get("path", "")))
+    def _take(
+        self,
+        answer: dict[str, object],
+        reading: _Reading,
+        *,
+        kept: bool = False,
+        texts: bool = False,
+    ) -> None:
+        """One answer of a process (or, `kept`, of the cache) for its record: of its metadata, or
+        with `texts` of its text layer."""
+        path = str(answer.get("path", ""))
+        record = reading.records.get(path)
         if record is None:
             return
-        if "error" in answer:
-            log.info("%s", answer["error"])
-            return
         with reading.lock:
+            if "error" in answer:
+                log.info("%s", answer["error"])
+                if texts:
+                    reading.facts.keep(path, text=-1)
+                else:
+                    reading.facts.keep(path, metadata={})
+                return
             if "text" in answer:
                 reading.texts[record.id] = bool(answer["text"])
+                reading.facts.keep(path, text=int(bool(answer["text"])))
                 return
             metadata = answer.get("metadata")
             metadata = metadata if isinstance(metadata, dict) else {}
-            self._known[str(answer["path"])] = metadata
+            self._known[path] = metadata
+            if not kept:
+                reading.facts.keep(path, metadata=metadata)
             completed = folder.with_pdf_metadata(record, metadata)
-            if completed is not record:
+            # A record listed from the cache was completed there already.
+            if completed is not record and completed != record:
                 reading.batch[record.id] = completed
             if reading.batch and time.perf_counter() - reading.last >= BATCH_SECONDS:
                 self.records_completed.emit(reading.root, reading.batch)
@@ -256,6 +318,8 @@ class PdfMetadataReader(QObject):
                 self.records_completed.emit(reading.root, reading.batch)
                 reading.batch = {}
             self.finished.emit(reading.root, time.perf_counter() - reading.started)
+            # Kept now: the text layers may not be read before the folder is closed.
+            reading.facts.save()
 
     def _texts_done(self, reading: _Reading, generation: int) -> None:
         with reading.lock:
@@ -264,3 +328,4 @@ class PdfMetadataReader(QObject):
                 return
             self._busy = False
             self.text_layers_read.emit(reading.root, dict(reading.texts))
+            reading.facts.save()

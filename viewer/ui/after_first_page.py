@@ -7,6 +7,7 @@ Reading comes first: none of this is built before the first page is painted (or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
+NEXT_TURN_MS = 1
+"""The wait between two pieces built one after the other: a timer, not a posted call (posted
+calls, even those posted while the loop hands them out, are all taken in one turn)."""
 
 
 class AfterFirstPage(QObject):
@@ -55,9 +59,20 @@ class AfterFirstPage(QObject):
     def on_first_page_painted(self) -> None:
         """The reader has the page: now load what reading does not need at once, a piece per
         turn of the event loop."""
-        QTimer.singleShot(0, self.build_library)
-        QTimer.singleShot(0, self.start_pending_index)
-        QTimer.singleShot(0, self._start_pending_metadata)
+        self._one_per_turn(
+            [self.build_library, self._start_pending_metadata, self.start_pending_index]
+        )
+
+    def _one_per_turn(self, steps: list[Callable[[], object]]) -> None:
+        """Run `steps` in order, one per turn of the event loop: queued together they run in
+        one turn, and hold the window for as long as all of them take."""
+
+        def run() -> None:
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(NEXT_TURN_MS, self, run)
+
+        QTimer.singleShot(0, self, run)
 
     def archive_opened(self, archive: Archive) -> None:
         """`archive` is open: list it, index it after the first page, complete a plain folder's
@@ -75,18 +90,24 @@ class AfterFirstPage(QObject):
         # read after the first page too (by a process started now, at low priority).
         self._pending_metadata = archive if _guessed_from_names(archive) else None
         if self._pending_metadata is not None and not self.stopped:
-            self._metadata_reader_made().prepare()
+            self._metadata_reader_made().prepare(archive.root)
             QTimer.singleShot(INDEX_DELAY_MS, self._start_pending_metadata)
 
     # -- PDF metadata of a plain folder ---------------------------------------------------------
 
     def _start_pending_metadata(self) -> None:
-        archive, self._pending_metadata = self._pending_metadata, None
-        if archive is None or self.stopped or archive is not self._session.state.archive:
+        pending, self._pending_metadata = self._pending_metadata, None
+        archive = self._session.state.archive
+        # The archive as listed, or as read again since (it was listed from the user's cache).
+        if pending is None or self.stopped or archive is None or archive.root != pending.root:
             return
         self._metadata_reading = self._metadata_reader_made().read(archive) > 0
         if not self._metadata_reading:
             self.start_pending_index()
+
+    def metadata_pending(self) -> bool:
+        """Whether a plain folder's PDFs are to be, or being, read for their metadata."""
+        return self._pending_metadata is not None or self._metadata_reading
 
     def _metadata_reader_made(self) -> Any:
         if self._metadata_reader is None:
@@ -151,27 +172,32 @@ class AfterFirstPage(QObject):
         self.build_library()
         if self._pending_metadata is not None or self._metadata_reading:
             return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
+        if self.search_feature is None or self.cite_feature is None:
+            # A feature a turn, then the indexing: each takes the window a while.
+            if self.search_feature is None:
+                self.search_feature = self._make_search()
+            else:
+                self.cite_feature = self._make_cite()
+            QTimer.singleShot(NEXT_TURN_MS, self, self.start_pending_index)
+            return
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._session.state.archive:
             self.features()[0].start_indexing(archive, self._completer())
-        else:
-            self.features()
 
     # -- search and citation --------------------------------------------------------------------
 
     def features(self) -> tuple[SearchFeature, CiteFeature]:
         """The search and citation features, built on first need (after the first page)."""
-        if self.search_feature is None or self.cite_feature is None:
-            self.search_feature, self.cite_feature = self._make_features()
+        if self.search_feature is None:
+            self.search_feature = self._make_search()
+        if self.cite_feature is None:
+            self.cite_feature = self._make_cite()
         return self.search_feature, self.cite_feature
 
-    def _make_features(self) -> tuple[SearchFeature, CiteFeature]:
-        from viewer.ui import citation_actions  # noqa: PLC0415
-        from viewer.ui.cite_feature import CiteFeature  # noqa: PLC0415
+    def _make_search(self) -> SearchFeature:
         from viewer.ui.search_feature import SearchFeature  # noqa: PLC0415
 
         window = self._window
-        channel = window.messages.channel
         factory = window.search_factory
         service, problem = factory() if factory else (None, "")
         search = SearchFeature(
@@ -187,6 +213,16 @@ class AfterFirstPage(QObject):
             problem=problem,
             text_layer=window.text_layer,
         )
+        focus_frame.install(search.panel.result_view())
+        search.archive_changed.connect(self._session.archive_changed_on_disk)
+        return search
+
+    def _make_cite(self) -> CiteFeature:
+        from viewer.ui import citation_actions  # noqa: PLC0415
+        from viewer.ui.cite_feature import CiteFeature  # noqa: PLC0415
+
+        window = self._window
+        channel = window.messages.channel
         cite = CiteFeature(
             window=window,
             dock=window.cite_dock,
@@ -203,8 +239,6 @@ class AfterFirstPage(QObject):
             on_exported=channel.info,
         )
         cite.panel.style_chosen.connect(window.on_cite_style_chosen)
-        focus_frame.install(search.panel.result_view())
-        search.archive_changed.connect(self._session.archive_changed_on_disk)
         results_menu = citation_actions.build_format_menu(
             window,
             self.tr("Export &Search Results"),
@@ -223,7 +257,7 @@ class AfterFirstPage(QObject):
         window.export_results_menu, window.export_archive_menu = results_menu, archive_menu
         cite.panel.show_record(self._session.state.record)
         window.follow_screen_in_tab_order()
-        return search, cite
+        return cite
 
     def _completer(self) -> Any:
         """What completes a record read again after an edit on disk: its PDF's metadata."""

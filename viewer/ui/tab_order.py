@@ -15,25 +15,32 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-
-def _takes_tab(widget: QWidget) -> bool:
-    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+_TAB_FOCUS = Qt.FocusPolicy.TabFocus.value
 
 
 def stops(window: QWidget, region: QWidget) -> list[QWidget]:
     """The widgets of `region` that Tab stops at, in the window's focus chain order."""
-    found: list[QWidget] = []
+    return _stops(window, [region])[0]
+
+
+def _stops(window: QWidget, regions: Sequence[QWidget]) -> list[list[QWidget]]:
+    """The Tab stops of each of `regions`, in the window's focus chain order, found in one walk
+    along the chain (a window of a few hundred widgets: walking it once a region, each widget's
+    policy asked through Qt's enumerations, held the window for tens of milliseconds)."""
+    found: list[list[QWidget]] = [[] for _ in regions]
     widget = window.nextInFocusChain()
     while widget is not window and widget is not None:
-        if _takes_tab(widget) and (widget is region or region.isAncestorOf(widget)):
-            found.append(widget)
+        if widget.focusPolicy().value & _TAB_FOCUS:
+            for place, region in enumerate(regions):
+                if widget is region or region.isAncestorOf(widget):
+                    found[place].append(widget)
         widget = widget.nextInFocusChain()
     return found
 
 
 def follow_screen(window: QWidget, regions: Sequence[QWidget]) -> list[QWidget]:
     """Chain the Tab stops of `regions`, one region after the other; the stops, in order."""
-    chain = [stop for region in regions for stop in stops(window, region)]
+    chain = [stop for region_stops in _stops(window, regions) for stop in region_stops]
     for first, second in itertools.pairwise(chain):
         QWidget.setTabOrder(first, second)
     return chain

@@ -22,13 +22,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from viewer.domain import transcript as transcript_io
-from viewer.domain.archive import MAX_DEPTH, ArchiveError, Progress
-from viewer.domain.formats import Format, inference
+from viewer.domain.archive import ArchiveError, Progress
+from viewer.domain.formats import Format, folder_cache, inference
+from viewer.domain.formats import folder_listing as listing
 from viewer.domain.model import (
     Archive,
     BrokenRecord,
@@ -39,7 +40,7 @@ from viewer.domain.model import (
     TranscriptFormat,
     TranscriptKind,
 )
-from viewer.domain.pdf_info import DOCUMENT_SUFFIXES, IMAGE_SUFFIXES
+from viewer.domain.pdf_info import DOCUMENT_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -53,181 +54,64 @@ SIDECAR_FORMATS = {
 }
 """Text beside a document that becomes its transcript, by suffix."""
 
-CAMERA_NAME = re.compile(
-    r"^(?:IMG|IMAG|DSC[NF]?|_DSC|CIMG|PXL|MVIMG|GOPR|DJI|SAM|PHOTO|P)[_-]?\d{3,}", re.IGNORECASE
-)
-"""A camera's own numbering: each photo may be of a different document."""
-
-_PAGE_NUMBER = re.compile(
-    r"^(?P<stem>.*?[^\W\d_].*?)[ _.-]*(?:p|pg|page|s|f|fol)?[ _.-]*(?P<n>\d{1,4})$", re.IGNORECASE
-)
-
 SIDECAR_READ_LIMIT = 256 * 1024
 """Bytes of a sidecar read while listing (for its front matter and language)."""
 
-
-@dataclass(frozen=True)
-class _Unit:
-    """One document found in the folder: its files, the stem its sidecars share, its title."""
-
-    stem: str
-    files: tuple[Path, ...]
-    folder: Path
-    title: str = ""
-    title_from_folder: bool = False
-
-
-@dataclass
-class _Listing:
-    units: list[_Unit]
-    sidecars: dict[tuple[Path, str], list[Path]]
-    broken: list[BrokenRecord]
+CAMERA_NAME = listing.CAMERA_NAME
+group_documents = listing.group_documents
 
 
 def iter_documents(root: Path) -> Iterator[Path]:
     """Every PDF and image below `root`, sorted by folder then name, hidden entries skipped."""
-    for _, files, _ in _walk(root, root, 0, []):
-        yield from (path for path in files if path.suffix.lower() in DOCUMENT_SUFFIXES)
-
-
-def _walk(
-    root: Path, folder: Path, depth: int, broken: list[BrokenRecord]
-) -> Iterator[tuple[Path, list[Path], list[Path]]]:
-    """(folder, its files, its subfolders) for `folder` and below, never leaving `root`."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        log.warning("cannot list %s: %s", folder, exc)
-        if folder != root:
-            reason = exc.strerror or str(exc)
-            broken.append(
-                BrokenRecord(
-                    folder=folder,
-                    reason=f"the folder {folder.name} cannot be read ({reason})",
-                    id=folder.relative_to(root).as_posix(),
-                )
-            )
-        return
-    files: list[Path] = []
-    folders: list[Path] = []
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name.startswith("~$"):
-            continue
-        path = Path(entry.path)
-        try:
-            if entry.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root) or target.is_dir():
-                    log.info("not following the link %s (to %s)", path, target)
-                    continue
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(path)
-            elif entry.is_file():
-                files.append(path)
-        except OSError as exc:
-            log.warning("skipping %s: %s", path, exc)
-    yield folder, files, folders
-    if depth < MAX_DEPTH:
-        for sub in folders:
-            yield from _walk(root, sub, depth + 1, broken)
-
-
-def _list(root: Path) -> _Listing:
-    listing = _Listing([], {}, [])
-    for folder, files, subfolders in _walk(root, root, 0, listing.broken):
-        documents = [p for p in files if p.suffix.lower() in DOCUMENT_SUFFIXES]
-        for path in files:
-            fmt = SIDECAR_FORMATS.get(path.suffix.lower())
-            if fmt is not None:
-                stem, _ = sidecar_stem(path)
-                listing.sidecars.setdefault((folder, stem.lower()), []).append(path)
-        listing.units.extend(
-            group_documents(folder, documents, whole=folder != root, subfolders=subfolders)
-        )
-    return listing
-
-
-def group_documents(
-    folder: Path,
-    documents: list[Path],
-    *,
-    whole: bool = False,
-    subfolders: list[Path] | None = None,
-) -> list[_Unit]:
-    """The documents of one folder's files (sorted by name): PDFs one each, photos grouped.
-
-    With `whole` (a subfolder), a folder of images only, and no subfolders, is one document.
-    """
-    images = [p for p in documents if p.suffix.lower() in IMAGE_SUFFIXES]
-    if whole and len(images) >= 2 and len(images) == len(documents) and not subfolders:
-        return [_Unit(folder.name, tuple(images), folder, folder.name, title_from_folder=True)]
-    groups: dict[str, list[tuple[int, Path]]] = {}
-    for path in images:
-        match = _PAGE_NUMBER.match(path.stem)
-        if match and not CAMERA_NAME.match(path.stem):
-            key = match.group("stem").rstrip(" _.-").lower()
-            groups.setdefault(key, []).append((int(match.group("n")), path))
-    grouped: dict[Path, _Unit] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda member: (member[0], member[1].name))
-        first = members[0][1]
-        stem_match = _PAGE_NUMBER.match(first.stem)
-        stem = stem_match.group("stem").rstrip(" _.-") if stem_match else first.stem
-        unit = _Unit(stem, tuple(path for _, path in members), folder)
-        for _, path in members:
-            grouped[path] = unit
-    units: list[_Unit] = []
-    placed: set[int] = set()
-    for path in documents:
-        group = grouped.get(path)
-        if group is None:
-            units.append(_Unit(path.stem, (path,), folder))
-        elif id(group) not in placed:
-            placed.add(id(group))
-            units.append(group)
-    return units
+    top = str(root)
+    for folder, names, _ in listing.walk(top, top, 0, []):
+        for name in names:
+            if listing.suffix(name).lower() in DOCUMENT_SUFFIXES:
+                yield Path(f"{folder}/{name}")
 
 
 def sidecar_stem(path: Path) -> tuple[str, str]:
     """The stem a sidecar shares with its document, and the language its name says ("" if
     none): `letter.ru.txt` → ("letter", "ru"); `letter.txt` → ("letter", "")."""
-    stem = path.stem
-    base, dot, tag = stem.rpartition(".")
-    if dot and base and inference.LANGUAGE_TAG.match(tag):
-        return base, tag.lower()
-    return stem, ""
+    return listing.sidecar_stem(path.name)
 
 
-def _transcripts(paths: list[Path]) -> tuple[tuple[Transcript, ...], inference.FrontMatter]:
+def _transcripts(
+    paths: list[str], seen: listing.Seen | None = None, before: listing.Seen | None = None
+) -> tuple[tuple[Transcript, ...], inference.FrontMatter]:
     """The sidecars as transcripts (their language from the name, the header or the text), and
-    the first front matter found."""
+    the first front matter found. With `seen`, each sidecar's stamp, header and language are
+    noted; one `before` saw with the same stamp is not read again."""
     found: list[Transcript] = []
     front = inference.FrontMatter()
-    for path in sorted(paths, key=lambda p: (SIDECAR_ORDER.index(p.suffix.lower()), p.name)):
-        _, language = sidecar_stem(path)
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(SIDECAR_READ_LIMIT)
-        except OSError as exc:
-            log.warning("skipping the transcript %s: %s", path, exc.strerror or exc)
-            continue
-        text = raw.decode("utf-8-sig", errors="replace")
-        header, body = transcript_io.split_front_matter(text)
-        if header:
-            matter = inference.read_front_matter(header)
-            if not front.title and not front.date:
-                front = matter
-            language = language or matter.language
-        if not language:
-            if path.suffix.lower() in (".html", ".htm"):
-                body = re.sub(r"<[^>]+>", " ", body)
-            language = inference.detect_language(body)
-        kind = TranscriptKind.OCR if "ocr" in path.stem.lower() else TranscriptKind.TRANSCRIPTION
+    ordered = sorted(paths, key=lambda p: (SIDECAR_ORDER.index(listing.suffix(p).lower()), p))
+    for name in ordered:
+        path = Path(name)
+        kind = listing.suffix(name).lower()
+        stamp = folder_cache.stamp_of(name) if seen is not None else None
+        noted = before.sidecars.get(name) if before and before.still(name, stamp) else None
+        if noted is not None:
+            header, language = noted
+        else:
+            read = _read_sidecar(path, kind)
+            if read is None:
+                if seen is not None:
+                    seen.stamps[name] = None  # looked at again next time
+                continue
+            header, language = read
+        if seen is not None:
+            seen.stamps[name] = stamp
+            seen.sidecars[name] = (header, language)
+        if header and not front.title and not front.date:
+            front = inference.read_front_matter(header)
         found.append(
             Transcript(
-                path=path, language=language, format=SIDECAR_FORMATS[path.suffix.lower()], kind=kind
+                path=path,
+                language=language,
+                format=SIDECAR_FORMATS[kind],
+                kind=TranscriptKind.OCR
+                if "ocr" in path.stem.lower()
+                else TranscriptKind.TRANSCRIPTION,
             )
         )
     # One transcript a language: the language switch offers languages.
@@ -235,23 +119,53 @@ def _transcripts(paths: list[Path]) -> tuple[tuple[Transcript, ...], inference.F
     return unique, front
 
 
+def _read_sidecar(path: Path, kind: str) -> tuple[str, str] | None:
+    """A sidecar's front matter (YAML text, "" for none) and its language (from its name, its
+    header, or its text); None when it cannot be read."""
+    _, language = listing.sidecar_stem(path.name)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(SIDECAR_READ_LIMIT)
+    except OSError as exc:
+        log.warning("skipping the transcript %s: %s", path, exc.strerror or exc)
+        return None
+    text = raw.decode("utf-8-sig", errors="replace")
+    header, body = transcript_io.split_front_matter(text)
+    if header:
+        language = language or inference.read_front_matter(header).language
+    if not language:
+        if kind in (".html", ".htm"):
+            body = re.sub(r"<[^>]+>", " ", body)
+        language = inference.detect_language(body)
+    return header, language
+
+
 SIDECAR_ORDER = (".qmd", ".md", ".markdown", ".html", ".htm", ".txt")
 """Of two sidecars in one language, the first of these suffixes is the transcript shown."""
 
 
-def _record(root: Path, unit: _Unit, sidecars: list[Path], used: set[str]) -> Record:
+def _record(
+    place: str,
+    unit: listing.Unit,
+    sidecars: list[str],
+    used: set[str],
+    seen: tuple[listing.Seen | None, listing.Seen | None] = (None, None),
+) -> Record:
+    """The record of `unit`, in the folder `place` below the root (its path from the root, ""
+    for the root itself)."""
     first = unit.files[0]
-    relative = (unit.folder if unit.title_from_folder else first.with_name(unit.stem)).relative_to(
-        root
-    )
-    base = re.sub(r"[^A-Za-z0-9._-]+", "-", relative.as_posix()).strip("-._")
+    if unit.title_from_folder:
+        relative, parts = place, place.split("/")[:-1]
+    else:
+        relative = f"{place}/{unit.stem}" if place else unit.stem
+        parts = place.split("/") if place else []
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", relative).strip("-._")
     record_id, n = base or "document", 1
     while record_id in used:
         n += 1
         record_id = f"{base}-{n}"
     used.add(record_id)
-    collection_parts = relative.parent.parts
-    collection = " / ".join(collection_parts)
+    collection = " / ".join(parts)
     inferred = {"title"}
     if collection:
         inferred.add("collection")
@@ -263,7 +177,9 @@ def _record(root: Path, unit: _Unit, sidecars: list[Path], used: set[str]) -> Re
         inferred.add("date")
     if identifier:
         inferred.add("identifier")
-    transcripts, front = _transcripts(sidecars) if sidecars else ((), inference.FrontMatter())
+    transcripts, front = (
+        _transcripts(sidecars, *seen) if sidecars else ((), inference.FrontMatter())
+    )
     creators: tuple[Name, ...] = ()
     recipients: tuple[Name, ...] = ()
     summary = ""
@@ -290,7 +206,7 @@ def _record(root: Path, unit: _Unit, sidecars: list[Path], used: set[str]) -> Re
     return Record(
         id=record_id,
         title=title,
-        folder=first.parent,
+        folder=unit.folder,
         date=found_date.date if found_date else None,
         date_text=date_text,
         identifier=identifier,
@@ -332,14 +248,13 @@ def with_pdf_metadata(record: Record, metadata: Mapping[str, str]) -> Record:
     if summary and not record.summary and summary != title:
         changes["summary"] = summary
         inferred.add("summary")
-    keywords = tuple(
-        k.strip() for k in re.split(r"[,;]", metadata.get("keywords", "")) if k.strip()
-    )
+    listed = metadata.get("keywords", "")
+    keywords = tuple(k.strip() for k in re.split(r"[,;]", listed) if k.strip()) if listed else ()
     if keywords and not record.subjects:
         changes["subjects"] = keywords
         inferred.add("subjects")
-    identifier = inference.find_identifier(title)
-    if identifier and not record.identifier:
+    identifier = inference.find_identifier(title) if title and not record.identifier else ""
+    if identifier:
         changes["identifier"] = identifier
         inferred.add("identifier")
     if not changes:
@@ -347,40 +262,116 @@ def with_pdf_metadata(record: Record, metadata: Mapping[str, str]) -> Record:
     return replace(record, **changes, inferred=frozenset(inferred))  # type: ignore[arg-type]
 
 
+def wants_pdf_metadata(record: Record) -> bool:
+    """Whether `record`'s guessed metadata may be completed by its PDF's own."""
+    if not record.inferred or not record.scans:
+        return False
+    scan = record.scans[0]
+    return not scan.images and scan.path.suffix.lower() == ".pdf"
+
+
 def _claims(path: Path) -> bool:
     return path.is_dir()
 
 
-def _read(path: Path, progress: Progress | None) -> Archive:
+def _root(path: Path) -> Path:
     root = path.resolve()
     if not os.access(root, os.R_OK | os.X_OK):
         raise ArchiveError(
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
-    return read_folder(root, progress)
+    return root
 
 
-def read_folder(root: Path, progress: Progress | None = None) -> Archive:
+def _read(path: Path, progress: Progress | None) -> Archive:
+    return read_folder(_root(path), progress)
+
+
+def _read_early(
+    path: Path, progress: Progress | None, early: Callable[[Archive], None] | None
+) -> Archive:
+    """The folder as the user's cache has it (given to `early` before the disk is looked at),
+    then as the disk has it: folders and sidecars whose stamps changed are read again, and each
+    PDF's metadata is added where the cache knows it and the PDF is unchanged (`folder_cache`).
+    The same Archive that `early` was given when nothing changed."""
+    from viewer import paths  # noqa: PLC0415
+
+    root = _root(path)
+    caches = paths.cache_dir() / "catalogues"
+    kept = folder_cache.FolderCache(caches, root)
+    facts = folder_cache.PdfFacts(caches, root).load()
+    loaded = kept.load()
+    before = None
+    if loaded is not None:
+        records, notes = loaded
+        before = listing.Seen(*notes)
+        first = _completed(root, records, facts, look=False)
+        if early is not None:
+            early(first)
+        if folder_cache.unchanged(before.stamps):
+            pdfs = [
+                str(r.scans[0].path)
+                for r in records
+                if isinstance(r, Record) and wants_pdf_metadata(r)
+            ]
+            if all(facts.known(p, look=False) is None or facts.known(p) for p in pdfs):
+                return first  # as the cache had it: the caller need not show it again
+            return _completed(root, records, facts, look=True)
+    seen = listing.Seen()
+    archive = read_folder(root, progress, seen, before)
+    kept.save(archive.records, (seen.stamps, seen.listings, seen.sidecars))
+    return _completed(root, archive.records, facts, look=True) if len(facts) else archive
+
+
+def _completed(
+    root: Path,
+    records: Sequence[Record | BrokenRecord],
+    facts: folder_cache.PdfFacts,
+    *,
+    look: bool,
+) -> Archive:
+    """The folder's archive of `records`, each completed by what `facts` know of its PDF (with
+    `look`, only of a PDF unchanged since)."""
+    completed: list[Record | BrokenRecord] = []
+    for record in records:
+        metadata = None
+        if isinstance(record, Record) and wants_pdf_metadata(record):
+            metadata = facts.metadata(str(record.scans[0].path), look=look)
+        completed.append(
+            record if metadata is None else with_pdf_metadata(record, metadata)  # type: ignore[arg-type]
+        )
+    return Archive(root=root, title=root.name, records=tuple(completed))
+
+
+def read_folder(
+    root: Path,
+    progress: Progress | None = None,
+    seen: listing.Seen | None = None,
+    before: listing.Seen | None = None,
+) -> Archive:
     """The documents below `root` (resolved) as records, from their names and sidecars alone
-    (no PDF is opened); ArchiveError when there are none."""
-    listing = _list(root)
-    if not listing.units:
+    (no PDF is opened); ArchiveError when there are none. With `seen`, what was looked at is
+    noted there (`folder_listing.Seen`); what `before` saw unchanged is not looked at again."""
+    found = listing.contents(root, seen, before)
+    if not found.units:
         raise ArchiveError(
             root,
             "holds no records, PDFs or images",
             "Open an archive folder, a folder of scans, a record folder or a PDF",
         )
+    top = len(str(root)) + 1
     used: set[str] = set()
     records: list[Record | BrokenRecord] = []
-    total = len(listing.units)
-    for index, unit in enumerate(listing.units):
-        sidecars: list[Path] = []
-        for stem in dict.fromkeys((unit.stem.lower(), *(f.stem.lower() for f in unit.files))):
-            sidecars.extend(listing.sidecars.get((unit.folder, stem), ()))
-        records.append(_record(root, unit, sidecars, used))
+    total = len(found.units)
+    for index, unit in enumerate(found.units):
+        folder = str(unit.folder)
+        sidecars: list[str] = []
+        for stem in dict.fromkeys((unit.stem.lower(), *(s.lower() for s in unit.stems))):
+            sidecars.extend(found.sidecars.get((folder, stem), ()))
+        records.append(_record(folder[top:], unit, sidecars, used, (seen, before)))
         if progress is not None and (index % 100 == 99 or index + 1 == total):
             progress(index + 1, total)
-    records.extend(listing.broken)
+    records.extend(found.broken)
     return Archive(root=root, title=root.name, records=tuple(records))
 
 
@@ -389,4 +380,5 @@ FORMAT = Format(
     label="a folder of scans (PDFs and images)",
     claims=_claims,
     read=_read,
+    read_early=_read_early,
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from viewer.domain import columns, sheet, written_dates
 from viewer.domain.archive import MAX_DEPTH, ArchiveError, Problem, Progress
-from viewer.domain.formats import Format, inference
+from viewer.domain.formats import Format, folder_listing, inference
 from viewer.domain.model import (
     Archive,
     Name,
@@ -110,11 +110,7 @@ def find_manifest(folder: Path) -> Path | None:
 
 def _sheets_in(folder: Path) -> list[Path]:
     try:
-        names = sorted(
-            Path(e.path)
-            for e in os.scandir(folder)
-            if e.is_file() and Path(e.name).suffix.lower() in sheet.SUFFIXES
-        )
+        names = folder_listing.files_named(folder, sheet.SUFFIXES)
     except OSError:
         return []
     found = []

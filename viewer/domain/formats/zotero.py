@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from viewer.domain.archive import ArchiveError, Progress
-from viewer.domain.formats import Format
+from viewer.domain.formats import Format, folder_listing
 from viewer.domain.model import Archive, Record
 
 _HEAD = 64 * 1024
@@ -48,10 +48,14 @@ def _is_csl_json(path: Path) -> bool:
     return '"type"' in head and any(k in head for k in ('"title"', '"issued"', '"author"'))
 
 
+_SUFFIXES = frozenset((".rdf", ".xml", ".json"))
+"""The suffixes of the exports (`_is_rdf`, `_is_csl_json`)."""
+
+
 def _exports_in(folder: Path) -> list[Path]:
     """The export files directly in a folder ("My Library/My Library.rdf" and its `files/`)."""
     try:
-        files = sorted(p for p in folder.iterdir() if p.is_file())
+        files = folder_listing.files_named(folder, _SUFFIXES)
     except OSError:
         return []
     return [p for p in files if _is_rdf(p) or _is_csl_json(p)]
