@@ -14,10 +14,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from viewer import __version__
+from viewer import __version__, paths
 from viewer.domain import ordering
 from viewer.domain.formats import manifest
 from viewer.domain.model import Archive, Record
@@ -209,6 +209,9 @@ def _name_application() -> QApplication:
     QGuiApplication.setDesktopFileName("archive-viewer")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # The desktop's icon when --install-desktop put it in the theme, else the one shipped.
+    shipped = QIcon(str(paths.resource("icons/archive-viewer.svg")))
+    app.setWindowIcon(QIcon.fromTheme("archive-viewer", shipped))
     return app
 
 
@@ -294,7 +297,7 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     """The kiosk's viewer process (started by its supervisor as `python -m viewer kiosk-child
     CONFIG --heartbeat-fd N`): the reading window inside the kiosk shell, beating for the
     supervisor, until staff exit (status `supervisor.ADMIN_EXIT`)."""
-    from viewer import kiosk, paths  # noqa: PLC0415
+    from viewer import kiosk  # noqa: PLC0415
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
     from viewer.kiosk import supervisor, usage_log  # noqa: PLC0415
     from viewer.services.heartbeat import Heartbeat  # noqa: PLC0415

@@ -62,6 +62,20 @@ def _gui_parser() -> argparse.ArgumentParser:
             "in View > Language, else the system's when translated, else English)"
         ),
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help=(
+            "add the viewer to your desktop's menu, with its icon, as an application that opens "
+            "PDFs and folders (for you only, under ~/.local/share), then exit"
+        ),
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added, then exit",
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -135,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if options.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if options.install_desktop or options.uninstall_desktop:
+        return _desktop_entry(install=options.install_desktop)
     if options.basedir is not None:
         os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(options.basedir.resolve())
     language = None
@@ -168,6 +184,26 @@ def main(argv: list[str] | None = None) -> int:
     from viewer import app  # noqa: PLC0415  (the widgets are loaded only for the window)
 
     return app.run(target, startup_probe=options.startup_probe, language=language)
+
+
+def _desktop_entry(*, install: bool) -> int:
+    """`--install-desktop` / `--uninstall-desktop`: say which files were written or removed."""
+    from viewer import desktop_entry  # noqa: PLC0415
+
+    try:
+        changed = desktop_entry.install() if install else desktop_entry.uninstall()
+    except OSError as exc:
+        print(f"archive-viewer: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    if install:
+        print(f"Archive Viewer is in your desktop's menu: {changed[0]}")
+    elif changed:
+        print(f"Archive Viewer is no longer in your desktop's menu: {changed[0].parent}")
+    else:
+        print("Archive Viewer was not in your desktop's menu: nothing to remove")
+    for path in changed[1:] if install else changed:
+        print(f"  {path}")
+    return 0
 
 
 def _run_kiosk_child(argv: list[str]) -> int:

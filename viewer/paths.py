@@ -9,6 +9,8 @@ kiosks, tests and portable use.
 from __future__ import annotations
 
 import os
+import site
+import sys
 from pathlib import Path
 
 APP_NAME = "archive-viewer"
@@ -41,6 +43,25 @@ def cache_dir() -> Path:
     """Where rebuildable caches are kept (search indexes)."""
     base = _base()
     return base / "cache" if base else _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
+
+
+def resource(name: str) -> Path:
+    """A file or folder the viewer ships (`translations`, `icons/archive-viewer.svg`).
+
+    In a checkout it is `resources/<name>`; an installed wheel carries the same files under
+    `<prefix>/share/archive-viewer/` (its data files: the environment's prefix, or the user's
+    base for `pip install --user`). The checkout's path when it is found nowhere.
+    """
+    root = Path(__file__).resolve().parent.parent
+    checkout = root / "resources" / name
+    if checkout.exists() and (root / "pyproject.toml").is_file():
+        return checkout
+    prefixes = [Path(sys.prefix), Path(site.getuserbase())]
+    for prefix in prefixes:
+        installed = prefix / "share" / APP_NAME / name
+        if installed.exists():
+            return installed
+    return checkout
 
 
 def ensure(path: Path) -> Path:
