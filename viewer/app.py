@@ -33,8 +33,10 @@ from viewer.ui.messages import Level
 from viewer.ui.scan_view import ScanPane
 
 if TYPE_CHECKING:
+    from viewer import instance
     from viewer.kiosk.config import KioskConfig
     from viewer.services.indexer import SearchService
+    from viewer.services.instance_server import InstanceServer
     from viewer.services.ocr_worker import OcrWorker
 
 log = logging.getLogger(__name__)
@@ -215,11 +217,19 @@ def _name_application() -> QApplication:
     return app
 
 
-def run(path: Path | None, *, startup_probe: bool = False, language: str | None = None) -> int:
+def run(
+    path: Path | None,
+    *,
+    startup_probe: bool = False,
+    language: str | None = None,
+    listen: bool = False,
+    handover_probe: bool = False,
+) -> int:
     """Start the window on `path` (or the default) and run until it is closed.
 
     The interface is in `language` when given, else in the one chosen in View > Language (by
-    default the system's, when there is a translation for it).
+    default the system's, when there is a translation for it). With `listen`, later launches
+    of the same user and base directory hand their paths to this window.
     """
     app = _name_application()
     settings = Settings()
@@ -247,6 +257,9 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
 
         viewer.scan_pane.first_page_painted.connect(on_painted)
     window.show()
+    launches: list[InstanceServer] = []
+    if listen:  # once the window's first events are handled: no part of the race to the page
+        QTimer.singleShot(0, lambda: launches.append(_listen(viewer, probe=handover_probe)))
     if target is not None:
         window.open_path(target)
     else:
@@ -258,8 +271,44 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
             )
         )
     status = app.exec()
+    for server in launches:
+        server.close()
     viewer.shutdown()
     return status
+
+
+def _listen(viewer: Viewer, *, probe: bool) -> InstanceServer:
+    """Take the paths later launches hand over: open the first, bring the window forward.
+
+    With `probe` (benchmarks/startup.py, the tests), say on stdout whether it listens and each
+    time a document's first page is painted."""
+    from viewer import paths  # noqa: PLC0415
+    from viewer.services.instance_server import InstanceServer  # noqa: PLC0415
+
+    window = viewer.window
+    server = InstanceServer(paths.instance_socket(), window)
+    server.open_requested.connect(lambda request: _bring_forward(window, request))
+    listening = server.listen()
+    if probe:
+
+        def on_painted() -> None:
+            sys.stdout.write(f"page-painted {time.time():.6f} {window.windowTitle()}\n")
+            sys.stdout.flush()
+
+        viewer.scan_pane.first_page_painted.connect(on_painted)
+        sys.stdout.write("listening\n" if listening else "not-listening\n")
+        sys.stdout.flush()
+    return server
+
+
+def _bring_forward(window: MainWindow, request: instance.Request) -> None:
+    """A later launch's request: the window to the front, with the path it named."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if request.paths:
+        window.open_path(request.paths[0])
 
 
 def apply_kiosk_language(app: QCoreApplication, config: KioskConfig) -> str:
