@@ -20,12 +20,13 @@ Second launch into a running viewer: a viewer is started on the archive (with th
 settings folder throughout) and left open; then `python -m viewer PDF` is run again and again
 on the archive's PDFs in turn, as a file manager does on a double-click. It hands the PDF to the
 open window and exits; `second_launch_ms` is the time from its start to that window's first
-page of the PDF painted, `second_return_ms` to its exit.
+page of the PDF painted, `second_return_ms` to its exit, `second_cpu_ms` the CPU it used (user
+and system: on a busy machine, what the launch itself costs).
 
 Prints the runs, then as its last line the JSON
 `{"startup_ms": .., "floor_ms": .., "ratio": .., "mupdf_ms": .., "qpdfview_ms": ..,
-"second_launch_ms": .., "second_return_ms": ..}` (medians; a peer that is not installed is left
-out).
+"second_launch_ms": .., "second_return_ms": .., "second_cpu_ms": ..}` (medians; a peer that is
+not installed is left out).
 
     .venv/bin/python benchmarks/startup.py [--runs 11] [ARCHIVE]
 
@@ -40,6 +41,7 @@ import compileall
 import json
 import os
 import queue
+import resource
 import shutil
 import statistics
 import subprocess
@@ -187,9 +189,12 @@ def _next_painted(lines: queue.Queue[str]) -> float:
     raise RuntimeError("the running viewer painted no page within 60 s")
 
 
-def second_launches(archive: Path, runs: int, env: dict[str, str]) -> list[tuple[float, float]]:
-    """(ms to the page painted in the running window, ms to the launch's exit) of `runs`
-    launches on the archive's PDFs in turn, handed to one viewer left open."""
+def second_launches(
+    archive: Path, runs: int, env: dict[str, str]
+) -> list[tuple[float, float, float]]:
+    """(ms to the page painted in the running window, ms to the launch's exit, the launch's
+    own CPU ms) of `runs` launches on the archive's PDFs in turn, handed to one viewer left
+    open. The CPU time tells a slow launch from a busy machine."""
     pdfs = sorted(archive.rglob("*.pdf"))
     times = []
     with tempfile.TemporaryDirectory() as base:
@@ -208,13 +213,16 @@ def second_launches(archive: Path, runs: int, env: dict[str, str]) -> list[tuple
             for run in range(runs):
                 # Never the PDF shown: the window opens each one anew.
                 pdf = pdfs[(run + 1) % len(pdfs)] if len(pdfs) > 1 else pdfs[0]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.time()
                 subprocess.run(
                     [sys.executable, "-m", "viewer", str(pdf)], env=run_env, check=True, timeout=60
                 )
                 returned = time.time()
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
                 painted = _next_painted(lines)
-                times.append(((painted - start) * 1000, (returned - start) * 1000))
+                times.append(((painted - start) * 1000, (returned - start) * 1000, cpu * 1000))
         finally:
             running.terminate()
             running.wait(10)
@@ -269,10 +277,10 @@ def main() -> int:
                     line += f", {program} {elapsed:.0f} ms"
                 print(line, flush=True)
             seconds = second_launches(args.archive, args.runs, env)
-            for run, (painted, returned) in enumerate(seconds, 1):
+            for run, (painted, returned, cpu) in enumerate(seconds, 1):
                 print(
                     f"second launch {run}: page painted in the open window {painted:.0f} ms, "
-                    f"command returned {returned:.0f} ms",
+                    f"command returned {returned:.0f} ms (its CPU {cpu:.0f} ms)",
                     flush=True,
                 )
     finally:
@@ -293,6 +301,7 @@ def main() -> int:
         figures["capture_ms"] = round(statistics.mean(capture_ms), 1)
     figures["second_launch_ms"] = round(statistics.median(t[0] for t in seconds), 1)
     figures["second_return_ms"] = round(statistics.median(t[1] for t in seconds), 1)
+    figures["second_cpu_ms"] = round(statistics.median(t[2] for t in seconds), 1)
     print(json.dumps(figures))
     return 0
 
