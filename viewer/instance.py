@@ -49,10 +49,13 @@ def decode(line: bytes) -> Request:
 
 
 def _is_socket(path: Path) -> bool:
+    """Whether `path` is a socket of this user's (never hand paths to another user's)."""
     try:
-        return stat.S_ISSOCK(path.stat().st_mode)
+        found = path.stat()
     except OSError:
         return False
+    mine = not hasattr(os, "getuid") or found.st_uid == os.getuid()
+    return stat.S_ISSOCK(found.st_mode) and mine
 
 
 def hand_over(socket_path: Path, paths: list[Path], timeout: float = TIMEOUT_S) -> bool:
