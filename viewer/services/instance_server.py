@@ -3,7 +3,6 @@ over (`viewer/instance.py` is the other side) and says so as `open_requested(Req
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from pathlib import Path
 
@@ -82,9 +81,3 @@ class InstanceServer(QObject):
         connection.disconnectFromServer()
         self.open_requested.emit(request)
 
-
-def close_quietly(server: InstanceServer | None) -> None:
-    """Stop `server` when there is one."""
-    if server is not None:
-        with contextlib.suppress(RuntimeError):  # already deleted with its parent
-            server.close()
