@@ -80,4 +80,3 @@ class InstanceServer(QObject):
         connection.flush()
         connection.disconnectFromServer()
         self.open_requested.emit(request)
-
