@@ -16,9 +16,17 @@ Peers: when `mupdf` (MuPDF's own viewer) and `qpdfview` are installed (Debian pa
 time is that of the end of that capture: later than the paint by up to one capture's length,
 printed as `capture_ms`.
 
+Second launch into a running viewer: a viewer is started on the archive (with the same
+settings folder throughout) and left open; then `python -m viewer PDF` is run again and again
+on the archive's PDFs in turn, as a file manager does on a double-click. It hands the PDF to the
+open window and exits; `second_launch_ms` is the time from its start to that window's first
+page of the PDF painted, `second_return_ms` to its exit, `second_cpu_ms` the CPU it used (user
+and system: on a busy machine, what the launch itself costs).
+
 Prints the runs, then as its last line the JSON
-`{"startup_ms": .., "floor_ms": .., "ratio": .., "mupdf_ms": .., "qpdfview_ms": ..}` (medians;
-a peer that is not installed is left out).
+`{"startup_ms": .., "floor_ms": .., "ratio": .., "mupdf_ms": .., "qpdfview_ms": ..,
+"second_launch_ms": .., "second_return_ms": .., "second_cpu_ms": ..}` (medians; a peer that is
+not installed is left out).
 
     .venv/bin/python benchmarks/startup.py [--runs 11] [ARCHIVE]
 
@@ -32,11 +40,14 @@ import argparse
 import compileall
 import json
 import os
+import queue
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -163,6 +174,61 @@ def start_x_server() -> subprocess.Popen[bytes] | None:
     return server
 
 
+def _lines(stream: object, into: queue.Queue[str]) -> None:
+    for line in stream:  # type: ignore[attr-defined]
+        into.put(line)
+
+
+def _next_painted(lines: queue.Queue[str]) -> float:
+    """The time of the next page painted the running viewer reports."""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = lines.get(timeout=max(0.1, deadline - time.time()))
+        if line.startswith("page-painted "):
+            return float(line.split()[1])
+    raise RuntimeError("the running viewer painted no page within 60 s")
+
+
+def second_launches(
+    archive: Path, runs: int, env: dict[str, str]
+) -> list[tuple[float, float, float]]:
+    """(ms to the page painted in the running window, ms to the launch's exit, the launch's
+    own CPU ms) of `runs` launches on the archive's PDFs in turn, handed to one viewer left
+    open. The CPU time tells a slow launch from a busy machine."""
+    pdfs = sorted(archive.rglob("*.pdf"))
+    times = []
+    with tempfile.TemporaryDirectory() as base:
+        run_env = dict(env, ARCHIVE_VIEWER_BASEDIR=base)
+        running = subprocess.Popen(
+            [sys.executable, "-m", "viewer", "--handover-probe", str(archive)],
+            env=run_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_lines, args=(running.stdout, lines), daemon=True).start()
+        try:
+            _next_painted(lines)  # the first window is up, and listening
+            for run in range(runs):
+                # Never the PDF shown: the window opens each one anew.
+                pdf = pdfs[(run + 1) % len(pdfs)] if len(pdfs) > 1 else pdfs[0]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.time()
+                subprocess.run(
+                    [sys.executable, "-m", "viewer", str(pdf)], env=run_env, check=True, timeout=60
+                )
+                returned = time.time()
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                painted = _next_painted(lines)
+                times.append(((painted - start) * 1000, (returned - start) * 1000, cpu * 1000))
+        finally:
+            running.terminate()
+            running.wait(10)
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -210,6 +276,13 @@ def main() -> int:
                     capture_ms.append(capture)
                     line += f", {program} {elapsed:.0f} ms"
                 print(line, flush=True)
+            seconds = second_launches(args.archive, args.runs, env)
+            for run, (painted, returned, cpu) in enumerate(seconds, 1):
+                print(
+                    f"second launch {run}: page painted in the open window {painted:.0f} ms, "
+                    f"command returned {returned:.0f} ms (its CPU {cpu:.0f} ms)",
+                    flush=True,
+                )
     finally:
         if server is not None:
             server.terminate()
@@ -226,6 +299,9 @@ def main() -> int:
         figures[f"{program}_ms"] = round(statistics.median(peer_ms[program]), 1)
     if capture_ms:
         figures["capture_ms"] = round(statistics.mean(capture_ms), 1)
+    figures["second_launch_ms"] = round(statistics.median(t[0] for t in seconds), 1)
+    figures["second_return_ms"] = round(statistics.median(t[1] for t in seconds), 1)
+    figures["second_cpu_ms"] = round(statistics.median(t[2] for t in seconds), 1)
     print(json.dumps(figures))
     return 0
 

@@ -14,10 +14,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from viewer import __version__
+from viewer import __version__, paths
 from viewer.domain import ordering
 from viewer.domain.formats import manifest
 from viewer.domain.model import Archive, Record
@@ -33,8 +33,10 @@ from viewer.ui.messages import Level
 from viewer.ui.scan_view import ScanPane
 
 if TYPE_CHECKING:
+    from viewer import instance
     from viewer.kiosk.config import KioskConfig
     from viewer.services.indexer import SearchService
+    from viewer.services.instance_server import InstanceServer
     from viewer.services.ocr_worker import OcrWorker
 
 log = logging.getLogger(__name__)
@@ -230,14 +232,25 @@ def _name_application() -> QApplication:
     QGuiApplication.setDesktopFileName("archive-viewer")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # The desktop's icon when --install-desktop put it in the theme, else the one shipped.
+    shipped = QIcon(str(paths.resource("icons/archive-viewer.svg")))
+    app.setWindowIcon(QIcon.fromTheme("archive-viewer", shipped))
     return app
 
 
-def run(path: Path | None, *, startup_probe: bool = False, language: str | None = None) -> int:
+def run(
+    path: Path | None,
+    *,
+    startup_probe: bool = False,
+    language: str | None = None,
+    listen: bool = False,
+    handover_probe: bool = False,
+) -> int:
     """Start the window on `path` (or the default) and run until it is closed.
 
     The interface is in `language` when given, else in the one chosen in View > Language (by
-    default the system's, when there is a translation for it).
+    default the system's, when there is a translation for it). With `listen`, later launches
+    of the same user and base directory hand their paths to this window.
     """
     app = _name_application()
     settings = Settings()
@@ -265,6 +278,9 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
 
         viewer.scan_pane.first_page_painted.connect(on_painted)
     window.show()
+    launches: list[InstanceServer] = []
+    if listen:  # once the window's first events are handled: no part of the race to the page
+        QTimer.singleShot(0, lambda: launches.append(_listen(viewer, probe=handover_probe)))
     if target is not None:
         window.open_path(target)
     else:
@@ -276,8 +292,44 @@ def run(path: Path | None, *, startup_probe: bool = False, language: str | None 
             )
         )
     status = app.exec()
+    for server in launches:
+        server.close()
     viewer.shutdown()
     return status
+
+
+def _listen(viewer: Viewer, *, probe: bool) -> InstanceServer:
+    """Take the paths later launches hand over: open the first, bring the window forward.
+
+    With `probe` (benchmarks/startup.py, the tests), say on stdout whether it listens and each
+    time a document's first page is painted."""
+    from viewer import paths  # noqa: PLC0415
+    from viewer.services.instance_server import InstanceServer  # noqa: PLC0415
+
+    window = viewer.window
+    server = InstanceServer(paths.instance_socket(), window)
+    server.open_requested.connect(lambda request: _bring_forward(window, request))
+    listening = server.listen()
+    if probe:
+
+        def on_painted() -> None:
+            sys.stdout.write(f"page-painted {time.time():.6f} {window.windowTitle()}\n")
+            sys.stdout.flush()
+
+        viewer.scan_pane.first_page_painted.connect(on_painted)
+        sys.stdout.write("listening\n" if listening else "not-listening\n")
+        sys.stdout.flush()
+    return server
+
+
+def _bring_forward(window: MainWindow, request: instance.Request) -> None:
+    """A later launch's request: the window to the front, with the path it named."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if request.paths:
+        window.open_path(request.paths[0])
 
 
 def apply_kiosk_language(app: QCoreApplication, config: KioskConfig) -> str:
@@ -315,7 +367,7 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     """The kiosk's viewer process (started by its supervisor as `python -m viewer kiosk-child
     CONFIG --heartbeat-fd N`): the reading window inside the kiosk shell, beating for the
     supervisor, until staff exit (status `supervisor.ADMIN_EXIT`)."""
-    from viewer import kiosk, paths  # noqa: PLC0415
+    from viewer import kiosk  # noqa: PLC0415
     from viewer.kiosk import config as kiosk_config  # noqa: PLC0415
     from viewer.kiosk import supervisor, usage_log  # noqa: PLC0415
     from viewer.services.heartbeat import Heartbeat  # noqa: PLC0415

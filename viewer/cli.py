@@ -5,16 +5,23 @@ Only the window imports Qt; `check`, `cite` and `import` run on machines without
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 
+if TYPE_CHECKING:
+    import argparse
+
+# argparse and logging are imported where they are used: a launch that hands its paths to the
+# viewer already open needs neither, and returns in the time of an interpreter's start.
+
 
 def _gui_parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(
         prog="archive-viewer",
         description=(
@@ -28,12 +35,19 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "path",
-        nargs="?",
+        nargs="*",
         type=Path,
         help=(
             "an archive folder, a record folder, a folder of scans, a spreadsheet of records "
-            "(CSV, TSV, XLSX) or a PDF (default: the last one opened)"
+            "(CSV, TSV, XLSX) or a PDF (default: the last one opened); of several, the first. "
+            "When the viewer is already open (for you, with the same --basedir), it opens "
+            "there and this command returns at once"
         ),
+    )
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="open a window of its own even when the viewer is already open",
     )
     parser.add_argument(
         "--only-with-files",
@@ -62,13 +76,30 @@ def _gui_parser() -> argparse.ArgumentParser:
             "in View > Language, else the system's when translated, else English)"
         ),
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help=(
+            "add the viewer to your desktop's menu, with its icon, as an application that opens "
+            "PDFs and folders (for you only, under ~/.local/share), then exit"
+        ),
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added, then exit",
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--handover-probe", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
 def _check_parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(
         prog="archive-viewer check",
         description=(
@@ -129,12 +160,18 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import ocr_command  # noqa: PLC0415
 
         return ocr_command.main(args[1:])
+    if _handed_over(args):
+        return 0
     parser = _gui_parser()
     options = parser.parse_args(args)
+    import logging  # noqa: PLC0415
+
     logging.basicConfig(
         level=logging.DEBUG if options.debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if options.install_desktop or options.uninstall_desktop:
+        return _desktop_entry(install=options.install_desktop)
     if options.basedir is not None:
         os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(options.basedir.resolve())
     language = None
@@ -149,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         from viewer import kiosk  # noqa: PLC0415  (the supervisor: no Qt in this process)
 
         return kiosk.main(Path(options.kiosk) if options.kiosk else None)
+    if not options.new_instance:  # a launch with other options (--language, --debug...)
+        from viewer import instance, paths  # noqa: PLC0415
+
+        if instance.hand_over(paths.instance_socket(), options.path):
+            return 0
     from viewer.services import qt_loading, worker_process  # noqa: PLC0415
 
     # The render worker's process loads PyMuPDF while this one loads Qt, then opens the PDF to be
@@ -157,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     from viewer.services import sheet_columns  # noqa: PLC0415
 
     sheet_columns.configure(only_with_files=options.only_with_files)
-    target = options.path.expanduser() if options.path is not None else None
+    target = options.path[0].expanduser() if options.path else None
     _read_ahead(target)
     qt_loading.load_qt()
     if target is None:  # the last archive: its name is in the settings, which need QtCore
@@ -167,11 +209,63 @@ def main(argv: list[str] | None = None) -> int:
         _read_ahead(target)
     from viewer import app  # noqa: PLC0415  (the widgets are loaded only for the window)
 
-    return app.run(target, startup_probe=options.startup_probe, language=language)
+    return app.run(
+        target,
+        startup_probe=options.startup_probe,
+        language=language,
+        listen=not options.new_instance,
+        handover_probe=options.handover_probe,
+    )
+
+
+def _desktop_entry(*, install: bool) -> int:
+    """`--install-desktop` / `--uninstall-desktop`: say which files were written or removed."""
+    from viewer import desktop_entry  # noqa: PLC0415
+
+    try:
+        changed = desktop_entry.install() if install else desktop_entry.uninstall()
+    except OSError as exc:
+        print(f"archive-viewer: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    if install:
+        print(f"Archive Viewer is in your desktop's menu: {changed[0]}")
+    elif changed:
+        print(f"Archive Viewer is no longer in your desktop's menu: {changed[0].parent}")
+    else:
+        print("Archive Viewer was not in your desktop's menu: nothing to remove")
+    for path in changed[1:] if install else changed:
+        print(f"  {path}")
+    return 0
+
+
+def _handed_over(args: list[str]) -> bool:
+    """Whether a plain launch (`archive-viewer [--basedir DIR] [PATH...]`, as a file manager
+    starts it) gave its paths to the viewer already open for this user and base directory.
+
+    Read without argparse, before Qt or PyMuPDF load: such a launch ends here."""
+    launched: list[Path] = []
+    words = iter(args)
+    for word in words:
+        if word == "--basedir" or word.startswith("--basedir="):
+            value = word.partition("=")[2] if "=" in word else next(words, "")
+            if not value:
+                return False
+            os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(Path(value).resolve())
+        elif word == "--":
+            launched.extend(Path(w) for w in words)
+        elif word.startswith("-"):
+            return False  # any other option: argparse reads the command line first
+        else:
+            launched.append(Path(word))
+    from viewer import instance, paths  # noqa: PLC0415  (no Qt: a socket and a line of JSON)
+
+    return instance.hand_over(paths.instance_socket(), launched)
 
 
 def _run_kiosk_child(argv: list[str]) -> int:
     """The kiosk's viewer process, which its supervisor starts (not for people)."""
+    import argparse  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(prog="archive-viewer kiosk-child")
     parser.add_argument("config", type=Path)
     parser.add_argument("--heartbeat-fd", type=int, default=-1)

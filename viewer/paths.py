@@ -9,6 +9,8 @@ kiosks, tests and portable use.
 from __future__ import annotations
 
 import os
+import site
+import sys
 from pathlib import Path
 
 APP_NAME = "archive-viewer"
@@ -41,6 +43,56 @@ def cache_dir() -> Path:
     """Where rebuildable caches are kept (search indexes)."""
     base = _base()
     return base / "cache" if base else _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
+
+
+def resource(name: str) -> Path:
+    """A file or folder the viewer ships (`translations`, `icons/archive-viewer.svg`).
+
+    In a checkout it is `resources/<name>`; an installed wheel carries the same files under
+    `<prefix>/share/archive-viewer/` (its data files: the environment's prefix, or the user's
+    base for `pip install --user`). The checkout's path when it is found nowhere.
+    """
+    root = Path(__file__).resolve().parent.parent
+    checkout = root / "resources" / name
+    if checkout.exists() and (root / "pyproject.toml").is_file():
+        return checkout
+    prefixes = [Path(sys.prefix), Path(site.getuserbase())]
+    for prefix in prefixes:
+        installed = prefix / "share" / APP_NAME / name
+        if installed.exists():
+            return installed
+    return checkout
+
+
+def runtime_dir() -> Path:
+    """The user's own folder for sockets: `$XDG_RUNTIME_DIR/archive-viewer`, else
+    `/tmp/archive-viewer-<uid>` (made private by whoever listens there)."""
+    value = os.environ.get("XDG_RUNTIME_DIR", "")
+    if value:
+        return Path(value) / APP_NAME
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return Path(os.environ.get("TMPDIR", "/tmp")) / f"{APP_NAME}-{user}"
+
+
+_SOCKET_PATH_MAX = 100
+"""An AF_UNIX socket's path is at most 107 bytes on Linux (103 on macOS)."""
+
+
+def instance_socket() -> Path:
+    """Where the running viewer of this user and base directory listens for paths to open:
+    `<basedir>/run/viewer.sock` with a base directory (in the runtime folder, under a name
+    made from the base directory, when that path is too long for a socket), else
+    `<runtime folder>/viewer.sock`."""
+    base = _base()
+    if base is None:
+        return runtime_dir() / "viewer.sock"
+    beside = base.absolute() / "run" / "viewer.sock"
+    if len(os.fsencode(beside)) <= _SOCKET_PATH_MAX:
+        return beside
+    import hashlib  # noqa: PLC0415  (only for a long base directory)
+
+    digest = hashlib.sha256(os.fsencode(base.absolute())).hexdigest()[:16]
+    return runtime_dir() / f"viewer-{digest}.sock"
 
 
 def ensure(path: Path) -> Path:

@@ -30,6 +30,31 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Print the record: citation, metadata, transcript and scan, with a preview</source>
+        <translation>Das Dokument drucken: Zitierangabe, Metadaten, Transkription und Scan, mit Vorschau</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write the record as one PDF with its citation at the foot of every page</source>
+        <translation>Das Dokument als ein PDF speichern, mit der Zitierangabe am Fuß jeder Seite</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write the transcript as plain text</source>
+        <translation>Die Transkription als reinen Text speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the transcript as Markdown</source>
+        <translation>Die Transkription als Markdown speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the transcript as a web page</source>
+        <translation>Die Transkription als Webseite speichern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Close the viewer</source>
         <translation>Den Viewer schließen</translation>
     </message>
@@ -581,7 +606,7 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../viewer/ui/kiosk/shell.py" line="+81"/>
+        <location filename="../../viewer/ui/kiosk/shell.py" line="+82"/>
         <source>Archive Viewer kiosk</source>
         <translation>Archive Viewer im Kioskmodus</translation>
     </message>
@@ -606,7 +631,7 @@
         <translation>Von vorn beginnen</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+350"/>
         <source>Printing on the reading room printer.</source>
         <translation>Wird auf dem Drucker des Lesesaals gedruckt.</translation>
     </message>
@@ -634,7 +659,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+27"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -654,19 +679,19 @@
         <translation>Undatiert</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{title} — Cannot be read: {reason}</source>
         <translation>{title} – nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+45"/>
         <source>{folder}
 Cannot be read: {reason}</source>
         <translation>{folder}
 Nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Cannot be read</source>
         <translation>Nicht lesbar</translation>
     </message>
@@ -676,7 +701,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+46"/>
+        <location filename="../../viewer/ui/library_model.py" line="+47"/>
         <source>No text layer: only machine reading (OCR) can give its text</source>
         <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
     </message>
@@ -689,7 +714,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="-97"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-134"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -774,7 +799,7 @@ Nicht lesbar: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+164"/>
+        <location filename="../../viewer/ui/main_window.py" line="+167"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
@@ -806,7 +831,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Bereich {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-213"/>
+        <location filename="../../viewer/ui/actions.py" line="-249"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -826,7 +851,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+71"/>
+        <location filename="../../viewer/ui/main_window.py" line="+76"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -841,17 +866,17 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Zitierangabe kopieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+45"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-148"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+156"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Im Dokument suchen…</translation>
     </message>
@@ -861,12 +886,37 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Archiv durchsuchen…</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-163"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+111"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export &amp;Reading Copy…</source>
+        <translation>&amp;Lesekopie exportieren…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export Transcript as &amp;Text…</source>
+        <translation>Transkription als &amp;Text exportieren…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Transcript as &amp;Markdown…</source>
+        <translation>Transkription als &amp;Markdown exportieren…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Transcript as &amp;HTML…</source>
+        <translation>Transkription als &amp;HTML exportieren…</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>&amp;Larger Text</source>
         <translation>&amp;Größere Schrift</translation>
     </message>
@@ -891,12 +941,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-303"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+319"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -906,12 +956,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-326"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+345"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -996,7 +1046,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>About Archive Viewer</source>
         <translation>Über Archive Viewer</translation>
     </message>
@@ -1236,7 +1286,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../viewer/services/i18n.py" line="+110"/>
+        <location filename="../../viewer/services/i18n.py" line="+105"/>
         <source>,</source>
         <comment>thousands separator in 5,000</comment>
         <translation>.</translation>
@@ -1440,6 +1490,85 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>PrintFeature</name>
+    <message>
+        <location filename="../../viewer/ui/print_feature.py" line="+38"/>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location line="+79"/>
+        <source>Open a record first: there is nothing to print or export.</source>
+        <translation>Öffnen Sie zuerst ein Dokument: Es gibt nichts zu drucken oder zu exportieren.</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Preparing {count} scan pages…</source>
+        <translation>{count} Scanseiten werden vorbereitet…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} scan pages could not be drawn and are left out.</source>
+        <translation>{count} Scanseiten konnten nicht gezeichnet werden und fehlen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Print Preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export a reading copy</source>
+        <translation>Eine Lesekopie exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The reading copy could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Lesekopie konnte nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading copy of {count} pages written to {file}</source>
+        <translation>Lesekopie mit {count} Seiten nach {file} geschrieben</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This record has no transcript to export.</source>
+        <translation>Dieses Dokument hat keine Transkription zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export the transcript as {format}</source>
+        <translation>Die Transkription als {format} exportieren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The transcript could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Transkription konnte nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transcript written to {file}</source>
+        <translation>Transkription nach {file} geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <location filename="../../viewer/services/reading_session.py" line="+146"/>
@@ -1590,12 +1719,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>RecordDisplay</name>
     <message>
-        <location filename="../../viewer/ui/record_display.py" line="+45"/>
+        <location filename="../../viewer/ui/record_display.py" line="+48"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>{style} has no entry for this record</source>
         <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
     </message>
@@ -1775,7 +1904,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{file} wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+253"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Nur 1 von {total} Seiten hat eine Textebene, in der Text markiert werden kann.</translation>
     </message>
@@ -2229,7 +2358,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+96"/>
+        <location filename="../../viewer/app.py" line="+98"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
@@ -2254,7 +2383,7 @@ Nicht lesbar: {reason}</translation>
         <translation>In Archive Viewer ist ein Fehler aufgetreten. Ihr Archiv ist unverändert, und das Fenster bleibt benutzbar. Bitte melden Sie den Fehler mit den Einzelheiten unten.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Es ist kein Archiv geöffnet. Öffnen Sie einen Archivordner (Strg+Umschalt+O), ein Dokument oder ein PDF (Strg+O), oder ziehen Sie es auf dieses Fenster.</translation>
     </message>

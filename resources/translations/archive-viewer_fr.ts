@@ -30,6 +30,31 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Print the record: citation, metadata, transcript and scan, with a preview</source>
+        <translation>Imprimer le document : référence, métadonnées, transcription et scan, avec un aperçu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write the record as one PDF with its citation at the foot of every page</source>
+        <translation>Enregistrer le document en un seul PDF, sa référence au pied de chaque page</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write the transcript as plain text</source>
+        <translation>Enregistrer la transcription en texte brut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the transcript as Markdown</source>
+        <translation>Enregistrer la transcription en Markdown</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the transcript as a web page</source>
+        <translation>Enregistrer la transcription en page web</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Close the viewer</source>
         <translation>Fermer la visionneuse</translation>
     </message>
@@ -581,7 +606,7 @@
 <context>
     <name>KioskShell</name>
     <message>
-        <location filename="../../viewer/ui/kiosk/shell.py" line="+81"/>
+        <location filename="../../viewer/ui/kiosk/shell.py" line="+82"/>
         <source>Archive Viewer kiosk</source>
         <translation>Archive Viewer en mode borne</translation>
     </message>
@@ -606,7 +631,7 @@
         <translation>Recommencer</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+350"/>
         <source>Printing on the reading room printer.</source>
         <translation>Impression en cours sur l’imprimante de la salle de lecture.</translation>
     </message>
@@ -634,7 +659,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+27"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -654,19 +679,19 @@
         <translation>Sans date</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{title} — Cannot be read: {reason}</source>
         <translation>{title} – illisible&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+45"/>
         <source>{folder}
 Cannot be read: {reason}</source>
         <translation>{folder}
 Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>Cannot be read</source>
         <translation>Illisibles</translation>
     </message>
@@ -676,7 +701,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+46"/>
+        <location filename="../../viewer/ui/library_model.py" line="+47"/>
         <source>No text layer: only machine reading (OCR) can give its text</source>
         <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
     </message>
@@ -689,7 +714,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="-97"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-134"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -774,7 +799,7 @@ Illisible&#xa0;: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+164"/>
+        <location filename="../../viewer/ui/main_window.py" line="+167"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
@@ -806,7 +831,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Panneau {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-213"/>
+        <location filename="../../viewer/ui/actions.py" line="-249"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -826,7 +851,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+71"/>
+        <location filename="../../viewer/ui/main_window.py" line="+76"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -841,17 +866,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Copier la ré&amp;férence</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+45"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-148"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+156"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Rechercher dans le document…</translation>
     </message>
@@ -861,12 +886,37 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Rechercher dans l’&amp;archive…</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-163"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+111"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export &amp;Reading Copy…</source>
+        <translation>Exporter une &amp;copie de lecture…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export Transcript as &amp;Text…</source>
+        <translation>Exporter la transcription en &amp;texte…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Transcript as &amp;Markdown…</source>
+        <translation>Exporter la transcription en &amp;Markdown…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Transcript as &amp;HTML…</source>
+        <translation>Exporter la transcription en &amp;HTML…</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>&amp;Larger Text</source>
         <translation>A&amp;grandir le texte</translation>
     </message>
@@ -891,12 +941,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-303"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+319"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
@@ -906,12 +956,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-326"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+345"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -996,7 +1046,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>About Archive Viewer</source>
         <translation>À propos d’Archive Viewer</translation>
     </message>
@@ -1236,7 +1286,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../viewer/services/i18n.py" line="+110"/>
+        <location filename="../../viewer/services/i18n.py" line="+105"/>
         <source>,</source>
         <comment>thousands separator in 5,000</comment>
         <translation>&#x202f;</translation>
@@ -1440,6 +1490,85 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>PrintFeature</name>
+    <message>
+        <location filename="../../viewer/ui/print_feature.py" line="+38"/>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location line="+79"/>
+        <source>Open a record first: there is nothing to print or export.</source>
+        <translation>Ouvrez d’abord un document : il n’y a rien à imprimer ni à exporter.</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Preparing {count} scan pages…</source>
+        <translation>Préparation de {count} pages du scan…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} scan pages could not be drawn and are left out.</source>
+        <translation>{count} pages du scan n’ont pas pu être dessinées et sont omises.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Print Preview</source>
+        <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export a reading copy</source>
+        <translation>Exporter une copie de lecture</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The reading copy could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>La copie de lecture n’a pas pu être écrite dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading copy of {count} pages written to {file}</source>
+        <translation>Copie de lecture de {count} pages écrite dans {file}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This record has no transcript to export.</source>
+        <translation>Ce document n’a pas de transcription à exporter.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export the transcript as {format}</source>
+        <translation>Exporter la transcription en {format}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The transcript could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>La transcription n’a pas pu être écrite dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transcript written to {file}</source>
+        <translation>Transcription écrite dans {file}</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <location filename="../../viewer/services/reading_session.py" line="+146"/>
@@ -1590,12 +1719,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>RecordDisplay</name>
     <message>
-        <location filename="../../viewer/ui/record_display.py" line="+45"/>
+        <location filename="../../viewer/ui/record_display.py" line="+48"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>{style} has no entry for this record</source>
         <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
     </message>
@@ -1775,7 +1904,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+253"/>
         <source>Only 1 of {total} pages has a text layer to select from.</source>
         <translation>Seule 1 page sur {total} a une couche de texte où sélectionner du texte.</translation>
     </message>
@@ -2229,7 +2358,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+96"/>
+        <location filename="../../viewer/app.py" line="+98"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
@@ -2254,7 +2383,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Une erreur s’est produite dans Archive Viewer. Votre archive n’a pas été modifiée et la fenêtre reste utilisable. Merci de signaler ce problème avec les détails ci-dessous.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>No archive is open. Open an archive folder (Ctrl+Shift+O), a record or a PDF (Ctrl+O), or drop one on this window.</source>
         <translation>Aucune archive n’est ouverte. Ouvrez le dossier d’une archive (Ctrl+Maj+O), un document ou un PDF (Ctrl+O), ou déposez-le sur cette fenêtre.</translation>
     </message>

@@ -248,7 +248,9 @@ def test_language_option_starts_the_window_in_that_language(
     monkeypatch.setattr(worker_process, "prestart", lambda **_: None)
     monkeypatch.setattr(app, "run", run)
     assert cli.main(["--language", "de-AT"]) == 0
-    assert started == [{"startup_probe": False, "language": "de"}]
+    assert started == [
+        {"startup_probe": False, "language": "de", "listen": True, "handover_probe": False}
+    ]
 
 
 def test_installed_command_with_language_loads_the_translation(

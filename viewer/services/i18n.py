@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from viewer import paths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -23,15 +24,9 @@ SOURCE_LANGUAGE = "en"
 CATALOGUE = "archive-viewer"
 
 
-def _translations_dir() -> Path:
-    """`resources/translations` of the checkout (an editable install), else the copy a wheel
-    installs under `<prefix>/share/archive-viewer/translations`."""
-    checkout = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
-    installed = Path(sys.prefix) / "share" / CATALOGUE / "translations"
-    return checkout if checkout.is_dir() or not installed.is_dir() else installed
-
-
-TRANSLATIONS_DIR = _translations_dir()
+TRANSLATIONS_DIR = paths.resource("translations")
+"""`resources/translations` of the checkout, else the copy a wheel installs under
+`<prefix>/share/archive-viewer/translations`."""
 TRANSLATOR_NAME = "archive-viewer-translator"
 """The object name of the translators `install` adds, so a second call replaces them."""
 NATIVE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}

@@ -16,10 +16,11 @@ API (all calls return at once):
 - `prefetch(path, password=None)`: open `path` ahead of its `open` (callable from any thread:
   the archive's reading thread names the scan the window will show first). No answer.
 - `close(path)`: release one opening of `path` and forget its cached pages when none is left.
-- `request_pages(channel, keys)`: the pages `channel` (`VIEW` or `THUMBNAILS`) wants, most wanted
-  first. It replaces the channel's previous wish, so pages scrolled past are never rendered; keys
-  already cached are skipped. Then `page_rendered(key, QImage)` or `page_failed(key, message)`;
-  rendered images are kept in `cache` (an `ImageCache`, LRU bounded in bytes).
+- `request_pages(channel, keys)`: the pages `channel` (`VIEW`, `THUMBNAILS` or `PRINT`) wants,
+  most wanted first. It replaces the channel's previous wish, so pages scrolled past are never
+  rendered; keys already cached are skipped. Then `page_rendered(key, QImage)` or
+  `page_failed(key, message)`; rendered images are kept in `cache` (an `ImageCache`, LRU
+  bounded in bytes).
 - `extract_text(path, password=None, *, if_open=False)`: `text_extracted(path, pages, metadata)`
   with the text layer of every page ("" where there is none), or `text_failed(path, message)`.
   The document need not be open; with `if_open` the request lapses once it is closed.

@@ -16,7 +16,10 @@ VIEW = "view"
 """Render channel of the page view: served before any other channel."""
 THUMBNAILS = "thumbnails"
 """Render channel of the thumbnail bar: served when the view has nothing left to render."""
-CHANNELS = (VIEW, THUMBNAILS)
+PRINT = "print"
+"""Render channel of a printout or reading copy (every page of a scan at print resolution):
+served when the view and the thumbnails have nothing left to render."""
+CHANNELS = (VIEW, THUMBNAILS, PRINT)
 
 
 class RenderKey(NamedTuple):

@@ -149,6 +149,42 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
+        "print",
+        QT_TRANSLATE_NOOP("MainWindow", "&Print…"),
+        F,
+        (_STD.Print,),
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "Print the record: citation, metadata, transcript and scan, with a preview"
+        ),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "export_reading_copy",
+        QT_TRANSLATE_NOOP("MainWindow", "Export &Reading Copy…"),
+        F,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "Write the record as one PDF with its citation at the foot of every page"
+        ),
+    ),
+    ActionSpec(
+        "export_transcript_txt",
+        QT_TRANSLATE_NOOP("MainWindow", "Export Transcript as &Text…"),
+        F,
+        help=QT_TRANSLATE_NOOP("Actions", "Write the transcript as plain text"),
+    ),
+    ActionSpec(
+        "export_transcript_md",
+        QT_TRANSLATE_NOOP("MainWindow", "Export Transcript as &Markdown…"),
+        F,
+        help=QT_TRANSLATE_NOOP("Actions", "Write the transcript as Markdown"),
+    ),
+    ActionSpec(
+        "export_transcript_html",
+        QT_TRANSLATE_NOOP("MainWindow", "Export Transcript as &HTML…"),
+        F,
+        help=QT_TRANSLATE_NOOP("Actions", "Write the transcript as a web page"),
+    ),
+    ActionSpec(
         "quit",
         QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
         F,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.domain.transcript_export import TextFormat
 from viewer.services import i18n
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from viewer.ui.cite_panel import CitePanel
     from viewer.ui.find_bar import FindBar
     from viewer.ui.library import LibraryPanel
+    from viewer.ui.print_feature import PrintFeature
     from viewer.ui.search_panel import SearchPanel
 
 SearchFactory = Callable[[], "tuple[SearchService | None, str]"]
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.later = AfterFirstPage(self)
         self.opening = Opening(self)
+        self._printing: PrintFeature | None = None
         self.display = RecordDisplay(self)
         self.memory = WindowMemory(self)
         self.record_position = QLabel()
@@ -202,6 +205,11 @@ class MainWindow(QMainWindow):
             "import": self.opening.import_archive,
             "sheet_columns": self.opening.edit_sheet_columns,
             "copy_citation": self.display.copy_citation,
+            "print": lambda: self.printing().print_record(),
+            "export_reading_copy": lambda: self.printing().export_reading_copy(),
+            "export_transcript_txt": lambda: self.printing().export_transcript(TextFormat.PLAIN),
+            "export_transcript_md": lambda: self.printing().export_transcript(TextFormat.MARKDOWN),
+            "export_transcript_html": lambda: self.printing().export_transcript(TextFormat.HTML),
             "quit": self.close,
             "find": self._on_find_triggered,
             "search_archive": self._on_search_triggered,
@@ -494,6 +502,14 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
         QMessageBox.information(self, self.tr("Messages"), "\n\n".join(lines))
+
+    def printing(self) -> PrintFeature:
+        """Print, the reading copy and the transcript's exports (made on first use)."""
+        if self._printing is None:
+            from viewer.ui.print_feature import PrintFeature  # noqa: PLC0415
+
+            self._printing = PrintFeature(self, self.scan.worker)
+        return self._printing
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415

@@ -24,6 +24,8 @@ class RecordDisplay(QObject):
         super().__init__(window)
         self._window = window
         self._session = window.session
+        self.transcript: reading_state.TranscriptText | None = None
+        """The transcript of the record on screen, as last shown (for its exports)."""
         session = self._session
         session.record_shown.connect(self._on_session_record_shown)
         session.record_updated.connect(self._on_session_record_updated)
@@ -33,6 +35,7 @@ class RecordDisplay(QObject):
         window.metadata.citation_requested.connect(self.copy_citation)
 
     def _on_session_record_shown(self, view: reading_state.RecordView) -> None:
+        self.transcript = None
         window = self._window
         window.transcript_places.showing(None)  # the place in the previous record's text noted
         record = view.record
@@ -76,6 +79,7 @@ class RecordDisplay(QObject):
             cite.panel.show_record(record)
 
     def _on_session_transcript_shown(self, text: reading_state.TranscriptText) -> None:
+        self.transcript = text
         self._window.transcript_places.showing(text.path)
         self._window.transcript.show_display(text.display, text.notice)
 

@@ -237,6 +237,11 @@ class ScanPane(QWidget):
         """The text layer of every page of the open scan, once read (None before, or without)."""
         return self._page_texts
 
+    @property
+    def worker(self) -> render.PdfWorker:
+        """The render worker the pane's pages come from."""
+        return self._worker
+
     def current_page(self) -> int:
         """The page in the middle of the view, from 0."""
         return self.area.current_page()

@@ -1,15 +1,12 @@
-"""Printing a record on the reading room's printer, never with a dialog, never to a file."""
+"""Printing a record on the reading room's printer, never with a dialog, never to a file (what
+is printed is `services/reading_copy.record_document`, as the desktop's File > Print has it)."""
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Protocol
 
-from PySide6.QtGui import QTextCursor, QTextDocument
-
-from viewer.domain import citation
-from viewer.domain.model import Record
+from PySide6.QtGui import QTextDocument
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +35,3 @@ class SystemPrinter:
             return False
         document.print_(printer)
         return True
-
-
-def record_document(record: Record, transcript: QTextDocument) -> QTextDocument:
-    """What is printed for a record: its title and citation above its transcript."""
-    document = transcript.clone()
-    cursor = QTextCursor(document)
-    cursor.movePosition(QTextCursor.MoveOperation.Start)
-    cursor.insertHtml(
-        f"<p><b>{html.escape(record.title)}</b><br>{html.escape(citation.house(record))}</p>"
-    )
-    cursor.insertBlock()
-    return document

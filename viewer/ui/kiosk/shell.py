@@ -36,6 +36,7 @@ from viewer.kiosk.admin import PinGate, PinResult, TapGesture
 from viewer.kiosk.config import Contrast, KioskConfig
 from viewer.kiosk.idle import Clock, IdleMonitor, IdlePhase, monotonic
 from viewer.kiosk.usage_log import UsageLog
+from viewer.services import reading_copy
 from viewer.services import settings as prefs
 from viewer.services.settings import Layout, Settings, ViewState
 from viewer.ui.kiosk import lockdown, overlays, printing, style
@@ -504,7 +505,9 @@ class KioskShell(QWidget):
         record = self._window.current_record()
         if not self.config.actions.print_allowed or not isinstance(record, Record):
             return
-        document = printing.record_document(record, self._window.transcript.browser().document())
+        document = reading_copy.record_document(
+            record, self._window.transcript.browser().document()
+        )
         printed = self._printer.print_document(document, self.config.actions.printer)
         self._window.messages.show_message(
             Level.INFO,

@@ -1,0 +1,89 @@
+"""A second launch's side of one window: what it sends, and when it opens a window itself."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from viewer import cli, instance, paths
+
+
+@pytest.fixture
+def listening(tmp_path: Path) -> Iterator[list[instance.Request]]:
+    """A viewer's socket at `paths.instance_socket()` that takes every request."""
+    path = paths.instance_socket()
+    path.parent.mkdir(parents=True)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen()
+    received: list[instance.Request] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                return
+            with connection:
+                line = connection.makefile("rb").readline()
+                if line:
+                    received.append(instance.decode(line))
+                    connection.sendall(instance.REPLY_OK)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield received
+    server.shutdown(socket.SHUT_RDWR)
+    server.close()
+    thread.join(5)
+
+
+def test_request_round_trips_through_its_line() -> None:
+    request = instance.Request((Path("/a/b c.pdf"), Path("/d")))
+    assert instance.decode(instance.encode(request)) == request
+
+
+@pytest.mark.parametrize("line", [b"[]", b'{"open": [1]}', b'{"open": [""]}', b"\xff", b"{"])
+def test_a_line_that_is_not_a_request_is_refused(line: bytes) -> None:
+    with pytest.raises(ValueError):
+        instance.decode(line)
+
+
+def test_plain_launch_hands_its_absolute_paths_over(
+    listening: list[instance.Request], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["letter.pdf"]) == 0
+    assert listening == [instance.Request((tmp_path / "letter.pdf",))]
+
+
+def test_kiosk_and_new_instance_never_hand_over(listening: list[instance.Request]) -> None:
+    assert not cli._handed_over(["--kiosk", "/etc/archive-viewer/kiosk.toml"])
+    assert not cli._handed_over(["--new-instance", "x.pdf"])
+    assert listening == []
+
+
+def test_a_socket_left_by_a_crash_is_not_taken_for_a_viewer(tmp_path: Path) -> None:
+    path = paths.instance_socket()
+    path.parent.mkdir(parents=True)
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(path))
+    dead.close()  # bound, never listening: as a crashed viewer leaves it
+    assert path.is_socket()
+    assert not instance.is_live(path)
+    assert not instance.hand_over(path, [Path("x.pdf")])
+
+
+def test_a_long_base_directory_gets_a_socket_in_the_runtime_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(tmp_path / ("deep" * 30)))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    path = paths.instance_socket()
+    assert path.parent == tmp_path / "run" / "archive-viewer"
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(tmp_path / ("other" * 30)))
+    assert paths.instance_socket() != path
