@@ -236,3 +236,33 @@ def test_export_without_a_record_says_what_to_do(qtbot: QtBot, tmp_path: Path) -
         )
     finally:
         made.shutdown()
+
+
+def test_a_citation_of_three_lines_is_printed_whole_at_the_foot_of_every_page(
+    qtbot: QtBot, samples: Path, tmp_path: Path
+) -> None:
+    made = Viewer()
+    qtbot.addWidget(made.window)
+    made.window.show()
+    made.window.open_path(samples / "records" / "1949-05-18-telegram")
+    window = made.window
+    qtbot.waitUntil(
+        lambda: window.display.transcript is not None and window.scan.area.info is not None,
+        timeout=20000,
+    )
+    try:
+        copy = _copy(qtbot, made)
+        assert copy.footer.startswith('"Telegram from the leader of the group of Soviet')
+        assert copy.footer.endswith("Translated by Gary Goldberg.")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "telegram.pdf"))
+        painted = window.printing().print_on(copy, printer)
+        del printer
+        with pymupdf.open(tmp_path / "telegram.pdf") as document:
+            for number, page in enumerate(document, start=1):
+                text = " ".join(page.get_text().split())
+                assert text.endswith(f"{copy.footer}  ({number}/{painted})".replace("  ", " "))
+    finally:
+        made.window.close()
+        made.shutdown()

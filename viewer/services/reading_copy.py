@@ -27,6 +27,9 @@ from viewer.domain.model import Record
 FOOTER_POINTS = 8.0
 """The size of the citation at the foot of each page."""
 MARGIN_MM = 15.0
+FOOTER_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom) | int(
+    Qt.TextFlag.TextWordWrap
+)
 
 
 def record_document(
@@ -77,8 +80,14 @@ class _Layout:
         self.width = float(area.width())
         self.font = QFont()
         self.font.setPointSizeF(FOOTER_POINTS)
-        line = QFontMetricsF(self.font, device).lineSpacing()
-        self.footer = QRectF(0, area.height() - 2 * line, self.width, 2 * line)
+        metrics = QFontMetricsF(self.font, device)
+        line = metrics.lineSpacing()
+        # As high as the citation wraps to (a long title takes three lines or more), with the
+        # widest page numbers it can have.
+        widest = f"{copy.footer}  ({'8' * 4}/{'8' * 4})"
+        wrapped = metrics.boundingRect(QRectF(0, 0, self.width, 1e6), FOOTER_FLAGS, widest).height()
+        height = max(2 * line, wrapped)
+        self.footer = QRectF(0, area.height() - height, self.width, height)
         self.body = QRectF(0, 0, self.width, self.footer.top() - line)
         self.text = copy.text.clone()
         self.text.setDefaultFont(copy.text.defaultFont())
@@ -114,12 +123,7 @@ def paint(copy: Copy, device: QPagedPaintDevice, pages: Sequence[int] | None = N
             _paint_image(painter, layout.body, copy.scans[number - layout.text_pages - 1])
         painter.setFont(layout.font)
         painter.setPen(Qt.GlobalColor.black)
-        painter.drawText(
-            layout.footer,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            | int(Qt.TextFlag.TextWordWrap),
-            f"{copy.footer}  ({number}/{total})",
-        )
+        painter.drawText(layout.footer, FOOTER_FLAGS, f"{copy.footer}  ({number}/{total})")
     painter.end()
     return len(wanted)
 
