@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from viewer.domain import model, search
 from viewer.domain import search_source as source
+from viewer.services import lingering
 
 _log = logging.getLogger(__name__)
 
@@ -134,8 +135,15 @@ class IndexJob(QObject):
         self._thread.start(QThread.Priority.LowPriority)
 
     def cancel(self) -> None:
-        """Stop after the current batch; `index_failed` then says how far it got."""
+        """Stop within a fraction of a second (a text layer being read is finished first);
+        `index_failed` then says how far it got. What was written is kept."""
         self._cancel.set()
+
+    def stop(self, msecs: int) -> bool:
+        """Cancel and wait up to `msecs` for the thread to end; whether it has. One that has
+        not is kept until it ends (`lingering`): this job may go meanwhile."""
+        self.cancel()
+        return lingering.stop(self._thread, msecs, self._worker)
 
     def is_running(self) -> bool:
         """True while the worker thread runs."""
@@ -287,8 +295,10 @@ class SearchService(QObject):
             self.search_finished.emit(query_id, results)
 
     def shut_down(self, msecs: int = 5000) -> bool:
-        """Close the index and end the worker thread; False if it did not end in time."""
+        """Close the index and end the worker thread; False if it did not end in time (it is
+        kept until it ends: `lingering`)."""
         if not self._thread.isRunning():
             return True
+        self._latest[0] = -1  # queries still waiting are not run
         self._shutdown_requested.emit()
-        return self._thread.wait(msecs)
+        return lingering.stop(self._thread, msecs, self._worker)
