@@ -175,7 +175,9 @@ class _KeeperWorker(QObject):
             self._poll.setInterval(MACHINE_TEXT_POLL_MS)
             self._poll.timeout.connect(self._on_poll_timeout)
             self._poll.start()
-        for record in self._archive.records:
+        for count, record in enumerate(self._archive.records):
+            if count % FREEZE_EVERY == 0 and self._stopping.is_set():
+                return  # `stop` is queued next
             if (record.folder / RECORD_FILE).is_file():  # not a bare PDF's record
                 self._records[record.folder] = record
         if not _Inotify.available():
