@@ -161,7 +161,7 @@ class _SearchWorker(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, str)
-    ids_found = Signal(int, list)
+    ids_found = Signal(int, object)
 
     def __init__(self, latest: list[int]) -> None:
         super().__init__()
@@ -232,7 +232,7 @@ class SearchService(QObject):
     """(query id, search.SearchResults): only for the latest query"""
     search_failed = Signal(int, str)
     """(query id, message); id -1 when the index could not be opened"""
-    ids_found = Signal(int, list)
+    ids_found = Signal(int, object)
     """(request id, the id of every matching record in list order), for `find_record_ids`"""
 
     _open_requested = Signal(object)
