@@ -135,3 +135,42 @@ def test_a_thread_that_cannot_stop_in_time_does_not_abort_the_exit(
     assert result.returncode == 0, result.stderr
     assert "search-indexer" in result.stderr  # the log says which thread was left running
     assert seconds < 45
+
+
+def test_a_process_that_exits_without_stopping_its_search_threads_does_not_abort(
+    tmp_path: Path,
+) -> None:
+    """A script or a test run that makes the search service and an index keeper and never
+    stops them: they are asked to end at exit, before PySide would destroy them running."""
+    root = make_archive(tmp_path / "archive", 3)
+    script = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from viewer.domain import archive
+        from viewer.services.index_keeper import IndexKeeper
+        from viewer.services.indexer import SearchService
+        service = SearchService()
+        keeper = IndexKeeper(archive.load_archive(Path({str(root)!r})))
+        keeper.start()
+        print("started", flush=True)
+        """
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        ARCHIVE_VIEWER_BASEDIR=str(tmp_path / "user"),
+        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert "Destroyed while thread" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "started\n"

@@ -176,8 +176,8 @@ class _KeeperWorker(QObject):
             self._poll.timeout.connect(self._on_poll_timeout)
             self._poll.start()
         for count, record in enumerate(self._archive.records):
-            if count % FREEZE_EVERY == 0 and self._stopping.is_set():
-                return  # `stop` is queued next
+            if count % FREEZE_EVERY == 0 and (self._stopping.is_set() or lingering.interrupted()):
+                return  # `stop` is queued next, or the process is ending
             if (record.folder / RECORD_FILE).is_file():  # not a bare PDF's record
                 self._records[record.folder] = record
         if not _Inotify.available():
@@ -193,8 +193,8 @@ class _KeeperWorker(QObject):
         self._notifier = QSocketNotifier(self._inotify.fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notifier_activated)
         for count, (folder, record) in enumerate(self._records.items(), 1):
-            if self._stopping.is_set():
-                return  # `stop` is queued next
+            if self._stopping.is_set() or lingering.interrupted():
+                return  # `stop` is queued next, or the process is ending
             self._watch_record(folder, record)
             if count % FREEZE_EVERY == 0:
                 # The paths watched live as long as the watch: keep the cycle collector from
@@ -468,6 +468,7 @@ class IndexKeeper(QObject):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("search-keeper")
+        lingering.track(self._thread)
         self._stopping = threading.Event()
         self._worker = _KeeperWorker(archive, text_layer, machine_text, complete, self._stopping)
         self._worker.moveToThread(self._thread)

@@ -87,9 +87,12 @@ class _IndexWorker(QObject):
                 self._archive,
                 self._text_layer,
                 self.progress_changed.emit,
-                self._cancel.is_set,
+                self._cancelled,
                 self._machine_text,
             )
+
+    def _cancelled(self) -> bool:
+        return self._cancel.is_set() or lingering.interrupted()
 
 
 class IndexJob(QObject):
@@ -121,6 +124,7 @@ class IndexJob(QObject):
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("search-indexer")
+        lingering.track(self._thread)
         self._worker = _IndexWorker(
             archive, cache_dir, text_layer, trust_shipped, self._cancel, machine_text
         )
@@ -246,6 +250,7 @@ class SearchService(QObject):
         self._requests = 0
         self._thread = QThread()
         self._thread.setObjectName("search")
+        lingering.track(self._thread)
         self._worker = _SearchWorker(self._latest)
         self._worker.moveToThread(self._thread)
         self._open_requested.connect(self._worker.open_index)

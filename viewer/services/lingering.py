@@ -1,13 +1,15 @@
-"""Threads that have not ended when their owner lets go of them.
+"""Threads that have not ended when their owner lets go of them, or when the process ends.
 
 Qt ends the process (`qFatal`: "QThread: Destroyed while thread … is still running", an abort
 and a core dump) when a `QThread` is destroyed while it runs, and PySide destroys every QObject
-Python still owns when the interpreter exits. Every `QThread` of the viewer is stopped through
-`stop`: asked to end (its work checks for cancellation often), waited for a moment, and, when it
-has still not ended, kept here with the objects its work uses until it does, never destroyed
-running. `exit_process` ends the process without destroying them when one is still running
-at exit (the index it writes is an SQLite file in WAL mode: a transaction cut short is rolled
-back when it is next opened).
+Python still owns when the interpreter exits. So every `QThread` of the viewer is `track`ed when
+made and stopped through `stop`: asked to end (its work checks for cancellation often), waited
+for a moment, and, when it has still not ended, kept here with the objects its work uses until it
+does, never destroyed running. At exit (`exit_process`, or the interpreter's end when a script
+or a test run did not stop a thread) every thread still running is asked to end (its
+interruption requested, its event loop quit), given `EXIT_WAIT_MS`, and, if one still runs, the
+process ends without destroying it (the index it writes is an SQLite file in WAL mode: a
+transaction cut short is rolled back when it is next opened).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import logging
 import os
 import sys
 import time
+import weakref
 
 from PySide6.QtCore import QThread
 
@@ -30,6 +33,18 @@ EXIT_STUCK = 70
 """The status of a process that ended with a thread still running, outside the window's run."""
 
 _kept: list[tuple[QThread, tuple[object, ...]]] = []
+_tracked: weakref.WeakSet[QThread] = weakref.WeakSet()
+
+
+def track(thread: QThread) -> None:
+    """`thread` is asked to end at exit, before anything would destroy it. Its work must look at
+    `QThread.isInterruptionRequested()` in long loops (one with an event loop is quit)."""
+    _tracked.add(thread)
+
+
+def interrupted() -> bool:
+    """Whether the thread this runs on is asked to end (the process is ending)."""
+    return QThread.currentThread().isInterruptionRequested()
 
 
 def stop(thread: QThread, msecs: int, *keep: object) -> bool:
@@ -48,21 +63,27 @@ def outlive(thread: QThread, *keep: object) -> None:
     _kept[:] = [(kept, objects) for kept, objects in _kept if not kept.isFinished()]
     _kept.append((thread, keep))
     _log.info("thread %r is still running; it is kept until it ends", thread.objectName())
-    # Registered now, after the application object: it runs before PySide's own clean-up, which
-    # would destroy the threads kept (registering again replaces the earlier registration).
-    atexit.unregister(_at_exit)
-    atexit.register(_at_exit)
 
 
 def running() -> list[str]:
-    """The names of the threads kept here that still run."""
-    return [thread.objectName() for thread, _ in _kept if thread.isRunning()]
+    """The names of the threads kept or tracked here that still run."""
+    return [thread.objectName() for thread in _threads() if thread.isRunning()]
+
+
+def _threads() -> list[QThread]:
+    threads = [thread for thread, _ in _kept]
+    return threads + [thread for thread in list(_tracked) if thread not in threads]
 
 
 def wait(msecs: int) -> bool:
-    """Wait up to `msecs` in all for the threads kept here; whether every one has ended."""
+    """Ask every thread kept or tracked here to end, and wait up to `msecs` in all; whether every
+    one has ended."""
+    threads = [thread for thread in _threads() if thread.isRunning()]
+    for thread in threads:
+        thread.requestInterruption()
+        thread.quit()
     deadline = time.monotonic() + msecs / 1000
-    for thread, _ in list(_kept):
+    for thread in threads:
         left = int((deadline - time.monotonic()) * 1000)
         if thread.isRunning() and (left <= 0 or not thread.wait(left)):
             return False
@@ -70,8 +91,9 @@ def wait(msecs: int) -> bool:
 
 
 def exit_process(status: int, msecs: int | None = None) -> None:
-    """At the end of the window's run: give the threads kept here `msecs` to end, and when one
-    still runs, end the process with `status` at once instead of destroying it (which aborts)."""
+    """At the end of the window's run: give the threads kept or tracked here `msecs` to end,
+    and when one still runs, end the process with `status` at once instead of destroying it
+    (which aborts)."""
     if wait(EXIT_WAIT_MS if msecs is None else msecs):
         return
     _log.warning(
@@ -84,7 +106,9 @@ def exit_process(status: int, msecs: int | None = None) -> None:
     os._exit(status)
 
 
+@atexit.register
 def _at_exit() -> None:
-    # The interpreter is ending without `exit_process` (a script, a test run): the same care,
-    # with a status that says something went wrong (the one it was ending with is not known).
+    # Python's exit handlers run before PySide destroys what Python owns. When the window's run
+    # did not end here (a script, a test run), the same care, with a status that says something
+    # went wrong should a thread not end (the one the process was ending with is not known).
     exit_process(EXIT_STUCK)
