@@ -21,7 +21,7 @@ from viewer import __version__, paths
 from viewer.domain import ordering
 from viewer.domain.formats import manifest
 from viewer.domain.model import Archive, Record
-from viewer.services import i18n, sheet_columns, text_layers
+from viewer.services import i18n, lingering, sheet_columns, text_layers
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
 from viewer.services.messages import MessageChannel
@@ -187,13 +187,16 @@ class Viewer:
         return self.search_service, ""
 
     def shutdown(self) -> None:
-        """Stop the workers (the window has saved its state on close)."""
+        """Stop the workers (the window has saved its state on close).
+
+        A thread that has not ended in the time given is kept until it does
+        (`services.lingering`); `lingering.exit_process` then ends the process without it."""
         self._ocr_started = True  # never after this
         self.window.stop_background_work()
         self.worker.shutdown()
         if self.ocr_worker is not None:
             self.ocr_worker.shutdown()
-        self.text_layers.close()
+        self.text_layers.close()  # a text layer being read for the index fails at once
         if self.search_service is not None:
             self.search_service.shut_down()
         self.jobs.wait(2000)
@@ -295,6 +298,7 @@ def run(
     for server in launches:
         server.close()
     viewer.shutdown()
+    lingering.exit_process(status)
     return status
 
 
@@ -406,4 +410,5 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     status = app.exec()
     shell.uninstall()
     viewer.shutdown()
+    lingering.exit_process(status)
     return status

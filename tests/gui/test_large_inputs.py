@@ -3,6 +3,7 @@ showing all of it would not help a reader."""
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from viewer.app import Viewer
 from viewer.domain import ordering, transcript
 from viewer.domain.model import Archive, PartialDate, Record, Transcript, TranscriptFormat
 from viewer.services.jobs import Jobs
+from viewer.ui import after_first_page
 from viewer.ui.library import LibraryPanel
 from viewer.ui.metadata_panel import MetadataPanel
 from viewer.ui.transcript_view import TranscriptPane
@@ -264,3 +266,44 @@ def test_the_first_record_of_a_large_archive_is_the_first_in_library_order(
     records = generated_records(5_000, tmp_path)
     archive = Archive(root=tmp_path, title="Generated", records=tuple(records))
     assert ordering.first_record(archive, "") is ordering.library_order(records)[0]
+
+
+@OFFSCREEN_SIZE_HINTS
+def test_what_follows_the_first_page_is_built_a_piece_per_turn_then_frozen(
+    qtbot: QtBot, samples: Path
+) -> None:
+    """The record list, the modules of search and citation, each feature: a turn each, with the
+    event loop going round between them (together they held the window ~150 ms). Then the
+    window's objects are kept from the cycle collector's full passes."""
+    viewer = Viewer()
+    qtbot.addWidget(viewer.window)
+    later = viewer.window.later
+    passes = [0]
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: passes.__setitem__(0, passes[0] + 1))
+    built_at: dict[str, int] = {}
+    for name in ("build_library", "_build_search_feature", "_build_cite_feature"):
+        real = getattr(later, name)
+
+        def spy(real=real, name=name) -> object:  # type: ignore[no-untyped-def]
+            built_at.setdefault(name, passes[0])
+            return real()
+
+        setattr(later, name, spy)
+    try:
+        viewer.window.show()
+        with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+            viewer.window.open_path(samples)
+            ticker.start()
+        qtbot.waitUntil(lambda: later.cite_feature is not None, timeout=10000)
+        turns = [built_at[name] for name in ("build_library", "_build_search_feature")]
+        assert len({*turns, built_at["_build_cite_feature"]}) == 3, built_at
+        assert len(after_first_page._LATE_MODULES) > 1  # the modules loaded between, by turns
+        qtbot.waitUntil(lambda: not later._steps, timeout=10000)
+        feature = later.search_feature
+        assert not any(found is feature for found in gc.get_objects())  # frozen
+    finally:
+        ticker.stop()
+        viewer.window.close()
+        viewer.shutdown()

@@ -70,7 +70,7 @@ class FakeJobs(QObject):
 class FakeWorker(QObject):
     """The render worker's text-layer side."""
 
-    text_extracted = Signal(str, list, dict)
+    text_extracted = Signal(str, object, object)
     text_failed = Signal(str, str)
     worker_restarted = Signal(str)
 

@@ -428,3 +428,21 @@ def test_a_crashed_worker_process_is_restarted_and_reopens_what_was_open(
         assert len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in (40, 80)}) > 1
     finally:
         worker.shutdown()
+
+
+def test_a_text_layer_reaches_every_receiver_as_the_list_read_not_a_copy(
+    worker: render.PdfWorker,
+) -> None:
+    """A 5,000-page text layer is ~15 MB of text: a signal typed `list` converts it to Qt's
+    values and back for each receiver, ~60 ms of the window's thread per receiver."""
+    pages = [f"Text of page {number}." for number in range(5_000)]
+    words = [(1.0, 2.0, 3.0, 4.0, "word", 0, 0, 0)]
+    received: list[object] = []
+    for _ in range(3):
+        worker.text_extracted.connect(lambda _path, got, _meta: received.append(got))
+        worker.words_extracted.connect(lambda _path, _page, got: received.append(got))
+    worker._on_relay_arrived(render_protocol.TextExtracted("a.pdf", pages, {}))
+    worker._on_relay_arrived(render_protocol.WordsExtracted("a.pdf", 0, words))
+    assert len(received) == 6
+    assert all(got is pages for got in received[:3])
+    assert all(got == words for got in received[3:])

@@ -11,6 +11,7 @@ import logging
 import os
 import struct
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from viewer.domain import archive as archive_loader
 from viewer.domain import model, search
 from viewer.domain import search_source as source
 from viewer.domain.archive import RECORD_FILE
-from viewer.services import indexer
+from viewer.services import indexer, lingering
 
 _log = logging.getLogger(__name__)
 
@@ -131,8 +132,11 @@ class _KeeperWorker(QObject):
         text_layer: source.TextLayer | None,
         machine_text: source.MachineText | None,
         complete: Callable[[model.Record], model.Record] | None = None,
+        stopping: threading.Event | None = None,
     ) -> None:
         super().__init__()
+        self._stopping = stopping or threading.Event()
+        """Set (from any thread) when the keeper is to stop: long loops end early."""
         self._archive = archive
         self._text_layer = text_layer
         self._machine_text = machine_text
@@ -171,7 +175,9 @@ class _KeeperWorker(QObject):
             self._poll.setInterval(MACHINE_TEXT_POLL_MS)
             self._poll.timeout.connect(self._on_poll_timeout)
             self._poll.start()
-        for record in self._archive.records:
+        for count, record in enumerate(self._archive.records):
+            if count % FREEZE_EVERY == 0 and (self._stopping.is_set() or lingering.interrupted()):
+                return  # `stop` is queued next, or the process is ending
             if (record.folder / RECORD_FILE).is_file():  # not a bare PDF's record
                 self._records[record.folder] = record
         if not _Inotify.available():
@@ -187,6 +193,8 @@ class _KeeperWorker(QObject):
         self._notifier = QSocketNotifier(self._inotify.fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notifier_activated)
         for count, (folder, record) in enumerate(self._records.items(), 1):
+            if self._stopping.is_set() or lingering.interrupted():
+                return  # `stop` is queued next, or the process is ending
             self._watch_record(folder, record)
             if count % FREEZE_EVERY == 0:
                 # The paths watched live as long as the watch: keep the cycle collector from
@@ -290,10 +298,12 @@ class _KeeperWorker(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self._location is None:
-            return  # the index is not ready yet: these changes wait for it
+        if self._location is None or self._stopping.is_set():
+            return  # the index is not ready yet: these changes wait for it (or never come)
         try:
             stats = self._apply_changes(self._location)
+        except search.IndexCancelledError:
+            return  # the keeper is stopping
         except Exception as error:  # every failure goes back to the GUI as a signal
             self.failed.emit(indexer.error_message(error))
             return
@@ -335,7 +345,10 @@ class _KeeperWorker(QObject):
         with search.SearchIndex.open(location) as index:
             if overflowed:
                 return index.update(
-                    self._archive, self._text_layer, machine_text=self._machine_text
+                    self._archive,
+                    self._text_layer,
+                    cancelled=self._stopping.is_set,
+                    machine_text=self._machine_text,
                 )
             return index.update_records(
                 self._archive, sorted(ids), self._text_layer, self._machine_text
@@ -345,7 +358,7 @@ class _KeeperWorker(QObject):
     def _on_poll_timeout(self) -> None:
         """Re-index the records whose scans have more machine-read text than the index holds."""
         machine_text = self._machine_text
-        if machine_text is None or self._location is None:
+        if machine_text is None or self._location is None or self._stopping.is_set():
             return
         stamp = machine_text.stamp()
         if stamp != self._machine_stamp:
@@ -455,7 +468,9 @@ class IndexKeeper(QObject):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("search-keeper")
-        self._worker = _KeeperWorker(archive, text_layer, machine_text, complete)
+        lingering.track(self._thread)
+        self._stopping = threading.Event()
+        self._worker = _KeeperWorker(archive, text_layer, machine_text, complete, self._stopping)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._location_set.connect(self._worker.set_location)
@@ -476,8 +491,12 @@ class IndexKeeper(QObject):
 
     def stop(self, msecs: int = 3000) -> bool:
         """Stop watching and end the thread, waiting up to `msecs` (0: not at all); whether it
-        has ended (else `stopped` follows: keep a reference until then)."""
+        has ended. Else `stopped` follows: with `msecs` 0, keep a reference until then; after a
+        wait, the thread is kept until it ends (`lingering`) and this keeper may go."""
         if not self._thread.isRunning():
             return True
+        self._stopping.set()
         self._stop_requested.emit()
-        return self._thread.wait(msecs) if msecs > 0 else False
+        if msecs <= 0:
+            return False
+        return lingering.stop(self._thread, msecs, self._worker)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from viewer.domain import model, search
 from viewer.domain import search_source as source
+from viewer.services import lingering
 
 _log = logging.getLogger(__name__)
 
@@ -86,9 +87,12 @@ class _IndexWorker(QObject):
                 self._archive,
                 self._text_layer,
                 self.progress_changed.emit,
-                self._cancel.is_set,
+                self._cancelled,
                 self._machine_text,
             )
+
+    def _cancelled(self) -> bool:
+        return self._cancel.is_set() or lingering.interrupted()
 
 
 class IndexJob(QObject):
@@ -120,6 +124,7 @@ class IndexJob(QObject):
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("search-indexer")
+        lingering.track(self._thread)
         self._worker = _IndexWorker(
             archive, cache_dir, text_layer, trust_shipped, self._cancel, machine_text
         )
@@ -134,8 +139,15 @@ class IndexJob(QObject):
         self._thread.start(QThread.Priority.LowPriority)
 
     def cancel(self) -> None:
-        """Stop after the current batch; `index_failed` then says how far it got."""
+        """Stop within a fraction of a second (a text layer being read is finished first);
+        `index_failed` then says how far it got. What was written is kept."""
         self._cancel.set()
+
+    def stop(self, msecs: int) -> bool:
+        """Cancel and wait up to `msecs` for the thread to end; whether it has. One that has
+        not is kept until it ends (`lingering`): this job may go meanwhile."""
+        self.cancel()
+        return lingering.stop(self._thread, msecs, self._worker)
 
     def is_running(self) -> bool:
         """True while the worker thread runs."""
@@ -153,7 +165,7 @@ class _SearchWorker(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, str)
-    ids_found = Signal(int, list)
+    ids_found = Signal(int, object)
 
     def __init__(self, latest: list[int]) -> None:
         super().__init__()
@@ -224,7 +236,7 @@ class SearchService(QObject):
     """(query id, search.SearchResults): only for the latest query"""
     search_failed = Signal(int, str)
     """(query id, message); id -1 when the index could not be opened"""
-    ids_found = Signal(int, list)
+    ids_found = Signal(int, object)
     """(request id, the id of every matching record in list order), for `find_record_ids`"""
 
     _open_requested = Signal(object)
@@ -238,6 +250,7 @@ class SearchService(QObject):
         self._requests = 0
         self._thread = QThread()
         self._thread.setObjectName("search")
+        lingering.track(self._thread)
         self._worker = _SearchWorker(self._latest)
         self._worker.moveToThread(self._thread)
         self._open_requested.connect(self._worker.open_index)
@@ -287,8 +300,10 @@ class SearchService(QObject):
             self.search_finished.emit(query_id, results)
 
     def shut_down(self, msecs: int = 5000) -> bool:
-        """Close the index and end the worker thread; False if it did not end in time."""
+        """Close the index and end the worker thread; False if it did not end in time (it is
+        kept until it ends: `lingering`)."""
         if not self._thread.isRunning():
             return True
+        self._latest[0] = -1  # queries still waiting are not run
         self._shutdown_requested.emit()
-        return self._thread.wait(msecs)
+        return lingering.stop(self._thread, msecs, self._worker)

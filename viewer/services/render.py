@@ -107,9 +107,9 @@ class PdfWorker(QObject):
     document_failed = Signal(int, str, str, bool)
     page_rendered = Signal(object, QImage)
     page_failed = Signal(object, str)
-    text_extracted = Signal(str, list, dict)
+    text_extracted = Signal(str, object, object)
     text_failed = Signal(str, str)
-    words_extracted = Signal(str, int, list)
+    words_extracted = Signal(str, int, object)
     worker_restarted = Signal(str)
     _backend_exited = Signal(object)
 

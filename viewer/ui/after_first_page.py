@@ -7,6 +7,9 @@ Reading comes first: none of this is built before the first page is painted (or 
 
 from __future__ import annotations
 
+import functools
+import gc
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,11 +27,20 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
     from viewer.ui.search_feature import SearchFeature
 
+STEP_MS = 1
+"""Between two pieces built after the first page: a timer, so that the event loop goes round."""
+_LATE_MODULES = (
+    "viewer.domain.search.values",
+    "viewer.domain.search",
+    "viewer.ui.find_bar",
+    "viewer.ui.search_panel",
+    "viewer.ui.search_feature",
+    "viewer.ui.cite_feature",
+    "viewer.ui.citation_actions",
+)
+"""What the search and citation features load, in the order they need it."""
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
-NEXT_TURN_MS = 1
-"""The wait between two pieces built one after the other: a timer, not a posted call (posted
-calls, even those posted while the loop hands them out, are all taken in one turn)."""
 
 
 class AfterFirstPage(QObject):
@@ -50,6 +62,8 @@ class AfterFirstPage(QObject):
         """The PdfMetadataReader of a plain folder's records, made when first needed."""
         self._pdf_text_layers: dict[str, bool] = {}
         """Whether each PDF of the plain folder open has a text layer, once read."""
+        self._steps: list[Callable[[], object]] = []
+        """What is left to build after the first page, a piece per turn of the event loop."""
         self.stopped = False
         """Background work was stopped (the window closed): none is started any more."""
         # The record list is built once the first page is painted, or after this long at the
@@ -58,21 +72,34 @@ class AfterFirstPage(QObject):
 
     def on_first_page_painted(self) -> None:
         """The reader has the page: now load what reading does not need at once, a piece per
-        turn of the event loop."""
-        self._one_per_turn(
-            [self.build_library, self._start_pending_metadata, self.start_pending_index]
-        )
+        turn of the event loop (each well under 50 ms: the search and the citation features
+        are built on turns of their own)."""
+        start = not self._steps
+        self._steps += [
+            self.build_library,
+            # A plain folder's PDFs are read first: indexing waits for their titles.
+            self._start_pending_metadata,
+            # Loaded a few at a time: all at once they take ~60 ms.
+            *(functools.partial(importlib.import_module, name) for name in _LATE_MODULES),
+            self._build_search_feature,
+            self._build_cite_feature,
+            self._window.follow_screen_in_tab_order,
+            _keep_from_collector,
+            self.start_pending_index,
+        ]
+        if start:
+            QTimer.singleShot(STEP_MS, self._next_step)
 
-    def _one_per_turn(self, steps: list[Callable[[], object]]) -> None:
-        """Run `steps` in order, one per turn of the event loop: queued together they run in
-        one turn, and hold the window for as long as all of them take."""
-
-        def run() -> None:
-            steps.pop(0)()
-            if steps:
-                QTimer.singleShot(NEXT_TURN_MS, self, run)
-
-        QTimer.singleShot(0, self, run)
+    def _next_step(self) -> None:
+        """One piece of `on_first_page_painted`; the next on a turn of its own, after what
+        arrived meanwhile (input, painting, timers due): calls queued with no delay run back
+        to back in one pass of the event loop."""
+        if self.stopped:  # the window closed: nothing more is built
+            self._steps = []
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(STEP_MS, self._next_step)
 
     def archive_opened(self, archive: Archive) -> None:
         """`archive` is open: list it, index it after the first page, complete a plain folder's
@@ -175,10 +202,10 @@ class AfterFirstPage(QObject):
         if self.search_feature is None or self.cite_feature is None:
             # A feature a turn, then the indexing: each takes the window a while.
             if self.search_feature is None:
-                self.search_feature = self._make_search()
+                self._build_search_feature()
             else:
-                self.cite_feature = self._make_cite()
-            QTimer.singleShot(NEXT_TURN_MS, self, self.start_pending_index)
+                self._build_cite_feature()
+            QTimer.singleShot(STEP_MS, self, self.start_pending_index)
             return
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._session.state.archive:
@@ -188,13 +215,16 @@ class AfterFirstPage(QObject):
 
     def features(self) -> tuple[SearchFeature, CiteFeature]:
         """The search and citation features, built on first need (after the first page)."""
-        if self.search_feature is None:
-            self.search_feature = self._make_search()
-        if self.cite_feature is None:
-            self.cite_feature = self._make_cite()
-        return self.search_feature, self.cite_feature
+        if self.search_feature is not None and self.cite_feature is not None:
+            return self.search_feature, self.cite_feature
+        features = self._build_search_feature(), self._build_cite_feature()
+        self._window.follow_screen_in_tab_order()
+        return features
 
-    def _make_search(self) -> SearchFeature:
+    def _build_search_feature(self) -> SearchFeature:
+        if self.search_feature is not None:
+            return self.search_feature
+        from viewer.ui import citation_actions  # noqa: PLC0415
         from viewer.ui.search_feature import SearchFeature  # noqa: PLC0415
 
         window = self._window
@@ -213,11 +243,23 @@ class AfterFirstPage(QObject):
             problem=problem,
             text_layer=window.text_layer,
         )
+        self.search_feature = search
         focus_frame.install(search.panel.result_view())
         search.archive_changed.connect(self._session.archive_changed_on_disk)
+        results_menu = citation_actions.build_format_menu(
+            window,
+            self.tr("Export &Search Results"),
+            self._on_export_search_results,
+            "export_results_menu",
+        )
+        window.file_menu.insertMenu(window.file_end, results_menu)
+        window.export_results_menu = results_menu
         return search
 
-    def _make_cite(self) -> CiteFeature:
+    def _build_cite_feature(self) -> CiteFeature:
+        if self.cite_feature is not None:
+            return self.cite_feature
+        self._build_search_feature()  # first: its menu comes first
         from viewer.ui import citation_actions  # noqa: PLC0415
         from viewer.ui.cite_feature import CiteFeature  # noqa: PLC0415
 
@@ -238,14 +280,8 @@ class AfterFirstPage(QObject):
             selected_records=self._selected_records,
             on_exported=channel.info,
         )
+        self.cite_feature = cite
         cite.panel.style_chosen.connect(window.on_cite_style_chosen)
-        results_menu = citation_actions.build_format_menu(
-            window,
-            self.tr("Export &Search Results"),
-            self._on_export_search_results,
-            "export_results_menu",
-        )
-        window.file_menu.insertMenu(window.file_end, results_menu)
         archive_menu = citation_actions.build_export_menu(
             window,
             self._good_records,
@@ -254,9 +290,8 @@ class AfterFirstPage(QObject):
             on_said=channel.info,
         )
         window.file_menu.insertMenu(window.file_end, archive_menu)
-        window.export_results_menu, window.export_archive_menu = results_menu, archive_menu
+        window.export_archive_menu = archive_menu
         cite.panel.show_record(self._session.state.record)
-        window.follow_screen_in_tab_order()
         return cite
 
     def _completer(self) -> Any:
@@ -314,6 +349,13 @@ class AfterFirstPage(QObject):
             self._metadata_reader.close()
         if self.search_feature is not None:
             self.search_feature.shut_down()
+
+
+def _keep_from_collector() -> None:
+    """The window's parts are all built and live as long as it does: keep the cycle collector's
+    full passes from walking them (and the modules loaded for them) again, ~30 ms each of
+    whichever thread triggers one, the window's or one holding the interpreter's lock."""
+    gc.freeze()
 
 
 def _guessed_from_names(archive: Archive) -> bool:

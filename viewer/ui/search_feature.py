@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from viewer.ui.scan_view import ScanPane
 
 
+SHUTDOWN_WAIT_MS = 1000
+"""How long closing waits for each indexing thread, asked to stop, to end (it takes a fraction of
+a second; one that takes longer ends on its own, kept alive until then)."""
+
+
 class SearchFeature(QObject):
     """The Search panel, the find bar, and the background index that feeds them."""
 
@@ -62,6 +67,8 @@ class SearchFeature(QObject):
         # Pages machine-read (OCR) into the user's cache are searchable too, marked as such.
         self._machine_text = ocr_cache.RecognisedText(ocr_cache.default_path(paths.cache_dir()))
         self._job: IndexJob | None = None
+        self._cancelled_jobs: list[IndexJob] = []
+        """Jobs replaced by a newer one: cancelled, perhaps not ended yet."""
         self._keeper: IndexKeeper | None = None
         self._stopping: set[IndexKeeper] = set()
         self._id_requests: dict[int, Callable[[list[Record]], None]] = {}
@@ -92,7 +99,9 @@ class SearchFeature(QObject):
         completed by `complete`)."""
         if self._job is not None:
             self._job.cancel()
-        self._stop_keeper(wait=False)
+            self._cancelled_jobs = [job for job in self._cancelled_jobs if job.is_running()]
+            self._cancelled_jobs.append(self._job)
+        self._stop_keeper()
         self.panel.reset()
         if self._service is None:
             return
@@ -153,20 +162,26 @@ class SearchFeature(QObject):
         self.panel.focus_search()
 
     def shut_down(self) -> None:
-        """Stop indexing and searching (the window is closing)."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job.wait(3000)
-        self._stop_keeper(wait=True)
+        """Stop indexing and searching (the window is closing): every thread is asked to stop,
+        then waited for a moment; one that has not ended by then is kept until it does
+        (`services.lingering`), never destroyed while it runs."""
+        jobs = [*self._cancelled_jobs, *([self._job] if self._job is not None else [])]
+        self._job, self._cancelled_jobs = None, []
+        for job in jobs:
+            job.cancel()
+        self._stop_keeper()
+        for job in jobs:
+            job.stop(SHUTDOWN_WAIT_MS)
         for keeper in list(self._stopping):
-            keeper.stop()
+            keeper.stop(SHUTDOWN_WAIT_MS)
+        self._stopping.clear()
         self.find_bar.shut_down()
 
-    def _stop_keeper(self, wait: bool = False) -> None:
+    def _stop_keeper(self) -> None:
         keeper, self._keeper = self._keeper, None
         if keeper is None:
             return
-        if keeper.stop(3000 if wait else 0):
+        if keeper.stop(0):
             keeper.deleteLater()
         else:  # it may be busy for a moment: let it end on its own
             self._stopping.add(keeper)
@@ -202,8 +217,9 @@ class SearchFeature(QObject):
             self._messages.show_message(Level.WARNING, text)
 
     def _on_job_index_failed(self, job: IndexJob, message: str) -> None:
-        if job is self._job:
-            self._stop_keeper()
+        if job is not self._job:
+            return  # cancelled: another archive is open, or the window is closing
+        self._stop_keeper()
         self.panel.set_index_error(message)
         if message not in self._told:  # said once in the message bar, not only in the panel
             self._told.add(message)

@@ -1,7 +1,14 @@
-"""Indexing: records written, re-written and deleted, broken records noted, the file compacted."""
+"""Indexing: records written, re-written and deleted, broken records noted, the file compacted.
+
+An update asked to stop (`cancelled`) stops within a fraction of a second in every phase: between
+records, between steps of a few thousand records' fingerprints, between transactions of at most
+`BATCH` records, between steps of compaction, and inside any SQL statement (SQLite's progress
+handler interrupts it). What was committed is kept; the transaction under way is rolled back.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import time
@@ -16,6 +23,12 @@ from viewer.domain.search.connection import Connection
 
 BATCH = 200
 """Records written per transaction while indexing (progress is reported per batch)."""
+FINGERPRINT_STEP = 2_000
+"""Records whose files are looked at between two looks at `cancelled` (~10 ms)."""
+MERGE_PAGES = 200
+"""Pages of the full-text index merged per step of compaction (each its own transaction)."""
+_PROGRESS_OPCODES = 10_000
+"""SQLite looks at `cancelled` every so many virtual machine instructions (~a millisecond)."""
 
 _COLUMNS = ", ".join(schema.TEXT_COLUMNS)
 _MARKS = ", ".join("?" for _ in schema.TEXT_COLUMNS)
@@ -36,20 +49,60 @@ def update(
     """Bring the index up to date with `archive`, re-reading only changed records."""
     _check_writable(index)
     started = time.perf_counter()
-    if machine_text is not None:
-        machine_text.refresh()
-    stored: dict[str, str] = dict(index.db.execute("SELECT record_id, fingerprint FROM records"))
-    current, broken = _sort_records(archive.records)
-    records = list(current.values())
-    digests = source.fingerprints(records, machine_text)
-    work = [
-        (record, digest)
-        for record, digest in zip(records, digests, strict=True)
-        if stored.get(record.id) != digest
-    ]
-    removed = [record_id for record_id in stored if record_id not in current]
-    changes = _Changes(work, removed, broken, stored, len(current), started, machine_text)
-    return _apply(index, changes, text_layer, progress, cancelled)
+    stop = cancelled or _never
+    with _interruptible(index, stop, len(archive.records)):
+        if machine_text is not None:
+            machine_text.refresh()
+        _check(stop, 0, len(archive.records))
+        stored: dict[str, str] = dict(
+            index.db.execute("SELECT record_id, fingerprint FROM records")
+        )
+        current, broken = _sort_records(archive.records)
+        records = list(current.values())
+        digests = _fingerprints(records, machine_text, stop)
+        work = [
+            (record, digest)
+            for record, digest in zip(records, digests, strict=True)
+            if stored.get(record.id) != digest
+        ]
+        removed = [record_id for record_id in stored if record_id not in current]
+        changes = _Changes(work, removed, broken, stored, len(current), started, machine_text)
+        return _apply(index, changes, text_layer, progress, stop)
+
+
+def _never() -> bool:
+    return False
+
+
+def _check(stop: values.CancelCheck, done: int, total: int) -> None:
+    if stop():
+        raise values.IndexCancelledError(f"Indexing stopped after {done} of {total} records.")
+
+
+@contextlib.contextmanager
+def _interruptible(index: Connection, stop: values.CancelCheck, total: int) -> Iterator[None]:
+    """SQL statements run meanwhile are interrupted once `stop()` is true."""
+    index.db.set_progress_handler(stop, _PROGRESS_OPCODES)
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            raise values.IndexCancelledError(
+                f"Indexing stopped before all {total} records were indexed."
+            ) from error
+        raise
+    finally:
+        index.db.set_progress_handler(None, 0)
+
+
+def _fingerprints(
+    records: list[model.Record], machine_text: source.MachineText | None, stop: values.CancelCheck
+) -> list[str]:
+    digests: list[str] = []
+    for start in range(0, len(records), FINGERPRINT_STEP):
+        _check(stop, 0, len(records))
+        digests += source.fingerprints(records[start : start + FINGERPRINT_STEP], machine_text)
+    return digests
 
 
 def update_records(
@@ -75,7 +128,7 @@ def update_records(
     work = list(zip(records, source.fingerprints(records, machine_text), strict=True))
     removed = [record_id for record_id in stored if record_id not in current]
     changes = _Changes(work, removed, broken, stored, len(current), started, machine_text)
-    return _apply(index, changes, text_layer, None, None)
+    return _apply(index, changes, text_layer, None, _never)
 
 
 def _check_writable(index: Connection) -> None:
@@ -105,25 +158,25 @@ def _apply(
     changes: _Changes,
     text_layer: source.TextLayer | None,
     progress: values.ProgressCallback | None,
-    cancelled: values.CancelCheck | None,
+    stop: values.CancelCheck,
 ) -> values.IndexStats:
     """Write the changed records, delete the removed ones and record the broken ones."""
     work, stored = changes.work, changes.stored
     total = len(work)
     if progress is not None:
         progress(0, total)
-    if changes.removed_ids:
-        removed = list(_rowids_of(index, changes.removed_ids).values())
-        write(index, lambda: _delete(index, removed))
+    for start in range(0, len(changes.removed_ids), BATCH):
+        _check(stop, 0, total)
+        removed = list(_rowids_of(index, changes.removed_ids[start : start + BATCH]).values())
+        write(index, functools.partial(_delete, index, removed))
     done = 0
     for batch in _chunks(work, BATCH):
-        if cancelled is not None and cancelled():
-            raise values.IndexCancelledError(f"Indexing stopped after {done} of {total} records.")
         old = _rowids_of(index, [record.id for record, _ in batch if record.id in stored])
-        documents = [
-            (source.document(record, text_layer, digest, changes.machine_text), old.get(record.id))
-            for record, digest in batch
-        ]
+        documents = []
+        for record, digest in batch:  # a record's text layer can take a while: look each time
+            _check(stop, done, total)
+            document = source.document(record, text_layer, digest, changes.machine_text)
+            documents.append((document, old.get(record.id)))
         write(index, functools.partial(_store, index, documents))
         done += len(batch)
         if progress is not None:
@@ -131,7 +184,7 @@ def _apply(
     if changes.broken != _stored_broken(index):
         write(index, lambda: _replace_broken(index, changes.broken))
     if total > max(1000, changes.record_count // 4):
-        write(index, lambda: index.db.execute("INSERT INTO fts(fts) VALUES('optimize')"))
+        _compact(index, stop)
     updated = sum(1 for record, _ in work if record.id in stored)
     return values.IndexStats(
         path=index.location.path,
@@ -142,6 +195,21 @@ def _apply(
         problems=problems(index),
         seconds=time.perf_counter() - changes.started,
     )
+
+
+def _compact(index: Connection, stop: values.CancelCheck) -> None:
+    """Merge the full-text index into one segment, as FTS5's 'optimize' does, in steps of
+    `MERGE_PAGES` pages (a negative 'merge' is an 'optimize' in steps), each committed: a stop
+    between two keeps what was merged."""
+    db = index.db
+    while not stop():
+        before = db.total_changes
+        write(
+            index,
+            lambda: db.execute("INSERT INTO fts(fts, rank) VALUES('merge', ?)", (-MERGE_PAGES,)),
+        )
+        if db.total_changes - before < 2:  # FTS5: nothing was left to merge
+            return
 
 
 def _rowids_of(index: Connection, record_ids: Sequence[str]) -> dict[str, int]:
@@ -164,12 +232,13 @@ def write(index: Connection, action: Callable[[], object]) -> None:
             action()
         except BaseException:
             if db.in_transaction:  # SQLite has rolled back itself on a full disk
+                db.set_progress_handler(None, 0)  # (an update being stopped: not this one)
                 db.execute("ROLLBACK")
             index.forget_records()
             raise
         db.execute("COMMIT")
     except sqlite3.OperationalError as error:
-        if schema.disk_full(error):
+        if schema.disk_full(error) or error.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
             raise
         raise values.IndexUnavailableError(
             f"The search index {index.location.path} cannot be written: {error}."
