@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import catalogue, model, record_files
+from viewer.domain import catalogue, folder_check, model, record_files
 from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
@@ -458,15 +458,24 @@ def load_archive(
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
     header, _ = read_header(root)
-    known, first = None, None
+    known, first, check = None, None, None
     if catalogues is not None:
         known = catalogue.Catalogue(catalogues, root)
+        if early is not None and folder_check.worth_a_child(known.file):
+            # Whether the folders changed since is looked at meanwhile, in a process of its own.
+            check = folder_check.FolderCheck(root, known.file)
         known.load()
         gc.freeze()  # as the records read below (see there)
         if early is not None and len(known):
             first = _archive(root, header, _unique_ids(known.records()))
             early(first)
-    folders = _record_folders(root)
+    checked = check.result() if check is not None else None
+    if checked is True and first is not None and len(first.records) == len(known or ()):
+        return first  # every record folder as the catalogue has it
+    if checked is None or checked is True:
+        folders, stamps = _record_folders(root), None
+    else:
+        folders, stamps = _checked_folders(checked)
     if not folders:
         raise ArchiveError(
             path,
@@ -475,7 +484,7 @@ def load_archive(
         )
     found_records: list[Record | BrokenRecord] = []
     step = max(1, len(folders) // 200)
-    for index, (folder, found, read) in enumerate(catalogue.read_ahead(folders, known)):
+    for index, (folder, found, read) in enumerate(catalogue.read_ahead(folders, known, stamps)):
         if isinstance(read, Record):
             record: Record | BrokenRecord = read
         else:
@@ -516,6 +525,21 @@ def _record_folders(root: Path) -> list[Path]:
         if len(folders) % FREEZE_EVERY == 0:
             gc.freeze()
     return folders
+
+
+def _checked_folders(
+    checked: Iterable[folder_check.Found],
+) -> tuple[list[Path], list[catalogue.Stamp | None]]:
+    """The record folders and their stamps as `folder_check` found them, kept from the cycle
+    collector as `_record_folders`."""
+    folders: list[Path] = []
+    stamps: list[catalogue.Stamp | None] = []
+    for chunk in checked:
+        for name, found in chunk:
+            folders.append(Path(name))
+            stamps.append(found)
+        gc.freeze()
+    return folders, stamps
 
 
 def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | BrokenRecord]:
