@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.domain import archive, catalogue, folder_check
+from viewer.domain import archive, catalogue, folder_check, model, record_files, record_reader
 from viewer.domain.model import Record
 
 PAST = 1_600_000_000  # a time well before any reading, so the records are settled
@@ -274,3 +274,53 @@ def test_a_small_catalogue_is_checked_without_a_child_process(
     assert not folder_check.worth_a_child(file)
     monkeypatch.setattr(folder_check, "CHILD_FROM_BYTES", file.stat().st_size)
     assert folder_check.worth_a_child(file)
+
+
+def test_a_large_archive_read_for_the_first_time_is_read_in_a_child_past_its_first_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100,000 record folders read on threads of the window's process held its interpreter lock
+    # turn after turn (and left it ~150 MB larger): a child reads all but the first records.
+    root, cache = make(tmp_path / "a", 8), tmp_path / "cache"
+    write(root / "records" / "r6" / "record.toml", 'id = "r6"\ntitle = \n')  # cannot be read
+    write(root / "records" / "r7" / "transcript.en.txt", "Text.")
+    os.utime(root / "records" / "r7", (PAST, PAST))
+    expected = archive.load_archive(root).records
+    monkeypatch.setattr(record_reader, "CHILD_FROM", 4)
+    monkeypatch.setattr(archive, "EARLY_RECORDS", 2)
+    fetched: list[str] = []
+    real_fetch = record_files.fetch
+
+    def fetch_here(folder: Path) -> record_files.Fetched:
+        fetched.append(folder.name)
+        return real_fetch(folder)
+
+    monkeypatch.setattr(record_files, "fetch", fetch_here)
+    early: list[int] = []
+    read = archive.load_archive(root, catalogues=cache, early=lambda a: early.append(1))
+    assert read.records == expected
+    assert fetched == ["r0", "r1"]  # the rest were read by the child
+    assert isinstance(read.records[6], model.BrokenRecord)
+    assert read.records[6].reason.startswith("not valid TOML")
+    # The catalogue holds what both readings kept: opened again, nothing is read.
+    fetched.clear()
+    again = archive.load_archive(root, catalogues=cache, early=lambda a: early.append(2))
+    assert again.records == expected
+    assert fetched == ["r6"]  # a record that cannot be read is never kept
+    assert not list(cache.glob("*.part"))
+
+
+def test_a_child_that_cannot_read_leaves_the_records_to_the_window_s_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache = make(tmp_path / "a", 6), tmp_path / "cache"
+    expected = archive.load_archive(root).records
+    monkeypatch.setattr(record_reader, "CHILD_FROM", 4)
+    monkeypatch.setattr(archive, "EARLY_RECORDS", 2)
+    monkeypatch.setattr(record_reader.sys, "executable", str(tmp_path / "no-python"))
+    read = archive.load_archive(root, catalogues=cache, early=lambda a: None)
+    assert read.records == expected
+    # What the window's process read in the first place is kept; the rest is read again later.
+    kept = catalogue.Catalogue(cache, root.resolve())
+    kept.load()
+    assert [r.id for r in kept.records()] == ["r0", "r1"]

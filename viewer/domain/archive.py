@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import catalogue, folder_check, model, record_files
+from viewer.domain import catalogue, folder_check, model, record_files, record_reader
 from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
@@ -475,22 +475,25 @@ def load_archive(
     if checked is None or checked is True:
         folders, stamps = _record_folders(root), None
     else:
-        folders, stamps = _checked_folders(checked)
+        folders, stamps = record_reader.checked_folders(checked)
     if not folders:
         raise ArchiveError(
             path,
             "holds no records (no record.toml in it or below it)",
             "Open an archive folder, a record folder or a PDF",
         )
+    reading = None
+    if (
+        first is None
+        and early is not None
+        and catalogues
+        and len(folders) >= record_reader.CHILD_FROM
+    ):
+        # Read for the first time: all but the first records in a child process.
+        reading = record_reader.ChildReading(root, folders[EARLY_RECORDS:], catalogues)
     found_records: list[Record | BrokenRecord] = []
     step = max(1, len(folders) // 200)
-    for index, (folder, found, read) in enumerate(catalogue.read_ahead(folders, known, stamps)):
-        if isinstance(read, Record):
-            record: Record | BrokenRecord = read
-        else:
-            record = load_record(folder, real=True, fetched=read)
-        if known is not None:
-            known.remember(folder, found, record, read)
+    for index, record in enumerate(record_reader.records_of(folders, known, stamps, reading)):
         found_records.append(record)
         if early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
             # A large archive read for the first time: its first records to read meanwhile.
@@ -505,7 +508,7 @@ def load_archive(
             # for over a second, stopping the window whichever thread reads the archive.
             gc.freeze()
     if known is not None:
-        known.save()
+        known.save(reading.kept if reading is not None else None)
     records = _unique_ids(found_records)
     if (
         first is not None
@@ -525,21 +528,6 @@ def _record_folders(root: Path) -> list[Path]:
         if len(folders) % FREEZE_EVERY == 0:
             gc.freeze()
     return folders
-
-
-def _checked_folders(
-    checked: Iterable[folder_check.Found],
-) -> tuple[list[Path], list[catalogue.Stamp | None]]:
-    """The record folders and their stamps as `folder_check` found them, kept from the cycle
-    collector as `_record_folders`."""
-    folders: list[Path] = []
-    stamps: list[catalogue.Stamp | None] = []
-    for chunk in checked:
-        for name, found in chunk:
-            folders.append(Path(name))
-            stamps.append(found)
-        gc.freeze()
-    return folders, stamps
 
 
 def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | BrokenRecord]:

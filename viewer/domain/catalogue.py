@@ -23,12 +23,13 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from viewer.domain import model, record_files
 from viewer.domain.model import BrokenRecord, Record
@@ -68,7 +69,7 @@ def header(root: Path) -> tuple[str, str]:
     return (_fingerprint(), str(root))
 
 
-def load_plain(handle: BinaryIO) -> Any:
+def load_plain(handle: IO[bytes]) -> Any:
     """The next pickle of `handle`, of plain values only (a class named in it is refused)."""
     return _PlainUnpickler(handle).load()
 
@@ -205,9 +206,11 @@ class Catalogue:
         if str(folder) in self._known:
             self._changed = True
 
-    def save(self) -> None:
-        """Write the records kept in this reading, when they differ from the file's."""
-        if not self._changed and len(self._kept) == len(self._known):
+    def save(self, also: Path | None = None) -> None:
+        """Write the records kept in this reading, when they differ from the file's; `also`: a
+        file of the records of the same archive kept by another reading (`part_file`), added
+        after them (and removed)."""
+        if also is None and not self._changed and len(self._kept) == len(self._known):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -222,10 +225,33 @@ class Catalogue:
                 pickle.dump(header(self.root), handle, pickle.HIGHEST_PROTOCOL)
                 for chunk in _chunks(self._kept_values()):
                     pickle.dump(dict(chunk), handle, pickle.HIGHEST_PROTOCOL)
+                if also is not None:
+                    self._add(also, handle)
             Path(handle.name).replace(self.file)
         except OSError as exc:
             log.info("the catalogue of %s is not kept: %s", self.root, exc)
             Path(handle.name).unlink(missing_ok=True)
+        finally:
+            if also is not None:
+                also.unlink(missing_ok=True)
+
+    def _add(self, part: Path, handle: IO[bytes]) -> None:
+        """The records of the file `part` after those written to `handle` (none when it is not
+        a catalogue of this archive)."""
+        try:
+            with part.open("rb") as source:
+                if load_plain(source) == header(self.root):
+                    shutil.copyfileobj(source, handle)
+        except FileNotFoundError:
+            return  # no record was kept
+        except pickle.UnpicklingError:
+            log.info("the records kept in %s cannot be used", part)
+
+
+def part_file(file: Path) -> Path:
+    """Where a reading of part of an archive keeps its records, for the reading of the rest to
+    add to the catalogue `file` (`Catalogue.save`)."""
+    return file.with_suffix(".part")
 
 
 # A record is kept as plain values (tuples, text, numbers), not as a pickle of its objects:
@@ -345,6 +371,20 @@ def _thaw(value: object, folder: Path) -> Any:
             return Path(content)
         return _MEMBERS[content]
     return value
+
+
+def freeze(record: Record, folder: str) -> object:
+    """`record` of `folder` as the plain values the file keeps (TypeError: a value of a kind
+    the catalogue cannot keep)."""
+    return _freeze(record, folder)
+
+
+def thaw(value: object, folder: Path) -> Record:
+    """The record `freeze` made `value` of (an exception when it is not one)."""
+    record = _thaw(value, folder)
+    if not isinstance(record, Record):
+        raise TypeError("not a record")
+    return record
 
 
 class _PlainUnpickler(pickle.Unpickler):
