@@ -16,7 +16,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import catalogue, folder_check, model, record_files, record_reader
+from viewer.domain import (
+    catalogue,
+    folder_check,
+    model,
+    ordering,
+    record_files,
+    record_reader,
+)
 from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
@@ -545,7 +552,7 @@ def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | Broke
 
 
 def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRecord]) -> Archive:
-    return Archive(
+    made = Archive(
         root=root,
         title=header.title,
         records=tuple(records),
@@ -553,6 +560,9 @@ def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRec
         publisher=header.publisher,
         format_version=header.format_version,
     )
+    if len(records) >= EARLY_RECORDS:
+        ordering.note_first(made)  # here, not on the window's thread
+    return made
 
 
 def record_for_pdf(path: Path, metadata: Mapping[str, str] | None = None) -> Record:

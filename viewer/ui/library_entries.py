@@ -208,7 +208,7 @@ def sorted_entries(entries: list[Entry], column: int, order: Qt.SortOrder) -> li
     return _sorted(ordered, lambda e: e.title_key, descending)
 
 
-SORT_RUN = 4_000
+SORT_RUN = 10_000
 """Entries sorted in one call: a sort's comparisons hold the interpreter lock until it ends
 (100,000 entries ~150 ms, during which the window's thread cannot run); longer lists are sorted
 in runs of this many and merged, which lets the lock go."""
