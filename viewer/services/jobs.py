@@ -150,17 +150,23 @@ class Jobs(QObject):
         the reading thread runs while this one waits).
 
         Only the preloaded archive's job can be finished early; whether it was. (Its signal,
-        when it comes, then finds nothing left to deliver.)
+        when it comes, then finds nothing left to deliver.) An archive it gave early (from the
+        user's cache) is delivered at once when the whole is not read by then: the rest
+        follows as `archive_updated`.
         """
         if self._preload_reading is None or self._preload_reading[0] != job_id:
             return False
         if self._preload is not None:  # not adopted yet
             return False
-        if job_id in self._early:
-            return False  # its early archive is on its way: the rest follows it, in order
         outcome = self._preload_reading[1].outcome(wait_ms)
+        first = self._early.get(job_id)
         if outcome is None:
-            return False
+            if first is None or job_id in self._early_shown:
+                return False
+            self._deliver_early(job_id, first)
+            return True
+        if job_id not in self._early_shown:
+            self._early.pop(job_id, None)  # the whole is read: that is what is shown
         self._preload_reading = None
         succeeded, result = outcome
         if succeeded:
@@ -254,6 +260,8 @@ class Jobs(QObject):
                 self._deliver_early(job_id, first)
 
     def _deliver_early(self, job_id: int, first: object) -> None:
+        if job_id in self._early_shown:
+            return  # delivered already (`finish_now`)
         if self._early.get(job_id) is first:  # still wanted, and not read whole meanwhile
             self._early_shown.add(job_id)
             self.archive_loaded.emit(job_id, first)
