@@ -324,3 +324,25 @@ def test_a_child_that_cannot_read_leaves_the_records_to_the_window_s_process(
     kept = catalogue.Catalogue(cache, root.resolve())
     kept.load()
     assert [r.id for r in kept.records()] == ["r0", "r1"]
+
+
+def test_a_record_reader_whose_window_closed_ends_without_a_word(tmp_path: Path) -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    root = make(tmp_path / "a").resolve()
+    folders = [str(f) for f in archive.iter_record_folders(root)]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "viewer.domain.record_reader", str(root), str(tmp_path / "c")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the window is gone before the first record
+    child.stdin.write(pickle.dumps(folders))
+    child.stdin.close()
+    assert child.wait(60) == 0
+    with child.stderr:
+        assert child.stderr.read() == b""

@@ -156,8 +156,13 @@ def main() -> None:
     """The child process's entry point."""
     with contextlib.suppress(OSError):
         os.nice(5)
-    check(Path(sys.argv[1]), Path(sys.argv[2]), sys.stdout.buffer)
-    sys.stdout.flush()
+    from viewer.domain import record_reader  # noqa: PLC0415
+
+    try:
+        check(Path(sys.argv[1]), Path(sys.argv[2]), sys.stdout.buffer)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the window closed meanwhile
+        record_reader.quiet_exit()
 
 
 if __name__ == "__main__":

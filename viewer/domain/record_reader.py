@@ -206,7 +206,16 @@ def main() -> None:
     """The child process's entry point (at the priority of the window: the reader waits for the
     records)."""
     folders = [Path(name) for name in catalogue.load_plain(sys.stdin.buffer)]
-    serve(Path(sys.argv[1]), Path(sys.argv[2]), folders, sys.stdout.buffer)
+    try:
+        serve(Path(sys.argv[1]), Path(sys.argv[2]), folders, sys.stdout.buffer)
+    except BrokenPipeError:  # the window closed meanwhile: nobody waits for the records
+        quiet_exit()
+
+
+def quiet_exit() -> None:
+    """End now, without a word about the output nobody reads any more."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 if __name__ == "__main__":
