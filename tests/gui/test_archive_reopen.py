@@ -4,6 +4,8 @@ what changed on disk since follows."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,3 +112,72 @@ def test_a_large_archive_opened_for_the_first_time_gives_its_first_records_at_on
     assert titles(updated.args[1]) == [f"Record {n}" for n in range(7)]
     assert updated.args[1].records[:2] == loaded[0].records
     jobs.wait()
+
+
+IMPORTS_SEEN = r"""
+import sys, threading
+from pathlib import Path
+
+class Seen:
+    first = {}
+    def find_spec(self, name, path=None, target=None):
+        Seen.first.setdefault(name, threading.current_thread().name)
+        return None
+
+sys.meta_path.insert(0, Seen())
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from viewer.app import Viewer
+from viewer.ui import after_first_page
+viewer = Viewer()
+viewer.window.show()
+from PySide6.QtCore import QEventLoop, QTimer
+loop = QEventLoop()
+def ahead_done():
+    if any(t.name == "import-ahead" for t in threading.enumerate()) or not Seen.first:
+        QTimer.singleShot(20, ahead_done)
+    else:
+        loop.quit()
+QTimer.singleShot(0, ahead_done)
+loop.exec()  # what a window does while it waits for what it opens
+viewer.window.open_path(Path(sys.argv[1]))
+before = set(Seen.first)
+def check():
+    if viewer.window.later.search_feature is not None and viewer.window.current_record():
+        loop.quit()
+    else:
+        QTimer.singleShot(20, check)
+QTimer.singleShot(20, check)
+QTimer.singleShot(30000, loop.quit)
+loop.exec()
+for name in after_first_page.LATER_MODULES:
+    print(name, Seen.first.get(name))
+for name, thread in Seen.first.items():
+    if name not in before and name.startswith("viewer.") and thread == "MainThread":
+        print(name, thread)
+viewer.window.close()
+viewer.shutdown()
+"""
+
+
+def test_what_the_window_needs_after_the_first_record_is_imported_off_its_thread(
+    tmp_path: Path,
+) -> None:
+    # Imported on the window's thread, the citation, record list and search modules held it for
+    # a tenth of a second (several times that while an archive of 100,000 records is read).
+    root = make(tmp_path / "archive")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ARCHIVE_VIEWER_BASEDIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS_SEEN, str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    seen = dict(line.split() for line in done.stdout.splitlines())
+    # Each imported ahead, and nothing of the viewer's imported by the window's thread once the
+    # archive is opened.
+    elsewhere = [name for name, thread in seen.items() if thread != "import-ahead"]
+    assert not elsewhere
+    assert {"viewer.domain.quotation", "viewer.ui.library", "viewer.ui.search_feature"} <= set(seen)

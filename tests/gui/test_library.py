@@ -461,3 +461,39 @@ def test_rows_prepared_on_the_listing_thread_are_kept_from_the_cycle_collector(
     first = model.index(0, TITLE)
     assert first.data(Qt.ItemDataRole.DisplayRole) == "Report 0"
     assert first.data(Qt.ItemDataRole.ToolTipRole) == "Report 0\nMay 1, 1950 · r0000"
+
+
+def test_many_rows_are_sorted_in_short_runs_in_the_same_order_as_one_sort(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One sort of 100,000 rows holds the interpreter lock, and so the window, ~150 ms: the
+    # listing thread sorts runs of a few thousand and merges them, in the same order.
+    import random
+
+    from viewer.ui import library_entries
+
+    rng = random.Random(3)
+    records = [
+        Record(
+            id=f"r{n:05d}",
+            title=f"Report {rng.randrange(50)}",
+            folder=tmp_path,
+            date=PartialDate(1950 + rng.randrange(3), rng.randrange(1, 3)) if n % 9 else None,
+        )
+        for n in range(3_000)
+    ]
+    records.append(BrokenRecord(tmp_path, "broken", "b0"))
+    entries = library_entries.entries_of(records)
+    orders = [(c, o) for c in (TITLE, DATE, ID) for o in Qt.SortOrder]
+    whole = [library_entries.sorted_entries(entries, c, o) for c, o in orders]
+    sizes: list[int] = []
+
+    def counted(items: list[object], **kwargs: object) -> list[object]:
+        sizes.append(len(items))
+        return sorted(items, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(library_entries, "SORT_RUN", 100)
+    monkeypatch.setattr(library_entries, "sorted", counted, raising=False)
+    in_runs = [library_entries.sorted_entries(entries, c, o) for c, o in orders]
+    assert [[e.record.id for e in s] for s in in_runs] == [[e.record.id for e in s] for s in whole]
+    assert max(sizes) <= 100

@@ -3,12 +3,13 @@ changed ones are read again."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 
-from viewer.domain import archive, catalogue
+from viewer.domain import archive, catalogue, folder_check, model, record_files, record_reader
 from viewer.domain.model import Record
 
 PAST = 1_600_000_000  # a time well before any reading, so the records are settled
@@ -191,3 +192,157 @@ def test_record_folders_are_kept_from_the_cycle_collector_as_they_are_found(
     monkeypatch.setattr(archive.gc, "freeze", lambda: frozen.append(1))
     assert len(archive._record_folders(root)) == 6
     assert len(frozen) == 3
+
+
+def early_and_read(root: Path, cache: Path) -> tuple[list[str], list[str]]:
+    early: list[list[str]] = []
+    read = archive.load_archive(
+        root, catalogues=cache, early=lambda a: early.append([r.title for r in a.records])
+    )
+    return early[0], [r.title for r in read.records]
+
+
+def test_an_archive_opened_again_is_checked_against_the_disk_in_a_child_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Looking at 100,000 folders on threads of the window's process holds its interpreter lock
+    # turn after turn; the window's process looks at none of them when the child can tell.
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    monkeypatch.setattr(folder_check, "CHILD_FROM_BYTES", 1)
+
+    def looked_at_here(folder: Path) -> catalogue.Stamp | None:
+        raise AssertionError(f"{folder} looked at in the window's process")
+
+    real_stamp, real_folders = catalogue.stamp, archive.iter_record_folders
+
+    monkeypatch.setattr(catalogue, "stamp", looked_at_here)
+    monkeypatch.setattr(archive, "iter_record_folders", looked_at_here)
+    assert early_and_read(root, cache) == (["Record 0", "Record 1", "Record 2"],) * 2
+    monkeypatch.setattr(catalogue, "stamp", real_stamp)
+    monkeypatch.setattr(archive, "iter_record_folders", real_folders)
+    # An edit and a new record folder: the child names them, and only they are read again.
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    (root / "records" / "r3").mkdir()
+    write(root / "records" / "r3" / "record.toml", 'id = "r3"\ntitle = "Record 3"\n')
+    monkeypatch.setattr(catalogue, "stamp", looked_at_here)
+    monkeypatch.setattr(archive, "iter_record_folders", looked_at_here)
+    assert early_and_read(root, cache) == (
+        ["Record 0", "Record 1", "Record 2"],
+        ["Record 0", "Edited", "Record 2", "Record 3"],
+    )
+
+
+def test_the_folder_check_says_same_only_for_the_catalogue_s_folders_and_stamps(
+    tmp_path: Path,
+) -> None:
+    root, cache = make(tmp_path / "a").resolve(), tmp_path / "cache"
+    titles(root, cache)
+    (file,) = cache.iterdir()
+
+    def answer() -> object:
+        sink = io.BytesIO()
+        folder_check.check(root, file, sink)
+        return folder_check._answer(sink.getvalue())
+
+    assert answer() is True
+    os.utime(root / "records" / "r2", (PAST + 5, PAST + 5))  # a file added or removed in it
+    found = answer()
+    assert not isinstance(found, bool) and found is not None
+    names = [(Path(name).name, stamp is not None) for chunk in found for name, stamp in chunk]
+    assert names == [("r0", True), ("r1", True), ("r2", True)]
+    assert folder_check._answer(b"not a pickle") is None  # looked at in the window's process
+
+
+def test_a_folder_check_that_cannot_run_leaves_the_check_to_the_window_s_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    write(root / "records" / "r1" / "record.toml", 'id = "r1"\ntitle = "Edited"\n', PAST + 60)
+    monkeypatch.setattr(folder_check, "CHILD_FROM_BYTES", 1)
+    monkeypatch.setattr(folder_check.sys, "executable", str(tmp_path / "no-python"))
+    assert early_and_read(root, cache)[1] == ["Record 0", "Edited", "Record 2"]
+
+
+def test_a_small_catalogue_is_checked_without_a_child_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache = make(tmp_path / "a"), tmp_path / "cache"
+    titles(root, cache)
+    (file,) = cache.iterdir()
+    assert not folder_check.worth_a_child(file)
+    monkeypatch.setattr(folder_check, "CHILD_FROM_BYTES", file.stat().st_size)
+    assert folder_check.worth_a_child(file)
+
+
+def test_a_large_archive_read_for_the_first_time_is_read_in_a_child_past_its_first_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100,000 record folders read on threads of the window's process held its interpreter lock
+    # turn after turn (and left it ~150 MB larger): a child reads all but the first records.
+    root, cache = make(tmp_path / "a", 8), tmp_path / "cache"
+    write(root / "records" / "r6" / "record.toml", 'id = "r6"\ntitle = \n')  # cannot be read
+    write(root / "records" / "r7" / "transcript.en.txt", "Text.")
+    os.utime(root / "records" / "r7", (PAST, PAST))
+    expected = archive.load_archive(root).records
+    monkeypatch.setattr(record_reader, "CHILD_FROM", 4)
+    monkeypatch.setattr(archive, "EARLY_RECORDS", 2)
+    fetched: list[str] = []
+    real_fetch = record_files.fetch
+
+    def fetch_here(folder: Path) -> record_files.Fetched:
+        fetched.append(folder.name)
+        return real_fetch(folder)
+
+    monkeypatch.setattr(record_files, "fetch", fetch_here)
+    early: list[int] = []
+    read = archive.load_archive(root, catalogues=cache, early=lambda a: early.append(1))
+    assert read.records == expected
+    assert fetched == ["r0", "r1"]  # the rest were read by the child
+    assert isinstance(read.records[6], model.BrokenRecord)
+    assert read.records[6].reason.startswith("not valid TOML")
+    # The catalogue holds what both readings kept: opened again, nothing is read.
+    fetched.clear()
+    again = archive.load_archive(root, catalogues=cache, early=lambda a: early.append(2))
+    assert again.records == expected
+    assert fetched == ["r6"]  # a record that cannot be read is never kept
+    assert not list(cache.glob("*.part"))
+
+
+def test_a_child_that_cannot_read_leaves_the_records_to_the_window_s_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache = make(tmp_path / "a", 6), tmp_path / "cache"
+    expected = archive.load_archive(root).records
+    monkeypatch.setattr(record_reader, "CHILD_FROM", 4)
+    monkeypatch.setattr(archive, "EARLY_RECORDS", 2)
+    monkeypatch.setattr(record_reader.sys, "executable", str(tmp_path / "no-python"))
+    read = archive.load_archive(root, catalogues=cache, early=lambda a: None)
+    assert read.records == expected
+    # What the window's process read in the first place is kept; the rest is read again later.
+    kept = catalogue.Catalogue(cache, root.resolve())
+    kept.load()
+    assert [r.id for r in kept.records()] == ["r0", "r1"]
+
+
+def test_a_record_reader_whose_window_closed_ends_without_a_word(tmp_path: Path) -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    root = make(tmp_path / "a").resolve()
+    folders = [str(f) for f in archive.iter_record_folders(root)]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "viewer.domain.record_reader", str(root), str(tmp_path / "c")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the window is gone before the first record
+    child.stdin.write(pickle.dumps(folders))
+    child.stdin.close()
+    assert child.wait(60) == 0
+    with child.stderr:
+        assert child.stderr.read() == b""

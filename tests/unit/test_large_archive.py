@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from viewer.domain import archive
+import pytest
+
+from viewer.domain import archive, ordering
 
 RECORDS = 4_100
 
@@ -43,3 +45,22 @@ def test_records_read_are_kept_from_the_cycle_collector(tmp_path: Path) -> None:
     # Every record read before the last FREEZE_EVERY is frozen, with the objects it holds.
     assert frozen >= RECORDS // archive.FREEZE_EVERY * archive.FREEZE_EVERY * 3
     assert len(loaded.records) == RECORDS
+
+
+def test_the_record_a_large_archive_opens_on_is_found_by_its_reading_not_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Finding it among 100,000 records takes the window's thread ~30 ms: the reading thread
+    # finds it as it makes the archive, and the window's thread finds the answer kept.
+    monkeypatch.setattr(archive, "EARLY_RECORDS", 10)
+    loaded = archive.load_archive(make(tmp_path, 30))
+    expected = ordering._find_first(loaded.records)
+
+    def looked_for_again(_records: object) -> None:
+        raise AssertionError("looked for on the window's thread")
+
+    monkeypatch.setattr(ordering, "_find_first", looked_for_again)
+    assert ordering.first_record(loaded, "") is expected
+    other = archive.load_archive(make(tmp_path / "other", 3))  # a small archive: asked later
+    with pytest.raises(AssertionError):
+        ordering.first_record(other, "")

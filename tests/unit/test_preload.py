@@ -119,3 +119,42 @@ def test_jobs_drop_the_preload_when_another_archive_is_opened_first(
     QCoreApplication.processEvents()  # what the finished jobs sent is delivered now
     assert [(j, a.root) for j, a in loaded] == [(job, other)]
     assert followed == []  # the first archive's scan is not opened for nobody
+
+
+def test_an_archive_read_at_start_is_shown_as_the_cache_has_it_before_it_is_read_whole(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The archive opened last, read while the window is built: 100,000 records from the user's
+    # cache are listed in seconds, and what changed on disk follows (as for any archive opened).
+    from viewer.domain import formats
+    from viewer.services.jobs import Jobs
+
+    cached = Archive(root=tmp_path, title="As the cache has it", records=())
+    on_disk = Archive(root=tmp_path, title="As the disk has it", records=())
+    gate = threading.Event()
+
+    def read(path: Path, progress: object = None, early: Any = None) -> Archive:
+        assert early is not None  # the reading at start gives its archive early too
+        early(cached)
+        assert gate.wait(10)
+        return on_disk
+
+    monkeypatch.setattr(formats, "read", read)
+    jobs = Jobs()
+    jobs.preload_archive(tmp_path)
+    loaded: list[tuple[int, Archive]] = []
+    updated: list[tuple[int, Archive]] = []
+    jobs.archive_loaded.connect(lambda job, archive: loaded.append((job, archive)))
+    jobs.archive_updated.connect(lambda job, archive: updated.append((job, archive)))
+    qtbot.wait(50)  # the early archive arrives before the window asks for the archive
+    job = jobs.load_archive(tmp_path)
+    # Shown at once, before the window's first paint, as a preloaded archive read whole is.
+    assert jobs.finish_now(job)
+    assert loaded == [(job, cached)]  # while the rest is still being read
+    qtbot.wait(50)
+    assert loaded == [(job, cached)]  # once
+    gate.set()
+    qtbot.waitUntil(lambda: bool(updated), timeout=10_000)
+    assert updated == [(job, on_disk)]
+    assert loaded == [(job, cached)]
+    assert jobs.wait(10_000)

@@ -16,7 +16,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.domain import catalogue, model, record_files
+from viewer.domain import (
+    catalogue,
+    folder_check,
+    model,
+    ordering,
+    record_files,
+    record_reader,
+)
 from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
@@ -464,30 +471,42 @@ def load_archive(
             path, "cannot be read (permission denied)", "Check the folder's permissions"
         )
     header, _ = read_header(root)
-    known, first = None, None
+    known, first, check = None, None, None
     if catalogues is not None:
         known = catalogue.Catalogue(catalogues, root)
+        if early is not None and folder_check.worth_a_child(known.file):
+            # Whether the folders changed since is looked at meanwhile, in a process of its own.
+            check = folder_check.FolderCheck(root, known.file)
         known.load()
         gc.freeze()  # as the records read below (see there)
         if early is not None and len(known):
             first = _archive(root, header, _unique_ids(known.records()))
             early(first)
-    folders = _record_folders(root)
+    checked = check.result() if check is not None else None
+    if checked is True and first is not None and len(first.records) == len(known or ()):
+        return first  # every record folder as the catalogue has it
+    if checked is None or checked is True:
+        folders, stamps = _record_folders(root), None
+    else:
+        folders, stamps = record_reader.checked_folders(checked)
     if not folders:
         raise ArchiveError(
             path,
             "holds no records (no record.toml in it or below it)",
             "Open an archive folder, a record folder or a PDF",
         )
+    reading = None
+    if (
+        first is None
+        and early is not None
+        and catalogues
+        and len(folders) >= record_reader.CHILD_FROM
+    ):
+        # Read for the first time: all but the first records in a child process.
+        reading = record_reader.ChildReading(root, folders[EARLY_RECORDS:], catalogues)
     found_records: list[Record | BrokenRecord] = []
     step = max(1, len(folders) // 200)
-    for index, (folder, found, read) in enumerate(catalogue.read_ahead(folders, known)):
-        if isinstance(read, Record):
-            record: Record | BrokenRecord = read
-        else:
-            record = load_record(folder, real=True, fetched=read)
-        if known is not None:
-            known.remember(folder, found, record, read)
+    for index, record in enumerate(record_reader.records_of(folders, known, stamps, reading)):
         found_records.append(record)
         if early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
             # A large archive read for the first time: its first records to read meanwhile.
@@ -502,7 +521,7 @@ def load_archive(
             # for over a second, stopping the window whichever thread reads the archive.
             gc.freeze()
     if known is not None:
-        known.save()
+        known.save(reading.kept if reading is not None else None)
     records = _unique_ids(found_records)
     if (
         first is not None
@@ -539,7 +558,7 @@ def _unique_ids(records: Iterable[Record | BrokenRecord]) -> list[Record | Broke
 
 
 def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRecord]) -> Archive:
-    return Archive(
+    made = Archive(
         root=root,
         title=header.title,
         records=tuple(records),
@@ -547,6 +566,9 @@ def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRec
         publisher=header.publisher,
         format_version=header.format_version,
     )
+    if len(records) >= EARLY_RECORDS:
+        ordering.note_first(made)  # here, not on the window's thread
+    return made
 
 
 def record_for_pdf(path: Path, metadata: Mapping[str, str] | None = None) -> Record:

@@ -23,12 +23,13 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePath
-from typing import Any
+from typing import IO, Any
 
 from viewer.domain import model, record_files
 from viewer.domain.model import BrokenRecord, Record
@@ -37,8 +38,8 @@ log = logging.getLogger(__name__)
 
 VERSION = 1
 """Raised when what the file holds changes in a way the model's fields do not show."""
-CHUNK = 2_000
-"""Records per pickle."""
+CHUNK = 500
+"""Records per pickle: reading one holds the interpreter lock (and the window) until it ends."""
 SETTLE_NS = 2_000_000_000
 """A record changed less than this before the cache is written is not kept."""
 
@@ -60,6 +61,17 @@ def _fingerprint() -> str:
         f"{c.__name__}:{','.join(f.name for f in dataclasses.fields(c))}" for c in classes
     )
     return f"{VERSION}/{model.FORMAT_VERSION}/{shape}"
+
+
+def header(root: Path) -> tuple[str, str]:
+    """The first pickle of the catalogue file of `root`: what the file must begin with to be
+    read."""
+    return (_fingerprint(), str(root))
+
+
+def load_plain(handle: IO[bytes]) -> Any:
+    """The next pickle of `handle`, of plain values only (a class named in it is refused)."""
+    return _PlainUnpickler(handle).load()
 
 
 def stamp(folder: Path) -> Stamp | None:
@@ -89,12 +101,11 @@ class Catalogue:
         try:
             with self.file.open("rb") as handle:
                 # One unpickler per pickle: each was written with a memo of its own.
-                header = _PlainUnpickler(handle).load()
-                if header != (_fingerprint(), str(self.root)):
+                if load_plain(handle) != header(self.root):
                     return
                 while True:
                     try:
-                        chunk = _PlainUnpickler(handle).load()
+                        chunk = load_plain(handle)
                     except EOFError:
                         break
                     self._known.update(chunk)
@@ -195,9 +206,11 @@ class Catalogue:
         if str(folder) in self._known:
             self._changed = True
 
-    def save(self) -> None:
-        """Write the records kept in this reading, when they differ from the file's."""
-        if not self._changed and len(self._kept) == len(self._known):
+    def save(self, also: Path | None = None) -> None:
+        """Write the records kept in this reading, when they differ from the file's; `also`: a
+        file of the records of the same archive kept by another reading (`part_file`), added
+        after them (and removed)."""
+        if also is None and not self._changed and len(self._kept) == len(self._known):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -209,13 +222,36 @@ class Catalogue:
             return
         try:
             with handle:
-                pickle.dump((_fingerprint(), str(self.root)), handle, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(header(self.root), handle, pickle.HIGHEST_PROTOCOL)
                 for chunk in _chunks(self._kept_values()):
                     pickle.dump(dict(chunk), handle, pickle.HIGHEST_PROTOCOL)
+                if also is not None:
+                    self._add(also, handle)
             Path(handle.name).replace(self.file)
         except OSError as exc:
             log.info("the catalogue of %s is not kept: %s", self.root, exc)
             Path(handle.name).unlink(missing_ok=True)
+        finally:
+            if also is not None:
+                also.unlink(missing_ok=True)
+
+    def _add(self, part: Path, handle: IO[bytes]) -> None:
+        """The records of the file `part` after those written to `handle` (none when it is not
+        a catalogue of this archive)."""
+        try:
+            with part.open("rb") as source:
+                if load_plain(source) == header(self.root):
+                    shutil.copyfileobj(source, handle)
+        except FileNotFoundError:
+            return  # no record was kept
+        except pickle.UnpicklingError:
+            log.info("the records kept in %s cannot be used", part)
+
+
+def part_file(file: Path) -> Path:
+    """Where a reading of part of an archive keeps its records, for the reading of the rest to
+    add to the catalogue `file` (`Catalogue.save`)."""
+    return file.with_suffix(".part")
 
 
 # A record is kept as plain values (tuples, text, numbers), not as a pickle of its objects:
@@ -347,6 +383,20 @@ def _thaw(value: object, folder: Path) -> Any:
     return value
 
 
+def freeze(record: Record, folder: str) -> object:
+    """`record` of `folder` as the plain values the file keeps (TypeError: a value of a kind
+    the catalogue cannot keep)."""
+    return _freeze(record, folder)
+
+
+def thaw(value: object, folder: Path) -> Record:
+    """The record `freeze` made `value` of (an exception when it is not one)."""
+    record = _thaw(value, folder)
+    if not isinstance(record, Record):
+        raise TypeError("not a record")
+    return record
+
+
 class _PlainUnpickler(pickle.Unpickler):
     """Reads plain values only: a class named in the file is refused, never loaded."""
 
@@ -376,25 +426,32 @@ Read = tuple[Path, Stamp | None, Record | record_files.Fetched]
 """A record folder, its stamp, and its record from the catalogue or its files as read."""
 
 
-def read_ahead(folders: list[Path], known: Catalogue | None) -> Iterator[Read]:
+def read_ahead(
+    folders: list[Path], known: Catalogue | None, stamps: list[Stamp | None] | None = None
+) -> Iterator[Read]:
     """Each folder in order, with its stamp and its record from `known` or its files
-    (`record_files.fetch`), read by `READERS` threads ahead of the caller."""
+    (`record_files.fetch`), read by `READERS` threads ahead of the caller. `stamps`: the
+    folders' stamps, when they were looked at already (`folder_check`)."""
 
-    def work(chunk: list[Path]) -> list[Read]:
+    def work(start: int) -> list[Read]:
         done: list[Read] = []
-        for folder in chunk:
-            found = stamp(folder) if known is not None else None
+        for at in range(start, min(start + READ_AHEAD, len(folders))):
+            folder = folders[at]
+            if stamps is not None:
+                found = stamps[at]
+            else:
+                found = stamp(folder) if known is not None else None
             cached = known.get(folder, found) if known is not None else None
             done.append((folder, found, cached or record_files.fetch(folder)))
         return done
 
-    chunks = [folders[i : i + READ_AHEAD] for i in range(0, len(folders), READ_AHEAD)]
-    if len(chunks) == 1:
-        yield from work(chunks[0])
+    starts = range(0, len(folders), READ_AHEAD)
+    if len(starts) == 1:
+        yield from work(0)
         return
     with ThreadPoolExecutor(READERS, thread_name_prefix="record-reader") as pool:
-        pending = collections.deque(pool.submit(work, chunk) for chunk in chunks[: 2 * READERS])
-        following = iter(chunks[2 * READERS :])
+        pending = collections.deque(pool.submit(work, start) for start in starts[: 2 * READERS])
+        following = iter(starts[2 * READERS :])
         try:
             while pending:
                 done = pending.popleft().result()

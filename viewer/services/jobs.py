@@ -107,6 +107,8 @@ class Jobs(QObject):
         self._signals.early.connect(self._on_task_early)
         self._early: dict[int, Archive] = {}
         """Archive jobs whose archive was given early (from the user's cache): that archive."""
+        self._early_shown: set[int] = set()
+        """Those of `_early` whose archive was emitted as `archive_loaded`."""
         self._signals.redeliver.connect(
             lambda slot, job_id, result: slot(job_id, result), Qt.ConnectionType.QueuedConnection
         )
@@ -150,7 +152,9 @@ class Jobs(QObject):
         reading = preload.claim(path)
         self._preload_reading = (job_id, reading)
         reading.follow(
-            on_done, lambda done, total: self._signals.progressed.emit(job_id, done, total)
+            on_done,
+            lambda done, total: self._signals.progressed.emit(job_id, done, total),
+            lambda first: self._signals.early.emit(job_id, first),
         )
 
     def finish_now(self, job_id: int, wait_ms: int = 0) -> bool:
@@ -158,15 +162,23 @@ class Jobs(QObject):
         the reading thread runs while this one waits).
 
         Only the preloaded archive's job can be finished early; whether it was. (Its signal,
-        when it comes, then finds nothing left to deliver.)
+        when it comes, then finds nothing left to deliver.) An archive it gave early (from the
+        user's cache) is delivered at once when the whole is not read by then: the rest
+        follows as `archive_updated`.
         """
         if self._preload_reading is None or self._preload_reading[0] != job_id:
             return False
         if self._preload is not None:  # not adopted yet
             return False
         outcome = self._preload_reading[1].outcome(wait_ms)
+        first = self._early.get(job_id)
         if outcome is None:
-            return False
+            if first is None or job_id in self._early_shown:
+                return False
+            self._deliver_early(job_id, first)
+            return True
+        if job_id not in self._early_shown:
+            self._early.pop(job_id, None)  # the whole is read: that is what is shown
         self._preload_reading = None
         succeeded, result = outcome
         if succeeded:
@@ -182,6 +194,13 @@ class Jobs(QObject):
             job_id = adopted[1]
             reading = self._preload_reading
             outcome = reading[1].outcome() if reading is not None else None
+            first = self._early.get(job_id)
+            if first is not None and outcome is None:
+                # Given early (from the user's cache) before anyone asked: shown now, the rest
+                # follows as for any archive given early.
+                self._signals.redeliver.emit(self._deliver_early, job_id, first)
+            elif first is not None:
+                del self._early[job_id]  # the whole is read: that is what is shown
             if outcome is not None:
                 succeeded, result = outcome
                 slot = self._on_task_finished if succeeded else self._on_task_failed
@@ -249,6 +268,14 @@ class Jobs(QObject):
         if kind == "archive":
             assert isinstance(first, Archive)
             self._early[job_id] = first
+            if not self._waits_for_adoption(job_id):  # else given when it is asked for
+                self._deliver_early(job_id, first)
+
+    def _deliver_early(self, job_id: int, first: object) -> None:
+        if job_id in self._early_shown:
+            return  # delivered already (`finish_now`)
+        if self._early.get(job_id) is first:  # still wanted, and not read whole meanwhile
+            self._early_shown.add(job_id)
             self.archive_loaded.emit(job_id, first)
 
     def _on_task_finished(self, job_id: int, result: object) -> None:
@@ -256,6 +283,9 @@ class Jobs(QObject):
             return
         kind, context = self._pending.pop(job_id, ("", None))
         first = self._early.pop(job_id, None)
+        if job_id not in self._early_shown:
+            first = None  # given early but not shown yet: the whole is shown instead
+        self._early_shown.discard(job_id)
         if kind == "archive":
             assert isinstance(result, Archive)
             if first is None:
@@ -272,6 +302,7 @@ class Jobs(QObject):
             return
         kind, context = self._pending.pop(job_id, ("", None))
         self._early.pop(job_id, None)
+        self._early_shown.discard(job_id)
         if kind == "archive":
             self.archive_failed.emit(job_id, failure(error))
         elif kind == "transcript":

@@ -32,6 +32,10 @@ class ArchivePreload:
         self._outcome: Outcome | None = None
         self._followers: list[Callable[[Outcome], None]] = []
         self._progress: Progress | None = None
+        self._first: Any = None
+        """The archive as the user's cache has it (or its first records), given before the whole
+        is read (`formats.read`'s `early`)."""
+        self._early: Callable[[Any], None] | None = None
         self._abandoned = False
         self._thread = threading.Thread(target=self._read, name="archive-preload", daemon=True)
         self._thread.start()
@@ -41,7 +45,7 @@ class ArchivePreload:
 
         outcome: Outcome
         try:
-            outcome = (True, formats.read(self.path, self._report))
+            outcome = (True, formats.read(self.path, self._report, self._give_early))
         except Exception as exc:  # every failure reaches whoever follows the reading
             log.debug("reading %s failed", self.path, exc_info=True)
             outcome = (False, exc)
@@ -53,18 +57,33 @@ class ArchivePreload:
                 for follow in followers:
                     _call(follow, outcome)
 
+    def _give_early(self, first: Any) -> None:
+        with self._lock:
+            self._first = first
+            if self._early is not None and not self._abandoned:
+                _call(self._early, first)
+
     def _report(self, done: int, total: int) -> None:
         with self._lock:
             if self._progress is not None and not self._abandoned:
                 self._progress(done, total)
 
-    def follow(self, on_done: Callable[[Outcome], None], progress: Progress | None = None) -> None:
+    def follow(
+        self,
+        on_done: Callable[[Outcome], None],
+        progress: Progress | None = None,
+        early: Callable[[Any], None] | None = None,
+    ) -> None:
         """Call `on_done(outcome)` once the archive is read: now (on this thread) if it is
-        already, else on the reading thread; `progress(done, total)` meanwhile."""
+        already, else on the reading thread; `progress(done, total)` meanwhile, and `early` with
+        the archive given before the whole is read (now, if it was given already)."""
         with self._lock:
             self._progress = progress
+            self._early = early
             if self._outcome is None:
                 self._followers.append(on_done)
+                if early is not None and self._first is not None and not self._abandoned:
+                    _call(early, self._first)
             elif not self._abandoned:
                 _call(on_done, self._outcome)
 
@@ -74,6 +93,7 @@ class ArchivePreload:
         with self._lock:
             self._abandoned = True
             self._progress = None
+            self._early = None
 
     def outcome(self, wait_ms: int = 0) -> Outcome | None:
         """The outcome, waiting up to `wait_ms` for it (this thread lets the reading run
