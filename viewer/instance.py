@@ -22,7 +22,11 @@ REPLY_OK = b"ok\n"
 MAX_REQUEST = 64 * 1024
 """A request longer than this is refused: a few paths are a few hundred bytes."""
 TIMEOUT_S = 2.0
-"""A viewer that does not answer within this is taken as busy: the launch opens its own."""
+"""A socket that does not take the connection within this is taken as dead: the launch opens a
+window of its own."""
+ANSWER_TIMEOUT_S = 20.0
+"""How long a viewer that took the connection may take to answer: one busy starting up, or on
+a loaded machine, answers once its event loop comes round (a second window would be worse)."""
 
 
 class Request(NamedTuple):
@@ -68,6 +72,7 @@ def hand_over(socket_path: Path, paths: list[Path], timeout: float = TIMEOUT_S) 
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(timeout)
             client.connect(os.fspath(socket_path))
+            client.settimeout(max(timeout, ANSWER_TIMEOUT_S))
             client.sendall(encode(request))
             reply = b""
             while not reply.endswith(b"\n") and len(reply) < 64:

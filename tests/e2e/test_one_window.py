@@ -151,12 +151,12 @@ def test_new_instance_opens_a_window_of_its_own(
 
 
 def test_a_socket_left_by_a_crash_is_taken_over_by_the_next_viewer(
-    env: dict[str, str], samples: Path, tmp_path: Path
+    env: dict[str, str], samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     crashed = Running(env, str(samples / "records" / "1949-05-18-telegram"))
     assert crashed.next_line("") == "listening"
     crashed.stop(signal.SIGKILL)
-    os.environ["ARCHIVE_VIEWER_BASEDIR"] = env["ARCHIVE_VIEWER_BASEDIR"]
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", env["ARCHIVE_VIEWER_BASEDIR"])
     socket_path = paths.instance_socket()
     assert socket_path.is_socket()  # left behind
     # A launch finds no viewer behind it and opens its own window, which listens there.

@@ -87,3 +87,27 @@ def test_a_long_base_directory_gets_a_socket_in_the_runtime_folder(
     assert path.parent == tmp_path / "run" / "archive-viewer"
     monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(tmp_path / ("other" * 30)))
     assert paths.instance_socket() != path
+
+
+def test_a_viewer_slow_to_answer_is_waited_for_not_doubled(tmp_path: Path) -> None:
+    # A viewer that takes the connection but answers only when its event loop comes round
+    # (starting up, a loaded machine) still gets the paths: no second window is opened.
+    path = tmp_path / "slow.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen()
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        with connection:
+            connection.makefile("rb").readline()
+            threading.Event().wait(instance.TIMEOUT_S + 1)
+            connection.sendall(instance.REPLY_OK)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        assert instance.hand_over(path, [tmp_path / "a.pdf"])
+    finally:
+        thread.join(10)
+        server.close()
