@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +51,23 @@ def corpus() -> Path:
 def samples() -> Path:
     """The bundled sample archive."""
     return SAMPLES
+
+
+def _write_telegrams(root: Path, count: int) -> Path:
+    """`count` small records (`r00000`...: a title, a date, a one-line transcript) in
+    `root/records`; `root`."""
+    for number in range(count):
+        folder = root / "records" / f"r{number:05d}"
+        folder.mkdir(parents=True)
+        (folder / "record.toml").write_text(
+            f'id = "r{number:05d}"\ntitle = "Telegram {number}"\ndate = "1949-05-18"\n',
+            encoding="utf-8",
+        )
+        (folder / "transcript.en.txt").write_text(f"Text of telegram {number}.", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def telegrams() -> Callable[[Path, int], Path]:
+    """Writes an archive of `count` small records at a path: `telegrams(path, count)`."""
+    return _write_telegrams

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,18 +61,6 @@ CHILD = textwrap.dedent(
 )
 
 
-def make_archive(root: Path, count: int) -> Path:
-    for number in range(count):
-        folder = root / "records" / f"r{number:05d}"
-        folder.mkdir(parents=True)
-        (folder / "record.toml").write_text(
-            f'id = "r{number:05d}"\ntitle = "Telegram {number}"\ndate = "1949-05-18"\n',
-            encoding="utf-8",
-        )
-        (folder / "transcript.en.txt").write_text(f"Text of telegram {number}.", encoding="utf-8")
-    return root
-
-
 def run_viewer(
     archive: Path, basedir: Path, slow: float, close_after: float, exit_wait_ms: int = 5000
 ) -> tuple[subprocess.CompletedProcess[str], float]:
@@ -99,8 +88,10 @@ def index_file(basedir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_archive(tmp_path_factory.mktemp("quit") / "archive", RECORDS)
+def archive(
+    tmp_path_factory: pytest.TempPathFactory, telegrams: Callable[[Path, int], Path]
+) -> Path:
+    return telegrams(tmp_path_factory.mktemp("quit") / "archive", RECORDS)
 
 
 def test_closing_the_window_during_indexing_exits_cleanly_and_the_next_start_is_fine(
@@ -138,11 +129,11 @@ def test_a_thread_that_cannot_stop_in_time_does_not_abort_the_exit(
 
 
 def test_a_process_that_exits_without_stopping_its_search_threads_does_not_abort(
-    tmp_path: Path,
+    tmp_path: Path, telegrams: Callable[[Path, int], Path]
 ) -> None:
     """A script or a test run that makes the search service and an index keeper and never
     stops them: they are asked to end at exit, before PySide would destroy them running."""
-    root = make_archive(tmp_path / "archive", 3)
+    root = telegrams(tmp_path / "archive", 3)
     script = textwrap.dedent(
         f"""
         from pathlib import Path

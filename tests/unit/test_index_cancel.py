@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,28 +13,16 @@ from viewer.domain import search_source as source
 from viewer.domain.search import updates
 
 
-def write_records(root: Path, count: int) -> Path:
-    for number in range(count):
-        folder = root / f"r{number:05d}"
-        folder.mkdir(parents=True)
-        (folder / "record.toml").write_text(
-            f'id = "r{number:05d}"\ntitle = "Telegram {number}"\ndate = "1949-05-18"\n',
-            encoding="utf-8",
-        )
-        (folder / "transcript.en.txt").write_text(f"Text of telegram {number}.", encoding="utf-8")
-    return root
-
-
 def location_of(root: Path) -> search.IndexLocation:
     return search.IndexLocation(search.cache_index_path(root))
 
 
 def test_a_stop_is_seen_between_two_records_of_a_batch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, telegrams: Callable[[Path, int], Path]
 ) -> None:
     """A record can take long (its PDF's text layer): the update does not finish its batch of
     `BATCH` records first, and the part of the batch read is not written."""
-    archive = loader.load_archive(write_records(tmp_path / "archive", 10))
+    archive = loader.load_archive(telegrams(tmp_path / "archive", 10))
     read: list[str] = []
     real_document = source.document
 
@@ -51,11 +40,11 @@ def test_a_stop_is_seen_between_two_records_of_a_batch(
 
 
 def test_a_long_statement_is_interrupted_by_a_stop(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, telegrams: Callable[[Path, int], Path]
 ) -> None:
     """SQLite looks at `cancelled` while a statement runs: a stop asked meanwhile ends it."""
     monkeypatch.setattr(updates, "_PROGRESS_OPCODES", 100)  # (600 rows are a short read)
-    archive = loader.load_archive(write_records(tmp_path / "archive", 600))
+    archive = loader.load_archive(telegrams(tmp_path / "archive", 600))
     with search.SearchIndex.open(location_of(archive.root)) as index:
         index.update(archive)
         asked: list[bool] = []
@@ -70,7 +59,7 @@ def test_a_long_statement_is_interrupted_by_a_stop(
 
 
 def test_compaction_is_done_in_steps_a_stop_ends(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, telegrams: Callable[[Path, int], Path]
 ) -> None:
     """FTS5's 'optimize' of a large index is one long call that cannot be interrupted: it is
     done as merge steps, each committed, and a stop between two ends it."""
@@ -83,7 +72,7 @@ def test_compaction_is_done_in_steps_a_stop_ends(
         real_write(index, action)  # type: ignore[arg-type]
 
     monkeypatch.setattr(updates, "write", write)
-    archive = loader.load_archive(write_records(tmp_path / "archive", 1200))
+    archive = loader.load_archive(telegrams(tmp_path / "archive", 1200))
     batches = -(-1200 // updates.BATCH)
     with search.SearchIndex.open(location_of(archive.root)) as index:
         stats = index.update(archive, cancelled=lambda: len(steps) >= batches + 2)
