@@ -95,18 +95,24 @@ HTML_NOTE = '<span class="editorial">[SIC, the]</span>'
 HTML_TAIL = "<p><em>Archive Viewer</em></p>\n</body>\n</html>\n"
 
 
-@pytest.fixture
-def viewer(qtbot: QtBot, samples: Path) -> Iterator[Viewer]:
+def _open(qtbot: QtBot, record: Path) -> Viewer:
+    """A window showing `record`, its transcript and scan in place."""
     made = Viewer()
     qtbot.addWidget(made.window)
     made.window.resize(1200, 800)
     made.window.show()
-    made.window.open_path(samples / "records" / "specimen-bilingual")
+    made.window.open_path(record)
     window = made.window
     qtbot.waitUntil(
         lambda: window.display.transcript is not None and window.scan.area.info is not None,
         timeout=20000,
     )
+    return made
+
+
+@pytest.fixture
+def viewer(qtbot: QtBot, samples: Path) -> Iterator[Viewer]:
+    made = _open(qtbot, samples / "records" / "specimen-bilingual")
     yield made
     made.window.close()
     made.shutdown()
@@ -241,15 +247,8 @@ def test_export_without_a_record_says_what_to_do(qtbot: QtBot, tmp_path: Path) -
 def test_a_citation_of_three_lines_is_printed_whole_at_the_foot_of_every_page(
     qtbot: QtBot, samples: Path, tmp_path: Path
 ) -> None:
-    made = Viewer()
-    qtbot.addWidget(made.window)
-    made.window.show()
-    made.window.open_path(samples / "records" / "1949-05-18-telegram")
+    made = _open(qtbot, samples / "records" / "1949-05-18-telegram")
     window = made.window
-    qtbot.waitUntil(
-        lambda: window.display.transcript is not None and window.scan.area.info is not None,
-        timeout=20000,
-    )
     try:
         copy = _copy(qtbot, made)
         assert copy.footer.startswith('"Telegram from the leader of the group of Soviet')
