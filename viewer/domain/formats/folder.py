@@ -299,15 +299,24 @@ def _read_early(
     root = _root(path)
     caches = paths.cache_dir() / "catalogues"
     kept = folder_cache.FolderCache(caches, root)
+    shown = folder_cache.ShownRecords(caches, root)
+    sources = shown.sources()
+    listed = shown.load(sources) if sources is not None and early is not None else None
+    first = None
+    if listed is not None and early is not None:
+        # As the window listed them last time: nothing to complete before they are shown.
+        first = Archive(root=root, title=root.name, records=tuple(listed))
+        early(first)
     facts = folder_cache.PdfFacts(caches, root).load()
     loaded = kept.load()
     before = None
     if loaded is not None:
         records, notes = loaded
         before = listing.Seen(*notes)
-        first = _completed(root, records, facts, look=False)
-        if early is not None:
-            early(first)
+        if first is None or shown.sources() != sources:  # none kept, or written since
+            given, first = first, _completed(root, records, facts, look=False)
+            if early is not None and given is None:
+                early(first)
         if folder_cache.unchanged(before.stamps):
             pdfs = [
                 str(r.scans[0].path)
@@ -321,6 +330,26 @@ def _read_early(
     archive = read_folder(root, progress, seen, before)
     kept.save(archive.records, (seen.stamps, seen.listings, seen.sidecars))
     return _completed(root, archive.records, facts, look=True) if len(facts) else archive
+
+
+def keep_shown(root: Path) -> None:
+    """Keep the folder's records as its cache and its PDFs' metadata (as `folder_cache` keeps
+    them) make them, for the next opening to list at once (`folder_cache.ShownRecords`); once
+    the PDFs' metadata is kept. Nothing when they are kept already."""
+    from viewer import paths  # noqa: PLC0415
+
+    caches = paths.cache_dir() / "catalogues"
+    shown = folder_cache.ShownRecords(caches, root)
+    sources = shown.sources()
+    if sources is None or shown.holds(sources):
+        return
+    loaded = folder_cache.FolderCache(caches, root).load()
+    if loaded is None:
+        return
+    facts = folder_cache.PdfFacts(caches, root).load()
+    records = _completed(root, loaded[0], facts, look=False).records
+    if shown.sources() == sources:  # neither was written meanwhile
+        shown.save(records, sources)
 
 
 def _completed(
