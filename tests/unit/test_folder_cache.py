@@ -222,3 +222,30 @@ def test_a_folder_cache_is_written_and_read_a_few_hundred_records_at_a_time(
     assert pickles >= 2 + 1200 // catalogue.CHUNK
     loaded = kept.load()
     assert loaded is not None and len(loaded[0]) == 1200
+
+
+def test_a_folder_listed_as_last_shown_is_not_made_again_from_its_reading_while_it_holds(
+    scans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letter = scans / "1949-05-18_letter.pdf"
+    read(scans)
+    keep_title(scans, "Letter to the Ambassador")
+    folder.keep_shown(scans.resolve())
+    thawed: list[int] = []
+    thaw = folder_cache._thawed
+
+    def counted(root: Path, frozen: list[object]) -> object:
+        thawed.append(len(frozen))
+        return thaw(root, frozen)
+
+    monkeypatch.setattr(folder_cache, "_thawed", counted)
+    again, given = read(scans)
+    assert again is given[0]
+    assert sum(thawed) == 2  # the records as listed, and no others
+    assert "Letter to the Ambassador" in titles(again)
+    # The PDF replaced by another: the records as read are made, without what it said.
+    make_pdf(letter)
+    os.utime(letter, (PAST + 60, PAST + 60))
+    again, given = read(scans)
+    assert "Letter to the Ambassador" in titles(given[0])
+    assert titles(again) == ["1949-05-18 letter", "Memo from the sidecar"]

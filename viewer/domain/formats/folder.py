@@ -308,24 +308,34 @@ def _read_early(
         first = Archive(root=root, title=root.name, records=tuple(listed))
         early(first)
     facts = folder_cache.PdfFacts(caches, root).load()
-    loaded = kept.load()
+    # With the records as listed last time, the notes alone tell whether they still hold: the
+    # records as read are made only when they do not (less work beside the window's).
+    trusted = first is not None
+    loaded = kept.load(records=not trusted)
+    if trusted and shown.sources() != sources:  # written again meanwhile
+        trusted, loaded = False, kept.load()
     before = None
     if loaded is not None:
         records, notes = loaded
         before = listing.Seen(*notes)
-        if first is None or shown.sources() != sources:  # none kept, or written since
+        if not trusted:
             given, first = first, _completed(root, records, facts, look=False)
             if early is not None and given is None:
                 early(first)
+        assert first is not None
         if folder_cache.unchanged(before.stamps):
             pdfs = [
                 str(r.scans[0].path)
-                for r in records
+                for r in first.records
                 if isinstance(r, Record) and wants_pdf_metadata(r)
             ]
             if all(facts.known(p, look=False) is None or facts.known(p) for p in pdfs):
                 return first  # as the cache had it: the caller need not show it again
-            return _completed(root, records, facts, look=True)
+            if trusted:
+                loaded = kept.load()
+                records = loaded[0] if loaded is not None else []
+            if records:
+                return _completed(root, records, facts, look=True)
     seen = listing.Seen()
     archive = read_folder(root, progress, seen, before)
     kept.save(archive.records, (seen.stamps, seen.listings, seen.sidecars))

@@ -183,21 +183,22 @@ class FolderCache:
         self.file = folder / f"{_key(root)}.folder.pickle"
         self.root = root
 
-    def load(self) -> tuple[list[Record | BrokenRecord], Notes] | None:
-        """The records and notes kept, or None when there are none that can be used."""
-        body = _load_chunked(self.file, _header("folder", self.root))
+    def load(self, *, records: bool = True) -> tuple[list[Record | BrokenRecord], Notes] | None:
+        """The records and notes kept (with `records` False, the notes alone and no record),
+        or None when there are none that can be used."""
+        body = _load_chunked(self.file, _header("folder", self.root), items=records)
         if body is None:
             return None
         try:
             notes, frozen = body
-            records = _thawed(self.root, frozen)
+            found = _thawed(self.root, frozen)
             stamps, listings, sidecars = notes
-            if records is None or not all(isinstance(n, dict) for n in notes):
+            if found is None or not all(isinstance(n, dict) for n in notes):
                 return None
         except Exception:  # as a damaged file
             log.info("the cache %s cannot be used; the folder is read", self.file)
             return None
-        return records, (stamps, listings, sidecars)
+        return found, (stamps, listings, sidecars)
 
     def save(self, records: Iterable[Record | BrokenRecord], notes: Notes) -> None:
         """Keep `records` as read, with the notes of what the reading looked at (the stamps
