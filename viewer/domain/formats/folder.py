@@ -257,7 +257,9 @@ def with_pdf_metadata(record: Record, metadata: Mapping[str, str]) -> Record:
     if identifier:
         changes["identifier"] = identifier
         inferred.add("identifier")
-    if not changes:
+    # A record completed already (listed as last shown) comes back as it is, not as a copy.
+    changes = {name: value for name, value in changes.items() if getattr(record, name) != value}
+    if not changes and inferred == record.inferred:
         return record
     return replace(record, **changes, inferred=frozenset(inferred))  # type: ignore[arg-type]
 
