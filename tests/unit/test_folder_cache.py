@@ -4,12 +4,14 @@ changed, its PDFs' metadata taken from the cache while the PDF is as it was."""
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 import pymupdf
 import pytest
 
 from viewer import paths
+from viewer.domain import catalogue
 from viewer.domain.formats import folder, folder_cache, folder_listing
 from viewer.domain.model import Archive, Record
 
@@ -157,3 +159,93 @@ def test_what_the_cache_knew_of_a_pdf_gone_from_the_folder_is_forgotten(scans: P
     last = folder_cache.PdfFacts(paths.cache_dir() / "catalogues", scans.resolve()).load()
     assert last.known(str(letter)) is None
     assert last.known(str(memo)) is not None
+
+
+def keep_title(scans: Path, title: str) -> None:
+    letter = scans / "1949-05-18_letter.pdf"
+    facts = folder_cache.PdfFacts(paths.cache_dir() / "catalogues", scans.resolve()).load()
+    facts.keep(str(letter), metadata={"title": title}, text=1)
+    facts.save()
+
+
+def test_a_folder_opened_again_is_listed_as_its_pdfs_completed_it_without_completing_a_record(
+    scans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_pdf(scans / "1949-05-18_letter.pdf", "Letter to the Ambassador")
+    settle(scans)
+    read(scans)
+    keep_title(scans, "Letter to the Ambassador")
+    folder.keep_shown(scans.resolve())
+    shown = folder_cache.ShownRecords(paths.cache_dir() / "catalogues", scans.resolve())
+    assert shown.file.exists()
+    listed: list[list[str]] = []
+    complete = folder.with_pdf_metadata
+
+    def completing(record: Record, metadata: dict[str, str]) -> Record:
+        assert listed, "a record was completed before the folder was listed"
+        return complete(record, metadata)
+
+    def given(archive: Archive) -> None:
+        listed.append(titles(archive))
+
+    monkeypatch.setattr(folder, "with_pdf_metadata", completing)
+    assert folder.FORMAT.read_early is not None
+    folder.FORMAT.read_early(scans, None, given)
+    assert listed == [["Letter to the Ambassador", "Memo from the sidecar"]]
+    # What a PDF said kept again (read again, changed): the list shows what it says now.
+    keep_title(scans, "Letter to the Consul")
+    again, early = read(scans)
+    assert titles(early[0]) == ["Letter to the Consul", "Memo from the sidecar"]
+    assert again is early[0]
+
+
+def test_a_folder_cache_is_written_and_read_a_few_hundred_records_at_a_time(
+    tmp_path: Path,
+) -> None:
+    """One pickle of a whole folder's records holds the interpreter lock, and the window,
+    until it is read or written."""
+    root = tmp_path / "many"
+    root.mkdir()
+    for number in range(1200):
+        (root / f"photo_{number:04d}.png").write_bytes(b"")
+    settle(root)
+    read(root)
+    kept = folder_cache.FolderCache(paths.cache_dir() / "catalogues", root.resolve())
+    with kept.file.open("rb") as handle:
+        pickles = 0
+        while True:
+            try:
+                pickle.load(handle)
+            except EOFError:
+                break
+            pickles += 1
+    assert pickles >= 2 + 1200 // catalogue.CHUNK
+    loaded = kept.load()
+    assert loaded is not None and len(loaded[0]) == 1200
+
+
+def test_a_folder_listed_as_last_shown_is_not_made_again_from_its_reading_while_it_holds(
+    scans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letter = scans / "1949-05-18_letter.pdf"
+    read(scans)
+    keep_title(scans, "Letter to the Ambassador")
+    folder.keep_shown(scans.resolve())
+    thawed: list[int] = []
+    thaw = folder_cache._thawed
+
+    def counted(root: Path, frozen: list[object]) -> object:
+        thawed.append(len(frozen))
+        return thaw(root, frozen)
+
+    monkeypatch.setattr(folder_cache, "_thawed", counted)
+    again, given = read(scans)
+    assert again is given[0]
+    assert sum(thawed) == 2  # the records as listed, and no others
+    assert "Letter to the Ambassador" in titles(again)
+    # The PDF replaced by another: the records as read are made, without what it said.
+    make_pdf(letter)
+    os.utime(letter, (PAST + 60, PAST + 60))
+    again, given = read(scans)
+    assert "Letter to the Ambassador" in titles(given[0])
+    assert titles(again) == ["1949-05-18 letter", "Memo from the sidecar"]

@@ -126,6 +126,9 @@ def test_pdf_metadata_outranks_the_file_name_but_never_front_matter(tmp_path: Pa
     assert completed.title == "Memorandum for the Director"
     assert completed.creators[0].display() == "J. Edgar Hoover"
     assert {"title", "creators"} <= completed.inferred
+    # Completed already (listed as last shown): the same record back, not a copy to compare.
+    same = {"title": "Memorandum for the Director", "author": "J. Edgar Hoover"}
+    assert folder.with_pdf_metadata(completed, same) is completed
     assert folder.with_pdf_metadata(record, {"title": "Microsoft Word - x.doc"}) is record
     touch(tmp_path / "scan_0042.qmd", '---\ntitle: "Curated"\n---\nText.\n')
     (curated,) = records(tmp_path)

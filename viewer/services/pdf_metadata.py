@@ -320,6 +320,7 @@ class PdfMetadataReader(QObject):
             self.finished.emit(reading.root, time.perf_counter() - reading.started)
             # Kept now: the text layers may not be read before the folder is closed.
             reading.facts.save()
+            folder.keep_shown(reading.root)
 
     def _texts_done(self, reading: _Reading, generation: int) -> None:
         with reading.lock:
@@ -329,3 +330,4 @@ class PdfMetadataReader(QObject):
             self._busy = False
             self.text_layers_read.emit(reading.root, dict(reading.texts))
             reading.facts.save()
+            folder.keep_shown(reading.root)

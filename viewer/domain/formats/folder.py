@@ -257,7 +257,9 @@ def with_pdf_metadata(record: Record, metadata: Mapping[str, str]) -> Record:
     if identifier:
         changes["identifier"] = identifier
         inferred.add("identifier")
-    if not changes:
+    # A record completed already (listed as last shown) comes back as it is, not as a copy.
+    changes = {name: value for name, value in changes.items() if getattr(record, name) != value}
+    if not changes and inferred == record.inferred:
         return record
     return replace(record, **changes, inferred=frozenset(inferred))  # type: ignore[arg-type]
 
@@ -299,28 +301,67 @@ def _read_early(
     root = _root(path)
     caches = paths.cache_dir() / "catalogues"
     kept = folder_cache.FolderCache(caches, root)
+    shown = folder_cache.ShownRecords(caches, root)
+    sources = shown.sources()
+    listed = shown.load(sources) if sources is not None and early is not None else None
+    first = None
+    if listed is not None and early is not None:
+        # As the window listed them last time: nothing to complete before they are shown.
+        first = Archive(root=root, title=root.name, records=tuple(listed))
+        early(first)
     facts = folder_cache.PdfFacts(caches, root).load()
-    loaded = kept.load()
+    # With the records as listed last time, the notes alone tell whether they still hold: the
+    # records as read are made only when they do not (less work beside the window's).
+    trusted = first is not None
+    loaded = kept.load(records=not trusted)
+    if trusted and shown.sources() != sources:  # written again meanwhile
+        trusted, loaded = False, kept.load()
     before = None
     if loaded is not None:
         records, notes = loaded
         before = listing.Seen(*notes)
-        first = _completed(root, records, facts, look=False)
-        if early is not None:
-            early(first)
+        if not trusted:
+            given, first = first, _completed(root, records, facts, look=False)
+            if early is not None and given is None:
+                early(first)
+        assert first is not None
         if folder_cache.unchanged(before.stamps):
             pdfs = [
                 str(r.scans[0].path)
-                for r in records
+                for r in first.records
                 if isinstance(r, Record) and wants_pdf_metadata(r)
             ]
             if all(facts.known(p, look=False) is None or facts.known(p) for p in pdfs):
                 return first  # as the cache had it: the caller need not show it again
-            return _completed(root, records, facts, look=True)
+            if trusted:
+                loaded = kept.load()
+                records = loaded[0] if loaded is not None else []
+            if records:
+                return _completed(root, records, facts, look=True)
     seen = listing.Seen()
     archive = read_folder(root, progress, seen, before)
     kept.save(archive.records, (seen.stamps, seen.listings, seen.sidecars))
     return _completed(root, archive.records, facts, look=True) if len(facts) else archive
+
+
+def keep_shown(root: Path) -> None:
+    """Keep the folder's records as its cache and its PDFs' metadata (as `folder_cache` keeps
+    them) make them, for the next opening to list at once (`folder_cache.ShownRecords`); once
+    the PDFs' metadata is kept. Nothing when they are kept already."""
+    from viewer import paths  # noqa: PLC0415
+
+    caches = paths.cache_dir() / "catalogues"
+    shown = folder_cache.ShownRecords(caches, root)
+    sources = shown.sources()
+    if sources is None or shown.holds(sources):
+        return
+    loaded = folder_cache.FolderCache(caches, root).load()
+    if loaded is None:
+        return
+    facts = folder_cache.PdfFacts(caches, root).load()
+    records = _completed(root, loaded[0], facts, look=False).records
+    if shown.sources() == sources:  # neither was written meanwhile
+        shown.save(records, sources)
 
 
 def _completed(
