@@ -21,17 +21,24 @@ settings folder throughout) and left open; then `python -m viewer PDF` is run ag
 on the archive's PDFs in turn, as a file manager does on a double-click. It hands the PDF to the
 open window and exits; `second_launch_ms` is the time from its start to that window's first
 page of the PDF painted, `second_return_ms` to its exit, `second_cpu_ms` the CPU it used (user
-and system: on a busy machine, what the launch itself costs).
+and system: on a busy machine, what the launch itself costs). Those launches import the
+package's compiled bytecode, as an installed viewer's do. The same again as `second_source_*`:
+launches that import the package from a copy without bytecode and write none (as a checkout
+runs under PYTHONDONTWRITEBYTECODE=1): each compiles what it imports. The launch imports only
+`viewer`, `viewer.cli` and `viewer.instance` beyond the interpreter's own start (the standard
+library's bytecode is the installed Python's in both cases).
 
 Prints the runs, then as its last line the JSON
 `{"startup_ms": .., "floor_ms": .., "ratio": .., "mupdf_ms": .., "qpdfview_ms": ..,
-"second_launch_ms": .., "second_return_ms": .., "second_cpu_ms": ..}` (medians; a peer that is
-not installed is left out).
+"second_launch_ms": .., "second_return_ms": .., "second_cpu_ms": .., "second_source_launch_ms":
+.., "second_source_return_ms": .., "second_source_cpu_ms": ..}` (medians; a peer that is not
+installed is left out).
 
     .venv/bin/python benchmarks/startup.py [--runs 11] [ARCHIVE]
 
 The package's bytecode is compiled first, as pip does for an installed package (without it,
-under PYTHONDONTWRITEBYTECODE, every start would compile the sources again).
+under PYTHONDONTWRITEBYTECODE, every start would compile the sources again). `--second-only`
+runs the second launches alone.
 """
 
 from __future__ import annotations
@@ -190,15 +197,25 @@ def _next_painted(lines: queue.Queue[str]) -> float:
 
 
 def second_launches(
-    archive: Path, runs: int, env: dict[str, str]
+    archive: Path, runs: int, env: dict[str, str], *, from_source: bool = False
 ) -> list[tuple[float, float, float]]:
     """(ms to the page painted in the running window, ms to the launch's exit, the launch's
     own CPU ms) of `runs` launches on the archive's PDFs in turn, handed to one viewer left
-    open. The CPU time tells a slow launch from a busy machine."""
+    open. The CPU time tells a slow launch from a busy machine.
+
+    With `from_source`, the launches import the package from a copy without its bytecode,
+    and write none (PYTHONDONTWRITEBYTECODE): every launch compiles what it imports."""
     pdfs = sorted(archive.rglob("*.pdf"))
     times = []
     with tempfile.TemporaryDirectory() as base:
         run_env = dict(env, ARCHIVE_VIEWER_BASEDIR=base)
+        launch_env = dict(run_env)
+        if from_source:
+            source = Path(base) / "source"
+            shutil.copytree(
+                REPO / "viewer", source / "viewer", ignore=shutil.ignore_patterns("__pycache__")
+            )
+            launch_env.update(PYTHONPATH=str(source), PYTHONDONTWRITEBYTECODE="1")
         running = subprocess.Popen(
             [sys.executable, "-m", "viewer", "--handover-probe", str(archive)],
             env=run_env,
@@ -216,7 +233,10 @@ def second_launches(
                 before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.time()
                 subprocess.run(
-                    [sys.executable, "-m", "viewer", str(pdf)], env=run_env, check=True, timeout=60
+                    [sys.executable, "-m", "viewer", str(pdf)],
+                    env=launch_env,
+                    check=True,
+                    timeout=60,
                 )
                 returned = time.time()
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -235,8 +255,13 @@ def main() -> int:
     )
     parser.add_argument("archive", nargs="?", type=Path, default=REPO / "samples")
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument(
+        "--second-only", action="store_true", help="measure the second launches alone"
+    )
     args = parser.parse_args()
     compileall.compile_dir(REPO / "viewer", quiet=1, workers=0)
+    if args.second_only:
+        return _second_only(args.archive, args.runs)
     pdf = next(iter(sorted(args.archive.rglob("*.pdf"))))
     viewer_ms: list[float] = []
     floor_ms: list[float] = []
@@ -277,12 +302,15 @@ def main() -> int:
                     line += f", {program} {elapsed:.0f} ms"
                 print(line, flush=True)
             seconds = second_launches(args.archive, args.runs, env)
-            for run, (painted, returned, cpu) in enumerate(seconds, 1):
-                print(
-                    f"second launch {run}: page painted in the open window {painted:.0f} ms, "
-                    f"command returned {returned:.0f} ms (its CPU {cpu:.0f} ms)",
-                    flush=True,
-                )
+            uncompiled = second_launches(args.archive, args.runs, env, from_source=True)
+            for label, launches in (("", seconds), (" from source", uncompiled)):
+                for run, (painted, returned, cpu) in enumerate(launches, 1):
+                    print(
+                        f"second launch{label} {run}: page painted in the open window "
+                        f"{painted:.0f} ms, command returned {returned:.0f} ms "
+                        f"(its CPU {cpu:.0f} ms)",
+                        flush=True,
+                    )
     finally:
         if server is not None:
             server.terminate()
@@ -302,6 +330,27 @@ def main() -> int:
     figures["second_launch_ms"] = round(statistics.median(t[0] for t in seconds), 1)
     figures["second_return_ms"] = round(statistics.median(t[1] for t in seconds), 1)
     figures["second_cpu_ms"] = round(statistics.median(t[2] for t in seconds), 1)
+    figures["second_source_launch_ms"] = round(statistics.median(t[0] for t in uncompiled), 1)
+    figures["second_source_return_ms"] = round(statistics.median(t[1] for t in uncompiled), 1)
+    figures["second_source_cpu_ms"] = round(statistics.median(t[2] for t in uncompiled), 1)
+    print(json.dumps(figures))
+    return 0
+
+
+def _second_only(archive: Path, runs: int) -> int:
+    """`--second-only`: the second launches, compiled and from source, and their medians."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    figures: dict[str, float] = {}
+    for name, from_source in (("second", False), ("second_source", True)):
+        launches = second_launches(archive, runs, env, from_source=from_source)
+        for run, (painted, returned, cpu) in enumerate(launches, 1):
+            print(
+                f"{name} {run}: page painted in the open window {painted:.0f} ms, "
+                f"command returned {returned:.0f} ms (its CPU {cpu:.0f} ms)",
+                flush=True,
+            )
+        for index, figure in enumerate(("launch", "return", "cpu")):
+            figures[f"{name}_{figure}_ms"] = round(statistics.median(t[index] for t in launches), 1)
     print(json.dumps(figures))
     return 0
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__, paths
-from viewer.domain import ordering
+from viewer.domain import formats, ordering
 from viewer.domain.formats import manifest
 from viewer.domain.model import Archive, Record
 from viewer.services import i18n, lingering, sheet_columns, text_layers
@@ -312,7 +312,7 @@ def _listen(viewer: Viewer, *, probe: bool) -> InstanceServer:
 
     window = viewer.window
     server = InstanceServer(paths.instance_socket(), window)
-    server.open_requested.connect(lambda request: _bring_forward(window, request))
+    server.open_requested.connect(lambda request: _bring_forward(viewer, request))
     listening = server.listen()
     if probe:
 
@@ -326,14 +326,23 @@ def _listen(viewer: Viewer, *, probe: bool) -> InstanceServer:
     return server
 
 
-def _bring_forward(window: MainWindow, request: instance.Request) -> None:
-    """A later launch's request: the window to the front, with the path it named."""
+def _bring_forward(viewer: Viewer, request: instance.Request) -> None:
+    """A later launch's request (answered `ok` in this same turn): the path it named opened,
+    the window to the front.
+
+    A PDF is handed to the render worker first, before the window's own work on it (leaving
+    the document shown, the record's panels): the worker opens it meanwhile, and the page
+    asked for then is drawn at once."""
+    window = viewer.window
+    if request.paths:
+        path = request.paths[0].expanduser()
+        if formats.is_document(path) and path.is_file():
+            viewer.worker.prefetch(path.resolve())  # the path a bare PDF's record names
+        window.open_path(path)
     if window.isMinimized():
         window.showNormal()
     window.raise_()
     window.activateWindow()
-    if request.paths:
-        window.open_path(request.paths[0])
 
 
 def apply_kiosk_language(app: QCoreApplication, config: KioskConfig) -> str:

@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from viewer import __version__
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (mypy reads this block; `typing` is not imported)
     import argparse
+    from pathlib import Path
 
-# argparse and logging are imported where they are used: a launch that hands its paths to the
-# viewer already open needs neither, and returns in the time of an interpreter's start.
+# Nothing beyond os and sys at the top (not even pathlib or typing): a plain launch that hands
+# its paths to the viewer already open (`_handed_over`) needs no more, and returns in the time
+# of an interpreter's start. argparse, pathlib and logging are imported where they are used.
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     import argparse  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog="archive-viewer",
@@ -99,6 +101,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _check_parser() -> argparse.ArgumentParser:
     import argparse  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog="archive-viewer check",
@@ -162,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         return ocr_command.main(args[1:])
     if _handed_over(args):
         return 0
+    from pathlib import Path  # noqa: PLC0415
+
     parser = _gui_parser()
     options = parser.parse_args(args)
     import logging  # noqa: PLC0415
@@ -242,29 +247,30 @@ def _handed_over(args: list[str]) -> bool:
     """Whether a plain launch (`archive-viewer [--basedir DIR] [PATH...]`, as a file manager
     starts it) gave its paths to the viewer already open for this user and base directory.
 
-    Read without argparse, before Qt or PyMuPDF load: such a launch ends here."""
-    launched: list[Path] = []
+    Read without argparse or pathlib, before Qt or PyMuPDF load: such a launch ends here."""
+    launched: list[str] = []
     words = iter(args)
     for word in words:
         if word == "--basedir" or word.startswith("--basedir="):
             value = word.partition("=")[2] if "=" in word else next(words, "")
             if not value:
                 return False
-            os.environ["ARCHIVE_VIEWER_BASEDIR"] = str(Path(value).resolve())
+            os.environ["ARCHIVE_VIEWER_BASEDIR"] = os.path.realpath(value)
         elif word == "--":
-            launched.extend(Path(w) for w in words)
+            launched.extend(words)
         elif word.startswith("-"):
             return False  # any other option: argparse reads the command line first
         else:
-            launched.append(Path(word))
-    from viewer import instance, paths  # noqa: PLC0415  (no Qt: a socket and a line of JSON)
+            launched.append(word)
+    from viewer import instance  # noqa: PLC0415  (no Qt, no pathlib: a socket and a line)
 
-    return instance.hand_over(paths.instance_socket(), launched)
+    return instance.hand_over(instance.socket_path(), launched)
 
 
 def _run_kiosk_child(argv: list[str]) -> int:
     """The kiosk's viewer process, which its supervisor starts (not for people)."""
     import argparse  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(prog="archive-viewer kiosk-child")
     parser.add_argument("config", type=Path)

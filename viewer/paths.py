@@ -13,8 +13,10 @@ import site
 import sys
 from pathlib import Path
 
-APP_NAME = "archive-viewer"
-BASEDIR_ENV = "ARCHIVE_VIEWER_BASEDIR"
+from viewer import instance
+
+APP_NAME = instance.APP_NAME
+BASEDIR_ENV = instance.BASEDIR_ENV
 
 
 def _xdg(variable: str, fallback: str) -> Path:
@@ -67,32 +69,13 @@ def resource(name: str) -> Path:
 def runtime_dir() -> Path:
     """The user's own folder for sockets: `$XDG_RUNTIME_DIR/archive-viewer`, else
     `/tmp/archive-viewer-<uid>` (made private by whoever listens there)."""
-    value = os.environ.get("XDG_RUNTIME_DIR", "")
-    if value:
-        return Path(value) / APP_NAME
-    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return Path(os.environ.get("TMPDIR", "/tmp")) / f"{APP_NAME}-{user}"
-
-
-_SOCKET_PATH_MAX = 100
-"""An AF_UNIX socket's path is at most 107 bytes on Linux (103 on macOS)."""
+    return Path(instance.runtime_dir())
 
 
 def instance_socket() -> Path:
-    """Where the running viewer of this user and base directory listens for paths to open:
-    `<basedir>/run/viewer.sock` with a base directory (in the runtime folder, under a name
-    made from the base directory, when that path is too long for a socket), else
-    `<runtime folder>/viewer.sock`."""
-    base = _base()
-    if base is None:
-        return runtime_dir() / "viewer.sock"
-    beside = base.absolute() / "run" / "viewer.sock"
-    if len(os.fsencode(beside)) <= _SOCKET_PATH_MAX:
-        return beside
-    import hashlib  # noqa: PLC0415  (only for a long base directory)
-
-    digest = hashlib.sha256(os.fsencode(base.absolute())).hexdigest()[:16]
-    return runtime_dir() / f"viewer-{digest}.sock"
+    """Where the running viewer of this user and base directory listens for paths to open
+    (`instance.socket_path`, which a second launch asks without loading pathlib)."""
+    return Path(instance.socket_path())
 
 
 def ensure(path: Path) -> Path:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +49,70 @@ def listening(tmp_path: Path) -> Iterator[list[instance.Request]]:
 def test_request_round_trips_through_its_line() -> None:
     request = instance.Request((Path("/a/b c.pdf"), Path("/d")))
     assert instance.decode(instance.encode(request)) == request
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "/a/b c.pdf",
+        '/q"uote\\back',
+        "/Ümlaut/ключ/文書.pdf",
+        "/tab\tnew\nline",
+        "/𝔄𝔯𝔠𝔥𝔦𝔳.pdf",
+        "/x\udcff",
+    ],
+)
+def test_the_line_sent_is_the_json_the_viewer_reads(name: str) -> None:
+    # The launch writes its JSON without the json module: the line is exactly json.dumps's.
+    line = instance.encode(instance.Request((Path(name),)))
+    assert line == json.dumps({"open": [name]}).encode("ascii") + b"\n"
+    assert instance.decode(line) == instance.Request((Path(name),))
+
+
+@pytest.mark.parametrize(
+    "name", ["letter.pdf", "./a/./b.pdf", "a//b/", "../up.pdf", "~/x.pdf", "/abs/x.pdf", "//net"]
+)
+def test_launched_paths_are_made_absolute_as_pathlib_does(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert instance.absolute(name) == str(Path(name).expanduser().absolute())
+
+
+LEAN = """
+import sys
+before = set(sys.modules)
+from viewer import cli
+handed = cli.main(sys.argv[1:]) == 0
+print(handed, " ".join(sorted(set(sys.modules) - before)))
+"""
+HEAVY = {"pathlib", "typing", "argparse", "logging", "socket", "json", "re", "enum"}
+"""What a launch handing its paths over must not import: each costs it milliseconds of an
+interpreter's start (together they doubled it), plus Qt and PyMuPDF."""
+
+
+def test_a_launch_handing_over_imports_nothing_heavy(
+    listening: list[instance.Request], tmp_path: Path
+) -> None:
+    env = dict(os.environ, PYTHONPATH=str(Path(instance.__file__).parent.parent))
+    for args in (["letter.pdf"], ["--basedir", os.environ["ARCHIVE_VIEWER_BASEDIR"], "a.pdf"]):
+        result = subprocess.run(
+            [sys.executable, "-c", LEAN, *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        handed, _, loaded = result.stdout.strip().partition(" ")
+        assert handed == "True", result.stderr
+        heavy = {m for m in loaded.split() if m.split(".")[0] in HEAVY | {"PySide6", "pymupdf"}}
+        assert heavy == set()
+    assert listening == [
+        instance.Request((tmp_path / "letter.pdf",)),
+        instance.Request((tmp_path / "a.pdf",)),
+    ]
 
 
 @pytest.mark.parametrize("line", [b"[]", b'{"open": [1]}', b'{"open": [""]}', b"\xff", b"{"])
