@@ -291,6 +291,15 @@ def test_what_follows_the_first_page_is_built_a_piece_per_turn_then_frozen(
             return real()
 
         setattr(later, name, spy)
+    followed_at: list[int] = []
+    follow = viewer.window.follow_screen_in_tab_order
+
+    def follow_spy() -> None:
+        followed_at.append(passes[0])
+        follow()
+
+    # The Tab order walks the window's focus chain (~10 ms): never on the record list's turn.
+    viewer.window.follow_screen_in_tab_order = follow_spy  # type: ignore[method-assign]
     try:
         viewer.window.show()
         with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
@@ -300,6 +309,8 @@ def test_what_follows_the_first_page_is_built_a_piece_per_turn_then_frozen(
         turns = [built_at[name] for name in ("build_library", "_build_search_feature")]
         assert len({*turns, built_at["_build_cite_feature"]}) == 3, built_at
         assert len(after_first_page._LATE_MODULES) > 1  # the modules loaded between, by turns
+        assert followed_at, "the Tab order never followed the panels"
+        assert built_at["build_library"] not in followed_at, (built_at, followed_at)
         qtbot.waitUntil(lambda: not later._steps, timeout=10000)
         feature = later.search_feature
         assert not any(found is feature for found in gc.get_objects())  # frozen

@@ -220,7 +220,8 @@ class AfterFirstPage(QObject):
         if state.record is not None:
             library.select(state.record.id)
         self._window.records_dock.setWidget(library)
-        self._window.follow_screen_in_tab_order()
+        # Tab follows on a turn of its own: walking the window's focus chain takes ~10 ms.
+        QTimer.singleShot(STEP_MS, self, self._window.follow_screen_in_tab_order)
         return library
 
     def start_pending_index(self) -> None:
