@@ -497,3 +497,31 @@ def test_many_rows_are_sorted_in_short_runs_in_the_same_order_as_one_sort(
     in_runs = [library_entries.sorted_entries(entries, c, o) for c, o in orders]
     assert [[e.record.id for e in s] for s in in_runs] == [[e.record.id for e in s] for s in whole]
     assert max(sizes) <= 100
+
+
+def test_roles_the_list_has_nothing_for_are_answered_without_looking_at_the_row(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    # Painting the list asks ~1,500 times, most of them for a colour, alignment or check
+    # state it never gives: those are answered before the index is looked at.
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_archive(archive)
+    model = panel.model()
+
+    class Untouchable:
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"the index was asked {name}() for a role with no answer")
+
+    for role in (
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+    ):
+        assert model.data(Untouchable(), int(role)) is None  # type: ignore[arg-type]
+    first = model.index(0, TITLE)
+    assert model.data(first, int(Qt.ItemDataRole.DisplayRole)) == first.data()
+    assert model.data(first, Qt.ItemDataRole.ForegroundRole) is None
+    assert first.data(LibraryModel.RECORD_ROLE) is model.record_at(first)

@@ -567,7 +567,9 @@ def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRec
         format_version=header.format_version,
     )
     if len(records) >= EARLY_RECORDS:
-        ordering.note_first(made)  # here, not on the window's thread
+        # Here, not on the window's thread: what it asks of the archive as it opens.
+        ordering.note_first(made)
+        _ = made.broken_records
     return made
 
 

@@ -204,7 +204,7 @@ class ReadingSession(QObject):
         self.archive_reread.emit(archive)
 
     def _tell_broken_records(self, archive: Archive) -> None:
-        broken = [r for r in archive.records if isinstance(r, BrokenRecord)]
+        broken = archive.broken_records
         if not broken:
             return
         names = ", ".join(r.folder.name for r in broken[:3]) + ("…" if len(broken) > 3 else "")
