@@ -4,10 +4,7 @@ showing all of it would not help a reader."""
 from __future__ import annotations
 
 import gc
-import os
 import random
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -321,48 +318,3 @@ def test_what_follows_the_first_page_is_built_a_piece_per_turn_then_frozen(
         ticker.stop()
         viewer.window.close()
         viewer.shutdown()
-
-
-_FOCUS_CHAIN_WALK = """
-import enum, sys
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTreeView
-from viewer.ui import after_first_page
-
-app = QApplication([])
-window = QMainWindow()
-dock = QDockWidget("Records", window)
-dock.setWidget(QTreeView())
-window.setCentralWidget(QTreeView())
-window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-if sys.argv[1:] == ["ahead"]:
-    after_first_page.import_ahead(()).join()
-made = []
-call = enum.EnumType.__call__
-
-def counting(cls, value, names=None, *args, **kwargs):
-    if names is not None:
-        made.append(value)
-    return call(cls, value, names, *args, **kwargs)
-
-enum.EnumType.__call__ = counting
-widget = window.nextInFocusChain()
-while widget is not window and widget is not None:
-    widget.focusPolicy()
-    widget = widget.nextInFocusChain()
-print(len(made))
-"""
-
-
-def test_qt_classes_are_made_ahead_not_by_the_first_walk_along_the_focus_chain(
-    tmp_path: Path,
-) -> None:
-    # PySide makes a Qt class (with its enumerations) on first use; the first Tab-order walk
-    # made every widget class not made yet (~15 ms of the window's thread). In a process of
-    # its own: this one has made them all long ago.
-    script = tmp_path / "walk.py"
-    script.write_text(_FOCUS_CHAIN_WALK, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    command = [sys.executable, str(script), "ahead"]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    assert done.stdout.split()[-1] == "0"  # no class made by the walk

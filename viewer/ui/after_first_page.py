@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, QTimer
 
 from viewer.domain.model import Archive, BrokenRecord, Record
@@ -67,20 +66,10 @@ def import_ahead(modules: tuple[str, ...] = LATER_MODULES) -> threading.Thread:
                 importlib.import_module(name)
             except Exception:  # the window's own import of it will say what is wrong
                 log.exception("importing %s ahead failed", name)
-        make_widget_classes()
 
     thread = threading.Thread(target=run, name="import-ahead", daemon=True)
     thread.start()
     return thread
-
-
-def make_widget_classes() -> None:
-    """Have PySide make every class of QtWidgets now. It makes each on first use, with its
-    enumerations; the first walk along the window's focus chain (the Tab order) meets widgets
-    of Qt's private classes, and finding a Python class for them made every QWidget subclass
-    not made yet: ~15 ms of the window's thread, in the turn after the record list is built."""
-    for name in dir(QtWidgets):
-        getattr(QtWidgets, name)
 
 
 class AfterFirstPage(QObject):
