@@ -461,13 +461,18 @@ def page_texts(doc: Any, path: Path, on_page: Callable[[int], None] | None = Non
     for index in range(doc.page_count):
         if on_page is not None:
             on_page(index)
-        try:
-            texts.append(str(load_page(doc, path, index).get_text("text")))
-        except PdfPageError:
-            texts.append("")
-        except MUPDF_ERRORS:
-            texts.append("")
+        texts.append(page_text(doc, path, index))
     return texts
+
+
+def page_text(doc: Any, path: Path, index: int) -> str:
+    """The text layer of page `index` ("" for a page without one, or one that cannot be read)."""
+    try:
+        return str(load_page(doc, path, index).get_text("text"))
+    except PdfPageError:
+        return ""
+    except MUPDF_ERRORS:
+        return ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Everything here runs on the worker (a thread of the window's process, or the chi
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -77,6 +78,25 @@ class _Document:
         self.holders = holders
 
 
+READING_STEP_SECONDS = 0.05
+"""A document's text is read this long at a time: the pages the view asks for meanwhile are
+drawn in between (reopened at page 4,975 of 5,000, the page waited ~5 s for the whole text)."""
+
+
+class _Reading:
+    """A text job under way: the document, the pages read so far."""
+
+    __slots__ = ("handle", "metadata", "owned", "request", "texts")
+
+    def __init__(self, request: TextRequest, handle: Any, metadata: Any, *, owned: bool) -> None:
+        self.request = request
+        self.handle = handle
+        self.metadata = metadata
+        self.owned = owned
+        """Whether the handle was opened for this job (closed when it ends)."""
+        self.texts: list[str] = []
+
+
 class PdfEngine:
     """Owns the open PyMuPDF documents and answers requests, one at a time.
 
@@ -92,6 +112,8 @@ class PdfEngine:
         self._renders_kept = 0
         self._prefetched: tuple[PrefetchRequest, _Document | OpenFailed] | None = None
         """A document opened before it was asked for (not shared yet), or why it did not open."""
+        self._reading: _Reading | None = None
+        """The text job under way, read a step at a time between the view's pages."""
 
     def accept(self, request: Request) -> None:
         """Take a request; wishes replace earlier wishes of their channel at once."""
@@ -109,10 +131,15 @@ class PdfEngine:
 
     def busy(self) -> bool:
         """Whether anything is left to do."""
-        return bool(self._jobs) or any(self._wanted.values())
+        return bool(self._jobs) or any(self._wanted.values()) or self._reading is not None
 
     def step(self, on_start: Callable[[Result], None] | None = None) -> Result | None:
-        """Do the most urgent piece of work: a job, else the view's next page, else a thumbnail."""
+        """Do the most urgent piece of work: a job, else the view's next page, else a thumbnail.
+        A document's text under way goes on a step at a time, after each page the view wants."""
+        if self._reading is not None:
+            if not self._wanted[VIEW]:
+                return self._go_on_reading(on_start)
+            return self._render_wanted(on_start)
         if self._jobs:
             request = self._jobs.pop(0)
             try:
@@ -120,6 +147,9 @@ class PdfEngine:
             except Exception as exc:  # a bug of ours: report it and keep serving
                 log.exception("the render worker failed on %r", request)
                 return bug_answer(request, exc)
+        return self._render_wanted(on_start)
+
+    def _render_wanted(self, on_start: Callable[[Result], None] | None) -> Result | None:
         for channel in CHANNELS:
             wanted = self._wanted[channel]
             if wanted:
@@ -139,6 +169,7 @@ class PdfEngine:
 
     def close_all(self) -> None:
         """Close every document."""
+        self._end_reading()
         self._drop_prefetched()
         for document in self._documents.values():
             document.handle.close()
@@ -263,31 +294,55 @@ class PdfEngine:
 
     def text(
         self, request: TextRequest, on_start: Callable[[Result], None] | None = None
-    ) -> TextExtracted | TextFailed | None:
+    ) -> Result | None:
         """Every page's text, using the open document when there is one; `on_start` hears of
-        each page as it is begun (`JobStarted`)."""
+        each page as it is begun (`JobStarted`). Read a step at a time: None until the last
+        step (`step` goes on with it)."""
         document = self._documents.get(request.path)
         path = Path(request.path)
         if document is None and request.if_open:
             return None
 
-        def on_page(index: int) -> None:
-            if on_start is not None:
-                on_start(JobStarted(request.path, index))
-
         if document is not None:
-            pages = _pdf().page_texts(document.handle, path, on_page)
-            return TextExtracted(request.path, pages, document.info.metadata)
+            reading = _Reading(request, document.handle, document.info.metadata, owned=False)
+        else:
+            try:
+                handle, info = _pdf().open_document(path, request.password)
+            except _pdf().PdfError as exc:
+                return TextFailed(request.path, exc.message())
+            reading = _Reading(request, handle, info.metadata, owned=True)
+        self._reading = reading
+        return self._go_on_reading(on_start)
+
+    def _go_on_reading(self, on_start: Callable[[Result], None] | None) -> Result | None:
+        """Read the text under way for `READING_STEP_SECONDS` (a page at least); its answer once
+        every page is read."""
+        reading = self._reading
+        assert reading is not None
+        path = Path(reading.request.path)
+        count = reading.handle.page_count
+        until = time.monotonic() + READING_STEP_SECONDS
         try:
-            handle, info = _pdf().open_document(path, request.password)
-        except _pdf().PdfError as exc:
-            return TextFailed(request.path, exc.message())
-        try:
-            return TextExtracted(
-                request.path, _pdf().page_texts(handle, path, on_page), info.metadata
-            )
-        finally:
-            handle.close()
+            while len(reading.texts) < count:
+                index = len(reading.texts)
+                if on_start is not None:
+                    on_start(JobStarted(reading.request.path, index))
+                reading.texts.append(_pdf().page_text(reading.handle, path, index))
+                if time.monotonic() >= until:
+                    break
+        except Exception as exc:  # a bug of ours: report it and keep serving
+            log.exception("the render worker failed reading %s", path)
+            self._end_reading()
+            return bug_answer(reading.request, exc)
+        if len(reading.texts) < count:
+            return None
+        self._end_reading()
+        return TextExtracted(reading.request.path, reading.texts, reading.metadata)
+
+    def _end_reading(self) -> None:
+        reading, self._reading = self._reading, None
+        if reading is not None and reading.owned:
+            reading.handle.close()
 
     def words(
         self, request: WordsRequest, on_start: Callable[[Result], None] | None = None
