@@ -905,6 +905,9 @@ def test_a_passage_is_selected_with_the_keyboard_and_copied_with_its_citation(
     window = viewer.window
     open_and_wait(qtbot, viewer, samples)
     qtbot.waitUntil(lambda: viewer.scan_pane.page_texts() is not None, timeout=20000)
+    # Copy with citation comes with the citation feature, built a piece per turn after the
+    # first page (on a loaded machine, after the text layer).
+    qtbot.waitUntil(lambda: window.later.cite_feature is not None, timeout=20000)
     browser = window.transcript.browser()
     window.activateWindow()
     browser.setFocus()
