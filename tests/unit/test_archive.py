@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from viewer.domain import archive
+from viewer.domain.formats import document
 from viewer.domain.model import (
     BrokenRecord,
     Name,
@@ -185,7 +186,7 @@ def test_date_ranges_and_partial_dates() -> None:
 
 
 def test_pdf_record_takes_title_author_and_date_from_pdf_metadata(tmp_path: Path) -> None:
-    record = archive.record_for_pdf(
+    record = document.record_for_pdf(
         tmp_path / "cable 12.pdf",
         {
             "title": "Cable",
@@ -198,7 +199,7 @@ def test_pdf_record_takes_title_author_and_date_from_pdf_metadata(tmp_path: Path
     assert record.creators == (Name(literal="Embassy Moscow"),)
     assert record.date == PartialDate(1962, 4, 1)
     assert record.subjects == ("a", "b")
-    bare = archive.record_for_pdf(tmp_path / "x.pdf", {})
+    bare = document.record_for_pdf(tmp_path / "x.pdf", {})
     assert (bare.title, bare.date) == ("x", None)
 
 

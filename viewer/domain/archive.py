@@ -10,7 +10,6 @@ import difflib
 import gc
 import logging
 import os
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from viewer.domain import (
     record_files,
     record_reader,
 )
-from viewer.domain.model import Archive, BrokenRecord, Name, PartialDate, Record, Scan, Source
+from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record, Source
 from viewer.domain.record_fields import (
     ID_PATTERN,
     MAX_TOML_BYTES,
@@ -66,7 +65,6 @@ __all__ = [
     "parse_name",
     "read_header",
     "read_record",
-    "record_for_pdf",
 ]
 
 log = logging.getLogger(__name__)
@@ -571,39 +569,3 @@ def _archive(root: Path, header: ArchiveHeader, records: list[Record | BrokenRec
         ordering.note_first(made)
         _ = made.broken_records
     return made
-
-
-def record_for_pdf(path: Path, metadata: Mapping[str, str] | None = None) -> Record:
-    """A record for a bare PDF: its metadata from the PDF's info and XMP, where it has any."""
-    meta = metadata or {}
-    resolved = path.resolve()
-    title = meta.get("title", "").strip() or path.stem
-    date = None
-    raw = meta.get("creationDate", "") or meta.get("date", "")
-    match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", raw) or re.match(
-        r"^(\d{4})-(\d{2})-(\d{2})", raw
-    )
-    if match:
-        try:
-            date = parse_date("-".join(g for g in match.groups() if g))
-        except ValueError:
-            date = None
-    creators = (Name(literal=meta["author"].strip()),) if meta.get("author", "").strip() else ()
-    subjects = tuple(k.strip() for k in meta.get("keywords", "").split(",") if k.strip())
-    return Record(
-        id=_safe_id(path.stem),
-        title=title,
-        folder=resolved.parent,
-        date=date,
-        summary=meta.get("subject", "").strip(),
-        creators=creators,
-        subjects=subjects,
-        rights=meta.get("rights", "").strip(),
-        languages=(meta["language"].strip(),) if meta.get("language", "").strip() else (),
-        scans=(Scan(path=resolved),),
-    )
-
-
-def _safe_id(stem: str) -> str:
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")
-    return text or "document"

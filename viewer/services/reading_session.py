@@ -19,8 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from viewer.domain import archive as archive_io
 from viewer.domain import formats, ordering
+from viewer.domain.formats import document
 from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
 from viewer.services import jobs as jobs_service
 from viewer.services import settings as prefs
@@ -156,7 +156,7 @@ class ReadingSession(QObject):
             )
             return
         self._leave_scan()
-        record = archive_io.record_for_pdf(path)
+        record = document.record_for_pdf(path)
         self._change(archive=None, bare_pdf=resolved, opening=None, archive_job=0, listed_job=0)
         self._settings.add_recent(path)
         self.pdf_opened.emit(record)
@@ -402,7 +402,7 @@ class ReadingSession(QObject):
             )
         record = self.state.record
         if self.state.bare_pdf is not None and path == self.state.bare_pdf:
-            self._update_record(archive_io.record_for_pdf(path, info.metadata))
+            self._update_record(document.record_for_pdf(path, info.metadata))
         elif (
             self.state.archive is not None
             and isinstance(record, Record)
