@@ -12,26 +12,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.unit.test_catalogue import PAST, make, write
 from viewer.app import Viewer
 from viewer.domain import archive
 from viewer.domain.model import Archive
 from viewer.services.jobs import Jobs
-
-PAST = 1_600_000_000
-
-
-def make(root: Path, count: int = 3) -> Path:
-    for number in range(count):
-        folder = root / "records" / f"r{number}"
-        folder.mkdir(parents=True)
-        write(folder / "record.toml", f'id = "r{number}"\ntitle = "Record {number}"\n')
-        os.utime(folder, (PAST, PAST))
-    return root
-
-
-def write(file: Path, text: str, when: int = PAST) -> None:
-    file.write_text(text, encoding="utf-8")
-    os.utime(file, (when, when))
 
 
 def titles(archive: Archive) -> list[str]:
