@@ -68,7 +68,8 @@ class MessageBar(QFrame):
         background, foreground = _COLOURS[level]
         self.setStyleSheet(
             f"#messageBar {{ background: {background}; border-bottom: 1px solid {foreground}; }}"
-            f"#messageBar QLabel {{ color: {foreground}; }}"
+            # The button too: the window's palette (white text in high contrast) is not the bar's.
+            f"#messageBar QLabel, #messageBar QPushButton {{ color: {foreground}; }}"
         )
         self._label.setText(text)
         self._shown = message
