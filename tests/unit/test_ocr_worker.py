@@ -165,6 +165,7 @@ def test_an_ocr_process_killed_in_the_middle_of_a_page_leaves_no_file_behind(
     monkeypatch.setenv("TMPDIR", str(temporary))
     worker = ocr_worker.OcrWorker(tmp_path / "ocr.sqlite3", processes=1)
     worker.recognise(scan, "eng", ocr_engine.ON_SCREEN, pages=(0, 1))
+    qtbot.waitUntil(lambda: worker._process is not None, timeout=5_000)  # started by its writer
     process = worker._process
     assert process is not None
     found: list[int] = []
@@ -237,3 +238,35 @@ def test_without_files_in_memory_page_images_go_to_a_folder_of_the_process_own(
         assert list(Path(name).parent.iterdir()) == []
     finally:
         ocr.private_folder.cache_clear()
+
+
+def test_the_window_never_waits_for_an_ocr_process_that_does_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An OCR process still starting (at nice 19, on a busy machine) reads nothing for a while:
+    # an archive's requests fill the pipe, and the writes wait. The window's own requests (the
+    # page on screen, a pause) and its closing must not wait with them.
+    def deaf(_worker: ocr_worker.OcrWorker) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [sys.executable, "-c", "import time; time.sleep(20)"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+
+    monkeypatch.setattr(ocr_worker.OcrWorker, "_start", deaf)
+    worker = ocr_worker.OcrWorker(tmp_path / "ocr.sqlite3", processes=1)
+    long_name = "x" * 200
+    worker.recognise_all((f"/archive/{long_name}-{n}.pdf", "eng", ()) for n in range(5_000))
+    time.sleep(0.5)  # the writing thread has filled the pipe (5,000 requests are ~1.5 MB)
+    started = time.perf_counter()
+    worker.recognise("/archive/on-screen.pdf", "eng", ocr_engine.ON_SCREEN, pages=(0,))
+    worker.set_paused(True)
+    worker.set_paused(False)
+    asked = time.perf_counter() - started
+    process = worker._process
+    started = time.perf_counter()
+    worker.shutdown()
+    closed = time.perf_counter() - started
+    assert asked < 0.05
+    assert closed < 5
+    assert process is not None and process.poll() is not None  # ended, not left behind
