@@ -59,6 +59,26 @@ def _spawn() -> subprocess.Popen[str]:
     )
 
 
+def _keep_shown(root: Path) -> None:
+    """`folder.keep_shown(root)`, in a child process at low priority, waited for: thawing a
+    thousand records from the user's cache, completing and pickling them again is ~150 ms of
+    Python, which on a thread of the window's process would take its interpreter lock turn
+    after turn just as the list fills in."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
+    )
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "viewer.domain.formats.folder", str(root)], env=env
+        )
+    except OSError as exc:
+        log.warning("the folder's records cannot be kept for the next opening: %s", exc)
+        return
+    if process.wait() != 0:
+        log.warning("keeping the folder's records for the next opening failed: %s", root)
+
+
 def _alive(process: subprocess.Popen[str] | None) -> bool:
     return process is not None and process.poll() is None
 
@@ -119,6 +139,8 @@ class PdfMetadataReader(QObject):
         self._lock = threading.Lock()
         self._known: dict[str, dict[str, str]] = {}
         """The metadata read of each PDF (by path), kept for records read again later."""
+        self._keeping = threading.Lock()
+        """Held while a folder's records are kept for the next opening (one at a time)."""
 
     def prepare(self, root: Path | None = None) -> None:
         """Start the child processes now (they load PyMuPDF, at low priority), for a `read` to
@@ -320,7 +342,7 @@ class PdfMetadataReader(QObject):
             self.finished.emit(reading.root, time.perf_counter() - reading.started)
             # Kept now: the text layers may not be read before the folder is closed.
             reading.facts.save()
-            folder.keep_shown(reading.root)
+            self._keep_shown(reading.root)
 
     def _texts_done(self, reading: _Reading, generation: int) -> None:
         with reading.lock:
@@ -330,4 +352,14 @@ class PdfMetadataReader(QObject):
             self._busy = False
             self.text_layers_read.emit(reading.root, dict(reading.texts))
             reading.facts.save()
-            folder.keep_shown(reading.root)
+            self._keep_shown(reading.root)
+
+    def _keep_shown(self, root: Path) -> None:
+        """Keep the folder's records as its PDFs completed them (`folder.keep_shown`), for the
+        next opening to list at once: in a child process, waited for on a thread of its own."""
+
+        def keep() -> None:
+            with self._keeping:
+                _keep_shown(root)
+
+        threading.Thread(target=keep, name="pdf-metadata-keep", daemon=True).start()

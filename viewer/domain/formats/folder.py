@@ -423,3 +423,16 @@ FORMAT = Format(
     read=_read,
     read_early=_read_early,
 )
+
+
+def main() -> None:
+    """`python -m viewer.domain.formats.folder ROOT`: `keep_shown(ROOT)` at low priority, in a
+    process of its own (`services/pdf_metadata.py` runs it so)."""
+    import sys  # noqa: PLC0415
+
+    os.nice(5)
+    keep_shown(Path(sys.argv[1]))
+
+
+if __name__ == "__main__":
+    main()
