@@ -17,26 +17,18 @@ import pytest
 
 RECORDS = 1_000
 
-# The viewer as `archive-viewer ARCHIVE` starts it, each record taking SLOW seconds to index (a
-# big PDF's text layer); the window closes CLOSE_AFTER seconds after indexing begins, or once it
-# has finished when CLOSE_AFTER is negative. It prints how many records were indexed.
+# The viewer as `archive-viewer ARCHIVE` starts it; the window closes CLOSE_AFTER seconds after
+# indexing begins, or once it has finished when CLOSE_AFTER is negative. It prints how many
+# records were indexed.
 CHILD = textwrap.dedent(
     """
-    import sys, time
+    import sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from viewer.domain import search_source
     from viewer.services import indexer, lingering
 
-    archive, slow, close_after = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
-    lingering.EXIT_WAIT_MS = int(sys.argv[4])
-    real_document = search_source.document
-
-    def document(*args, **kwargs):
-        time.sleep(slow)
-        return real_document(*args, **kwargs)
-
-    search_source.document = document
+    archive, close_after = sys.argv[1], float(sys.argv[2])
+    lingering.EXIT_WAIT_MS = int(sys.argv[3])
 
     def close_window():
         for widget in QApplication.topLevelWidgets():
@@ -60,19 +52,43 @@ CHILD = textwrap.dedent(
     """
 )
 
+# Each record takes SLOW_INDEX seconds to index (a big PDF's text layer), in whichever process
+# indexes it (the index is brought up to date in a child process of the window's).
+SLOWER = textwrap.dedent(
+    """
+    import os, time
+
+    slow = float(os.environ.get("SLOW_INDEX", "0"))
+    if slow:
+        from viewer.domain import search_source
+
+        real_document = search_source.document
+
+        def document(*args, **kwargs):
+            time.sleep(slow)
+            return real_document(*args, **kwargs)
+
+        search_source.document = document
+    """
+)
+
 
 def run_viewer(
     archive: Path, basedir: Path, slow: float, close_after: float, exit_wait_ms: int = 5000
 ) -> tuple[subprocess.CompletedProcess[str], float]:
+    hooks = basedir / "hooks"
+    hooks.mkdir(parents=True, exist_ok=True)
+    (hooks / "sitecustomize.py").write_text(SLOWER, encoding="utf-8")
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         ARCHIVE_VIEWER_BASEDIR=str(basedir),
-        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+        PYTHONPATH=os.pathsep.join((str(hooks), str(Path(__file__).resolve().parents[2]))),
+        SLOW_INDEX=str(slow),
     )
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(archive), str(slow), str(close_after), str(exit_wait_ms)],
+        [sys.executable, "-c", CHILD, str(archive), str(close_after), str(exit_wait_ms)],
         capture_output=True,
         text=True,
         timeout=180,

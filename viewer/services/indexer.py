@@ -6,28 +6,22 @@ queries; `index_keeper.IndexKeeper` keeps the index current while the archive st
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import sqlite3
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from viewer.domain import model, search
+from viewer.domain import model, ocr_cache, search
 from viewer.domain import search_source as source
-from viewer.services import lingering
+from viewer.services import index_process, lingering
+from viewer.services.text_layers import TextLayerReader
 
 _log = logging.getLogger(__name__)
 
 
-def error_message(error: BaseException) -> str:
-    """A known error's own sentence; anything else named as a fault to report."""
-    if isinstance(error, search.SearchError):
-        return str(error)
-    if isinstance(error, OSError):
-        return f"{error.filename or 'The search index'}: {error.strerror or error}."
-    _log.error("Unexpected error in search: %r", error, exc_info=error)
-    return f"Unexpected error in search: {error!r}. Please report it."
+error_message = index_process.error_message
 
 
 class _IndexWorker(QObject):
@@ -45,6 +39,7 @@ class _IndexWorker(QObject):
         trust_shipped: bool,
         cancel: threading.Event,
         machine_text: source.MachineText | None,
+        apart: bool,
     ) -> None:
         super().__init__()
         self._archive = archive
@@ -53,6 +48,7 @@ class _IndexWorker(QObject):
         self._text_layer = text_layer
         self._trust_shipped = trust_shipped
         self._cancel = cancel
+        self._apart = apart
 
     @Slot()
     def run(self) -> None:
@@ -66,30 +62,30 @@ class _IndexWorker(QObject):
                 thread.quit()
 
     def _update(self) -> search.IndexStats:
-        location = search.choose_location(self._archive, self._cache_dir, self._trust_shipped)
-        try:
-            return self._update_at(location)
-        except sqlite3.Error as error:
-            if search.disk_full(error) and not location.read_only:
-                raise search.no_room(location.path) from error
-            raise
-
-    def _update_at(self, location: search.IndexLocation) -> search.IndexStats:
-        with search.SearchIndex.open(location) as index:
-            if location.read_only:
-                return search.IndexStats(
-                    path=location.path,
-                    unchanged=index.record_count(),
-                    problems=index.problems(),
-                    read_only=True,
-                )
-            return index.update(
+        if not self._apart:
+            return index_process.update_index(
                 self._archive,
+                self._cache_dir,
+                self._trust_shipped,
                 self._text_layer,
                 self.progress_changed.emit,
                 self._cancelled,
                 self._machine_text,
             )
+        machine_text = self._machine_text
+        job = index_process.Job(
+            archive=dataclasses.replace(self._archive, records=()),
+            count=len(self._archive.records),
+            cache_dir=self._cache_dir,
+            trust_shipped=self._trust_shipped,
+            ocr_cache=machine_text.path
+            if isinstance(machine_text, ocr_cache.RecognisedText)
+            else None,
+            text_layers=self._text_layer is not None,
+        )
+        return index_process.update_apart(
+            job, self._archive.records, self.progress_changed.emit, self._cancelled
+        )
 
     def _cancelled(self) -> bool:
         return self._cancel.is_set() or lingering.interrupted()
@@ -119,14 +115,21 @@ class IndexJob(QObject):
         trust_shipped: bool = False,
         parent: QObject | None = None,
         machine_text: source.MachineText | None = None,
+        apart: bool = False,
     ) -> None:
         super().__init__(parent)
+        # In a child process only with text that process can read for itself.
+        apart = (
+            apart
+            and (text_layer is None or isinstance(text_layer, TextLayerReader))
+            and (machine_text is None or isinstance(machine_text, ocr_cache.RecognisedText))
+        )
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("search-indexer")
         lingering.track(self._thread)
         self._worker = _IndexWorker(
-            archive, cache_dir, text_layer, trust_shipped, self._cancel, machine_text
+            archive, cache_dir, text_layer, trust_shipped, self._cancel, machine_text, apart
         )
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)

@@ -127,6 +127,7 @@ class SearchFeature(QObject):
             text_layer=self._text_layer,
             parent=self,
             machine_text=self._machine_text,
+            apart=True,  # in a child process: its Python never holds the window's
         )
         job.progress_changed.connect(self.panel.set_progress)
         job.index_finished.connect(lambda stats, job=job: self._on_job_index_finished(job, stats))
