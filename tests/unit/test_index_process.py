@@ -3,6 +3,7 @@ cancelling as on a thread, and none of its Python in the window's process."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.unit.test_indexer import make_archive
 from viewer.domain import archive as loader
 from viewer.domain import ocr_cache, search
-from viewer.services import indexer
+from viewer.services import index_process, indexer
 from viewer.services.text_layers import TextLayerReader
 
 
@@ -104,3 +105,30 @@ def test_cancelling_stops_the_child_and_keeps_what_it_committed(
     index_path = search.cache_index_path(archive.root, tmp_path / "cache")
     with search.SearchIndex.open(search.IndexLocation(index_path)) as index:
         assert index.record_count() < 3000  # stopped, and the index still opens
+
+
+def test_cancelled_while_the_archive_is_handed_over_the_child_is_ended_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The child hears a request to stop only once it has every record: while they are still
+    # being written (100,000 records take seconds), stopping ends it instead.
+    monkeypatch.setattr(index_process, "CHUNK", 1)
+    archive = loader.load_archive(make_archive(tmp_path / "archive", count=20))
+    job = index_process.Job(
+        archive=dataclasses.replace(archive, records=()),
+        count=len(archive.records),
+        cache_dir=tmp_path / "cache",
+        trust_shipped=False,
+        ocr_cache=None,
+        text_layers=False,
+    )
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # stopped after three records were written
+
+    started = time.monotonic()
+    with pytest.raises(search.IndexCancelledError, match="stopped after 0 of 20 records"):
+        index_process.update_apart(job, archive.records, lambda _done, _total: None, cancelled)
+    assert time.monotonic() - started < 3

@@ -124,7 +124,8 @@ def update_apart(
     )
     reader.start()
     try:
-        _hand_over(process.stdin, job, records)
+        if not _hand_over(process.stdin, job, records, cancelled):
+            raise search.IndexCancelledError(f"Indexing stopped after 0 of {len(records)} records.")
         return _follow(process, answers, progress, cancelled)
     finally:
         with contextlib.suppress(OSError, ValueError):
@@ -150,15 +151,22 @@ def _spawn() -> subprocess.Popen[bytes]:
     )
 
 
-def _hand_over(stream: IO[bytes], job: Job, records: tuple[Any, ...]) -> None:
+def _hand_over(
+    stream: IO[bytes], job: Job, records: tuple[Any, ...], cancelled: Callable[[], bool]
+) -> bool:
+    """Write `job` and its records; False when cancelled meanwhile (the child hears nothing
+    until it has every record: it is then killed)."""
     try:
         stream.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
         for start in range(0, len(records), CHUNK):
+            if cancelled():
+                return False
             part = list(records[start : start + CHUNK])
             stream.write(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
         stream.flush()
     except (BrokenPipeError, OSError, ValueError):
         pass  # the child ended: what it said (or did not) is heard next
+    return True
 
 
 def _hear(stream: IO[bytes], answers: queue.Queue[Any]) -> None:
