@@ -47,6 +47,16 @@ def cache_dir() -> Path:
     return base / "cache" if base else _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
 
 
+def child_environment() -> dict[str, str]:
+    """The environment of a child process that runs one of the viewer's modules (`python -m
+    viewer....`): this process's, with the folder holding the `viewer` package first on
+    PYTHONPATH, so that a checkout run without being installed finds it too."""
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
 def resource(name: str) -> Path:
     """A file or folder the viewer ships (`translations`, `icons/archive-viewer.svg`).
 

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+from viewer import paths
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +49,7 @@ class PdfProbe:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
-            env = dict(os.environ)
-            env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
-            )
+            env = paths.child_environment()
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "viewer.domain.check_process"],
                 stdin=subprocess.PIPE,

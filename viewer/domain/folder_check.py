@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from viewer import paths
 from viewer.domain import catalogue
 
 log = logging.getLogger(__name__)
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 600
 """A check that takes longer is given up (the archive is then read in the window's process)."""
 
@@ -95,10 +95,7 @@ class FolderCheck:
 
     def __init__(self, root: Path, file: Path) -> None:
         self.root = root
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
-        )
+        env = paths.child_environment()
         self._process: subprocess.Popen[bytes] | None = None
         try:
             self._process = subprocess.Popen(

@@ -33,12 +33,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from viewer import paths
 from viewer.domain import model, search
 from viewer.domain import search_source as source
 
 _log = logging.getLogger(__name__)
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 CHUNK = 500
 """Records pickled at once: one pickle of 100,000 records would hold the window's process's
@@ -139,10 +139,7 @@ def update_apart(
 
 
 def _spawn() -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
-    )
+    env = paths.child_environment()
     return subprocess.Popen(
         [sys.executable, "-m", "viewer.services.index_process"],
         stdin=subprocess.PIPE,

@@ -12,7 +12,6 @@ import collections
 import contextlib
 import itertools
 import logging
-import os
 import pickle
 import subprocess
 import sys
@@ -29,8 +28,6 @@ from viewer.domain import ocr, ocr_cache
 from viewer.services import ocr_engine
 
 log = logging.getLogger(__name__)
-
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 _REQUESTS_AT_ONCE = 200
@@ -194,10 +191,7 @@ class OcrWorker(QObject):
             self._write(self._process, *requests)
 
     def _start(self) -> subprocess.Popen[bytes]:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
-        )
+        env = paths.child_environment()
         process = subprocess.Popen(
             [
                 sys.executable,

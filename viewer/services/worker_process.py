@@ -8,26 +8,23 @@ its own. No Qt here: this runs before Qt is loaded.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import subprocess
 import sys
 from pathlib import Path
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+from viewer import paths
+
 _prestarted: subprocess.Popen[bytes] | None = None
 
 
 def spawn() -> subprocess.Popen[bytes]:
     """A new worker process, its stdin and stdout pipes open for pickled requests and results."""
-    env = dict(os.environ)
     # glibc's own malloc settings, as in any process using PyMuPDF. A fixed mmap threshold
     # (MALLOC_MMAP_THRESHOLD_, which also fixes the trim threshold) makes MuPDF's buffers new
     # memory at every page, to be faulted in again: renders ~2 ms slower, open no faster. The
     # pages themselves are in shared memory (see shared_pixels.SharedPixels), not malloc's.
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
-    )
+    env = paths.child_environment()
     return subprocess.Popen(
         [sys.executable, "-m", "viewer.services.render_child"],
         stdin=subprocess.PIPE,
