@@ -422,4 +422,5 @@ FORMAT = Format(
     claims=_claims,
     read=_read,
     read_early=_read_early,
+    followed=True,
 )
