@@ -156,3 +156,50 @@ def test_folders_past_the_watch_limit_are_looked_at_in_turn(
     assert "looked at every" in said(viewer)
     make_pdf(folder / "box 2" / "1961-04-17_plan.pdf", "Plan", "Plan of Operations")
     qtbot.waitUntil(lambda: "Plan of Operations" in listed_titles(viewer), timeout=FOLLOWED_MS)
+
+
+def test_a_pdf_written_again_is_read_for_its_title_and_drawn_again(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], folder: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_followed(qtbot, viewer, folder)
+    cable = shown(viewer, "Cable to Moscow")
+    assert window.current_record() is cable
+    assert viewer.scan_pane.page_count() == 1
+    # Saved again by another program (written beside it, then put in its place).
+    revised = pymupdf.open()
+    for number in range(3):
+        revised.new_page().insert_text((72, 72), f"Revised page {number + 1}")
+    revised.set_metadata({"title": "Cable to Moscow, revised"})
+    revised.save(folder / "cable.tmp")
+    revised.close()
+    (folder / "cable.tmp").replace(folder / "1962-10-22_cable.pdf")
+    qtbot.waitUntil(lambda: viewer.scan_pane.page_count() == 3, timeout=FOLLOWED_MS)
+    qtbot.waitUntil(
+        lambda: "Cable to Moscow, revised" in listed_titles(viewer), timeout=FOLLOWED_MS
+    )
+    assert window.metadata.value("Title") == "Cable to Moscow, revised"
+
+
+def test_a_sheet_of_records_edited_while_open_retitles_its_records(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], folder: Path
+) -> None:
+    sheet = folder / "records.csv"
+    sheet.write_text(
+        "file,title,date\n"
+        "1962-10-22_cable.pdf,Cable from the sheet,1962-10-22\n"
+        "1963-11-22_memo.pdf,Memo from the sheet,1963-11-22\n"
+    )
+    viewer = make_viewer()
+    open_followed(qtbot, viewer, folder)
+    assert sorted(listed_titles(viewer)) == ["Cable from the sheet", "Memo from the sheet"]
+    sheet.write_text(
+        "file,title,date\n"
+        "1962-10-22_cable.pdf,Cable from the sheet,1962-10-22\n"
+        "1963-11-22_memo.pdf,Memo corrected in the sheet,1963-11-22\n"
+    )
+    qtbot.waitUntil(
+        lambda: "Memo corrected in the sheet" in listed_titles(viewer), timeout=FOLLOWED_MS
+    )
+    assert "Memo from the sheet" not in listed_titles(viewer)
