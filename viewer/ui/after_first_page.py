@@ -191,10 +191,17 @@ class AfterFirstPage(QObject):
             or not _guessed_from_names(archive)
         ):
             return
-        if self._metadata_reading:
+        if self._metadata_reading or self._metadata_reader.busy():
+            # After the reading under way: stopping it would end its processes (the window
+            # waits for them to go) and load PyMuPDF again in new ones.
             self._metadata_again = True
             return
         self._metadata_reading = self._metadata_reader.read(archive) > 0
+
+    def _read_metadata_of_open_archive(self) -> None:
+        archive = self._session.state.archive
+        if archive is not None:
+            self._read_metadata_again(archive)
 
     def metadata_pending(self) -> bool:
         """Whether a plain folder's PDFs are to be, or being, read for their metadata."""
@@ -218,6 +225,9 @@ class AfterFirstPage(QObject):
         self._pdf_text_layers = texts
         if self.library is not None:
             self.library.set_text_layers(texts)
+        if self._metadata_again:  # the folder changed on disk meanwhile
+            self._metadata_again = False
+            QTimer.singleShot(0, self, self._read_metadata_of_open_archive)
 
     def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
         archive = self._session.state.archive
@@ -225,9 +235,6 @@ class AfterFirstPage(QObject):
             return
         self._metadata_reading = False
         self._window.pdf_metadata_read.emit(seconds)
-        if self._metadata_again:
-            self._metadata_again = False
-            self._read_metadata_again(archive)
         # The index is built now, with the titles and authors the PDFs gave (and meanwhile the
         # two did not compete for the machine's cores).
         if self._pending_index is not None:
