@@ -80,6 +80,7 @@ def test_a_pdf_added_appears_with_its_title_and_one_removed_goes(
     (folder / "report.pdf.part").replace(folder / "1962-11-01_report.pdf")
     qtbot.waitUntil(lambda: "Report on Cuba" in listed_titles(viewer), timeout=FOLLOWED_MS)
     assert viewer.window.records_dock.windowTitle() == "Records (3)"
+    qtbot.waitUntil(lambda: viewer.window.record_position.text() == "Record 1 of 3", timeout=2000)
     (folder / "1962-10-22_cable.pdf").unlink()
     qtbot.waitUntil(lambda: "Cable to Moscow" not in listed_titles(viewer), timeout=FOLLOWED_MS)
     assert sorted(listed_titles(viewer)) == ["Memorandum for the Record", "Report on Cuba"]
@@ -124,6 +125,7 @@ def test_the_record_on_screen_removed_is_said_and_stays(
     qtbot.waitUntil(lambda: "no longer in the archive" in said(viewer), timeout=FOLLOWED_MS)
     assert "1962-10-22_cable.pdf" in said(viewer)
     assert window.current_record() is cable  # not jumped away from
+    qtbot.waitUntil(lambda: window.record_position.text() == "", timeout=2000)  # not counted
     assert listed_titles(viewer) == ["Memorandum for the Record"]
     # The window goes on: the other record opens.
     with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):

@@ -191,7 +191,9 @@ class ReadingSession(QObject):
                 ).format(reason=sentence(failure.text)),
                 origin=_origin(failure),
             )
-            self._reread_again()
+            again, self._reread = self._reread, None
+            if again is not None:
+                self.reread_archive((), again[0])
             return
         if job_id != self.state.archive_job:
             return
@@ -234,54 +236,46 @@ class ReadingSession(QObject):
         if job_id != self.state.listed_job or self.state.archive is None:
             return
         changed, self._changed_files = self._changed_files, set()
+        shown = self.state.record
         if archive is not self.state.archive:
-            self.archive_changed_on_disk(archive)
-        self._refresh_changed_files(changed)
+            self.archive_changed_on_disk(archive)  # a record on screen that changed: again
+        if shown is self.state.record and any(r is shown for r in archive.records):
+            self._refresh_changed_files(changed)
         self.archive_reread.emit(archive)
-        self._reread_again()
+        again, self._reread = self._reread, None
+        if again is not None:
+            self.reread_archive((), again[0])
 
     def reread_archive(
         self, changed: Collection[Path] = (), complete: Callable[[Record], Record] | None = None
     ) -> None:
         """Files of the open archive (`changed`: documents, transcripts, folders) were added,
         removed or written on disk: read it again in the background (only what changed, where
-        its format keeps the user's cache), then list it as it is and show again what changed
-        of the record on screen (`archive_reread`, and `archive_updated` when records did).
+        its format keeps the user's cache), one reading at a time, then take it as any archive
+        changed on disk and show again the scan or transcript on screen that was written.
         Records read again are completed by `complete` (their PDFs' metadata)."""
         archive = self.state.archive
         if archive is None or self.state.archive_job:
             return  # nothing open, or another archive is being opened
         self._changed_files |= set(changed)
-        if self._reread is not None or self._rereading():
+        if self._reread is not None or self._jobs.is_rereading(self.state.listed_job):
             self._reread = (complete,)  # after the reading under way, which may miss these
             return
         source = self.state.source or archive.root
         self._change(listed_job=self._jobs.reread_archive(source, archive, complete))
-
-    def _rereading(self) -> bool:
-        return self._jobs.is_rereading(self.state.listed_job)
-
-    def _reread_again(self) -> None:
-        again, self._reread = self._reread, None
-        if again is not None:
-            self.reread_archive((), again[0])
 
     def _refresh_changed_files(self, changed: set[Path]) -> None:
         """Show again the scan or the transcript on screen when its file was written."""
         record = self.state.record
         if not changed or not isinstance(record, Record):
             return
-        scan = self.state.scan
-        if scan is not None and scan in changed:
-            current = next((s for s in record.scans if s.path == scan), None)
-            if current is not None:
-                self._leave_scan()  # its page and zoom are kept for it
-                self._open_scan(current)  # opened anew: the worker reads the file again
+        scan = next((s for s in record.scans if s.path == self.state.scan), None)
+        if scan is not None and scan.path in changed:
+            self._leave_scan()  # its page and zoom are kept for it
+            self._open_scan(scan)  # opened anew: the worker reads the file again
         shown = self.state.transcript
-        if shown is not None and shown.path in changed:
-            current_text = next((t for t in record.transcripts if t.path == shown.path), None)
-            if current_text is not None:
-                self.load_transcript(current_text)
+        if shown is not None and shown.path in changed and shown in record.transcripts:
+            self.load_transcript(shown)
 
     def _tell_broken_records(self, archive: Archive) -> None:
         broken = archive.broken_records
@@ -313,9 +307,7 @@ class ReadingSession(QObject):
         self.archive_updated.emit(archive)
         if shown is None or any(record is shown for record in archive.records):
             return  # unchanged records are the same objects
-        # Its id changed, or it is gone: a record folder of its own, still there, is the same
-        # record (a plain folder's records share their folder: another is not this one).
-        updated = archive.find(shown.id) or _own_folder(shown, before, archive)
+        updated = ordering.same_record(shown, before, archive)
         if updated is None:
             # Named by its file in a plain folder (where a record is a file), else its folder.
             place = (
@@ -410,15 +402,7 @@ class ReadingSession(QObject):
         self, record: AnyRecord, chosen: Transcript | None, source: TranscriptSource, notice: str
     ) -> RecordView:
         archive = self.state.archive
-        position = None
-        if archive is not None:
-            # Counted in the order the record list shows (by date at first), as Ctrl+] steps;
-            # by identity: comparing frozen records field by field costs ~100 ms over 100,000.
-            shown = self._record_order()
-            if shown is None:
-                shown = ordering.library_order(archive.records)
-            index = next((i for i, r in enumerate(shown) if r is record), 0)
-            position = (index + 1, len(archive.records))
+        position = self.position(record)
         scans = record.scans if isinstance(record, Record) else ()
         return RecordView(
             record=record,
@@ -429,6 +413,22 @@ class ReadingSession(QObject):
             source=source,
             notice=notice,
         )
+
+    def position(self, record: AnyRecord | None = None) -> tuple[int, int] | None:
+        """(number from 1, records in all) of `record` (default: the one on screen) in the
+        open archive, in the record list's order; None without an archive."""
+        archive, record = self.state.archive, record or self.state.record
+        if archive is None or record is None:
+            return None
+        # Counted in the order the record list shows (by date at first), as Ctrl+] steps;
+        # by identity: comparing frozen records field by field costs ~100 ms over 100,000.
+        shown = self._record_order()
+        if shown is None:
+            shown = ordering.library_order(archive.records)
+        index = next((i for i, r in enumerate(shown) if r is record), None)
+        if index is None and not any(r is record for r in archive.records):
+            return None  # gone from the disk, still on screen
+        return ((index or 0) + 1, len(archive.records))
 
     def show_scan(self, index: int) -> None:
         """Show the record's scan number `index` (from 0)."""
@@ -598,23 +598,6 @@ class ReadingSession(QObject):
                 "was restarted; the pages are being drawn again."
             )
         )
-
-
-def _own_folder(shown: AnyRecord, before: Archive, after: Archive) -> AnyRecord | None:
-    """The record of `after` in `shown`'s folder, when that folder held `shown` alone before
-    and holds one record now."""
-
-    def in_folder(archive: Archive) -> list[AnyRecord]:
-        found: list[AnyRecord] = []
-        for record in archive.records:
-            if record.folder == shown.folder:
-                found.append(record)
-                if len(found) > 1:
-                    break
-        return found
-
-    now = in_folder(after)
-    return now[0] if len(now) == 1 and len(in_folder(before)) == 1 else None
 
 
 def _origin(failure: jobs_service.Failure) -> Origin:
