@@ -4,6 +4,7 @@ only what changed is looked at, and records that did not change are the same obj
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_a_removed_folder_is_an_error_naming_it(scans: Path) -> None:
     scans.rmdir()
     with pytest.raises(formats.ArchiveError, match="does not exist"):
         formats.read_again(scans, before)
+
+
+def test_files_named_as_changed_are_read_again_whatever_their_stamps_say(scans: Path) -> None:
+    """A sidecar written twice within its clock's tick keeps its stamp; the watch names it."""
+    before = formats.read_again(scans, formats.read(scans))
+    sidecar = scans / "box 1" / "box_1_memo.md"
+    stamp = sidecar.stat()
+    sidecar.write_text("---\ntitle: Memo of box ONE\n---\nText\n")  # as long as it was
+    os.utime(sidecar, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the same stamp as before
+    assert formats.read_again(scans, before) is before  # the stamps alone do not tell
+    after = formats.read_again(scans, before, changed=[sidecar])
+    assert "Memo of box ONE" in {record.title for record in after.records}

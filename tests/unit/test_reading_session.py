@@ -64,7 +64,9 @@ class FakeJobs(QObject):
     def load_transcript(self, item: Transcript) -> int:
         return self._start("transcript", item)
 
-    def reread_archive(self, path: Path, before: Archive, complete: object = None) -> int:
+    def reread_archive(
+        self, path: Path, before: Archive, complete: object = None, changed: object = ()
+    ) -> int:
         return self._start("reread", path)
 
     def is_rereading(self, job_id: int) -> bool:

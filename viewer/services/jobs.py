@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -223,11 +223,15 @@ class Jobs(QObject):
         path: Path,
         before: Archive,
         complete: Callable[[Record], Record] | None = None,
+        changed: Collection[Path] = (),
     ) -> int:
-        """Read the open archive `before` at `path` again in the background, its files having
-        changed (`formats.read_again`: only what changed, where the user's cache says what did);
-        its job id. The result comes as `archive_updated`, a failure as `archive_failed`."""
-        return self._start("reread", path, lambda _: formats.read_again(path, before, complete))
+        """Read the open archive `before` at `path` again in the background, its files
+        (`changed`) having changed (`formats.read_again`: only what changed, where the user's
+        cache says what did); its job id. The result comes as `archive_updated`, a failure as
+        `archive_failed`."""
+        return self._start(
+            "reread", path, lambda _: formats.read_again(path, before, complete, changed)
+        )
 
     def is_rereading(self, job_id: int) -> bool:
         """Whether `job_id` is a `reread_archive` not finished yet."""

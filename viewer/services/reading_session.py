@@ -104,7 +104,9 @@ class ReadingSession(QObject):
         self._record_order: Callable[[], Sequence[AnyRecord] | None] = lambda: None
         self._worker_restart_told = False
         self._changed_files: set[Path] = set()
-        """Files of the open archive changed on disk, for the reading again under way."""
+        """Files of the open archive changed on disk, for the next reading again."""
+        self._reading_changes: frozenset[Path] = frozenset()
+        """Those the reading again under way was asked for."""
         self._reread: tuple[Callable[[Record], Record] | None] | None = None
         """Asked to read the archive again while a reading again was under way (with the
         completer): started when it ends."""
@@ -183,7 +185,7 @@ class ReadingSession(QObject):
         archive = self.state.archive
         if job_id == self.state.listed_job and archive is not None and not self.state.archive_job:
             # Read again after a change on disk: what was read stays, and the reader is told.
-            self._changed_files = set()
+            self._reading_changes = frozenset()
             self._messages.error(
                 self.tr(
                     "The open folder changed on disk and cannot be read any more: {reason} "
@@ -214,8 +216,7 @@ class ReadingSession(QObject):
             listed_job=job_id,
             source=source,
         )
-        self._changed_files = set()
-        self._reread = None
+        self._changed_files, self._reading_changes, self._reread = set(), frozenset(), None
         self._settings.add_recent(archive.root)
         # The archive's thousands of small objects live as long as it is open: keep the cycle
         # collector from walking them again and again (a full pass over 10,000 records holds the
@@ -235,7 +236,7 @@ class ReadingSession(QObject):
         # this is what the disk has now.
         if job_id != self.state.listed_job or self.state.archive is None:
             return
-        changed, self._changed_files = self._changed_files, set()
+        changed, self._reading_changes = self._reading_changes, frozenset()
         shown = self.state.record
         if archive is not self.state.archive:
             self.archive_changed_on_disk(archive)  # a record on screen that changed: again
@@ -262,9 +263,11 @@ class ReadingSession(QObject):
             self._reread = (complete,)  # after the reading under way, which may miss these
             return
         source = self.state.source or archive.root
-        self._change(listed_job=self._jobs.reread_archive(source, archive, complete))
+        self._reading_changes, self._changed_files = frozenset(self._changed_files), set()
+        job = self._jobs.reread_archive(source, archive, complete, self._reading_changes)
+        self._change(listed_job=job)
 
-    def _refresh_changed_files(self, changed: set[Path]) -> None:
+    def _refresh_changed_files(self, changed: frozenset[Path]) -> None:
         """Show again the scan or the transcript on screen when its file was written."""
         record = self.state.record
         if not changed or not isinstance(record, Record):

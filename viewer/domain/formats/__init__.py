@@ -14,7 +14,7 @@ own listing): it runs for every format before one is chosen.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,6 +61,9 @@ class Format:
     """`read`, first giving the callback the source as the user's cache has it, before the source
     itself is looked at; it returns that same Archive when the source says the same. Without a
     callback, `read` through the user's cache: only what changed since is read again."""
+    read_changed: Callable[[Path, Collection[str]], Archive] | None = None
+    """`read` through the user's cache (as `read_early` without a callback), the files and
+    folders named (their paths, as text) read again whatever the cache says of them."""
     followed: bool = False
     """Whether the window follows the source's files while it is open (`services/folder_watch`)
     and reads it again when they change (a plain folder, a sheet and its folder)."""
@@ -115,13 +118,19 @@ def read_again(
     path: Path,
     before: Archive,
     complete: Callable[[Record], Record] | None = None,
+    changed: Collection[Path] = (),
 ) -> Archive:
     """The source at `path` read again while `before` (its earlier reading) is open, its files
-    having changed: each record the same as one of `before` (once completed by `complete`,
-    as the window completed it: a PDF's own title) is that same object, so that what shows
-    records sees which changed; `before` itself when none did."""
+    (`changed`, where known) having changed: each record the same as one of `before` (once
+    completed by `complete`, as the window completed it: a PDF's own title) is that same
+    object, so that what shows records sees which changed; `before` itself when none did."""
     fmt = detect(path)
-    after = fmt.read_early(path, None, None) if fmt.read_early is not None else fmt.read(path, None)
+    if fmt.read_changed is not None:
+        after = fmt.read_changed(path, [str(p) for p in changed])
+    elif fmt.read_early is not None:
+        after = fmt.read_early(path, None, None)
+    else:
+        after = fmt.read(path, None)
     known = {record.id: record for record in before.records}
     records: list[Record | BrokenRecord] = []
     for record in after.records:
