@@ -1,12 +1,12 @@
 """A plain folder followed while it is open: how soon what changes on disk shows in the window,
 and what following it costs the window.
 
-A generated folder of `--pdfs` PDFs (default 1,000, in 10 subfolders, as
-`benchmarks/open_folder.py` makes them) is opened in a window and, once its files are watched
+A generated folder of `--pdfs` PDFs (default 1,000, in `--subfolders` subfolders, default 10,
+as `benchmarks/open_folder.py` makes them) is opened in a window and, once its files are watched
 and its PDFs' metadata read, changed as a person would change it, one step at a time:
 
-1. `added`: one PDF downloaded into it (written as `x.pdf.part`, then renamed, as a browser
-   does): `added_row_ms` until its row is listed (titled by its file name), `added_title_ms`
+1. `added`: one PDF downloaded into it (copied in as `x.pdf.part`, then renamed, as a
+   browser does): `added_row_ms` until its row is listed (titled by its file name), `added_title_ms`
    until the title its PDF's info gives is listed;
 2. `batch`: 200 PDFs copied into a new subfolder at once: `batch_rows_ms` until all 200 are
    listed, `batch_titles_ms` until all show their PDFs' titles, `batch_rereads` how many times
@@ -17,12 +17,15 @@ and its PDFs' metadata read, changed as a person would change it, one step at a 
 
 First the folder is left alone for 3 s (`idle`): its `stall_idle` is what the machine's load
 (and the opening's own work in the background: the index) costs the window. Each time runs from
-the file operation (done on the window's thread, between two beats) to the first 5 ms beat that
-sees the result. `stall_ms` is the GUI thread's longest gap between beats over the four
-steps (`stall_<step>` for each), `stall_cpu_ms` the CPU time it spent within that gap (the
-work that held it; on a busy machine `stall_ms` also counts what other programs took).
+the start of the file operation (by a shell started from the window's thread between two beats,
+as another program would change the folder) to the first 5 ms beat that sees the result.
+`stall_ms` is the GUI thread's longest gap between beats over the four steps (`stall_<step>`
+for each), `stall_cpu_ms` the CPU time it spent within that gap (the work that held it; on a
+busy machine `stall_ms` also counts what other programs took). `watched_folders` and
+`polled_folders` say how the folder is followed (`--subfolders 1000`: a folder of 1,000
+subfolders).
 
-    .venv/bin/python benchmarks/folder_follow.py [--pdfs 1000] [--workdir DIR]
+    .venv/bin/python benchmarks/folder_follow.py [--pdfs 1000] [--subfolders 10] [--workdir DIR]
 
 The last line printed is JSON.
 """
@@ -33,6 +36,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,14 +60,14 @@ def make_pdf(path: Path, title: str, text: str) -> None:
     doc.close()
 
 
-def generate(root: Path, count: int) -> None:
+def generate(root: Path, count: int, folders: int) -> None:
     for number in range(count):
         year, month, day = 1950 + number % 30, 1 + number % 12, 1 + number % 28
-        folder = root / f"box-{number % 10:02d}"
+        folder = root / f"box-{number % folders:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         name = f"{year}-{month:02d}-{day:02d}_memo_{number:04d}"
         make_pdf(folder / f"{name}.pdf", f"Memorandum number {number}", f"Memorandum {number}")
-    (root / "box-00" / "1950-01-01_memo_0000.txt").write_text("The first draft.\n")
+    (root / "box-0000" / "1950-01-01_memo_0000.txt").write_text("The first draft.\n")
 
 
 def run(root: Path, extra: Path) -> dict[str, float]:
@@ -99,27 +103,37 @@ def run(root: Path, extra: Path) -> dict[str, float]:
     def ready() -> bool:
         follow = window.later.folder_follow()
         watch = follow.watching() if follow is not None else None
+        if watch is None or watch.coverage is None:
+            return False
+        figures["watched_folders"] = watch.coverage.watched
+        figures["polled_folders"] = watch.coverage.polled
         return (
-            watch is not None
-            and watch.coverage is not None
-            and not window.later.metadata_pending()
+            not window.later.metadata_pending()
             and "The first draft." in window.transcript.plain_text()
         )
 
-    first = root / "box-00" / "1950-01-01_memo_0000.pdf"
+    first = root / "box-0000" / "1950-01-01_memo_0000.pdf"
     steps: list[tuple[str, Callable[[], None], Callable[[], bool]]] = []
 
-    def add_one() -> None:
-        part = root / "1963-11-22_downloaded.pdf.part"
-        make_pdf(part, "A downloaded cable", "Downloaded")
-        part.replace(root / "1963-11-22_downloaded.pdf")
+    # Each change is made by another process, as a browser, a file manager or an editor makes
+    # it: the window's thread only starts it.
+    def shell(command: str) -> Callable[[], None]:
+        return lambda: processes.append(subprocess.Popen(["sh", "-c", command]))
+
+    processes: list[subprocess.Popen[bytes]] = []
+    add_one = shell(
+        f"cp '{extra.parent / 'download.pdf'}' '{root}/1963-11-22_downloaded.pdf.part' && "
+        f"mv '{root}/1963-11-22_downloaded.pdf.part' '{root}/1963-11-22_downloaded.pdf'"
+    )
 
     steps.append(("added_row_ms", add_one, lambda: "1963-11-22 downloaded" in titles()))
     steps.append(("added_title_ms", lambda: None, lambda: "A downloaded cable" in titles()))
 
+    copy = shell(f"cp -r '{extra}' '{root}/box-new'")
+
     def copy_batch() -> None:
         rereads[0] = 0
-        shutil.copytree(extra, root / "box-new")
+        copy()
 
     def batch_count(*starts: str) -> int:
         return sum(1 for t in titles() if t.startswith(starts))
@@ -129,15 +143,19 @@ def run(root: Path, extra: Path) -> dict[str, float]:
     )
     steps.append(("batch_titles_ms", lambda: None, lambda: batch_count("Copied memo") == BATCH))
 
+    write = shell(f"echo 'The corrected text.' > '{root}/box-0000/1950-01-01_memo_0000.txt'")
+
     def write_sidecar() -> None:
         figures["batch_rereads"] = rereads[0]
-        (root / "box-00" / "1950-01-01_memo_0000.txt").write_text("The corrected text.\n")
+        write()
 
     steps.append(
         ("sidecar_ms", write_sidecar, lambda: "corrected" in window.transcript.plain_text())
     )
-    gone = root / "box-05" / "1955-06-06_memo_0005.pdf"
-    steps.append(("removed_ms", gone.unlink, lambda: "Memorandum number 5" not in titles()))
+    gone = next((root / "box-0005").glob("*_memo_0005.pdf"))
+    steps.append(
+        ("removed_ms", shell(f"rm '{gone}'"), lambda: "Memorandum number 5" not in titles())
+    )
     started = [0]
     stall_in = [""]
     stalls: dict[str, float] = {}
@@ -199,6 +217,8 @@ def run(root: Path, extra: Path) -> dict[str, float]:
     figures.update(stalls)
     if steps:
         figures["unfinished"] = len(steps)
+    for process in processes:
+        process.wait()
     window.close()
     viewer.shutdown()
     assert first.exists()
@@ -208,6 +228,7 @@ def run(root: Path, extra: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdfs", type=int, default=1000)
+    parser.add_argument("--subfolders", type=int, default=10)
     parser.add_argument("--workdir", type=Path)
     options = parser.parse_args()
     work = options.workdir or Path(tempfile.mkdtemp(prefix="folder-follow-"))
@@ -215,14 +236,18 @@ def main() -> None:
     root = work / "pdfs"
     shutil.rmtree(root, ignore_errors=True)
     shutil.rmtree(work / "basedir", ignore_errors=True)
-    generate(root, options.pdfs)
+    generate(root, options.pdfs, options.subfolders)
     extra = work / "batch"
     shutil.rmtree(extra, ignore_errors=True)
     extra.mkdir()
+    make_pdf(work / "download.pdf", "A downloaded cable", "Downloaded")
     for number in range(BATCH):
         make_pdf(extra / f"copied_{number:03d}.pdf", f"Copied memorandum {number}", "Copied")
     figures = run(root, extra)
-    print(f"{options.pdfs} PDFs in {root}; load {os.getloadavg()[0]:.2f}")
+    print(
+        f"{options.pdfs} PDFs in {options.subfolders} subfolders of {root}; "
+        f"load {os.getloadavg()[0]:.2f}"
+    )
     for name, value in figures.items():
         print(f"  {name:16} {value}")
     print(json.dumps(figures))
