@@ -205,3 +205,23 @@ def test_a_sheet_of_records_edited_while_open_retitles_its_records(
         lambda: "Memo corrected in the sheet" in listed_titles(viewer), timeout=FOLLOWED_MS
     )
     assert "Memo from the sheet" not in listed_titles(viewer)
+
+
+def test_a_pdf_opened_on_its_own_ends_the_folders_watch(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], folder: Path, tmp_path: Path
+) -> None:
+    viewer = make_viewer()
+    open_followed(qtbot, viewer, folder)
+    follow = viewer.window.later.folder_follow()
+    assert follow is not None
+    watch = follow.watching()
+    assert watch is not None
+    alone = tmp_path / "alone.pdf"
+    make_pdf(alone, "A PDF on its own", "A PDF on its own")
+    with qtbot.waitSignal(watch.stopped, timeout=FOLLOWED_MS):
+        viewer.window.open_path(alone)
+    assert follow.watching() is None
+    (folder / "1963-11-22_memo.pdf").unlink()  # no longer followed: nothing is said of it
+    qtbot.wait(1000)
+    assert "no longer in the archive" not in said(viewer)
+    assert listed_titles(viewer) == ["A PDF on its own"]

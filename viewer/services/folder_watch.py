@@ -161,10 +161,14 @@ class _WatchWorker(QObject):
     def start(self) -> None:
         """Watch the folder and its subfolders (as deep as the reading looks), or poll them."""
         try:
-            if not self._wanted():
-                return
+            wanted = self._wanted()
         except Exception:  # the folder is gone meanwhile: the reading says so
             _log.info("not watching %s", self._root, exc_info=True)
+            wanted = False
+        if not wanted:
+            thread = self.thread()
+            if thread is not None:
+                thread.quit()  # nothing to follow: the thread ends
             return
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)

@@ -42,7 +42,7 @@ class FolderFollow(QObject):
         self._complete = complete
         self._watch: FolderWatch | None = None
         self._stopping: set[FolderWatch] = set()
-        session.pdf_opened.connect(self.stop)
+        session.pdf_opened.connect(lambda _record: self.stop())
 
     def follow(self, archive: Archive) -> None:
         """Follow `archive` (the session's open archive) from now on, if its format is."""
