@@ -225,3 +225,25 @@ def test_a_pdf_opened_on_its_own_ends_the_folders_watch(
     qtbot.wait(1000)
     assert "no longer in the archive" not in said(viewer)
     assert listed_titles(viewer) == ["A PDF on its own"]
+
+
+def test_the_search_finds_a_pdf_added_while_the_folder_is_open_by_its_own_title(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], folder: Path
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    open_followed(qtbot, viewer, folder)
+    make_pdf(folder / "plan.tmp", "Operation plan", "Zapata operation plan")
+    (folder / "plan.tmp").replace(folder / "1961-04-17_plan.pdf")
+    qtbot.waitUntil(lambda: "Zapata operation plan" in listed_titles(viewer), timeout=FOLLOWED_MS)
+    window.search_action.trigger()
+    box = window.search.search_box()
+
+    def found() -> set[str]:
+        with qtbot.waitSignal(window.search.results_shown, timeout=FOLLOWED_MS):
+            box.clear()
+            qtbot.keyClicks(box, "Zapata")
+        return {hit.record_id for hit in window.search.result_model().hits()}
+
+    # Indexed once its PDF's title is read (the index is brought up to date a moment later).
+    qtbot.waitUntil(lambda: found() == {"1961-04-17_plan"}, timeout=30000)

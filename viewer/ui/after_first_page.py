@@ -187,21 +187,23 @@ class AfterFirstPage(QObject):
         if (
             self.stopped
             or self._pending_metadata is not None  # read in its turn, as the folder is then
-            or self._metadata_reader is None
             or not _guessed_from_names(archive)
         ):
             return
-        if self._metadata_reading or self._metadata_reader.busy():
+        reader = self._metadata_reader_made()
+        if self._metadata_reading or reader.busy():
             # After the reading under way: stopping it would end its processes (the window
-            # waits for them to go) and load PyMuPDF again in new ones.
+            # waits for them to go) and load PyMuPDF again in new ones. The index waits too.
             self._metadata_again = True
             return
-        self._metadata_reading = self._metadata_reader.read(archive) > 0
+        self._metadata_reading = reader.read(archive) > 0
 
     def _read_metadata_of_open_archive(self) -> None:
         archive = self._session.state.archive
         if archive is not None:
             self._read_metadata_again(archive)
+        if not self._metadata_reading and self._pending_index is not None:
+            self.start_pending_index()  # it waited for this reading, which has nothing to do
 
     def metadata_pending(self) -> bool:
         """Whether a plain folder's PDFs are to be, or being, read for their metadata."""
@@ -292,7 +294,7 @@ class AfterFirstPage(QObject):
         if self.stopped:  # closed before its turn came: nothing to start any more
             return
         self.build_library()
-        if self._pending_metadata is not None or self._metadata_reading:
+        if self._pending_metadata is not None or self._metadata_reading or self._metadata_again:
             return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
         if self.search_feature is None or self.cite_feature is None:
             # A feature a turn, then the indexing: each takes the window a while.
