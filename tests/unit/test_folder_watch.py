@@ -135,3 +135,15 @@ def test_a_source_not_followed_is_not_watched(qtbot: QtBot, root: Path) -> None:
         watch.start()
     assert watch.coverage is None
     assert watch.stop(0)
+
+
+def test_a_folder_made_past_the_limit_is_looked_at_in_turn(
+    qtbot: QtBot, watching: object, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(folder_watch, "POLL_MS", 200)
+    watched = watching(root, limit=1)  # type: ignore[operator]
+    assert watched.watch.coverage == Coverage(1, 0)
+    (root / "box").mkdir()  # told by the root's watch, but not watched itself
+    qtbot.waitUntil(lambda: root / "box" in watched.paths(), timeout=5000)
+    (root / "box" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    qtbot.waitUntil(lambda: root / "box" / "scan.pdf" in watched.paths(), timeout=5000)

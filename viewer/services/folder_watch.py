@@ -197,7 +197,6 @@ class _WatchWorker(QObject):
                 POLL_MS // 1000,
                 self._limit_met.value,
             )
-            self._poll.start()
         self.watching_started.emit(Coverage(len(self._watched), len(self._polled), self._limit_met))
 
     def _depth(self, folder: str) -> int:
@@ -215,6 +214,8 @@ class _WatchWorker(QObject):
                 return
             self._polled[folder] = listed[0]
             subfolders = listed[1]
+            if self._poll is not None and not self._poll.isActive():
+                self._poll.start()  # the first folder past the limit
         else:
             try:
                 with os.scandir(folder) as entries:
