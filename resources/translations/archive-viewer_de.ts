@@ -205,12 +205,12 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+339"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Export &amp;Whole Archive</source>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>FolderFollow</name>
+    <message>
+        <location filename="../../viewer/ui/folder_follow.py" line="+94"/>
+        <source>one open folder watches at most {count} folders, to leave the system&apos;s watches to other programs</source>
+        <translation>ein geöffneter Ordner überwacht höchstens {count} Ordner, damit anderen Programmen genug Überwachungen des Systems bleiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system&apos;s limit on watches, fs.inotify.max_user_watches, is reached</source>
+        <translation>die Grenze des Systems für Überwachungen, fs.inotify.max_user_watches, ist erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this system cannot watch folders</source>
+        <translation>dieses System kann Ordner nicht überwachen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{folder}: {watched} of its folders are watched for changes; the other {polled} are looked at every {seconds} seconds ({reason}).</source>
+        <translation>{folder}: {watched} seiner Ordner werden auf Änderungen überwacht; die übrigen {polled} werden alle {seconds} Sekunden geprüft ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../viewer/ui/import_dialog.py" line="+36"/>
@@ -611,7 +634,7 @@
         <translation>Archive Viewer im Kioskmodus</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Larger text</source>
         <translation>Größere Schrift</translation>
     </message>
@@ -659,7 +682,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+31"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -706,7 +729,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+293"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -1079,7 +1102,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Meldung ausblenden</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>info</source>
         <translation>Hinweis</translation>
     </message>
@@ -1295,23 +1318,23 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>OcrFeature</name>
     <message>
-        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+82"/>
         <source>OCR progress</source>
         <translation>Fortschritt der Texterkennung</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Pause OCR</source>
         <translation>Texterkennung anhalten</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>OCR: {message}</source>
         <translation>Texterkennung: {message}</translation>
     </message>
@@ -1571,7 +1594,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+146"/>
+        <location filename="../../viewer/services/reading_session.py" line="+155"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
     </message>
@@ -1581,14 +1604,19 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+25"/>
+        <source>The open folder changed on disk and cannot be read any more: {reason} What was read before is still shown; open it again once it is back.</source>
+        <translation>Der geöffnete Ordner hat sich auf dem Datenträger geändert und ist nicht mehr lesbar: {reason} Was zuvor gelesen wurde, bleibt angezeigt; öffnen Sie ihn erneut, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
-        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
+        <location line="+35"/>
+        <source>{folder}: this record is no longer in the archive on disk (removed or renamed). It stays on screen until another record is opened.</source>
+        <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger (entfernt oder umbenannt). Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -1923,12 +1951,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1938,7 +1966,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Search: {reason}</source>
         <translation>Suche: {reason}</translation>
     </message>
@@ -2358,22 +2386,22 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+98"/>
+        <location filename="../../viewer/app.py" line="+101"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Bildseiten werden in dieser Sitzung nicht maschinell gelesen (OCR): ihr Cache-Ordner {folder} kann nicht angelegt werden ({reason}).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

@@ -205,12 +205,12 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+339"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Export &amp;Whole Archive</source>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
@@ -520,6 +520,29 @@
     </message>
 </context>
 <context>
+    <name>FolderFollow</name>
+    <message>
+        <location filename="../../viewer/ui/folder_follow.py" line="+94"/>
+        <source>one open folder watches at most {count} folders, to leave the system&apos;s watches to other programs</source>
+        <translation>un dossier ouvert surveille au plus {count} dossiers, pour laisser aux autres programmes les surveillances du système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system&apos;s limit on watches, fs.inotify.max_user_watches, is reached</source>
+        <translation>la limite du système pour les surveillances, fs.inotify.max_user_watches, est atteinte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this system cannot watch folders</source>
+        <translation>ce système ne peut pas surveiller les dossiers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{folder}: {watched} of its folders are watched for changes; the other {polled} are looked at every {seconds} seconds ({reason}).</source>
+        <translation>{folder} : {watched} de ses dossiers sont surveillés ; les {polled} autres sont examinés toutes les {seconds} secondes ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../viewer/ui/import_dialog.py" line="+36"/>
@@ -611,7 +634,7 @@
         <translation>Archive Viewer en mode borne</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
@@ -659,7 +682,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+31"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -706,7 +729,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+293"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -1079,7 +1102,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>info</source>
         <translation>information</translation>
     </message>
@@ -1295,23 +1318,23 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>OcrFeature</name>
     <message>
-        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+82"/>
         <source>OCR progress</source>
         <translation>Progression de la reconnaissance</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Pause OCR</source>
         <translation>Suspendre l’OCR</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>OCR: {message}</source>
         <translation>OCR : {message}</translation>
     </message>
@@ -1571,7 +1594,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+146"/>
+        <location filename="../../viewer/services/reading_session.py" line="+155"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
     </message>
@@ -1581,14 +1604,19 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+25"/>
+        <source>The open folder changed on disk and cannot be read any more: {reason} What was read before is still shown; open it again once it is back.</source>
+        <translation>Le dossier ouvert a changé sur le disque et ne peut plus être lu : {reason} Ce qui avait été lu reste affiché ; rouvrez-le une fois qu’il est de retour.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
-        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
+        <location line="+35"/>
+        <source>{folder}: this record is no longer in the archive on disk (removed or renamed). It stays on screen until another record is opened.</source>
+        <translation>{folder} : ce document ne figure plus dans l’archive sur le disque (supprimé ou renommé). Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -1923,12 +1951,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1938,7 +1966,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Search: {reason}</source>
         <translation>Recherche : {reason}</translation>
     </message>
@@ -2358,22 +2386,22 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+98"/>
+        <location filename="../../viewer/app.py" line="+101"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Les pages sans texte ne sont pas lues par OCR pendant cette session : leur dossier de cache {folder} ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

@@ -781,3 +781,44 @@ def test_the_kiosk_offers_exactly_the_commands_the_table_allows_it(
     assert offered == allowed & made_here
     assert ("copy_citation" in offered) is citation
     assert ("search_archive" in offered) is search
+
+
+# -- a plain folder followed on disk -------------------------------------------------------------
+
+
+def test_files_a_curator_copies_into_the_folder_while_it_runs_are_offered(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path
+) -> None:
+    import pymupdf
+
+    def make_pdf(path: Path, title: str) -> None:
+        document = pymupdf.open()
+        document.new_page().insert_text((72, 72), title)
+        document.set_metadata({"title": title})
+        document.save(path)
+        document.close()
+
+    folder = tmp_path / "exhibition"
+    folder.mkdir()
+    make_pdf(folder / "1962-10-22_cable.pdf", "Cable to Moscow")
+    item = make_kiosk(archive=str(folder), start_record="1962-10-22_cable")
+    later = item.window.later
+    qtbot.waitUntil(lambda: later.folder_follow() is not None, timeout=10000)
+    watch = later.folder_follow().watching()  # type: ignore[union-attr]
+    assert watch is not None
+    qtbot.waitUntil(lambda: watch.coverage is not None, timeout=10000)
+    make_pdf(folder / "1963-11-22_memo.pdf.tmp", "Memorandum for the Record")
+    (folder / "1963-11-22_memo.pdf.tmp").replace(folder / "1963-11-22_memo.pdf")
+    qtbot.waitUntil(
+        lambda: (
+            "Memorandum for the Record" in [r.title for r in item.window.records.shown_records()]
+        ),
+        timeout=10000,
+    )
+    # The kiosk's own idea of the archive follows: the new record can be a start or a card.
+    archive = item.shell._archive
+    assert archive is not None and archive.find("1963-11-22_memo") is not None
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "1962-10-22_cable.pdf",
+        "1963-11-22_memo.pdf",
+    ]

@@ -49,6 +49,7 @@ class FakeJobs(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.started: list[tuple[str, object]] = []
+        self.finished: set[int] = set()
 
     def _start(self, kind: str, what: object) -> int:
         self.started.append((kind, what))
@@ -62,6 +63,14 @@ class FakeJobs(QObject):
 
     def load_transcript(self, item: Transcript) -> int:
         return self._start("transcript", item)
+
+    def reread_archive(
+        self, path: Path, before: Archive, complete: object = None, changed: object = ()
+    ) -> int:
+        return self._start("reread", path)
+
+    def is_rereading(self, job_id: int) -> bool:
+        return self.started[job_id - 1][0] == "reread" and job_id not in self.finished
 
     def convert_pages(self, pages: list[str]) -> int:
         return self._start("pages", pages)
@@ -361,3 +370,94 @@ def test_an_archive_listed_from_the_cache_is_taken_again_as_the_disk_has_it(
     assert rig.of("archive_updated") == [on_disk]
     assert rig.session.state.archive is on_disk
     assert rig.of("record_shown")[-1].record is edited  # the record on screen, as edited
+
+
+def _open_folder(rig: Rig, root: Path) -> Archive:
+    """A plain folder's archive open, its first record on screen (scan and transcript)."""
+    scan = root / "1962-10-22_cable.pdf"
+    sidecar = Transcript(root / "1962-10-22_cable.txt", "en", TranscriptFormat.TEXT)
+    cable = Record(
+        "cable",
+        "Cable",
+        root,
+        scans=(Scan(scan),),
+        transcripts=(sidecar,),
+        inferred=frozenset({"title"}),
+    )
+    memo = Record(
+        "memo", "Memo", root, scans=(Scan(root / "memo.pdf"),), inferred=frozenset({"title"})
+    )
+    archive = Archive(root, "downloads", (cable, memo))
+    rig.session.open_path(root)
+    rig.jobs.archive_loaded.emit(1, archive)
+    return archive
+
+
+def test_files_changed_on_disk_read_the_folder_again_and_show_again_what_was_written(
+    rig: Rig, tmp_path: Path
+) -> None:
+    root = tmp_path / "downloads"
+    archive = _open_folder(rig, root)
+    cable = archive.records[0]
+    assert isinstance(cable, Record)
+    rig.session.reread_archive([root / "1962-10-22_cable.txt", root / "1962-10-22_cable.pdf"])
+    assert rig.jobs.started[-1] == ("reread", root)  # the path it was opened from
+    job = len(rig.jobs.started)
+    opened = len(rig.scans.opened)
+    rig.jobs.finished.add(job)
+    rig.jobs.archive_updated.emit(job, archive)  # the same records: written in place
+    assert rig.of("archive_reread") == [archive]
+    assert rig.of("archive_updated") == []  # no record changed
+    assert rig.session.state.record is cable  # still on screen
+    # Its scan opened anew (the worker reads the file again), its transcript read again.
+    assert rig.scans.opened[opened:] == [(cable.scans[0].path, None)]
+    assert rig.jobs.started[-1] == ("transcript", cable.transcripts[0])
+
+
+def test_the_record_on_screen_removed_from_a_plain_folder_is_said_by_its_file_and_stays(
+    rig: Rig, tmp_path: Path
+) -> None:
+    root = tmp_path / "downloads"
+    archive = _open_folder(rig, root)
+    cable, memo = archive.records
+    rig.session.reread_archive([root / "1962-10-22_cable.pdf"])
+    job = len(rig.jobs.started)
+    rig.jobs.finished.add(job)
+    rig.jobs.archive_updated.emit(job, dataclasses.replace(archive, records=(memo,)))
+    assert rig.session.state.record is cable  # not another record of the same folder
+    level, text = rig.said()[-1]
+    assert level is Level.WARNING
+    assert text.startswith(f"{root / '1962-10-22_cable.pdf'}: this record is no longer")
+
+
+def test_a_folder_that_cannot_be_read_again_is_named_and_what_was_read_stays(
+    rig: Rig, tmp_path: Path
+) -> None:
+    root = tmp_path / "downloads"
+    archive = _open_folder(rig, root)
+    rig.session.reread_archive([root])
+    job = len(rig.jobs.started)
+    rig.jobs.finished.add(job)
+    rig.jobs.archive_failed.emit(job, jobs.Failure(f"{root}: does not exist. Check the path"))
+    level, text = rig.said()[-1]
+    assert level is Level.ERROR
+    assert text.startswith(
+        f"The open folder changed on disk and cannot be read any more: {root}: does not exist."
+    )
+    assert rig.session.state.archive is archive
+    assert rig.of("open_failed") == []
+
+
+def test_changes_seen_while_the_folder_is_read_again_read_it_once_more_after(
+    rig: Rig, tmp_path: Path
+) -> None:
+    root = tmp_path / "downloads"
+    archive = _open_folder(rig, root)
+    rig.session.reread_archive([root / "a.pdf"])
+    first = len(rig.jobs.started)
+    rig.session.reread_archive([root / "b.pdf"])
+    rig.session.reread_archive([root / "c.pdf"])
+    assert len(rig.jobs.started) == first  # one reading at a time
+    rig.jobs.finished.add(first)
+    rig.jobs.archive_updated.emit(first, archive)
+    assert [kind for kind, _ in rig.jobs.started[first:]] == ["reread"]

@@ -99,3 +99,25 @@ def _find_first(records: Sequence[AnyRecord]) -> AnyRecord | None:
         return min(firsts, key=lambda r: title_key(r.title))
     readable: Sequence[AnyRecord] = [r for r in records if isinstance(r, Record)] or records
     return min(readable, key=lambda r: title_key(r.title)) if readable else None
+
+
+def same_record(shown: AnyRecord, before: Archive, after: Archive) -> AnyRecord | None:
+    """The record of `after` (the archive read again) that `shown` (of `before`) is now: the
+    one with its id, else the one in its folder when that folder was its own and holds one
+    record still (its id changed); None when it is gone. A plain folder's records share their
+    folder: another of them is not this one."""
+    found = after.find(shown.id)
+    if found is not None:
+        return found
+
+    def in_folder(archive: Archive) -> list[AnyRecord]:
+        records: list[AnyRecord] = []
+        for record in archive.records:
+            if record.folder == shown.folder:
+                records.append(record)
+                if len(records) > 1:
+                    break
+        return records
+
+    now = in_folder(after)
+    return now[0] if len(now) == 1 and len(in_folder(before)) == 1 else None

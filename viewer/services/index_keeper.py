@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import errno
 import gc
 import logging
 import os
-import struct
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +18,7 @@ from viewer.domain import archive as archive_loader
 from viewer.domain import model, search
 from viewer.domain import search_source as source
 from viewer.domain.archive import RECORD_FILE
-from viewer.services import indexer, lingering
+from viewer.services import indexer, inotify, lingering
 
 _log = logging.getLogger(__name__)
 
@@ -34,87 +31,6 @@ SETTLE_MS = 30
 writes a file in several steps, and each step is reported."""
 FREEZE_EVERY = 2_000
 """Record folders watched between two `gc.freeze()` calls."""
-
-_IN_MODIFY = 0x2
-_IN_ATTRIB = 0x4
-_IN_CLOSE_WRITE = 0x8
-_IN_MOVED_FROM = 0x40
-_IN_MOVED_TO = 0x80
-_IN_CREATE = 0x100
-_IN_DELETE = 0x200
-_IN_DELETE_SELF = 0x400
-_IN_MOVE_SELF = 0x800
-_IN_Q_OVERFLOW = 0x4000
-_IN_IGNORED = 0x8000
-_IN_ONLYDIR = 0x01000000
-_IN_ISDIR = 0x40000000
-_WATCH_MASK = (
-    _IN_MODIFY
-    | _IN_ATTRIB
-    | _IN_CLOSE_WRITE
-    | _IN_MOVED_FROM
-    | _IN_MOVED_TO
-    | _IN_CREATE
-    | _IN_DELETE
-    | _IN_DELETE_SELF
-    | _IN_MOVE_SELF
-    | _IN_ONLYDIR
-)
-_EVENT = struct.Struct("iIII")
-
-
-class _Inotify:
-    """Linux inotify on folders: which entries of a watched folder changed, writes included.
-
-    A folder's watch reports writes to the files in it (IN_MODIFY), which QFileSystemWatcher's
-    folder watches leave out: it would need a watch per file, three times as many, and adding
-    30,000 of them took 1.2 s here, holding Python's global lock (the window froze) throughout.
-    Adding 10,000 folder watches this way takes ~30 ms, without the lock.
-    """
-
-    def __init__(self) -> None:
-        libc = ctypes.CDLL(None, use_errno=True)
-        self._add = libc.inotify_add_watch
-        self._add.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32)
-        self._add.restype = ctypes.c_int
-        self.fd = int(libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC))
-        if self.fd < 0:
-            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
-
-    @staticmethod
-    def available() -> bool:
-        """Whether this system has inotify (Linux)."""
-        if not sys.platform.startswith("linux"):
-            return False
-        try:
-            return hasattr(ctypes.CDLL(None), "inotify_init1")
-        except OSError:
-            return False
-
-    def watch(self, folder: str) -> int:
-        """Watch `folder`; its watch descriptor, or -1 (gone, not a folder, or over the limit)."""
-        return int(self._add(self.fd, os.fsencode(folder), _WATCH_MASK))
-
-    def read(self) -> list[tuple[int, int, str]]:
-        """The events waiting: (watch descriptor, mask, name of the entry or "")."""
-        events: list[tuple[int, int, str]] = []
-        while True:
-            try:
-                data = os.read(self.fd, 65536)
-            except BlockingIOError:
-                return events
-            if not data:
-                return events
-            offset = 0
-            while offset + _EVENT.size <= len(data):
-                wd, mask, _cookie, length = _EVENT.unpack_from(data, offset)
-                offset += _EVENT.size
-                name = os.fsdecode(data[offset : offset + length].rstrip(b"\0"))
-                offset += length
-                events.append((wd, mask, name))
-
-    def close(self) -> None:
-        os.close(self.fd)
 
 
 class _KeeperWorker(QObject):
@@ -149,7 +65,7 @@ class _KeeperWorker(QObject):
         self._location: search.IndexLocation | None = None
         self._records: dict[Path, model.Record | model.BrokenRecord] = {}
         """Every record with a record.toml, by folder: what the archive is now."""
-        self._inotify: _Inotify | None = None
+        self._inotify: inotify.Inotify | None = None
         self._notifier: QSocketNotifier | None = None
         self._folders: dict[int, Path] = {}
         """Watched folder of each watch descriptor."""
@@ -180,12 +96,12 @@ class _KeeperWorker(QObject):
                 return  # `stop` is queued next, or the process is ending
             if (record.folder / RECORD_FILE).is_file():  # not a bare PDF's record
                 self._records[record.folder] = record
-        if not _Inotify.available():
+        if not inotify.Inotify.available():
             _log.info("Changes to the archive are seen when it is opened again (no inotify)")
             self.watching_started.emit(0)
             return
         try:
-            self._inotify = _Inotify()
+            self._inotify = inotify.Inotify()
         except OSError as error:
             _log.warning("Cannot watch the archive for changes: %s", error)
             self.watching_started.emit(0)
@@ -250,7 +166,7 @@ class _KeeperWorker(QObject):
             return
         wd = self._inotify.watch(str(path))
         if wd < 0:
-            error = ctypes.get_errno()
+            error = inotify.Inotify.last_error()
             if error == errno.ENOSPC:
                 self._limited = True
                 _log.warning(
@@ -270,13 +186,14 @@ class _KeeperWorker(QObject):
         if self._inotify is None:
             return
         for wd, mask, name in self._inotify.read():
-            if mask & _IN_Q_OVERFLOW:
+            if mask & inotify.IN_Q_OVERFLOW:
                 self._overflowed = True
                 continue
             folder = self._folders.get(wd)
             if folder is None:
                 continue
-            if mask & (_IN_IGNORED | _IN_MOVE_SELF):  # gone, or moved: its path is not its own
+            # Gone, or moved: its path is not its own.
+            if mask & (inotify.IN_IGNORED | inotify.IN_MOVE_SELF):
                 del self._folders[wd]
                 owner = self._owner.pop(folder, None)
                 if owner is not None:
@@ -287,7 +204,7 @@ class _KeeperWorker(QObject):
                 self._changed.add(owner)
             elif name == RECORD_FILE:  # a folder above the records became one, or ceased to
                 self._changed.add(folder)
-            elif name and mask & _IN_ISDIR:  # a folder came or went above the records
+            elif name and mask & inotify.IN_ISDIR:  # a folder came or went above the records
                 path = folder / name
                 if path in self._records:
                     self._changed.add(path)

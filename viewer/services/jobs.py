@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, formats, transcript
-from viewer.domain.model import Archive, Transcript
+from viewer.domain.model import Archive, Record, Transcript
 from viewer.services import preload
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,9 @@ class Jobs(QObject):
     """(job id, records read, records in all)"""
     archive_updated = Signal(int, object)
     """(job id, Archive) as read from the disk, when `archive_loaded` gave the archive as the
-    user's cache had it and the disk says otherwise (records edited, added or removed since)"""
+    user's cache had it and the disk says otherwise (records edited, added or removed since);
+    and of `reread_archive`, the open archive read again (the same Archive when no record
+    changed)"""
     transcript_loaded = Signal(int, object, object)
     """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
     transcript_failed = Signal(int, object, object)
@@ -216,6 +218,25 @@ class Jobs(QObject):
 
         return self._start("archive", path, lambda progress: formats.read(path, progress, early))
 
+    def reread_archive(
+        self,
+        path: Path,
+        before: Archive,
+        complete: Callable[[Record], Record] | None = None,
+        changed: Collection[Path] = (),
+    ) -> int:
+        """Read the open archive `before` at `path` again in the background, its files
+        (`changed`) having changed (`formats.read_again`: only what changed, where the user's
+        cache says what did); its job id. The result comes as `archive_updated`, a failure as
+        `archive_failed`."""
+        return self._start(
+            "reread", path, lambda _: formats.read_again(path, before, complete, changed)
+        )
+
+    def is_rereading(self, job_id: int) -> bool:
+        """Whether `job_id` is a `reread_archive` not finished yet."""
+        return self._pending.get(job_id, ("", None))[0] == "reread"
+
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
         return self._start(
@@ -292,6 +313,8 @@ class Jobs(QObject):
                 self.archive_loaded.emit(job_id, result)
             elif result is not first:
                 self.archive_updated.emit(job_id, result)
+        elif kind == "reread":
+            self.archive_updated.emit(job_id, result)
         elif kind == "transcript":
             self.transcript_loaded.emit(job_id, context, result)
         elif kind == "import":
@@ -303,7 +326,7 @@ class Jobs(QObject):
         kind, context = self._pending.pop(job_id, ("", None))
         self._early.pop(job_id, None)
         self._early_shown.discard(job_id)
-        if kind == "archive":
+        if kind in ("archive", "reread"):
             self.archive_failed.emit(job_id, failure(error))
         elif kind == "transcript":
             self.transcript_failed.emit(job_id, context, failure(error))

@@ -219,6 +219,11 @@ class PdfMetadataReader(QObject):
             ).start()
             self._feed(process, asked, looked_at)
 
+    def busy(self) -> bool:
+        """Whether a reading is under way (its metadata, then its text layers): a `read` now
+        would end its processes, and start others that load PyMuPDF again."""
+        return self._busy
+
     def complete(self, record: Record) -> Record:
         """`record` completed by what its PDF's metadata said when it was read (a record read
         again after an edit on disk comes back with the title its file name gave); `record`
@@ -274,11 +279,15 @@ class PdfMetadataReader(QObject):
                         metadata = False
                         self._metadata_done(reading, generation)
                         continue
-                    self._texts_done(reading, generation)
+                    # Let go of the process before the reading is said to be done: a reading
+                    # started on that word takes it (and hears it) at once.
                     with self._lock:
-                        if process in self._heard:  # it stays for the next reading
+                        stays = process in self._heard  # it stays for the next reading
+                        if stays:
                             self._heard.remove(process)
-                            return
+                    self._texts_done(reading, generation)
+                    if stays:
+                        return
                     break  # ended meanwhile: its output is closed here
                 self._take(answer, reading, texts=not metadata)
         except (OSError, ValueError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,10 @@ from viewer.services.reading_state import (
     ScanDisplay,
     TranscriptSource,
     TranscriptText,
+    choose_transcript,
+    has_text_layer,
+    scan_label,
+    sentence,
 )
 from viewer.services.render import PdfWorker
 from viewer.services.settings import Settings, ViewState
@@ -99,6 +103,13 @@ class ReadingSession(QObject):
         self.state = ReadingState()
         self._record_order: Callable[[], Sequence[AnyRecord] | None] = lambda: None
         self._worker_restart_told = False
+        self._changed_files: set[Path] = set()
+        """Files of the open archive changed on disk, for the next reading again."""
+        self._reading_changes: frozenset[Path] = frozenset()
+        """Those the reading again under way was asked for."""
+        self._reread: tuple[Callable[[Record], Record] | None] | None = None
+        """Asked to read the archive again while a reading again was under way (with the
+        completer): started when it ends."""
         jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
         jobs.archive_failed.connect(self._on_jobs_archive_failed)
         jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
@@ -171,6 +182,21 @@ class ReadingSession(QObject):
             self.opening_progressed.emit(Progress(done, total))
 
     def _on_jobs_archive_failed(self, job_id: int, failure: jobs_service.Failure) -> None:
+        archive = self.state.archive
+        if job_id == self.state.listed_job and archive is not None and not self.state.archive_job:
+            # Read again after a change on disk: what was read stays, and the reader is told.
+            self._reading_changes = frozenset()
+            self._messages.error(
+                self.tr(
+                    "The open folder changed on disk and cannot be read any more: {reason} "
+                    "What was read before is still shown; open it again once it is back."
+                ).format(reason=sentence(failure.text)),
+                origin=_origin(failure),
+            )
+            again, self._reread = self._reread, None
+            if again is not None:
+                self.reread_archive((), again[0])
+            return
         if job_id != self.state.archive_job:
             return
         path = self.state.opening or Path()
@@ -181,7 +207,16 @@ class ReadingSession(QObject):
         if job_id != self.state.archive_job:
             return
         self._leave_scan()
-        self._change(archive=archive, bare_pdf=None, opening=None, archive_job=0, listed_job=job_id)
+        source = self.state.opening or archive.root
+        self._change(
+            archive=archive,
+            bare_pdf=None,
+            opening=None,
+            archive_job=0,
+            listed_job=job_id,
+            source=source,
+        )
+        self._changed_files, self._reading_changes, self._reread = set(), frozenset(), None
         self._settings.add_recent(archive.root)
         # The archive's thousands of small objects live as long as it is open: keep the cycle
         # collector from walking them again and again (a full pass over 10,000 records holds the
@@ -197,11 +232,53 @@ class ReadingSession(QObject):
             self.show_record(first)
 
     def _on_jobs_archive_updated(self, job_id: int, archive: Archive) -> None:
-        # The archive was shown as the user's cache had it; the disk has changed since.
+        # The archive was shown as the user's cache had it, or its files changed while open:
+        # this is what the disk has now.
         if job_id != self.state.listed_job or self.state.archive is None:
             return
-        self.archive_changed_on_disk(archive)
+        changed, self._reading_changes = self._reading_changes, frozenset()
+        shown = self.state.record
+        if archive is not self.state.archive:
+            self.archive_changed_on_disk(archive)  # a record on screen that changed: again
+        if shown is self.state.record and any(r is shown for r in archive.records):
+            self._refresh_changed_files(changed)
         self.archive_reread.emit(archive)
+        again, self._reread = self._reread, None
+        if again is not None:
+            self.reread_archive((), again[0])
+
+    def reread_archive(
+        self, changed: Collection[Path] = (), complete: Callable[[Record], Record] | None = None
+    ) -> None:
+        """Files of the open archive (`changed`: documents, transcripts, folders) were added,
+        removed or written on disk: read it again in the background (only what changed, where
+        its format keeps the user's cache), one reading at a time, then take it as any archive
+        changed on disk and show again the scan or transcript on screen that was written.
+        Records read again are completed by `complete` (their PDFs' metadata)."""
+        archive = self.state.archive
+        if archive is None or self.state.archive_job:
+            return  # nothing open, or another archive is being opened
+        self._changed_files |= set(changed)
+        if self._reread is not None or self._jobs.is_rereading(self.state.listed_job):
+            self._reread = (complete,)  # after the reading under way, which may miss these
+            return
+        source = self.state.source or archive.root
+        self._reading_changes, self._changed_files = frozenset(self._changed_files), set()
+        job = self._jobs.reread_archive(source, archive, complete, self._reading_changes)
+        self._change(listed_job=job)
+
+    def _refresh_changed_files(self, changed: frozenset[Path]) -> None:
+        """Show again the scan or the transcript on screen when its file was written."""
+        record = self.state.record
+        if not changed or not isinstance(record, Record):
+            return
+        scan = next((s for s in record.scans if s.path == self.state.scan), None)
+        if scan is not None and scan.path in changed:
+            self._leave_scan()  # its page and zoom are kept for it
+            self._open_scan(scan)  # opened anew: the worker reads the file again
+        shown = self.state.transcript
+        if shown is not None and shown.path in changed and shown in record.transcripts:
+            self.load_transcript(shown)
 
     def _tell_broken_records(self, archive: Archive) -> None:
         broken = archive.broken_records
@@ -228,20 +305,24 @@ class ReadingSession(QObject):
         are, and show the record on screen again if it changed."""
         if self.state.archive is None or archive.root != self.state.archive.root:
             return  # a keeper of an archive closed since
-        shown = self.state.record
+        shown, before = self.state.record, self.state.archive
         self._change(archive=archive)
         self.archive_updated.emit(archive)
         if shown is None or any(record is shown for record in archive.records):
             return  # unchanged records are the same objects
-        updated = archive.find(shown.id) or next(
-            (record for record in archive.records if record.folder == shown.folder), None
-        )
+        updated = ordering.same_record(shown, before, archive)
         if updated is None:
+            # Named by its file in a plain folder (where a record is a file), else its folder.
+            place = (
+                shown.scans[0].path
+                if isinstance(shown, Record) and shown.scans and shown.inferred
+                else shown.folder
+            )
             self._messages.warning(
                 self.tr(
-                    "{folder}: this record is no longer in the archive on disk. It stays on "
-                    "screen until another record is opened."
-                ).format(folder=shown.folder)
+                    "{folder}: this record is no longer in the archive on disk (removed or "
+                    "renamed). It stays on screen until another record is opened."
+                ).format(folder=place)
             )
             return
         self.show_record(updated)
@@ -275,7 +356,7 @@ class ReadingSession(QObject):
             return
         self._leave_scan()
         # The previous record's transcript, still loading, is not shown.
-        self._change(record=record, transcript_job=0, text_layer_pdf=None)
+        self._change(record=record, transcript_job=0, text_layer_pdf=None, transcript=None)
         archive = self.state.archive
         if archive is not None:
             self._view_state.set_last_record(archive.root, record.id)
@@ -324,15 +405,7 @@ class ReadingSession(QObject):
         self, record: AnyRecord, chosen: Transcript | None, source: TranscriptSource, notice: str
     ) -> RecordView:
         archive = self.state.archive
-        position = None
-        if archive is not None:
-            # Counted in the order the record list shows (by date at first), as Ctrl+] steps;
-            # by identity: comparing frozen records field by field costs ~100 ms over 100,000.
-            shown = self._record_order()
-            if shown is None:
-                shown = ordering.library_order(archive.records)
-            index = next((i for i, r in enumerate(shown) if r is record), 0)
-            position = (index + 1, len(archive.records))
+        position = self.position(record)
         scans = record.scans if isinstance(record, Record) else ()
         return RecordView(
             record=record,
@@ -343,6 +416,22 @@ class ReadingSession(QObject):
             source=source,
             notice=notice,
         )
+
+    def position(self, record: AnyRecord | None = None) -> tuple[int, int] | None:
+        """(number from 1, records in all) of `record` (default: the one on screen) in the
+        open archive, in the record list's order; None without an archive."""
+        archive, record = self.state.archive, record or self.state.record
+        if archive is None or record is None:
+            return None
+        # Counted in the order the record list shows (by date at first), as Ctrl+] steps;
+        # by identity: comparing frozen records field by field costs ~100 ms over 100,000.
+        shown = self._record_order()
+        if shown is None:
+            shown = ordering.library_order(archive.records)
+        index = next((i for i, r in enumerate(shown) if r is record), None)
+        if index is None and not any(r is record for r in archive.records):
+            return None  # gone from the disk, still on screen
+        return ((index or 0) + 1, len(archive.records))
 
     def show_scan(self, index: int) -> None:
         """Show the record's scan number `index` (from 0)."""
@@ -361,7 +450,7 @@ class ReadingSession(QObject):
 
     def load_transcript(self, item: Transcript) -> None:
         """Read `item` (one of the record's transcripts) and show it."""
-        self._change(transcript_job=self._jobs.load_transcript(item))
+        self._change(transcript_job=self._jobs.load_transcript(item), transcript=item)
 
     def _on_jobs_transcript_loaded(
         self, job_id: int, item: Transcript | None, display: object
@@ -517,27 +606,3 @@ class ReadingSession(QObject):
 def _origin(failure: jobs_service.Failure) -> Origin:
     """Whose fault a job's failure is: the file's, or the viewer's (a bug to report)."""
     return Origin.VIEWER if failure.bug else Origin.FILE
-
-
-def choose_transcript(transcripts: Sequence[Transcript], preferred: str) -> Transcript | None:
-    """The transcript in the `preferred` language, else the first, else None."""
-    return next((t for t in transcripts if t.language == preferred), None) or (
-        transcripts[0] if transcripts else None
-    )
-
-
-def has_text_layer(scan: Scan) -> bool:
-    """Whether `scan` may carry a text layer worth showing as the transcript (a PDF; photos
-    and image files have none)."""
-    return not scan.images and scan.path.suffix.lower() == ".pdf"
-
-
-def scan_label(scan: Scan) -> tuple[str, str]:
-    """The scan's name in the switch (its label, else its file name) and its tooltip."""
-    return (scan.label or scan.path.stem, scan.path.name)
-
-
-def sentence(text: str) -> str:
-    """`text` ending with a full stop."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."

@@ -4,13 +4,14 @@ as one `ReadingState`, and what happened to it, each a frozen dataclass."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import SignalInstance
 
-from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
 
 AnyRecord = Record | BrokenRecord
 
@@ -69,6 +70,11 @@ class ReadingState:
     """The job that gave the open archive: it may still give it again, as on disk
     (`Jobs.archive_updated`, after listing it from the user's cache)."""
     transcript_job: int = 0
+    transcript: Transcript | None = None
+    """The transcript file shown (being read) beside the scan; None for none or a text layer."""
+    source: Path | None = None
+    """The path the open archive was read from (a sheet of records, whose archive's root is
+    its folder), to read it again when its files change."""
 
     def password(self, path: Path) -> str | None:
         """The password the reader gave for `path` in this session, if any."""
@@ -140,3 +146,27 @@ class TranscriptText:
     notice: str = ""
     path: Path | None = None
     """Its file, or the PDF whose text layer it is (where the reader's place in it is kept)."""
+
+
+def choose_transcript(transcripts: Sequence[Transcript], preferred: str) -> Transcript | None:
+    """The transcript in the `preferred` language, else the first, else None."""
+    return next((t for t in transcripts if t.language == preferred), None) or (
+        transcripts[0] if transcripts else None
+    )
+
+
+def has_text_layer(scan: Scan) -> bool:
+    """Whether `scan` may carry a text layer worth showing as the transcript (a PDF; photos
+    and image files have none)."""
+    return not scan.images and scan.path.suffix.lower() == ".pdf"
+
+
+def scan_label(scan: Scan) -> tuple[str, str]:
+    """The scan's name in the switch (its label, else its file name) and its tooltip."""
+    return (scan.label or scan.path.stem, scan.path.name)
+
+
+def sentence(text: str) -> str:
+    """`text` ending with a full stop."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from viewer.domain.model import Archive, BrokenRecord, Record
-from viewer.services import reading_session
+from viewer.services import reading_state
 from viewer.services import settings as prefs
 from viewer.ui import focus_frame
 
 if TYPE_CHECKING:
     from viewer.ui.cite_feature import CiteFeature
+    from viewer.ui.folder_follow import FolderFollow
     from viewer.ui.library import LibraryPanel
     from viewer.ui.main_window import MainWindow
     from viewer.ui.search_feature import SearchFeature
@@ -43,6 +44,9 @@ _LATE_MODULES = (
     "viewer.ui.citation_actions",
 )
 """What the search and citation features load, in the order they need it."""
+CLOSING_WAIT_MS = 1000
+"""How long closing waits for the folder watch's thread to end (it ends at once; one that does
+not is kept until it does, `services.lingering`)."""
 INDEX_DELAY_MS = 1500
 """Longest wait for the first page before indexing starts anyway (a record without a scan)."""
 LATER_MODULES = (
@@ -51,6 +55,8 @@ LATER_MODULES = (
     "viewer.ui.citation_actions",
     "viewer.ui.cite_feature",
     "viewer.ui.search_feature",
+    "viewer.services.folder_watch",
+    "viewer.ui.folder_follow",
 )
 """Modules the window needs once a record is shown, imported ahead on a thread of their own
 (`import_ahead`): imported on the window's thread, they would hold it a tenth of a second."""
@@ -91,6 +97,11 @@ class AfterFirstPage(QObject):
         """The PdfMetadataReader of a plain folder's records, made when first needed."""
         self._pdf_text_layers: dict[str, bool] = {}
         """Whether each PDF of the plain folder open has a text layer, once read."""
+        self._metadata_again = False
+        """The folder was read again while its PDFs were being read: read them again after."""
+        self._pending_follow: Archive | None = None
+        self._follow: FolderFollow | None = None
+        """What follows the open plain folder on disk, made when first needed."""
         self._steps: list[Callable[[], object]] = []
         """What is left to build after the first page, a piece per turn of the event loop."""
         self.stopped = False
@@ -110,6 +121,7 @@ class AfterFirstPage(QObject):
             self.build_library,
             # A plain folder's PDFs are read first: indexing waits for their titles.
             self._start_pending_metadata,
+            self._start_following,
             # Loaded a few at a time: all at once they take ~60 ms.
             *(functools.partial(importlib.import_module, name) for name in _LATE_MODULES),
             self._build_search_feature,
@@ -143,7 +155,13 @@ class AfterFirstPage(QObject):
         if self._metadata_reader is not None:
             self._metadata_reader.stop()
         self._metadata_reading = False
+        self._metadata_again = False
         self._pdf_text_layers = {}
+        # Changes on disk are followed from the first page on, as indexing is.
+        if self._follow is not None:
+            self._follow.stop()
+        self._pending_follow = archive
+        QTimer.singleShot(INDEX_DELAY_MS, self._start_following)
         # A plain folder's records were listed from their names: their PDFs' own metadata is
         # read after the first page too (by a process started now, at low priority).
         self._pending_metadata = archive if _guessed_from_names(archive) else None
@@ -162,6 +180,30 @@ class AfterFirstPage(QObject):
         self._metadata_reading = self._metadata_reader_made().read(archive) > 0
         if not self._metadata_reading:
             self.start_pending_index()
+
+    def _read_metadata_again(self, archive: Archive) -> None:
+        """The folder was read again (its files changed): its PDFs the user's cache does not
+        know (added or written since) are read for their metadata."""
+        if (
+            self.stopped
+            or self._pending_metadata is not None  # read in its turn, as the folder is then
+            or not _guessed_from_names(archive)
+        ):
+            return
+        reader = self._metadata_reader_made()
+        if self._metadata_reading or reader.busy():
+            # After the reading under way: stopping it would end its processes (the window
+            # waits for them to go) and load PyMuPDF again in new ones. The index waits too.
+            self._metadata_again = True
+            return
+        self._metadata_reading = reader.read(archive) > 0
+
+    def _read_metadata_of_open_archive(self) -> None:
+        archive = self._session.state.archive
+        if archive is not None:
+            self._read_metadata_again(archive)
+        if not self._metadata_reading and self._pending_index is not None:
+            self.start_pending_index()  # it waited for this reading, which has nothing to do
 
     def metadata_pending(self) -> bool:
         """Whether a plain folder's PDFs are to be, or being, read for their metadata."""
@@ -185,6 +227,9 @@ class AfterFirstPage(QObject):
         self._pdf_text_layers = texts
         if self.library is not None:
             self.library.set_text_layers(texts)
+        if self._metadata_again:  # the folder changed on disk meanwhile
+            self._metadata_again = False
+            QTimer.singleShot(0, self, self._read_metadata_of_open_archive)
 
     def _on_pdf_metadata_finished(self, root: Path, seconds: float) -> None:
         archive = self._session.state.archive
@@ -197,6 +242,26 @@ class AfterFirstPage(QObject):
         if self._pending_index is not None:
             self._pending_index = archive
             self.start_pending_index()
+
+    # -- changes on disk --------------------------------------------------------------------------
+
+    def _start_following(self) -> None:
+        """Follow the open archive's files, when it is a plain folder or a sheet's folder."""
+        pending, self._pending_follow = self._pending_follow, None
+        archive = self._session.state.archive
+        if pending is None or self.stopped or archive is None or archive.root != pending.root:
+            return
+        if self._follow is None:
+            from viewer.ui.folder_follow import FolderFollow  # noqa: PLC0415  (after the page)
+
+            self._follow = FolderFollow(
+                self._session, self._window.messages.channel, self._completer, self
+            )
+        self._follow.follow(archive)
+
+    def folder_follow(self) -> FolderFollow | None:
+        """What follows the open folder on disk, once made."""
+        return self._follow
 
     # -- the record list and the index ----------------------------------------------------------
 
@@ -229,7 +294,7 @@ class AfterFirstPage(QObject):
         if self.stopped:  # closed before its turn came: nothing to start any more
             return
         self.build_library()
-        if self._pending_metadata is not None or self._metadata_reading:
+        if self._pending_metadata is not None or self._metadata_reading or self._metadata_again:
             return  # started once the PDFs' metadata is in (see _on_pdf_metadata_finished)
         if self.search_feature is None or self.cite_feature is None:
             # A feature a turn, then the indexing: each takes the window a while.
@@ -338,6 +403,7 @@ class AfterFirstPage(QObject):
         self._pending_index = archive
         if started and not self.stopped:
             QTimer.singleShot(INDEX_DELAY_MS, self.start_pending_index)
+        self._read_metadata_again(archive)
 
     def _good_records(self) -> list[Record]:
         archive = self._session.state.archive
@@ -377,6 +443,8 @@ class AfterFirstPage(QObject):
     def stop(self) -> None:
         """Stop indexing, searching and reading metadata; nothing is started any more."""
         self.stopped = True
+        if self._follow is not None:
+            self._follow.stop(CLOSING_WAIT_MS)
         if self._metadata_reader is not None:
             self._metadata_reader.close()
         if self.search_feature is not None:
@@ -397,6 +465,6 @@ def _guessed_from_names(archive: Archive) -> bool:
         isinstance(r, Record)
         and r.inferred
         and r.scans
-        and reading_session.has_text_layer(r.scans[0])
+        and reading_state.has_text_layer(r.scans[0])
         for r in archive.records[:200]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from viewer.domain.model import Record
 from viewer.services import reading_state
@@ -29,6 +29,7 @@ class RecordDisplay(QObject):
         session = self._session
         session.record_shown.connect(self._on_session_record_shown)
         session.record_updated.connect(self._on_session_record_updated)
+        session.archive_updated.connect(self._on_session_archive_updated)
         session.transcript_shown.connect(self._on_session_transcript_shown)
         session.transcript_notice.connect(window.transcript.show_notice)
         window.transcript.language_chosen.connect(self._on_transcript_language_chosen)
@@ -42,13 +43,7 @@ class RecordDisplay(QObject):
         window.later.show_record(record)
         title_parts = [record.title, view.archive_title, APP_TITLE]
         window.setWindowTitle(" — ".join(part for part in title_parts if part))
-        if view.position is not None:
-            number, total = view.position
-            window.record_position.setText(
-                self.tr("Record {number} of {total}").format(number=number, total=total)
-            )
-        else:
-            window.record_position.clear()
+        self._show_position(view.position)
         if isinstance(record, Record):
             window.show_scan_pane(has_scan=view.has_scan)
             window.metadata.show_record(record, self.citation_text(record))
@@ -62,6 +57,20 @@ class RecordDisplay(QObject):
         if view.source is not reading_state.TranscriptSource.FILE:
             window.transcript.show_notice(view.notice)
         window.record_shown.emit(record)
+
+    def _show_position(self, position: tuple[int, int] | None) -> None:
+        if position is not None:
+            number, total = position
+            self._window.record_position.setText(
+                self.tr("Record {number} of {total}").format(number=number, total=total)
+            )
+        else:
+            self._window.record_position.clear()
+
+    def _on_session_archive_updated(self, _archive: object) -> None:
+        """Records came or went on disk: the one on screen counted again, once the record list
+        has them."""
+        QTimer.singleShot(0, self, lambda: self._show_position(self._session.position()))
 
     def _on_session_record_updated(self, record: Record) -> None:
         window = self._window

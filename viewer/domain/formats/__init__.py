@@ -14,12 +14,12 @@ own listing): it runs for every format before one is chosen.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from viewer.domain.archive import ArchiveError, Problem, Progress
-from viewer.domain.model import Archive
+from viewer.domain.model import Archive, BrokenRecord, Record
 
 _MODULES = (
     # Asked in this order; the first that claims a path reads it. Folders: a curated archive
@@ -55,9 +55,18 @@ class Format:
     reasons of the records `read` could not make."""
     importable: bool = True
     """Whether `archive-viewer import` takes it as a source."""
-    read_early: Callable[[Path, Progress | None, Callable[[Archive], None]], Archive] | None = None
+    read_early: (
+        Callable[[Path, Progress | None, Callable[[Archive], None] | None], Archive] | None
+    ) = None
     """`read`, first giving the callback the source as the user's cache has it, before the source
-    itself is looked at; it returns that same Archive when the source says the same."""
+    itself is looked at; it returns that same Archive when the source says the same. Without a
+    callback, `read` through the user's cache: only what changed since is read again."""
+    read_changed: Callable[[Path, Collection[str]], Archive] | None = None
+    """`read` through the user's cache (as `read_early` without a callback), the files and
+    folders named (their paths, as text) read again whatever the cache says of them."""
+    followed: bool = False
+    """Whether the window follows the source's files while it is open (`services/folder_watch`)
+    and reads it again when they change (a plain folder, a sheet and its folder)."""
 
 
 class UnknownFormatError(ArchiveError):
@@ -103,6 +112,37 @@ def read(
     if early is not None and fmt.read_early is not None:
         return fmt.read_early(path, progress, early)
     return fmt.read(path, progress)
+
+
+def read_again(
+    path: Path,
+    before: Archive,
+    complete: Callable[[Record], Record] | None = None,
+    changed: Collection[Path] = (),
+) -> Archive:
+    """The source at `path` read again while `before` (its earlier reading) is open, its files
+    (`changed`, where known) having changed: each record the same as one of `before` (once
+    completed by `complete`, as the window completed it: a PDF's own title) is that same
+    object, so that what shows records sees which changed; `before` itself when none did."""
+    fmt = detect(path)
+    if fmt.read_changed is not None:
+        after = fmt.read_changed(path, [str(p) for p in changed])
+    elif fmt.read_early is not None:
+        after = fmt.read_early(path, None, None)
+    else:
+        after = fmt.read(path, None)
+    known = {record.id: record for record in before.records}
+    records: list[Record | BrokenRecord] = []
+    for record in after.records:
+        if complete is not None and isinstance(record, Record):
+            record = complete(record)  # noqa: PLW2901  (the record as the window shows it)
+        old = known.get(record.id)
+        records.append(old if old is not None and old == record else record)
+    if len(records) == len(before.records) and all(
+        new is old for new, old in zip(records, before.records, strict=True)
+    ):
+        return before
+    return replace(after, records=tuple(records))
 
 
 def is_document(path: Path) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -290,12 +290,17 @@ def _read(path: Path, progress: Progress | None) -> Archive:
 
 
 def _read_early(
-    path: Path, progress: Progress | None, early: Callable[[Archive], None] | None
+    path: Path,
+    progress: Progress | None,
+    early: Callable[[Archive], None] | None,
+    changed: Collection[str] = (),
 ) -> Archive:
     """The folder as the user's cache has it (given to `early` before the disk is looked at),
     then as the disk has it: folders and sidecars whose stamps changed are read again, and each
     PDF's metadata is added where the cache knows it and the PDF is unchanged (`folder_cache`).
-    The same Archive that `early` was given when nothing changed."""
+    The same Archive that `early` was given when nothing changed. The folders and sidecars
+    named `changed` (and the folders of the files named) are read again whatever their stamps
+    say (a folder's permissions changed, a file written twice within its clock's tick)."""
     from viewer import paths  # noqa: PLC0415
 
     root = _root(path)
@@ -320,6 +325,10 @@ def _read_early(
     if loaded is not None:
         records, notes = loaded
         before = listing.Seen(*notes)
+        for name in changed:
+            for known in (name, name.rpartition("/")[0]):
+                if known in before.stamps:
+                    before.stamps[known] = None
         if not trusted:
             given, first = first, _completed(root, records, facts, look=False)
             if early is not None and given is None:
@@ -422,6 +431,8 @@ FORMAT = Format(
     claims=_claims,
     read=_read,
     read_early=_read_early,
+    read_changed=lambda path, changed: _read_early(path, None, None, changed),
+    followed=True,
 )
 
 

@@ -555,4 +555,5 @@ FORMAT = Format(
     claims=_claims,
     read=_read,
     check=_check,
+    followed=True,
 )

@@ -131,6 +131,9 @@ class KioskShell(QWidget):
 
         window.search.results_shown.connect(self._on_search_results_shown)
         window.archive_opened.connect(self._on_window_archive_opened)
+        # A curator's files copied into a plain folder while it is open: the start record and
+        # the title cards are found in the folder as it is now.
+        window.session.archive_updated.connect(self._on_window_archive_opened)
         window.record_shown.connect(self._on_window_record_shown)
         scan.document_opened.connect(self._on_scan_document_opened)
         scan.first_page_painted.connect(self._on_scan_first_page_painted)
