@@ -205,7 +205,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+339"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+348"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -1594,7 +1594,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+155"/>
+        <location filename="../../viewer/services/reading_session.py" line="+157"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
     </message>
@@ -1609,12 +1609,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Der geöffnete Ordner hat sich auf dem Datenträger geändert und ist nicht mehr lesbar: {reason} Was zuvor gelesen wurde, bleibt angezeigt; öffnen Sie ihn erneut, sobald er wieder da ist.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+99"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>{folder}: this record is no longer in the archive on disk (removed or renamed). It stays on screen until another record is opened.</source>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger (entfernt oder umbenannt). Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
@@ -1649,7 +1649,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
@@ -1747,12 +1747,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>RecordDisplay</name>
     <message>
-        <location filename="../../viewer/ui/record_display.py" line="+48"/>
+        <location filename="../../viewer/ui/record_display.py" line="+65"/>
         <source>Record {number} of {total}</source>
         <translation>Dokument {number} von {total}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>{style} has no entry for this record</source>
         <translation>{style} sieht für dieses Dokument keinen Eintrag vor</translation>
     </message>

@@ -205,7 +205,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+339"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+348"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -1594,7 +1594,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+155"/>
+        <location filename="../../viewer/services/reading_session.py" line="+157"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
     </message>
@@ -1609,12 +1609,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Le dossier ouvert a changé sur le disque et ne peut plus être lu : {reason} Ce qui avait été lu reste affiché ; rouvrez-le une fois qu’il est de retour.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+99"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>{folder}: this record is no longer in the archive on disk (removed or renamed). It stays on screen until another record is opened.</source>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque (supprimé ou renommé). Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
@@ -1649,7 +1649,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
@@ -1747,12 +1747,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>RecordDisplay</name>
     <message>
-        <location filename="../../viewer/ui/record_display.py" line="+48"/>
+        <location filename="../../viewer/ui/record_display.py" line="+65"/>
         <source>Record {number} of {total}</source>
         <translation>Document {number} sur {total}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>{style} has no entry for this record</source>
         <translation>{style} ne prévoit pas d’entrée pour ce document</translation>
     </message>
