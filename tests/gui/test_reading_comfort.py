@@ -203,6 +203,9 @@ def test_tab_goes_records_transcript_scan_metadata_and_every_stop_shows_it_has_t
     window = viewer.window
     open_and_wait(qtbot, viewer, samples)
     panel = library(qtbot, viewer)
+    # The Tab order follows the screen once search and citation are built, a piece per turn
+    # after the first page: on a busy machine, later than the record list.
+    qtbot.waitUntil(window.later.built, timeout=10_000)
     window.activateWindow()
     panel.view().setFocus()
     qtbot.waitUntil(panel.view().hasFocus)

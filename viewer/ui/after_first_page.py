@@ -133,6 +133,11 @@ class AfterFirstPage(QObject):
         if start:
             QTimer.singleShot(STEP_MS, self._next_step)
 
+    def built(self) -> bool:
+        """Whether everything built after the first page is (the record list, search and
+        citation, the Tab order that follows the screen)."""
+        return self.library is not None and not self._steps and self.search_feature is not None
+
     def _next_step(self) -> None:
         """One piece of `on_first_page_painted`; the next on a turn of its own, after what
         arrived meanwhile (input, painting, timers due): calls queued with no delay run back
