@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.unit.test_catalogue import PAST, make, write
 from viewer.app import Viewer
-from viewer.domain import archive
+from viewer.domain import archive, model
 from viewer.domain.model import Archive
 from viewer.services.jobs import Jobs
 
@@ -93,9 +93,16 @@ def test_a_large_archive_opened_for_the_first_time_gives_its_first_records_at_on
     jobs.archive_loaded.connect(lambda _job, first: loaded.append(first))
     with qtbot.waitSignal(jobs.archive_updated, timeout=20000) as updated:
         jobs.load_archive(root)
-    assert [titles(first) for first in loaded] == [["Record 0", "Record 1"]]
+    # The rest listed by their folders, to be read.
+    assert [titles(first) for first in loaded] == [
+        ["Record 0", "Record 1", "r2", "r3", "r4", "r5", "r6"]
+    ]
+    assert [type(r) for r in loaded[0].records[2:]] == [model.UnreadRecord] * 5
+    assert [r.id for r in loaded[0].records[2:]] == [f"records/r{n}" for n in range(2, 7)]
     assert titles(updated.args[1]) == [f"Record {n}" for n in range(7)]
-    assert updated.args[1].records[:2] == loaded[0].records
+    assert updated.args[1].records[:2] == loaded[0].records[:2]
+    assert updated.args[1].good_records() == updated.args[1].records
+    assert loaded[0].good_records() == loaded[0].records[:2]
     jobs.wait()
 
 

@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
 from viewer.domain import ordering
-from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record
+from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record, UnreadRecord
 from viewer.services import dates
+from viewer.ui import library_model
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
 
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
@@ -525,3 +526,46 @@ def test_roles_the_list_has_nothing_for_are_answered_without_looking_at_the_row(
     assert model.data(first, int(Qt.ItemDataRole.DisplayRole)) == first.data()
     assert model.data(first, Qt.ItemDataRole.ForegroundRole) is None
     assert first.data(LibraryModel.RECORD_ROLE) is model.record_at(first)
+
+
+def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_model, "FILL_ROWS", 50)
+    read = [
+        Record(f"r{n}", f"Record {n}", tmp_path / f"r{n}", date=PartialDate(1900 + n % 90))
+        for n in range(1_000)
+    ]
+    listed = (
+        *read[:10],
+        *(UnreadRecord(f"r{n}", f"r{n}", tmp_path / f"r{n}", place=n) for n in range(10, 1_000)),
+    )
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model().listing_finished, timeout=20000):
+        panel.set_records(listed)
+    panel.select("r100")
+    rows = [record.id for record in panel.shown_records()]
+    resets: list[bool] = []
+    panel.model().modelReset.connect(lambda: resets.append(True))
+    assert panel.model().has_unread()
+
+    panel.fill_records((*read[:150], *listed[150:]))  # the reading came to the 150th
+    assert panel.model().has_unread()
+    qtbot.waitUntil(
+        lambda: "Record 149" in [record.title for record in panel.shown_records()], timeout=5000
+    )
+
+    assert resets == []  # in place: the rows stay where they were, the current one too
+    assert [record.id for record in panel.shown_records()] == rows
+    shown = column(panel, TITLE)  # the rows given to the view
+    expected = [f"Record {i[1:]}" if int(i[1:]) < 150 else i for i in rows[: len(shown)]]
+    assert shown == expected
+    assert "r150" in shown and "Record 149" in shown  # not read yet: named by its folder
+    assert panel.model().record_at(panel.view().currentIndex()).title == "Record 100"  # type: ignore[union-attr]
+    panel.fill_records(tuple(read))
+    qtbot.waitUntil(lambda: not panel.model().has_unread(), timeout=5000)
+    assert [record.title for record in panel.shown_records()] == [f"Record {i[1:]}" for i in rows]
+    # Filtered by what is read.
+    panel.set_filter_text("Record 999")
+    assert column(panel, TITLE) == ["Record 999"]

@@ -503,13 +503,19 @@ def load_archive(
         # Read for the first time: all but the first records in a child process.
         reading = record_reader.ChildReading(root, folders[EARLY_RECORDS:], catalogues)
     found_records: list[Record | BrokenRecord] = []
+    filling: record_reader.Filling | None = None
     step = max(1, len(folders) // 200)
     for index, record in enumerate(record_reader.records_of(folders, known, stamps, reading)):
         found_records.append(record)
-        if early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
-            # A large archive read for the first time: its first records to read meanwhile.
-            first = _archive(root, header, _unique_ids(found_records))
+        if filling is not None:
+            filling.read(index, record)
+        elif early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
+            # A large archive read for the first time: its first records to read meanwhile, and
+            # every other folder listed, its record filled in as it is read.
+            unread = record_reader.unread_records(root, folders, EARLY_RECORDS)
+            first = _archive(root, header, [*_unique_ids(found_records), *unread])
             early(first)
+            filling = record_reader.Filling(first, early)
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))

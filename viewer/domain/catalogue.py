@@ -174,26 +174,31 @@ class Catalogue:
         found: Stamp | None,
         record: Record | BrokenRecord,
         read: Record | record_files.Fetched,
+        frozen: object = None,
     ) -> None:
         """Keep `record`, as `get` gave it or as it was read, when its stamp says all about it
-        (see the module's description)."""
+        (see the module's description); `frozen`: the record as `freeze` made it, if it did."""
         if isinstance(read, Record):
             self.keep_known(folder)
         elif isinstance(record, Record) and not read[1].has_folders and not read[1].has_links:
-            self.keep(folder, found, record)
+            self.keep(folder, found, record, frozen)
         else:
             self.forget(folder)
 
-    def keep(self, folder: Path, found: Stamp | None, record: Record) -> None:
-        """Remember `record` just read from `folder` (its stamp `found` taken before)."""
+    def keep(
+        self, folder: Path, found: Stamp | None, record: Record, frozen: object = None
+    ) -> None:
+        """Remember `record` just read from `folder` (its stamp `found` taken before;
+        `frozen`: as `freeze` made it, if it did)."""
         self._changed = True
         if found is None or max(found[0], found[1]) > time.time_ns() - SETTLE_NS:
             return
-        try:
-            frozen = _freeze(record, str(folder))
-        except TypeError as exc:  # a field of a kind the catalogue does not know: read it again
-            log.warning("%s", exc)
-            return
+        if frozen is None:
+            try:
+                frozen = _freeze(record, str(folder))
+            except TypeError as exc:  # a field of a kind the catalogue does not know: read again
+                log.warning("%s", exc)
+                return
         self._kept[str(folder)] = (found, frozen)
 
     def keep_known(self, folder: Path) -> None:

@@ -80,6 +80,11 @@ class Jobs(QObject):
     archive_updated = Signal(int, object)
     """(job id, Archive) as read from the disk, when `archive_loaded` gave the archive as the
     user's cache had it and the disk says otherwise (records edited, added or removed since)"""
+    archive_filled = Signal(int, object)
+    """(job id, Archive): the archive `archive_loaded` gave with records not read yet
+    (`model.UnreadRecord`), given again with the records read since in their places"""
+    record_read = Signal(int, object)
+    """(job id, Record or BrokenRecord) of `read_record`"""
     transcript_loaded = Signal(int, object, object)
     """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
     transcript_failed = Signal(int, object, object)
@@ -216,6 +221,10 @@ class Jobs(QObject):
 
         return self._start("archive", path, lambda progress: formats.read(path, progress, early))
 
+    def read_record(self, folder: Path) -> int:
+        """Read the record of one record folder in the background; its job id."""
+        return self._start("record", folder, lambda _: archive.load_record(folder))
+
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
         return self._start(
@@ -268,7 +277,9 @@ class Jobs(QObject):
         if kind == "archive":
             assert isinstance(first, Archive)
             self._early[job_id] = first
-            if not self._waits_for_adoption(job_id):  # else given when it is asked for
+            if job_id in self._early_shown:  # given again, with more of its records read
+                self.archive_filled.emit(job_id, first)
+            elif not self._waits_for_adoption(job_id):  # else given when it is asked for
                 self._deliver_early(job_id, first)
 
     def _deliver_early(self, job_id: int, first: object) -> None:
@@ -294,6 +305,8 @@ class Jobs(QObject):
                 self.archive_updated.emit(job_id, result)
         elif kind == "transcript":
             self.transcript_loaded.emit(job_id, context, result)
+        elif kind == "record":
+            self.record_read.emit(job_id, result)
         elif kind == "import":
             self.import_finished.emit(job_id, result)
 

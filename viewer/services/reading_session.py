@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.domain import formats, ordering
 from viewer.domain.formats import document
-from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript, UnreadRecord
 from viewer.services import jobs as jobs_service
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -64,6 +64,9 @@ class ReadingSession(QObject):
     """(Archive) the open archive's records changed (edited on disk, completed by metadata)."""
     archive_reread = Signal(object)
     """(Archive) the open archive, listed from the user's cache, as it is on disk now."""
+    records_filled = Signal(object)
+    """(Archive) the open archive, opened with records not read yet (`UnreadRecord`), with the
+    records read since in their places."""
     record_shown = Signal(object)
     """(RecordView) a record is now on screen; its scan asked for, its transcript being read."""
     record_updated = Signal(object)
@@ -99,10 +102,16 @@ class ReadingSession(QObject):
         self.state = ReadingState()
         self._record_order: Callable[[], Sequence[AnyRecord] | None] = lambda: None
         self._worker_restart_told = False
+        self._record_job = 0
+        """The reading of a record chosen before the archive's reading came to it."""
+        self._read_for: UnreadRecord | None = None
+        """The record listed unread that the record on screen was read for."""
         jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
         jobs.archive_failed.connect(self._on_jobs_archive_failed)
         jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
         jobs.archive_updated.connect(self._on_jobs_archive_updated)
+        jobs.archive_filled.connect(self._on_jobs_archive_filled)
+        jobs.record_read.connect(self._on_jobs_record_read)
         jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
         jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
         worker.text_extracted.connect(self._on_worker_text_extracted)
@@ -203,6 +212,20 @@ class ReadingSession(QObject):
         self.archive_changed_on_disk(archive)
         self.archive_reread.emit(archive)
 
+    def _on_jobs_archive_filled(self, job_id: int, archive: Archive) -> None:
+        if job_id != self.state.listed_job or self.state.archive is None:
+            return
+        self._change(archive=archive)
+        self.records_filled.emit(archive)
+
+    def _on_jobs_record_read(self, job_id: int, record: Record | BrokenRecord) -> None:
+        wanted = self.state.record
+        if job_id != self._record_job or not isinstance(wanted, UnreadRecord):
+            return
+        self._record_job = 0
+        self._read_for = wanted
+        self._show(record)
+
     def _tell_broken_records(self, archive: Archive) -> None:
         broken = archive.broken_records
         if not broken:
@@ -236,6 +259,11 @@ class ReadingSession(QObject):
         updated = archive.find(shown.id) or next(
             (record for record in archive.records if record.folder == shown.folder), None
         )
+        if updated is not None and updated == shown:
+            # The same record (one read on its own before the archive's reading came to it).
+            self._read_for = None
+            self._change(record=updated)
+            return
         if updated is None:
             self._messages.warning(
                 self.tr(
@@ -273,6 +301,14 @@ class ReadingSession(QObject):
         read."""
         if record is self.state.record:
             return
+        self._record_job = 0
+        if isinstance(record, UnreadRecord):
+            self._show_unread(record)
+            return
+        self._read_for = None
+        self._show(record)
+
+    def _show(self, record: AnyRecord) -> None:
         self._leave_scan()
         # The previous record's transcript, still loading, is not shown.
         self._change(record=record, transcript_job=0, text_layer_pdf=None)
@@ -320,6 +356,18 @@ class ReadingSession(QObject):
         if chosen is not None:
             self.load_transcript(chosen)
 
+    def _show_unread(self, record: UnreadRecord) -> None:
+        """Show a record listed before it was read: as the archive's reading has it by now, else
+        read on its own (the reading of the archive may be thousands of records away)."""
+        archive = self.state.archive
+        if archive is not None and 0 <= record.place < len(archive.records):
+            read = archive.records[record.place]
+            if read.folder == record.folder and not isinstance(read, UnreadRecord):
+                self.show_record(read)
+                return
+        self._change(record=record)
+        self._record_job = self._jobs.read_record(record.folder)
+
     def _view(
         self, record: AnyRecord, chosen: Transcript | None, source: TranscriptSource, notice: str
     ) -> RecordView:
@@ -331,8 +379,11 @@ class ReadingSession(QObject):
             shown = self._record_order()
             if shown is None:
                 shown = ordering.library_order(archive.records)
-            index = next((i for i, r in enumerate(shown) if r is record), 0)
-            position = (index + 1, len(archive.records))
+            read_for = self._read_for or record
+            index = next((i for i, r in enumerate(shown) if r is record or r is read_for), -1)
+            if index < 0 and read_for is not record:  # its row took the archive's reading of it
+                index = next((i for i, r in enumerate(shown) if r.folder == record.folder), 0)
+            position = (max(index, 0) + 1, len(archive.records))
         scans = record.scans if isinstance(record, Record) else ()
         return RecordView(
             record=record,

@@ -80,6 +80,7 @@ class AfterFirstPage(QObject):
         self._window = window
         self._session = window.session
         self._session.archive_reread.connect(self.archive_reread)
+        self._session.records_filled.connect(self._on_session_records_filled)
         self.library: LibraryPanel | None = None
         self.search_feature: SearchFeature | None = None
         self.cite_feature: CiteFeature | None = None
@@ -338,6 +339,11 @@ class AfterFirstPage(QObject):
         self._pending_index = archive
         if started and not self.stopped:
             QTimer.singleShot(INDEX_DELAY_MS, self.start_pending_index)
+
+    def _on_session_records_filled(self, archive: Archive) -> None:
+        """More records of an archive listed before they were read: their rows show them."""
+        if self.library is not None:
+            self.library.fill_records(archive.records)
 
     def _good_records(self) -> list[Record]:
         archive = self._session.state.archive

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -126,6 +126,10 @@ class LibraryPanel(QWidget):
         closed groups and current row."""
         self._model.update_records(records)
         self._update_count()
+
+    def fill_records(self, records: Sequence[AnyRecord]) -> None:
+        """The records listed before they were read, as read since (`LibraryModel.fill_records`)."""
+        self._model.fill_records(records)
 
     def set_text_layers(self, texts: dict[str, bool]) -> None:
         """Mark the records whose PDF has no text layer (record ID -> whether it has one)."""

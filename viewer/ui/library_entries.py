@@ -123,6 +123,12 @@ class Entry:
     def broken(self) -> bool:
         return isinstance(self.record, BrokenRecord)
 
+    def take(self, other: Entry) -> None:
+        """Become `other` (a record listed unread, read since), where the row is: the lists
+        sorted, filtered and grouped hold this same entry."""
+        for name in Entry.__slots__:
+            setattr(self, name, getattr(other, name))
+
     def tooltip(self) -> str:
         """The row's tooltip: the title, the date in full and the ID; or why it is unreadable."""
         record = self.record

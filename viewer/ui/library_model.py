@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,12 +13,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from viewer.domain.folding import fold
+from viewer.domain.model import UnreadRecord
 from viewer.services import i18n
 from viewer.ui.library_entries import (
     BROKEN_GROUP,
@@ -33,11 +35,13 @@ from viewer.ui.library_entries import (
     Entry,
     Group,
     GroupBy,
+    Written,
     entries_of,
     filter_terms,
     group_key,
     sorted_entries,
     special_labels,
+    undated_text,
 )
 
 log = logging.getLogger(__name__)
@@ -66,6 +70,9 @@ _DISPLAY, _TOOLTIP, _ACCESSIBLE_TEXT, _DECORATION, _FONT, _RECORD = (
 _ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ACCESSIBLE_TEXT, _DECORATION, _FONT, _RECORD))
 """The roles `LibraryModel.data` has anything for (as numbers: the view asks with numbers, and
 comparing with Qt's enumeration members costs more than the rest of an answer)."""
+FILL_ROWS = 1_000
+"""Rows of records listed unread that take their records read in one turn of the event loop
+(~8 ms); more wait for the next turn."""
 UPDATE_IN_PLACE_UP_TO = 5_000
 """Records changed in an archive up to this size are updated in their rows (sorting them again
 costs a few milliseconds); a larger one is listed again on the listing thread."""
@@ -109,6 +116,10 @@ class LibraryModel(QAbstractItemModel):
         """Records whose PDF has no text layer (only machine reading can give its text)."""
         self._bold = QFont()
         self._bold.setBold(True)
+        self._filling: Sequence[AnyRecord] = ()
+        """Records to fill the rows listed unread with (`fill_records`), until they are."""
+        self._filled_up_to = 0
+        """The entries before it hold no record listed unread that `_filling` has read."""
 
     # -- changing what is shown -----------------------------------------------------------------
 
@@ -117,6 +128,7 @@ class LibraryModel(QAbstractItemModel):
         until now stays until they are prepared on a thread of their own (`listing_finished`)."""
         records = tuple(records)
         self._generation += 1
+        self._filling, self._filled_up_to = (), 0
         if len(records) <= LIST_IN_BACKGROUND_ABOVE:
             self._listing = 0
             self._entries = entries_of(records)
@@ -168,6 +180,55 @@ class LibraryModel(QAbstractItemModel):
             self._entries = entries
             self._sort_entries()
             self._show_changed(changed)
+
+    def fill_records(self, records: Sequence[AnyRecord]) -> None:
+        """The records listed unread (`UnreadRecord`), as read since: `records` are those
+        listed, in the same order, with the records read in place of the first of them. Their
+        rows show them where they are (a filter, a sort or a grouping takes them as they are
+        then; the archive, once read whole, is listed again in order)."""
+        self._filling = records
+        if not self._listing:
+            self._fill_some()
+
+    def _fill_some(self) -> None:
+        records, entries = self._filling, self._entries
+        if not records or len(records) != len(entries):
+            return
+        undated, written = undated_text(), Written()
+        at, end = self._filled_up_to, self._filled_up_to + FILL_ROWS
+        filled = 0
+        while at < len(records) and at < end:
+            record, entry = records[at], entries[at]
+            if isinstance(record, UnreadRecord):
+                break
+            old = entry.record
+            if old is not record and isinstance(old, UnreadRecord) and old.folder == record.folder:
+                entry.take(Entry.of(record, undated, written))
+                if self._row_of is not None and old.id in self._row_of:
+                    self._row_of[record.id] = self._row_of.pop(old.id)
+                filled += 1
+            at += 1
+        self._filled_up_to = at
+        if filled:
+            self._announce_all()
+        if at < len(records) and not isinstance(records[at], UnreadRecord):
+            QTimer.singleShot(1, self, self._fill_some)  # the rest on the next turns
+        else:
+            self._filling = ()
+
+    def _announce_all(self) -> None:
+        """Every row's data may have changed (the view asks again for those it shows)."""
+        last = len(HEADERS) - 1
+        if not self.is_grouped():
+            if self._fetched:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._fetched - 1, last))
+            return
+        for group_row, group in enumerate(self._groups):
+            if group.entries:
+                parent = self.index(group_row, 0)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(group.entries) - 1, last, parent)
+                )
 
     def _show_changed(self, changed: dict[str, Entry]) -> None:
         """Show `_sorted` again after the entries `changed` (by ID) were made anew."""
@@ -260,6 +321,10 @@ class LibraryModel(QAbstractItemModel):
         """False when the record's PDF is known to have no text layer."""
         return record_id not in self._without_text
 
+    def has_unread(self) -> bool:
+        """Whether rows still show records listed before they were read (by their folders)."""
+        return bool(self._entries) and isinstance(self._entries[-1].record, UnreadRecord)
+
     def is_listing(self) -> bool:
         """True while many records are being prepared for the list."""
         return self._listing > 0
@@ -286,6 +351,8 @@ class LibraryModel(QAbstractItemModel):
             row_of = None
         self._rebuild(row_of)
         self.listing_finished.emit()
+        if self._filling:  # records read while these were listed
+            self._fill_some()
 
     def set_filter(self, text: str) -> None:
         """Show only records whose title, date or ID hold every word of `text`."""
