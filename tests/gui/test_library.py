@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,7 @@ from viewer.domain import archive as loader
 from viewer.domain import ordering
 from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record, UnreadRecord
 from viewer.services import dates
-from viewer.ui import library_model
+from viewer.ui import library_fill
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
 
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
@@ -531,7 +531,7 @@ def test_roles_the_list_has_nothing_for_are_answered_without_looking_at_the_row(
 def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(library_model, "FILL_ROWS", 50)
+    monkeypatch.setattr(library_fill, "FILL_ROWS", 50)
     read = [
         Record(f"r{n}", f"Record {n}", tmp_path / f"r{n}", date=PartialDate(1900 + n % 90))
         for n in range(1_000)
@@ -550,6 +550,10 @@ def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
     panel.model().modelReset.connect(lambda: resets.append(True))
     assert panel.model().has_unread()
 
+    painted: list[range] = []
+    panel.model().dataChanged.connect(
+        lambda top, bottom: painted.append(range(top.row(), bottom.row() + 1))
+    )
     panel.fill_records((*read[:150], *listed[150:]))  # the reading came to the 150th
     assert panel.model().has_unread()
     qtbot.waitUntil(
@@ -562,6 +566,7 @@ def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
     expected = [f"Record {i[1:]}" if int(i[1:]) < 150 else i for i in rows[: len(shown)]]
     assert shown == expected
     assert "r150" in shown and "Record 149" in shown  # not read yet: named by its folder
+    assert any(rows.index("r100") in span for span in painted)  # painted again
     assert panel.model().record_at(panel.view().currentIndex()).title == "Record 100"  # type: ignore[union-attr]
     panel.fill_records(tuple(read))
     qtbot.waitUntil(lambda: not panel.model().has_unread(), timeout=5000)
@@ -569,3 +574,13 @@ def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
     # Filtered by what is read.
     panel.set_filter_text("Record 999")
     assert column(panel, TITLE) == ["Record 999"]
+
+
+def test_rows_no_longer_listed_are_let_go_a_few_thousand_a_turn(qtbot: QtBot) -> None:
+    owner = QObject()
+    rows: list[object] = [object() for _ in range(12_000)]
+    small: list[object] = [object()]
+    library_fill.release_in_pieces([small, rows], owner)
+    library_fill._release_some(owner)  # one turn's piece
+    assert len(rows) == 12_000 - library_fill.RELEASE_ROWS
+    qtbot.waitUntil(lambda: not rows and not small, timeout=5000)

@@ -20,8 +20,8 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from viewer.domain.folding import fold
-from viewer.domain.model import UnreadRecord
 from viewer.services import i18n
+from viewer.ui import library_fill
 from viewer.ui.library_entries import (
     BROKEN_GROUP,
     DATE,
@@ -35,13 +35,11 @@ from viewer.ui.library_entries import (
     Entry,
     Group,
     GroupBy,
-    Written,
     entries_of,
     filter_terms,
     group_key,
     sorted_entries,
     special_labels,
-    undated_text,
 )
 
 log = logging.getLogger(__name__)
@@ -70,9 +68,6 @@ _DISPLAY, _TOOLTIP, _ACCESSIBLE_TEXT, _DECORATION, _FONT, _RECORD = (
 _ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ACCESSIBLE_TEXT, _DECORATION, _FONT, _RECORD))
 """The roles `LibraryModel.data` has anything for (as numbers: the view asks with numbers, and
 comparing with Qt's enumeration members costs more than the rest of an answer)."""
-FILL_ROWS = 1_000
-"""Rows of records listed unread that take their records read in one turn of the event loop
-(~8 ms); more wait for the next turn."""
 UPDATE_IN_PLACE_UP_TO = 5_000
 """Records changed in an archive up to this size are updated in their rows (sorting them again
 costs a few milliseconds); a larger one is listed again on the listing thread."""
@@ -116,10 +111,8 @@ class LibraryModel(QAbstractItemModel):
         """Records whose PDF has no text layer (only machine reading can give its text)."""
         self._bold = QFont()
         self._bold.setBold(True)
-        self._filling: Sequence[AnyRecord] = ()
-        """Records to fill the rows listed unread with (`fill_records`), until they are."""
-        self._filled_up_to = 0
-        """The entries before it hold no record listed unread that `_filling` has read."""
+        self._filling = library_fill.RowFilling()
+        """The records read of those listed unread, until their rows have them."""
 
     # -- changing what is shown -----------------------------------------------------------------
 
@@ -128,7 +121,7 @@ class LibraryModel(QAbstractItemModel):
         until now stays until they are prepared on a thread of their own (`listing_finished`)."""
         records = tuple(records)
         self._generation += 1
-        self._filling, self._filled_up_to = (), 0
+        self._filling.reset()
         if len(records) <= LIST_IN_BACKGROUND_ABOVE:
             self._listing = 0
             self._entries = entries_of(records)
@@ -186,35 +179,28 @@ class LibraryModel(QAbstractItemModel):
         listed, in the same order, with the records read in place of the first of them. Their
         rows show them where they are (a filter, a sort or a grouping takes them as they are
         then; the archive, once read whole, is listed again in order)."""
-        self._filling = records
+        self._filling.records = records
         if not self._listing:
             self._fill_some()
 
     def _fill_some(self) -> None:
-        records, entries = self._filling, self._entries
-        if not records or len(records) != len(entries):
-            return
-        undated, written = undated_text(), Written()
-        at, end = self._filled_up_to, self._filled_up_to + FILL_ROWS
-        filled = 0
-        while at < len(records) and at < end:
-            record, entry = records[at], entries[at]
-            if isinstance(record, UnreadRecord):
-                break
-            old = entry.record
-            if old is not record and isinstance(old, UnreadRecord) and old.folder == record.folder:
-                entry.take(Entry.of(record, undated, written))
-                if self._row_of is not None and old.id in self._row_of:
-                    self._row_of[record.id] = self._row_of.pop(old.id)
-                filled += 1
-            at += 1
-        self._filled_up_to = at
+        filled = self._filling.fill(self._entries, self._row_of)
         if filled:
-            self._announce_all()
-        if at < len(records) and not isinstance(records[at], UnreadRecord):
+            self._announce_filled(filled)
+        if self._filling.records:
             QTimer.singleShot(1, self, self._fill_some)  # the rest on the next turns
-        else:
-            self._filling = ()
+
+    def _announce_filled(self, ids: list[str]) -> None:
+        """The rows of `ids` changed: the rows given to the view among them are painted again
+        (none, most often: the rows of records listed unread are at the end, undated)."""
+        row_of = self._row_of
+        if self.is_grouped() or row_of is None:
+            self._announce_all()
+            return
+        rows = [row for row in (row_of.get(i, -1) for i in ids) if 0 <= row < self._fetched]
+        if rows:
+            last = len(HEADERS) - 1
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
 
     def _announce_all(self) -> None:
         """Every row's data may have changed (the view asks again for those it shows)."""
@@ -323,7 +309,7 @@ class LibraryModel(QAbstractItemModel):
 
     def has_unread(self) -> bool:
         """Whether rows still show records listed before they were read (by their folders)."""
-        return bool(self._entries) and isinstance(self._entries[-1].record, UnreadRecord)
+        return library_fill.has_unread(self._entries)
 
     def is_listing(self) -> bool:
         """True while many records are being prepared for the list."""
@@ -343,6 +329,7 @@ class LibraryModel(QAbstractItemModel):
         order: Qt.SortOrder
         entries, ordered, row_of, column, order = result  # type: ignore[misc]
         self._listing = 0
+        before = [self._entries, self._sorted, self._shown]
         self._entries = entries
         if (column, order) == (self._sort_column, self._sort_order):
             self._sorted = ordered
@@ -350,8 +337,9 @@ class LibraryModel(QAbstractItemModel):
             self._sort_entries()  # the reader chose another order meanwhile
             row_of = None
         self._rebuild(row_of)
+        library_fill.release_in_pieces(before, self)
         self.listing_finished.emit()
-        if self._filling:  # records read while these were listed
+        if self._filling.records:  # records read while these were listed
             self._fill_some()
 
     def set_filter(self, text: str) -> None:
