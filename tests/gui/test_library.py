@@ -18,6 +18,7 @@ from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record, Unre
 from viewer.services import dates
 from viewer.ui import library_fill
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
+from viewer.ui.library_entries import entries_of
 
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints"  # the offscreen platform's limitation
@@ -584,3 +585,14 @@ def test_rows_no_longer_listed_are_let_go_a_few_thousand_a_turn(qtbot: QtBot) ->
     library_fill._release_some(owner)  # one turn's piece
     assert len(rows) == 12_000 - library_fill.RELEASE_ROWS
     qtbot.waitUntil(lambda: not rows and not small, timeout=5000)
+
+
+def test_many_records_listed_again_keep_the_rows_of_the_records_unchanged(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    before = entries_of(archive.records)
+    changed = _retitled(archive, {"1961-report": "Zonal report"})
+    after = entries_of(changed, before=before)
+    kept = [a is b for a, b in zip(after, before, strict=True)]
+    assert kept == [r.id != "1961-report" for r in archive.records]
+    assert [e.title for e in after] == [e.title for e in entries_of(changed)]

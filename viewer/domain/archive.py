@@ -455,7 +455,9 @@ def load_archive(
     (`catalogue.Catalogue`), so that the next reading reads only the records that changed.
     `early` is then given the archive as the catalogue has it, before the disk is looked at;
     when the disk says the same, that same Archive is returned. Without a catalogue's, an
-    archive of many records gives `early` its first `EARLY_RECORDS` as soon as they are read.
+    archive of many records gives `early` its first `EARLY_RECORDS` as soon as they are read,
+    every other record folder as an `UnreadRecord`, then again every
+    `record_reader.FILL_SECONDS` with the records read since in their places.
     """
     root = path.resolve()
     if not root.exists():

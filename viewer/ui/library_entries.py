@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import gc
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,17 +146,25 @@ FREEZE_EVERY = 2_000
 """Entries made on the listing thread between two `gc.freeze()` calls."""
 
 
-def entries_of(records: Iterable[AnyRecord], *, freeze: bool = False) -> list[Entry]:
+def entries_of(
+    records: Sequence[AnyRecord], *, freeze: bool = False, before: Sequence[Entry] = ()
+) -> list[Entry]:
     """The entries of `records`, each date written once however many records share it.
 
     `freeze`: the entries live as long as the list: keep the cycle collector from walking them
     again as they are made (its passes over 100,000 of them hold the interpreter lock, and so
-    the window, for a tenth of a second and more, whichever thread makes them).
+    the window, for a tenth of a second and more, whichever thread makes them). `before`: the
+    entries listed until now, of the same records in the same order but those changed since:
+    those of the same records are kept (a new one each would hold both lists at once).
     """
     undated = undated_text()
     written: Written = {}
     entries = []
-    for record in records:
+    kept = before if len(before) == len(records) else ()
+    for at, record in enumerate(records):
+        if kept and kept[at].record is record:
+            entries.append(kept[at])
+            continue
         entries.append(Entry.of(record, undated, written))
         if freeze and len(entries) % FREEZE_EVERY == 0:
             gc.freeze()

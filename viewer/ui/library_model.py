@@ -119,7 +119,11 @@ class LibraryModel(QAbstractItemModel):
     def set_records(self, records: Iterable[AnyRecord]) -> None:
         """Show `records`: at once when there are a few; when there are many, the list shown
         until now stays until they are prepared on a thread of their own (`listing_finished`)."""
-        records = tuple(records)
+        self._set_records(tuple(records), ())
+
+    def _set_records(self, records: tuple[AnyRecord, ...], before: list[Entry] | tuple[()]) -> None:
+        """`set_records`, keeping the entries of `before` whose records are in `records` at the
+        same places."""
         self._generation += 1
         self._filling.reset()
         if len(records) <= LIST_IN_BACKGROUND_ABOVE:
@@ -135,7 +139,7 @@ class LibraryModel(QAbstractItemModel):
 
         def prepare() -> None:
             try:
-                entries = entries_of(records, freeze=True)
+                entries = entries_of(records, freeze=True, before=before)
                 ordered = sorted_entries(entries, column, order)
                 row_of = {entry.record.id: row for row, entry in enumerate(ordered)}
                 result = (entries, ordered, row_of, column, order)
@@ -151,12 +155,12 @@ class LibraryModel(QAbstractItemModel):
         change places move, without resetting the list (which would lay out every row again,
         and close what the reader opened). Records added or removed are listed anew."""
         records = tuple(records)
-        if (
-            self._listing
-            or len(records) != len(self._entries)
-            or len(records) > UPDATE_IN_PLACE_UP_TO
-        ):
+        if self._listing or len(records) != len(self._entries):
             self.set_records(records)
+            return
+        if len(records) > UPDATE_IN_PLACE_UP_TO:
+            # A copy: the rows it replaces are let go a piece at a time once it is listed.
+            self._set_records(records, list(self._entries))
             return
         entries: list[Entry] = []
         changed: dict[str, Entry] = {}
@@ -184,6 +188,8 @@ class LibraryModel(QAbstractItemModel):
             self._fill_some()
 
     def _fill_some(self) -> None:
+        if self._listing:
+            return  # filled once listed (the listing thread reads the entries meanwhile)
         filled = self._filling.fill(self._entries, self._row_of)
         if filled:
             self._announce_filled(filled)
