@@ -205,12 +205,12 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+284"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Export &amp;Whole Archive</source>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+31"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -684,14 +684,14 @@
         <translation>{title} – nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>{folder}
 Cannot be read: {reason}</source>
         <translation>{folder}
 Nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+97"/>
         <source>Cannot be read</source>
         <translation>Nicht lesbar</translation>
     </message>
@@ -701,12 +701,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+47"/>
+        <location filename="../../viewer/ui/library_model.py" line="+44"/>
         <source>No text layer: only machine reading (OCR) can give its text</source>
         <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-35"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -714,7 +714,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="-134"/>
+        <location line="-148"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -770,7 +770,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Listing {total} records…</source>
         <translation>{total} Datensätze werden aufgelistet…</translation>
     </message>
@@ -793,6 +793,11 @@ Nicht lesbar: {reason}</translation>
         <location line="+2"/>
         <source>{shown} of {total} records</source>
         <translation>{shown} von {total} Dokumenten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count}; {unread} still being read</source>
+        <translation>{count}; {unread} werden noch gelesen</translation>
     </message>
 </context>
 <context>
@@ -1079,7 +1084,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Meldung ausblenden</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>info</source>
         <translation>Hinweis</translation>
     </message>
@@ -1295,23 +1300,23 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>OcrFeature</name>
     <message>
-        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+82"/>
         <source>OCR progress</source>
         <translation>Fortschritt der Texterkennung</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Pause OCR</source>
         <translation>Texterkennung anhalten</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>OCR: {message}</source>
         <translation>Texterkennung: {message}</translation>
     </message>
@@ -1571,7 +1576,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+146"/>
+        <location filename="../../viewer/services/reading_session.py" line="+155"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
     </message>
@@ -1581,17 +1586,17 @@ Nicht lesbar: {reason}</translation>
         <translation>{file}: Die Datei existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger. Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>This record cannot be read, so there is no scan to show.</source>
         <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
     </message>
@@ -1621,7 +1626,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
@@ -1923,12 +1928,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1938,7 +1943,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Search: {reason}</source>
         <translation>Suche: {reason}</translation>
     </message>
@@ -2358,22 +2363,22 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+98"/>
+        <location filename="../../viewer/app.py" line="+101"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Bildseiten werden in dieser Sitzung nicht maschinell gelesen (OCR): ihr Cache-Ordner {folder} kann nicht angelegt werden ({reason}).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

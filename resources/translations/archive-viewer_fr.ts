@@ -205,12 +205,12 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+284"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Export &amp;Whole Archive</source>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+31"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -684,14 +684,14 @@
         <translation>{title} – illisible&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>{folder}
 Cannot be read: {reason}</source>
         <translation>{folder}
 Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+97"/>
         <source>Cannot be read</source>
         <translation>Illisibles</translation>
     </message>
@@ -701,12 +701,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+47"/>
+        <location filename="../../viewer/ui/library_model.py" line="+44"/>
         <source>No text layer: only machine reading (OCR) can give its text</source>
         <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-35"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -714,7 +714,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="-134"/>
+        <location line="-148"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -770,7 +770,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Listing {total} records…</source>
         <translation>Liste de {total} documents en cours…</translation>
     </message>
@@ -793,6 +793,11 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+2"/>
         <source>{shown} of {total} records</source>
         <translation>{shown} sur {total} documents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count}; {unread} still being read</source>
+        <translation>{count} ; {unread} encore en cours de lecture</translation>
     </message>
 </context>
 <context>
@@ -1079,7 +1084,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>info</source>
         <translation>information</translation>
     </message>
@@ -1295,23 +1300,23 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>OcrFeature</name>
     <message>
-        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+82"/>
         <source>OCR progress</source>
         <translation>Progression de la reconnaissance</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Pause OCR</source>
         <translation>Suspendre l’OCR</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>OCR: {message}</source>
         <translation>OCR : {message}</translation>
     </message>
@@ -1571,7 +1576,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+146"/>
+        <location filename="../../viewer/services/reading_session.py" line="+155"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
     </message>
@@ -1581,17 +1586,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{file}&#xa0;: le fichier n’existe pas. Vérifiez le chemin.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>{folder}: this record is no longer in the archive on disk. It stays on screen until another record is opened.</source>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque. Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>This record cannot be read, so there is no scan to show.</source>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
@@ -1621,7 +1626,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
@@ -1923,12 +1928,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1938,7 +1943,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Search: {reason}</source>
         <translation>Recherche : {reason}</translation>
     </message>
@@ -2358,22 +2363,22 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+98"/>
+        <location filename="../../viewer/app.py" line="+101"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Les pages sans texte ne sont pas lues par OCR pendant cette session : leur dossier de cache {folder} ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

@@ -173,3 +173,24 @@ def test_what_the_window_needs_after_the_first_record_is_imported_off_its_thread
     elsewhere = [name for name, thread in seen.items() if thread != "import-ahead"]
     assert not elsewhere
     assert {"viewer.domain.quotation", "viewer.ui.library", "viewer.ui.search_feature"} <= set(seen)
+
+
+def test_a_record_read_on_its_own_that_fails_is_given_as_a_record_that_cannot_be_read(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make(tmp_path / "archive")
+    jobs = Jobs()
+    with qtbot.waitSignal(jobs.record_read, timeout=20000) as read:
+        jobs.read_record(root / "records" / "r1")
+    assert read.args[1].title == "Record 1"
+
+    def broken(folder: Path) -> None:
+        raise KeyError("title")
+
+    monkeypatch.setattr(archive, "load_record", broken)
+    with qtbot.waitSignal(jobs.record_read, timeout=20000) as read:
+        jobs.read_record(root / "records" / "r2")
+    assert isinstance(read.args[1], model.BrokenRecord)
+    assert read.args[1].folder == root / "records" / "r2"
+    assert "Please report it" in read.args[1].reason
+    jobs.wait()

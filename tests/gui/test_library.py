@@ -567,6 +567,7 @@ def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
     expected = [f"Record {i[1:]}" if int(i[1:]) < 150 else i for i in rows[: len(shown)]]
     assert shown == expected
     assert "r150" in shown and "Record 149" in shown  # not read yet: named by its folder
+    assert panel.count_text() == "1,000 records; 850 still being read"  # as the rows show
     assert any(rows.index("r100") in span for span in painted)  # painted again
     assert panel.model().record_at(panel.view().currentIndex()).title == "Record 100"  # type: ignore[union-attr]
     panel.fill_records(tuple(read))

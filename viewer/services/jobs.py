@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, formats, transcript
-from viewer.domain.model import Archive, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Transcript
 from viewer.services import preload
 
 log = logging.getLogger(__name__)
@@ -318,6 +318,8 @@ class Jobs(QObject):
         self._early_shown.discard(job_id)
         if kind == "archive":
             self.archive_failed.emit(job_id, failure(error))
+        elif kind == "record":  # shown as a record that cannot be read, with the reason
+            self.record_read.emit(job_id, BrokenRecord(context, failure(error).text))
         elif kind == "transcript":
             self.transcript_failed.emit(job_id, context, failure(error))
         elif kind == "import":

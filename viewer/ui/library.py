@@ -95,6 +95,7 @@ class LibraryPanel(QWidget):
         self._view.collapsed.connect(self._on_view_collapsed)
         self._view.expanded.connect(self._on_view_expanded)
         self._model.modelReset.connect(self._on_model_reset)
+        self._model.rows_filled.connect(self._update_count)
 
         grouping = QHBoxLayout()
         grouping.addWidget(group_label)
@@ -302,4 +303,10 @@ class LibraryPanel(QWidget):
                 if total == 1
                 else self.tr("{shown} of {total} records")
             )
-        self._count.setText(text.format(shown=i18n.number(shown), total=i18n.number(total)))
+        text = text.format(shown=i18n.number(shown), total=i18n.number(total))
+        unread = self._model.unread_count()
+        if unread:
+            text = self.tr("{count}; {unread} still being read").format(
+                count=text, unread=i18n.number(unread)
+            )
+        self._count.setText(text)

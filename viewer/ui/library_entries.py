@@ -191,6 +191,41 @@ def group_key(entry: Entry, group_by: GroupBy) -> str:
     return str(entry.year)
 
 
+def make_groups(shown: list[Entry], group_by: GroupBy, *, latest_first: bool) -> list[Group]:
+    """The groups of `shown` (in their order within each): years and decades in order (the
+    latest first if `latest_first`), collections by name; then those of none, undated and
+    unreadable records."""
+    by_key: dict[str, Group] = {}
+    labels = special_labels()
+    decade = QCoreApplication.translate("LibraryModel", "{decade}s")
+    for entry in shown:
+        key = group_key(entry, group_by)
+        group = by_key.get(key)
+        if group is None:
+            if key in labels:
+                label = labels[key]
+            elif group_by is GroupBy.DECADE:
+                label = decade.format(decade=key)
+            else:
+                label = key
+            group = by_key[key] = Group(key, label)
+        group.entries.append(entry)
+    special = {BROKEN_GROUP: 3, UNDATED: 2, NO_COLLECTION: 1}
+    if group_by is GroupBy.COLLECTION:
+        regular = sorted(
+            (g for g in by_key.values() if g.key not in special),
+            key=lambda g: fold(g.label).casefold(),
+        )
+    else:
+        regular = sorted(
+            (g for g in by_key.values() if g.key not in special),
+            key=lambda g: g.key,
+            reverse=latest_first,
+        )
+    rest = sorted((g for g in by_key.values() if g.key in special), key=lambda g: special[g.key])
+    return regular + rest
+
+
 def special_labels() -> dict[str, str]:
     """The shown labels of the groups that are not a year, decade or collection."""
     translate = QCoreApplication.translate

@@ -62,9 +62,17 @@ class RowFilling:
         return filled
 
 
-def has_unread(entries: list[Entry]) -> bool:
-    """Whether rows still show records listed unread (they are the last of the archive's)."""
-    return bool(entries) and isinstance(entries[-1].record, UnreadRecord)
+def unread_count(entries: list[Entry]) -> int:
+    """How many rows still show records listed unread (the last of the archive's: they are read,
+    and filled in, in order)."""
+    low, high = 0, len(entries)
+    while low < high:  # the first unread entry, by bisection
+        middle = (low + high) // 2
+        if isinstance(entries[middle].record, UnreadRecord):
+            high = middle
+        else:
+            low = middle + 1
+    return len(entries) - low
 
 
 _held: list[list[Any]] = []

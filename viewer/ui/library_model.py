@@ -19,27 +19,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-from viewer.domain.folding import fold
 from viewer.services import i18n
 from viewer.ui import library_fill
 from viewer.ui.library_entries import (
-    BROKEN_GROUP,
     DATE,
     FETCH_ROWS,
     HEADERS,
     LIST_IN_BACKGROUND_ABOVE,
-    NO_COLLECTION,
     TITLE,
-    UNDATED,
     AnyRecord,
     Entry,
     Group,
     GroupBy,
     entries_of,
     filter_terms,
-    group_key,
+    make_groups,
     sorted_entries,
-    special_labels,
 )
 
 log = logging.getLogger(__name__)
@@ -82,6 +77,8 @@ class LibraryModel(QAbstractItemModel):
 
     RECORD_ROLE = _RECORD
 
+    rows_filled = Signal()
+    """Rows listed unread took their records (`fill_records`), some or all of them."""
     listing_finished = Signal()
     """Records given to `set_records` are now listed (at once for a few, later for many)."""
     _prepared = Signal(int, object)
@@ -193,6 +190,7 @@ class LibraryModel(QAbstractItemModel):
         filled = self._filling.fill(self._entries, self._row_of)
         if filled:
             self._announce_filled(filled)
+            self.rows_filled.emit()
         if self._filling.records:
             QTimer.singleShot(1, self, self._fill_some)  # the rest on the next turns
 
@@ -315,7 +313,11 @@ class LibraryModel(QAbstractItemModel):
 
     def has_unread(self) -> bool:
         """Whether rows still show records listed before they were read (by their folders)."""
-        return library_fill.has_unread(self._entries)
+        return self.unread_count() > 0
+
+    def unread_count(self) -> int:
+        """How many rows show records listed before they were read."""
+        return library_fill.unread_count(self._entries)
 
     def is_listing(self) -> bool:
         """True while many records are being prepared for the list."""
@@ -396,38 +398,10 @@ class LibraryModel(QAbstractItemModel):
         return list(self._sorted)
 
     def _make_groups(self, shown: list[Entry]) -> list[Group]:
-        by_key: dict[str, Group] = {}
-        labels = special_labels()
-        decade = QCoreApplication.translate("LibraryModel", "{decade}s")
-        for entry in shown:
-            key = group_key(entry, self._group_by)
-            group = by_key.get(key)
-            if group is None:
-                if key in labels:
-                    label = labels[key]
-                elif self._group_by is GroupBy.DECADE:
-                    label = decade.format(decade=key)
-                else:
-                    label = key
-                group = by_key[key] = Group(key, label)
-            group.entries.append(entry)
-        special = {BROKEN_GROUP: 3, UNDATED: 2, NO_COLLECTION: 1}
-        if self._group_by is GroupBy.COLLECTION:
-            regular = sorted(
-                (g for g in by_key.values() if g.key not in special),
-                key=lambda g: fold(g.label).casefold(),
-            )
-        else:
-            regular = sorted(
-                (g for g in by_key.values() if g.key not in special),
-                key=lambda g: g.key,
-                reverse=self._sort_column == DATE
-                and self._sort_order == Qt.SortOrder.DescendingOrder,
-            )
-        rest = sorted(
-            (g for g in by_key.values() if g.key in special), key=lambda g: special[g.key]
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return make_groups(
+            shown, self._group_by, latest_first=self._sort_column == DATE and descending
         )
-        return regular + rest
 
     # -- what the view sees ---------------------------------------------------------------------
 
