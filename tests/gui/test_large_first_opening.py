@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,8 +14,10 @@ from pytestqt.qtbot import QtBot
 from tests.unit.test_catalogue import make
 from viewer.app import Viewer
 from viewer.domain import archive, record_reader
-from viewer.domain.model import BrokenRecord, Record, UnreadRecord
+from viewer.domain.model import Archive, BrokenRecord, Record, UnreadRecord
+from viewer.ui import after_first_page
 from viewer.ui.library import TITLE
+from viewer.ui.search_feature import SearchFeature
 
 COUNT = 3_000
 
@@ -43,6 +46,15 @@ def test_every_record_is_listed_before_it_is_read_and_one_chosen_is_read_at_once
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(archive, "EARLY_RECORDS", 100)
+    monkeypatch.setattr(after_first_page, "INDEX_DELAY_MS", 10)
+    indexed: list[Archive] = []
+    started = SearchFeature.start_indexing
+
+    def start_indexing(feature: SearchFeature, archive: Archive, *args: Any) -> None:
+        indexed.append(archive)
+        started(feature, archive, *args)
+
+    monkeypatch.setattr(SearchFeature, "start_indexing", start_indexing)
     root = make(tmp_path / "archive", COUNT)
     window = make_viewer().window
     with qtbot.waitSignal(window.record_shown, timeout=30000):
@@ -60,6 +72,8 @@ def test_every_record_is_listed_before_it_is_read_and_one_chosen_is_read_at_once
     read = {r.folder.name for r in listed if not isinstance(r, UnreadRecord)}
     assert read | {r.title for r in unread} == {f"r{n}" for n in range(COUNT)}
     assert panel.count_text() == "3,000 records; 2,900 still being read"
+    qtbot.wait(200)
+    assert indexed == []  # the index waits for the records to be read
 
     # Chosen in the list: read on its own, shown with its title.
     chosen = next(r for r in unread if r.title == "r999")
@@ -84,5 +98,7 @@ def test_every_record_is_listed_before_it_is_read_and_one_chosen_is_read_at_once
     titles = sorted(r.title for r in panel.shown_records())
     assert titles == sorted(f"Record {n}" for n in range(COUNT))
     assert panel.count_text() == "3,000 records"
+    qtbot.waitUntil(lambda: len(indexed) == 1, timeout=10000)
+    assert len(indexed[0].good_records()) == COUNT
     assert window.current_record() == shown
     assert "Record 999" in window.windowTitle()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.domain.model import Archive, BrokenRecord, Record, UnreadRecord
 from viewer.services import reading_session
 from viewer.services import settings as prefs
 from viewer.ui import focus_frame
@@ -241,6 +241,12 @@ class AfterFirstPage(QObject):
             QTimer.singleShot(STEP_MS, self, self.start_pending_index)
             return
         archive, self._pending_index = self._pending_index, None
+        if (
+            archive is not None
+            and archive.records
+            and isinstance(archive.records[-1], UnreadRecord)
+        ):
+            return  # indexed once read whole (`archive_reread`): its last records are read last
         if archive is not None and archive is self._session.state.archive:
             self.features()[0].start_indexing(archive, self._completer())
 
