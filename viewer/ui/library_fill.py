@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, QTimer
 from viewer.domain.model import UnreadRecord
 from viewer.ui.library_entries import AnyRecord, Entry, Written, undated_text
 
-FILL_ROWS = 500
-"""Rows that take their records read in one turn of the event loop (~5 ms, 10-25 ms on a busy
+FILL_ROWS = 250
+"""Rows that take their records read in one turn of the event loop (~3 ms, 10 ms on a busy
 machine); more wait for the next turn."""
 RELEASE_ROWS = 5_000
 """Rows let go of in one turn: freeing 100,000 rows' values at once holds the window ~20 ms."""
