@@ -310,9 +310,24 @@ def _freeze(value: object, folder: str) -> object:
     if kind in _PLAIN:
         return value
     if kind is tuple:
+        if all(type(v) is str for v in value):  # type: ignore[attr-defined]
+            return value  # a tuple of text (subjects, places...): plain already
         return tuple(_freeze(v, folder) for v in value)  # type: ignore[attr-defined]
     if kind is frozenset:
         return value
+    names = _FIELDS.get(kind)
+    if names is not None:  # a model object (the classes read back are these only)
+        # Only the fields that differ from their default: most of a record's are empty.
+        defaults = _DEFAULTS[kind]
+        frozen: list[object] = [_INDEX[kind]]
+        for name in names:
+            field_value = getattr(value, name)
+            if name not in defaults or field_value != defaults[name]:
+                frozen += (
+                    name,
+                    field_value if type(field_value) in _PLAIN else _freeze(field_value, folder),
+                )
+        return frozen
     if isinstance(value, PurePath):
         text = str(value)
         if text == folder:
@@ -322,15 +337,6 @@ def _freeze(value: object, folder: str) -> object:
         return {_ELSEWHERE: text}
     if isinstance(value, enum.Enum):
         return {_MEMBER: (_INDEX[kind], value.value)}
-    if dataclasses.is_dataclass(value) and kind in _INDEX:
-        # Only the fields that differ from their default: most of a record's are empty.
-        defaults = _DEFAULTS[kind]
-        frozen: list[object] = [_INDEX[kind]]
-        for name in _FIELDS[kind]:
-            field_value = getattr(value, name)
-            if name not in defaults or field_value != defaults[name]:
-                frozen += (name, _freeze(field_value, folder))
-        return frozen
     raise TypeError(f"a record holds a {kind.__name__}, which the catalogue cannot keep")
 
 
