@@ -456,7 +456,7 @@ def load_archive(
     `early` is then given the archive as the catalogue has it, before the disk is looked at;
     when the disk says the same, that same Archive is returned. Without a catalogue's, an
     archive of many records gives `early` its first `EARLY_RECORDS` as soon as they are read,
-    every other record folder as an `UnreadRecord`, then again every
+    then with every other record folder as an `UnreadRecord`, then again every
     `record_reader.FILL_SECONDS` with the records read since in their places.
     """
     root = path.resolve()
@@ -512,12 +512,11 @@ def load_archive(
         if filling is not None:
             filling.read(index, record)
         elif early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
-            # A large archive read for the first time: its first records to read meanwhile, and
-            # every other folder listed, its record filled in as it is read.
-            unread = record_reader.unread_records(root, folders, EARLY_RECORDS)
-            first = _archive(root, header, [*_unique_ids(found_records), *unread])
+            # A large archive read for the first time: its first records to read meanwhile;
+            # then every other folder listed, its record filled in as it is read.
+            first = _archive(root, header, _unique_ids(found_records))
             early(first)
-            filling = record_reader.Filling(first, early)
+            filling = record_reader.Filling(first, root, folders, early)
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))

@@ -63,14 +63,20 @@ def unread_records(root: Path, folders: list[Path], start: int) -> list[UnreadRe
 
 
 class Filling:
-    """An archive given early with `UnreadRecord`s, given again to `give` with the records read
-    since in their places, every `FILL_SECONDS`."""
+    """The archive `first` (its first records read) given to `give` again at once with the rest
+    of `folders` as `UnreadRecord`s, then with the records read since in their places, every
+    `FILL_SECONDS`."""
 
-    def __init__(self, first: Archive, give: Callable[[Archive], None]) -> None:
-        self.archive = first
-        self._records = list(first.records)
+    def __init__(
+        self, first: Archive, root: Path, folders: list[Path], give: Callable[[Archive], None]
+    ) -> None:
+        unread = unread_records(root, folders, len(first.records))
+        self._records: list[Record | BrokenRecord] = [*first.records, *unread]
+        self.archive = dataclasses.replace(first, records=tuple(self._records))
+        _ = self.archive.broken_records  # here, not on the window's thread (see `archive`)
         self._give = give
         self._last = time.monotonic()
+        give(self.archive)
 
     def read(self, place: int, record: Record | BrokenRecord) -> None:
         """The record read at `place` of the archive."""

@@ -179,7 +179,11 @@ class LibraryModel(QAbstractItemModel):
         """The records listed unread (`UnreadRecord`), as read since: `records` are those
         listed, in the same order, with the records read in place of the first of them. Their
         rows show them where they are (a filter, a sort or a grouping takes them as they are
-        then; the archive, once read whole, is listed again in order)."""
+        then; the archive, once read whole, is listed again in order). More records than
+        listed (the first records read, then every record folder) are listed anew."""
+        if len(records) != (self._listing or len(self._entries)):
+            self.set_records(records)
+            return
         self._filling.records = records
         if not self._listing:
             self._fill_some()
