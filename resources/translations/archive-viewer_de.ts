@@ -205,7 +205,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+348"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+360"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -707,14 +707,14 @@
         <translation>{title} – nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>{folder}
 Cannot be read: {reason}</source>
         <translation>{folder}
 Nicht lesbar: {reason}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+97"/>
         <source>Cannot be read</source>
         <translation>Nicht lesbar</translation>
     </message>
@@ -724,12 +724,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+47"/>
+        <location filename="../../viewer/ui/library_model.py" line="+44"/>
         <source>No text layer: only machine reading (OCR) can give its text</source>
         <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-35"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -737,7 +737,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="-134"/>
+        <location line="-148"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -793,7 +793,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Spalte „ID“ anzeigen</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Listing {total} records…</source>
         <translation>{total} Datensätze werden aufgelistet…</translation>
     </message>
@@ -816,6 +816,11 @@ Nicht lesbar: {reason}</translation>
         <location line="+2"/>
         <source>{shown} of {total} records</source>
         <translation>{shown} von {total} Dokumenten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count}; {unread} still being read</source>
+        <translation>{count}; {unread} werden noch gelesen</translation>
     </message>
 </context>
 <context>
@@ -1594,7 +1599,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+157"/>
+        <location filename="../../viewer/services/reading_session.py" line="+166"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file}: Die Datei ist eine Verknüpfung, die auf sich selbst zurückführt.</translation>
     </message>
@@ -1609,17 +1614,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Der geöffnete Ordner hat sich auf dem Datenträger geändert und ist nicht mehr lesbar: {reason} Was zuvor gelesen wurde, bleibt angezeigt; öffnen Sie ihn erneut, sobald er wieder da ist.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+113"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} von {total} Dokumenten in {archive} sind nicht lesbar ({names}); sie werden mit dem Grund aufgeführt. Einzelheiten liefert „archive-viewer check {root}“.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>{folder}: this record is no longer in the archive on disk (removed or renamed). It stays on screen until another record is opened.</source>
         <translation>{folder}: Dieses Dokument ist nicht mehr im Archiv auf dem Datenträger (entfernt oder umbenannt). Es bleibt angezeigt, bis ein anderes Dokument geöffnet wird.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>This record cannot be read, so there is no scan to show.</source>
         <translation>Dieses Dokument ist nicht lesbar; daher kann kein Digitalisat angezeigt werden.</translation>
     </message>
@@ -1649,7 +1654,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Zu diesem Dokument gibt es weder eine Transkription noch ein Digitalisat.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+82"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Dieser Text ist die Textebene des PDF (oft maschinell erkannt), keine redigierte Transkription.</translation>
     </message>
@@ -1956,7 +1961,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>

@@ -205,7 +205,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+348"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+360"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -707,14 +707,14 @@
         <translation>{title} – illisible&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>{folder}
 Cannot be read: {reason}</source>
         <translation>{folder}
 Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+97"/>
         <source>Cannot be read</source>
         <translation>Illisibles</translation>
     </message>
@@ -724,12 +724,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library_model.py" line="+47"/>
+        <location filename="../../viewer/ui/library_model.py" line="+44"/>
         <source>No text layer: only machine reading (OCR) can give its text</source>
         <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location filename="../../viewer/ui/library_entries.py" line="-35"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -737,7 +737,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="-134"/>
+        <location line="-148"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -793,7 +793,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Afficher la colonne «&#xa0;Identifiant&#xa0;»</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Listing {total} records…</source>
         <translation>Liste de {total} documents en cours…</translation>
     </message>
@@ -816,6 +816,11 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+2"/>
         <source>{shown} of {total} records</source>
         <translation>{shown} sur {total} documents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count}; {unread} still being read</source>
+        <translation>{count} ; {unread} encore en cours de lecture</translation>
     </message>
 </context>
 <context>
@@ -1594,7 +1599,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../viewer/services/reading_session.py" line="+157"/>
+        <location filename="../../viewer/services/reading_session.py" line="+166"/>
         <source>{file}: the file is a link that leads back to itself.</source>
         <translation>{file} : le fichier est un lien qui renvoie à lui-même.</translation>
     </message>
@@ -1609,17 +1614,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Le dossier ouvert a changé sur le disque et ne peut plus être lu : {reason} Ce qui avait été lu reste affiché ; rouvrez-le une fois qu’il est de retour.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+113"/>
         <source>{broken} of {total} records in {archive} cannot be read ({names}); they are listed with the reason. Run “archive-viewer check {root}” for the details.</source>
         <translation>{broken} documents sur {total} dans {archive} sont illisibles ({names})&#x202f;; ils sont listés avec la raison. Pour le détail, lancez «&#xa0;archive-viewer check {root}&#xa0;».</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>{folder}: this record is no longer in the archive on disk (removed or renamed). It stays on screen until another record is opened.</source>
         <translation>{folder} : ce document ne figure plus dans l’archive sur le disque (supprimé ou renommé). Il reste affiché jusqu’à l’ouverture d’un autre document.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>This record cannot be read, so there is no scan to show.</source>
         <translation>Ce document est illisible&#x202f;; aucune numérisation ne peut donc être affichée.</translation>
     </message>
@@ -1649,7 +1654,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ce document n’a ni transcription ni numérisation.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+82"/>
         <source>This text is the PDF&apos;s own text layer (often machine-read), not an edited transcript.</source>
         <translation>Ce texte est la couche de texte du PDF lui-même (souvent issue d’une reconnaissance automatique), et non une transcription établie.</translation>
     </message>
@@ -1956,7 +1961,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.unit.test_catalogue import PAST, make, write
 from viewer.app import Viewer
-from viewer.domain import archive
+from viewer.domain import archive, model
 from viewer.domain.model import Archive
 from viewer.services.jobs import Jobs
 
@@ -90,12 +90,22 @@ def test_a_large_archive_opened_for_the_first_time_gives_its_first_records_at_on
     root = make(tmp_path / "archive", 7)
     jobs = Jobs()
     loaded: list[Archive] = []
+    filled: list[Archive] = []
     jobs.archive_loaded.connect(lambda _job, first: loaded.append(first))
+    jobs.archive_filled.connect(lambda _job, more: filled.append(more))
     with qtbot.waitSignal(jobs.archive_updated, timeout=20000) as updated:
         jobs.load_archive(root)
     assert [titles(first) for first in loaded] == [["Record 0", "Record 1"]]
+    # Then the rest listed by their folders, to be read.
+    listed = filled[0]
+    assert titles(listed) == ["Record 0", "Record 1", "r2", "r3", "r4", "r5", "r6"]
+    assert listed.records[:2] == loaded[0].records
+    assert [type(r) for r in listed.records[2:]] == [model.UnreadRecord] * 5
+    assert [r.id for r in listed.records[2:]] == [f"records/r{n}" for n in range(2, 7)]
+    assert listed.good_records() == loaded[0].records
     assert titles(updated.args[1]) == [f"Record {n}" for n in range(7)]
     assert updated.args[1].records[:2] == loaded[0].records
+    assert updated.args[1].good_records() == updated.args[1].records
     jobs.wait()
 
 
@@ -166,3 +176,24 @@ def test_what_the_window_needs_after_the_first_record_is_imported_off_its_thread
     elsewhere = [name for name, thread in seen.items() if thread != "import-ahead"]
     assert not elsewhere
     assert {"viewer.domain.quotation", "viewer.ui.library", "viewer.ui.search_feature"} <= set(seen)
+
+
+def test_a_record_read_on_its_own_that_fails_is_given_as_a_record_that_cannot_be_read(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make(tmp_path / "archive")
+    jobs = Jobs()
+    with qtbot.waitSignal(jobs.record_read, timeout=20000) as read:
+        jobs.read_record(root / "records" / "r1")
+    assert read.args[1].title == "Record 1"
+
+    def broken(folder: Path) -> None:
+        raise KeyError("title")
+
+    monkeypatch.setattr(archive, "load_record", broken)
+    with qtbot.waitSignal(jobs.record_read, timeout=20000) as read:
+        jobs.read_record(root / "records" / "r2")
+    assert isinstance(read.args[1], model.BrokenRecord)
+    assert read.args[1].folder == root / "records" / "r2"
+    assert "Please report it" in read.args[1].reason
+    jobs.wait()

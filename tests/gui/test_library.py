@@ -7,16 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.domain import archive as loader
 from viewer.domain import ordering
-from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record
+from viewer.domain.model import Archive, BrokenRecord, PartialDate, Record, UnreadRecord
 from viewer.services import dates
+from viewer.ui import library_fill
 from viewer.ui.library import DATE, ID, TITLE, GroupBy, LibraryModel, LibraryPanel
+from viewer.ui.library_entries import entries_of
 
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints"  # the offscreen platform's limitation
@@ -525,3 +527,73 @@ def test_roles_the_list_has_nothing_for_are_answered_without_looking_at_the_row(
     assert model.data(first, int(Qt.ItemDataRole.DisplayRole)) == first.data()
     assert model.data(first, Qt.ItemDataRole.ForegroundRole) is None
     assert first.data(LibraryModel.RECORD_ROLE) is model.record_at(first)
+
+
+def test_rows_listed_unread_take_their_records_in_place_a_few_hundred_a_turn(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_fill, "FILL_ROWS", 50)
+    read = [
+        Record(f"r{n}", f"Record {n}", tmp_path / f"r{n}", date=PartialDate(1900 + n % 90))
+        for n in range(1_000)
+    ]
+    listed = (
+        *read[:10],
+        *(UnreadRecord(f"r{n}", f"r{n}", tmp_path / f"r{n}", place=n) for n in range(10, 1_000)),
+    )
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model().listing_finished, timeout=20000):
+        panel.set_records(listed)
+    panel.select("r100")
+    rows = [record.id for record in panel.shown_records()]
+    resets: list[bool] = []
+    panel.model().modelReset.connect(lambda: resets.append(True))
+    assert panel.model().has_unread()
+
+    painted: list[range] = []
+    panel.model().dataChanged.connect(
+        lambda top, bottom: painted.append(range(top.row(), bottom.row() + 1))
+    )
+    panel.fill_records((*read[:150], *listed[150:]))  # the reading came to the 150th
+    assert panel.model().has_unread()
+    qtbot.waitUntil(
+        lambda: "Record 149" in [record.title for record in panel.shown_records()], timeout=5000
+    )
+
+    assert resets == []  # in place: the rows stay where they were, the current one too
+    assert [record.id for record in panel.shown_records()] == rows
+    shown = column(panel, TITLE)  # the rows given to the view
+    expected = [f"Record {i[1:]}" if int(i[1:]) < 150 else i for i in rows[: len(shown)]]
+    assert shown == expected
+    assert "r150" in shown and "Record 149" in shown  # not read yet: named by its folder
+    assert panel.count_text() == "1,000 records; 850 still being read"  # as the rows show
+    assert any(rows.index("r100") in span for span in painted)  # painted again
+    assert panel.model().record_at(panel.view().currentIndex()).title == "Record 100"  # type: ignore[union-attr]
+    panel.fill_records(tuple(read))
+    qtbot.waitUntil(lambda: not panel.model().has_unread(), timeout=5000)
+    assert [record.title for record in panel.shown_records()] == [f"Record {i[1:]}" for i in rows]
+    # Filtered by what is read.
+    panel.set_filter_text("Record 999")
+    assert column(panel, TITLE) == ["Record 999"]
+
+
+def test_rows_no_longer_listed_are_let_go_a_few_thousand_a_turn(qtbot: QtBot) -> None:
+    owner = QObject()
+    rows: list[object] = [object() for _ in range(12_000)]
+    small: list[object] = [object()]
+    library_fill.release_in_pieces([small, rows], owner)
+    library_fill._release_some(owner)  # one turn's piece
+    assert len(rows) == 12_000 - library_fill.RELEASE_ROWS
+    qtbot.waitUntil(lambda: not rows and not small, timeout=5000)
+
+
+def test_many_records_listed_again_keep_the_rows_of_the_records_unchanged(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    before = entries_of(archive.records)
+    changed = _retitled(archive, {"1961-report": "Zonal report"})
+    after = entries_of(changed, before=before)
+    kept = [a is b for a, b in zip(after, before, strict=True)]
+    assert kept == [r.id != "1961-report" for r in archive.records]
+    assert [e.title for e in after] == [e.title for e in entries_of(changed)]

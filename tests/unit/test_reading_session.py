@@ -20,6 +20,7 @@ from viewer.domain.model import (
     Scan,
     Transcript,
     TranscriptFormat,
+    UnreadRecord,
 )
 from viewer.services import jobs
 from viewer.services import settings as prefs
@@ -43,6 +44,8 @@ class FakeJobs(QObject):
     archive_failed = Signal(int, object)
     archive_progressed = Signal(int, int, int)
     archive_updated = Signal(int, object)
+    archive_filled = Signal(int, object)
+    record_read = Signal(int, object)
     transcript_loaded = Signal(int, object, object)
     transcript_failed = Signal(int, object, object)
 
@@ -71,6 +74,9 @@ class FakeJobs(QObject):
 
     def is_rereading(self, job_id: int) -> bool:
         return self.started[job_id - 1][0] == "reread" and job_id not in self.finished
+
+    def read_record(self, folder: Path) -> int:
+        return self._start("record", folder)
 
     def convert_pages(self, pages: list[str]) -> int:
         return self._start("pages", pages)
@@ -146,6 +152,7 @@ class Rig:
             "password_needed",
             "archive_updated",
             "archive_reread",
+            "records_filled",
         ):
             getattr(self.session, name).connect(
                 lambda value, name=name: self.emitted.append((name, value))
@@ -220,6 +227,49 @@ def test_opening_an_archive_shows_its_first_record_scan_and_preferred_transcript
     assert second.notice == "This record has neither a transcript nor a scan."
     assert rig.scans.shown[-1] == "This record has no scan."
     assert rig.session.state.scan is None
+
+
+def test_a_record_listed_before_it_was_read_is_read_on_its_own_when_chosen(
+    rig: Rig, tmp_path: Path
+) -> None:
+    root = tmp_path / "cables"
+    first = Record("a", "Telegram", root / "a", date=PartialDate(1949))
+    unread = [UnreadRecord(f"x/{n}", str(n), root / "x" / str(n), place=n) for n in (1, 2)]
+    listed = Archive(root, "Cables", (first, *unread))
+    rig.session.open_path(root)
+    rig.jobs.archive_loaded.emit(1, listed)
+    assert rig.of("record_shown")[-1].record is first
+    # Chosen before the archive's reading came to it: read on its own, then shown.
+    rig.session.show_record(unread[1])
+    assert rig.jobs.started[-1] == ("record", root / "x" / "2")
+    assert rig.of("record_shown")[-1].record is first
+    read = Record("x-2", "Letter read on its own", root / "x" / "2")
+    rig.jobs.record_read.emit(len(rig.jobs.started), read)
+    view = rig.of("record_shown")[-1]
+    assert view.record is read
+    assert view.position == (3, 3)
+    # The archive's reading came to the first of them: given as it read it, with no job.
+    filled = Record("x-1", "Cable", root / "x" / "1")
+    more = Archive(root, "Cables", (first, filled, unread[1]))
+    rig.jobs.archive_filled.emit(1, more)
+    assert rig.of("records_filled") == [more]
+    started = len(rig.jobs.started)
+    rig.session.show_record(unread[0])
+    assert rig.of("record_shown")[-1].record is filled
+    assert len(rig.jobs.started) == started
+    # A late answer for a record no longer wanted is not shown.
+    rig.session.show_record(unread[1])
+    rig.session.show_record(first)
+    rig.jobs.record_read.emit(len(rig.jobs.started), read)
+    assert rig.of("record_shown")[-1].record is first
+    # The whole archive, read: the record shown read on its own is the same record.
+    rig.session.show_record(unread[1])
+    rig.jobs.record_read.emit(len(rig.jobs.started), read)
+    shown = len(rig.of("record_shown"))
+    again = Record("x-2", "Letter read on its own", root / "x" / "2")
+    rig.jobs.archive_updated.emit(1, Archive(root, "Cables", (first, filled, again)))
+    assert len(rig.of("record_shown")) == shown  # not shown again
+    assert rig.session.state.record is again
 
 
 def test_an_archive_with_broken_records_says_so_and_shows_the_reason(

@@ -455,7 +455,9 @@ def load_archive(
     (`catalogue.Catalogue`), so that the next reading reads only the records that changed.
     `early` is then given the archive as the catalogue has it, before the disk is looked at;
     when the disk says the same, that same Archive is returned. Without a catalogue's, an
-    archive of many records gives `early` its first `EARLY_RECORDS` as soon as they are read.
+    archive of many records gives `early` its first `EARLY_RECORDS` as soon as they are read,
+    then with every other record folder as an `UnreadRecord`, then again every
+    `record_reader.FILL_SECONDS` with the records read since in their places.
     """
     root = path.resolve()
     if not root.exists():
@@ -503,13 +505,18 @@ def load_archive(
         # Read for the first time: all but the first records in a child process.
         reading = record_reader.ChildReading(root, folders[EARLY_RECORDS:], catalogues)
     found_records: list[Record | BrokenRecord] = []
+    filling: record_reader.Filling | None = None
     step = max(1, len(folders) // 200)
     for index, record in enumerate(record_reader.records_of(folders, known, stamps, reading)):
         found_records.append(record)
-        if early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
-            # A large archive read for the first time: its first records to read meanwhile.
+        if filling is not None:
+            filling.read(index, record)
+        elif early is not None and first is None and index + 1 == EARLY_RECORDS < len(folders) // 2:
+            # A large archive read for the first time: its first records to read meanwhile;
+            # then every other folder listed, its record filled in as it is read.
             first = _archive(root, header, _unique_ids(found_records))
             early(first)
+            filling = record_reader.Filling(first, root, folders, early)
         # A few hundred reports at most: each one is a turn of the window's event loop.
         if progress is not None and ((index + 1) % step == 0 or index + 1 == len(folders)):
             progress(index + 1, len(folders))

@@ -174,26 +174,31 @@ class Catalogue:
         found: Stamp | None,
         record: Record | BrokenRecord,
         read: Record | record_files.Fetched,
+        frozen: object = None,
     ) -> None:
         """Keep `record`, as `get` gave it or as it was read, when its stamp says all about it
-        (see the module's description)."""
+        (see the module's description); `frozen`: the record as `freeze` made it, if it did."""
         if isinstance(read, Record):
             self.keep_known(folder)
         elif isinstance(record, Record) and not read[1].has_folders and not read[1].has_links:
-            self.keep(folder, found, record)
+            self.keep(folder, found, record, frozen)
         else:
             self.forget(folder)
 
-    def keep(self, folder: Path, found: Stamp | None, record: Record) -> None:
-        """Remember `record` just read from `folder` (its stamp `found` taken before)."""
+    def keep(
+        self, folder: Path, found: Stamp | None, record: Record, frozen: object = None
+    ) -> None:
+        """Remember `record` just read from `folder` (its stamp `found` taken before;
+        `frozen`: as `freeze` made it, if it did)."""
         self._changed = True
         if found is None or max(found[0], found[1]) > time.time_ns() - SETTLE_NS:
             return
-        try:
-            frozen = _freeze(record, str(folder))
-        except TypeError as exc:  # a field of a kind the catalogue does not know: read it again
-            log.warning("%s", exc)
-            return
+        if frozen is None:
+            try:
+                frozen = _freeze(record, str(folder))
+            except TypeError as exc:  # a field of a kind the catalogue does not know: read again
+                log.warning("%s", exc)
+                return
         self._kept[str(folder)] = (found, frozen)
 
     def keep_known(self, folder: Path) -> None:
@@ -305,9 +310,24 @@ def _freeze(value: object, folder: str) -> object:
     if kind in _PLAIN:
         return value
     if kind is tuple:
+        if all(type(v) is str for v in value):  # type: ignore[attr-defined]
+            return value  # a tuple of text (subjects, places...): plain already
         return tuple(_freeze(v, folder) for v in value)  # type: ignore[attr-defined]
     if kind is frozenset:
         return value
+    names = _FIELDS.get(kind)
+    if names is not None:  # a model object (the classes read back are these only)
+        # Only the fields that differ from their default: most of a record's are empty.
+        defaults = _DEFAULTS[kind]
+        frozen: list[object] = [_INDEX[kind]]
+        for name in names:
+            field_value = getattr(value, name)
+            if name not in defaults or field_value != defaults[name]:
+                frozen += (
+                    name,
+                    field_value if type(field_value) in _PLAIN else _freeze(field_value, folder),
+                )
+        return frozen
     if isinstance(value, PurePath):
         text = str(value)
         if text == folder:
@@ -317,15 +337,6 @@ def _freeze(value: object, folder: str) -> object:
         return {_ELSEWHERE: text}
     if isinstance(value, enum.Enum):
         return {_MEMBER: (_INDEX[kind], value.value)}
-    if dataclasses.is_dataclass(value) and kind in _INDEX:
-        # Only the fields that differ from their default: most of a record's are empty.
-        defaults = _DEFAULTS[kind]
-        frozen: list[object] = [_INDEX[kind]]
-        for name in _FIELDS[kind]:
-            field_value = getattr(value, name)
-            if name not in defaults or field_value != defaults[name]:
-                frozen += (name, _freeze(field_value, folder))
-        return frozen
     raise TypeError(f"a record holds a {kind.__name__}, which the catalogue cannot keep")
 
 

@@ -239,6 +239,16 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadRecord(Record):
+    """A record folder listed before its record.toml is read (a large archive opened for the
+    first time lists every folder at once): named by its folder, with nothing else known yet.
+    The archive given again as its reading goes on has the record read in its place."""
+
+    place: int = -1
+    """Its place in the archive's records."""
+
+
+@dataclass(frozen=True, slots=True)
 class BrokenRecord:
     """A record folder that could not be read: shown as a placeholder with the reason."""
 
@@ -264,8 +274,10 @@ class Archive:
     format_version: int = FORMAT_VERSION
 
     def good_records(self) -> tuple[Record, ...]:
-        """The records that could be read."""
-        return tuple(r for r in self.records if isinstance(r, Record))
+        """The records that could be read (not those listed before they were read)."""
+        return tuple(
+            r for r in self.records if isinstance(r, Record) and not isinstance(r, UnreadRecord)
+        )
 
     @functools.cached_property
     def broken_records(self) -> tuple[BrokenRecord, ...]:

@@ -17,18 +17,20 @@ records at a time, each record as `catalogue.freeze` makes it, a record that can
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import logging
 import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from viewer.domain import catalogue, folder_check
-from viewer.domain.model import BrokenRecord, Record
+from viewer.domain.model import Archive, BrokenRecord, Record, Source, UnreadRecord
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,56 @@ CHILD_FROM = 2_000
 """Record folders from which an archive is read in a child process (fewer cost less to read here
 than to start a process for)."""
 
+FILL_SECONDS = 0.5
+"""An archive given early with records not read yet is given again, with the records read
+since, at most this often: each time the window fills in the rows of those records."""
+
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+_NO_SOURCE = Source()
+
+
+def unread_records(root: Path, folders: list[Path], start: int) -> list[UnreadRecord]:
+    """An `UnreadRecord` for each of `folders` from `start` on (of the archive `root`): named by
+    its folder, its path below `root` as its ID (unique, where folders' names may not be)."""
+    prefix = len(str(root)) + 1
+    unread = []
+    for place in range(start, len(folders)):
+        folder = folders[place]
+        name = str(folder)
+        unread.append(
+            UnreadRecord(name[prefix:], folder.name, folder, source=_NO_SOURCE, place=place)
+        )
+        if len(unread) % catalogue.CHUNK == 0:
+            gc.freeze()  # as the records read (see `archive.load_archive`)
+    return unread
+
+
+class Filling:
+    """The archive `first` (its first records read) given to `give` again at once with the rest
+    of `folders` as `UnreadRecord`s, then with the records read since in their places, every
+    `FILL_SECONDS`."""
+
+    def __init__(
+        self, first: Archive, root: Path, folders: list[Path], give: Callable[[Archive], None]
+    ) -> None:
+        unread = unread_records(root, folders, len(first.records))
+        self._records: list[Record | BrokenRecord] = [*first.records, *unread]
+        self.archive = dataclasses.replace(first, records=tuple(self._records))
+        _ = self.archive.broken_records  # here, not on the window's thread (see `archive`)
+        self._give = give
+        self._last = time.monotonic()
+        give(self.archive)
+
+    def read(self, place: int, record: Record | BrokenRecord) -> None:
+        """The record read at `place` of the archive."""
+        if place >= len(self._records) or not isinstance(self._records[place], UnreadRecord):
+            return
+        self._records[place] = record
+        now = time.monotonic()
+        if now - self._last >= FILL_SECONDS:
+            self._last = now
+            self.archive = dataclasses.replace(self.archive, records=tuple(self._records))
+            self._give(self.archive)
 
 
 def serve(root: Path, catalogues: Path, folders: list[Path], sink: BinaryIO) -> None:
@@ -50,8 +101,10 @@ def serve(root: Path, catalogues: Path, folders: list[Path], sink: BinaryIO) -> 
     for folder, found, read in catalogue.read_ahead(folders, known):
         assert not isinstance(read, Record)  # an empty catalogue gives none
         record = archive.load_record(folder, real=True, fetched=read)
-        known.remember(folder, found, record, read)
-        chunk.append(_value(record, str(folder)))
+        value = _value(record, str(folder))
+        # Made once, for the window and the catalogue (a record's values are never changed).
+        known.remember(folder, found, record, read, value if type(value) is list else None)
+        chunk.append(value)
         if len(chunk) == catalogue.CHUNK:
             pickle.dump(chunk, sink, pickle.HIGHEST_PROTOCOL)
             sink.flush()

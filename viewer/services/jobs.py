@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from viewer.domain import archive, formats, transcript
-from viewer.domain.model import Archive, Record, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Transcript
 from viewer.services import preload
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,11 @@ class Jobs(QObject):
     user's cache had it and the disk says otherwise (records edited, added or removed since);
     and of `reread_archive`, the open archive read again (the same Archive when no record
     changed)"""
+    archive_filled = Signal(int, object)
+    """(job id, Archive): the archive `archive_loaded` gave with records not read yet
+    (`model.UnreadRecord`), given again with the records read since in their places"""
+    record_read = Signal(int, object)
+    """(job id, Record or BrokenRecord) of `read_record`"""
     transcript_loaded = Signal(int, object, object)
     """(job id, Transcript or None for a PDF's text layer, transcript.Display)"""
     transcript_failed = Signal(int, object, object)
@@ -237,6 +242,10 @@ class Jobs(QObject):
         """Whether `job_id` is a `reread_archive` not finished yet."""
         return self._pending.get(job_id, ("", None))[0] == "reread"
 
+    def read_record(self, folder: Path) -> int:
+        """Read the record of one record folder in the background; its job id."""
+        return self._start("record", folder, lambda _: archive.load_record(folder))
+
     def load_transcript(self, item: Transcript) -> int:
         """Read and convert one transcript in the background; its job id."""
         return self._start(
@@ -289,7 +298,9 @@ class Jobs(QObject):
         if kind == "archive":
             assert isinstance(first, Archive)
             self._early[job_id] = first
-            if not self._waits_for_adoption(job_id):  # else given when it is asked for
+            if job_id in self._early_shown:  # given again, with more of its records read
+                self.archive_filled.emit(job_id, first)
+            elif not self._waits_for_adoption(job_id):  # else given when it is asked for
                 self._deliver_early(job_id, first)
 
     def _deliver_early(self, job_id: int, first: object) -> None:
@@ -317,6 +328,8 @@ class Jobs(QObject):
             self.archive_updated.emit(job_id, result)
         elif kind == "transcript":
             self.transcript_loaded.emit(job_id, context, result)
+        elif kind == "record":
+            self.record_read.emit(job_id, result)
         elif kind == "import":
             self.import_finished.emit(job_id, result)
 
@@ -328,6 +341,8 @@ class Jobs(QObject):
         self._early_shown.discard(job_id)
         if kind in ("archive", "reread"):
             self.archive_failed.emit(job_id, failure(error))
+        elif kind == "record":  # shown as a record that cannot be read, with the reason
+            self.record_read.emit(job_id, BrokenRecord(context, failure(error).text))
         elif kind == "transcript":
             self.transcript_failed.emit(job_id, context, failure(error))
         elif kind == "import":

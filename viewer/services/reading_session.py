@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.domain import formats, ordering
 from viewer.domain.formats import document
-from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript
+from viewer.domain.model import Archive, BrokenRecord, Record, Scan, Transcript, UnreadRecord
 from viewer.services import jobs as jobs_service
 from viewer.services import settings as prefs
 from viewer.services.jobs import Jobs
@@ -68,6 +68,9 @@ class ReadingSession(QObject):
     """(Archive) the open archive's records changed (edited on disk, completed by metadata)."""
     archive_reread = Signal(object)
     """(Archive) the open archive, listed from the user's cache, as it is on disk now."""
+    records_filled = Signal(object)
+    """(Archive) the open archive, opened with records not read yet (`UnreadRecord`), with the
+    records read since in their places."""
     record_shown = Signal(object)
     """(RecordView) a record is now on screen; its scan asked for, its transcript being read."""
     record_updated = Signal(object)
@@ -110,10 +113,16 @@ class ReadingSession(QObject):
         self._reread: tuple[Callable[[Record], Record] | None] | None = None
         """Asked to read the archive again while a reading again was under way (with the
         completer): started when it ends."""
+        self._record_job = 0
+        """The reading of a record chosen before the archive's reading came to it."""
+        self._read_for: UnreadRecord | None = None
+        """The record listed unread that the record on screen was read for."""
         jobs.archive_loaded.connect(self._on_jobs_archive_loaded)
         jobs.archive_failed.connect(self._on_jobs_archive_failed)
         jobs.archive_progressed.connect(self._on_jobs_archive_progressed)
         jobs.archive_updated.connect(self._on_jobs_archive_updated)
+        jobs.archive_filled.connect(self._on_jobs_archive_filled)
+        jobs.record_read.connect(self._on_jobs_record_read)
         jobs.transcript_loaded.connect(self._on_jobs_transcript_loaded)
         jobs.transcript_failed.connect(self._on_jobs_transcript_failed)
         worker.text_extracted.connect(self._on_worker_text_extracted)
@@ -280,6 +289,20 @@ class ReadingSession(QObject):
         if shown is not None and shown.path in changed and shown in record.transcripts:
             self.load_transcript(shown)
 
+    def _on_jobs_archive_filled(self, job_id: int, archive: Archive) -> None:
+        if job_id != self.state.listed_job or self.state.archive is None:
+            return
+        self._change(archive=archive)
+        self.records_filled.emit(archive)
+
+    def _on_jobs_record_read(self, job_id: int, record: Record | BrokenRecord) -> None:
+        wanted = self.state.record
+        if job_id != self._record_job or not isinstance(wanted, UnreadRecord):
+            return
+        self._record_job = 0
+        self._read_for = wanted
+        self._show(record)
+
     def _tell_broken_records(self, archive: Archive) -> None:
         broken = archive.broken_records
         if not broken:
@@ -311,6 +334,11 @@ class ReadingSession(QObject):
         if shown is None or any(record is shown for record in archive.records):
             return  # unchanged records are the same objects
         updated = ordering.same_record(shown, before, archive)
+        if updated is not None and updated == shown:
+            # The same record (one read on its own before the archive's reading came to it).
+            self._read_for = None
+            self._change(record=updated)
+            return
         if updated is None:
             # Named by its file in a plain folder (where a record is a file), else its folder.
             place = (
@@ -354,6 +382,14 @@ class ReadingSession(QObject):
         read."""
         if record is self.state.record:
             return
+        self._record_job = 0
+        if isinstance(record, UnreadRecord):
+            self._show_unread(record)
+            return
+        self._read_for = None
+        self._show(record)
+
+    def _show(self, record: AnyRecord) -> None:
         self._leave_scan()
         # The previous record's transcript, still loading, is not shown.
         self._change(record=record, transcript_job=0, text_layer_pdf=None, transcript=None)
@@ -401,6 +437,18 @@ class ReadingSession(QObject):
         if chosen is not None:
             self.load_transcript(chosen)
 
+    def _show_unread(self, record: UnreadRecord) -> None:
+        """Show a record listed before it was read: as the archive's reading has it by now, else
+        read on its own (the reading of the archive may be thousands of records away)."""
+        archive = self.state.archive
+        if archive is not None and 0 <= record.place < len(archive.records):
+            read = archive.records[record.place]
+            if read.folder == record.folder and not isinstance(read, UnreadRecord):
+                self.show_record(read)
+                return
+        self._change(record=record)
+        self._record_job = self._jobs.read_record(record.folder)
+
     def _view(
         self, record: AnyRecord, chosen: Transcript | None, source: TranscriptSource, notice: str
     ) -> RecordView:
@@ -428,8 +476,13 @@ class ReadingSession(QObject):
         shown = self._record_order()
         if shown is None:
             shown = ordering.library_order(archive.records)
-        index = next((i for i, r in enumerate(shown) if r is record), None)
-        if index is None and not any(r is record for r in archive.records):
+        # A record read on its own (chosen before the archive's reading came to it) has the
+        # row of the record listed unread it was read for, or of the archive's reading of it.
+        read_for = self._read_for if record is self.state.record and self._read_for else record
+        index = next((i for i, r in enumerate(shown) if r is record or r is read_for), None)
+        if index is None and read_for is not record:
+            index = next((i for i, r in enumerate(shown) if r.folder == record.folder), None)
+        if index is None and not any(r is record or r is read_for for r in archive.records):
             return None  # gone from the disk, still on screen
         return ((index or 0) + 1, len(archive.records))
 

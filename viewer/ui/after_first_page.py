@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from viewer.domain.model import Archive, BrokenRecord, Record
+from viewer.domain.model import Archive, BrokenRecord, Record, UnreadRecord
 from viewer.services import reading_state
 from viewer.services import settings as prefs
 from viewer.ui import focus_frame
@@ -86,6 +86,7 @@ class AfterFirstPage(QObject):
         self._window = window
         self._session = window.session
         self._session.archive_reread.connect(self.archive_reread)
+        self._session.records_filled.connect(self._on_session_records_filled)
         self.library: LibraryPanel | None = None
         self.search_feature: SearchFeature | None = None
         self.cite_feature: CiteFeature | None = None
@@ -310,6 +311,12 @@ class AfterFirstPage(QObject):
             QTimer.singleShot(STEP_MS, self, self.start_pending_index)
             return
         archive, self._pending_index = self._pending_index, None
+        if (
+            archive is not None
+            and archive.records
+            and isinstance(archive.records[-1], UnreadRecord)
+        ):
+            return  # indexed once read whole (`archive_reread`): its last records are read last
         if archive is not None and archive is self._session.state.archive:
             self.features()[0].start_indexing(archive, self._completer())
 
@@ -409,6 +416,11 @@ class AfterFirstPage(QObject):
         if started and not self.stopped:
             QTimer.singleShot(INDEX_DELAY_MS, self.start_pending_index)
         self._read_metadata_again(archive)
+
+    def _on_session_records_filled(self, archive: Archive) -> None:
+        """More records of an archive listed before they were read: their rows show them."""
+        if self.library is not None:
+            self.library.fill_records(archive.records)
 
     def _good_records(self) -> list[Record]:
         archive = self._session.state.archive

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -95,6 +95,7 @@ class LibraryPanel(QWidget):
         self._view.collapsed.connect(self._on_view_collapsed)
         self._view.expanded.connect(self._on_view_expanded)
         self._model.modelReset.connect(self._on_model_reset)
+        self._model.rows_filled.connect(self._update_count)
 
         grouping = QHBoxLayout()
         grouping.addWidget(group_label)
@@ -126,6 +127,10 @@ class LibraryPanel(QWidget):
         closed groups and current row."""
         self._model.update_records(records)
         self._update_count()
+
+    def fill_records(self, records: Sequence[AnyRecord]) -> None:
+        """The records listed before they were read, as read since (`LibraryModel.fill_records`)."""
+        self._model.fill_records(records)
 
     def set_text_layers(self, texts: dict[str, bool]) -> None:
         """Mark the records whose PDF has no text layer (record ID -> whether it has one)."""
@@ -298,4 +303,10 @@ class LibraryPanel(QWidget):
                 if total == 1
                 else self.tr("{shown} of {total} records")
             )
-        self._count.setText(text.format(shown=i18n.number(shown), total=i18n.number(total)))
+        text = text.format(shown=i18n.number(shown), total=i18n.number(total))
+        unread = self._model.unread_count()
+        if unread:
+            text = self.tr("{count}; {unread} still being read").format(
+                count=text, unread=i18n.number(unread)
+            )
+        self._count.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import gc
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +123,12 @@ class Entry:
     def broken(self) -> bool:
         return isinstance(self.record, BrokenRecord)
 
+    def take(self, other: Entry) -> None:
+        """Become `other` (a record listed unread, read since), where the row is: the lists
+        sorted, filtered and grouped hold this same entry."""
+        for name in Entry.__slots__:
+            setattr(self, name, getattr(other, name))
+
     def tooltip(self) -> str:
         """The row's tooltip: the title, the date in full and the ID; or why it is unreadable."""
         record = self.record
@@ -140,17 +146,25 @@ FREEZE_EVERY = 2_000
 """Entries made on the listing thread between two `gc.freeze()` calls."""
 
 
-def entries_of(records: Iterable[AnyRecord], *, freeze: bool = False) -> list[Entry]:
+def entries_of(
+    records: Sequence[AnyRecord], *, freeze: bool = False, before: Sequence[Entry] = ()
+) -> list[Entry]:
     """The entries of `records`, each date written once however many records share it.
 
     `freeze`: the entries live as long as the list: keep the cycle collector from walking them
     again as they are made (its passes over 100,000 of them hold the interpreter lock, and so
-    the window, for a tenth of a second and more, whichever thread makes them).
+    the window, for a tenth of a second and more, whichever thread makes them). `before`: the
+    entries listed until now, of the same records in the same order but those changed since:
+    those of the same records are kept (a new one each would hold both lists at once).
     """
     undated = undated_text()
     written: Written = {}
     entries = []
-    for record in records:
+    kept = before if len(before) == len(records) else ()
+    for at, record in enumerate(records):
+        if kept and kept[at].record is record:
+            entries.append(kept[at])
+            continue
         entries.append(Entry.of(record, undated, written))
         if freeze and len(entries) % FREEZE_EVERY == 0:
             gc.freeze()
@@ -175,6 +189,41 @@ def group_key(entry: Entry, group_by: GroupBy) -> str:
     if group_by is GroupBy.DECADE:
         return str(entry.year // 10 * 10)
     return str(entry.year)
+
+
+def make_groups(shown: list[Entry], group_by: GroupBy, *, latest_first: bool) -> list[Group]:
+    """The groups of `shown` (in their order within each): years and decades in order (the
+    latest first if `latest_first`), collections by name; then those of none, undated and
+    unreadable records."""
+    by_key: dict[str, Group] = {}
+    labels = special_labels()
+    decade = QCoreApplication.translate("LibraryModel", "{decade}s")
+    for entry in shown:
+        key = group_key(entry, group_by)
+        group = by_key.get(key)
+        if group is None:
+            if key in labels:
+                label = labels[key]
+            elif group_by is GroupBy.DECADE:
+                label = decade.format(decade=key)
+            else:
+                label = key
+            group = by_key[key] = Group(key, label)
+        group.entries.append(entry)
+    special = {BROKEN_GROUP: 3, UNDATED: 2, NO_COLLECTION: 1}
+    if group_by is GroupBy.COLLECTION:
+        regular = sorted(
+            (g for g in by_key.values() if g.key not in special),
+            key=lambda g: fold(g.label).casefold(),
+        )
+    else:
+        regular = sorted(
+            (g for g in by_key.values() if g.key not in special),
+            key=lambda g: g.key,
+            reverse=latest_first,
+        )
+    rest = sorted((g for g in by_key.values() if g.key in special), key=lambda g: special[g.key])
+    return regular + rest
 
 
 def special_labels() -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,31 +13,28 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-from viewer.domain.folding import fold
 from viewer.services import i18n
+from viewer.ui import library_fill
 from viewer.ui.library_entries import (
-    BROKEN_GROUP,
     DATE,
     FETCH_ROWS,
     HEADERS,
     LIST_IN_BACKGROUND_ABOVE,
-    NO_COLLECTION,
     TITLE,
-    UNDATED,
     AnyRecord,
     Entry,
     Group,
     GroupBy,
     entries_of,
     filter_terms,
-    group_key,
+    make_groups,
     sorted_entries,
-    special_labels,
 )
 
 log = logging.getLogger(__name__)
@@ -80,6 +77,8 @@ class LibraryModel(QAbstractItemModel):
 
     RECORD_ROLE = _RECORD
 
+    rows_filled = Signal()
+    """Rows listed unread took their records (`fill_records`), some or all of them."""
     listing_finished = Signal()
     """Records given to `set_records` are now listed (at once for a few, later for many)."""
     _prepared = Signal(int, object)
@@ -109,14 +108,21 @@ class LibraryModel(QAbstractItemModel):
         """Records whose PDF has no text layer (only machine reading can give its text)."""
         self._bold = QFont()
         self._bold.setBold(True)
+        self._filling = library_fill.RowFilling()
+        """The records read of those listed unread, until their rows have them."""
 
     # -- changing what is shown -----------------------------------------------------------------
 
     def set_records(self, records: Iterable[AnyRecord]) -> None:
         """Show `records`: at once when there are a few; when there are many, the list shown
         until now stays until they are prepared on a thread of their own (`listing_finished`)."""
-        records = tuple(records)
+        self._set_records(tuple(records), ())
+
+    def _set_records(self, records: tuple[AnyRecord, ...], before: list[Entry] | tuple[()]) -> None:
+        """`set_records`, keeping the entries of `before` whose records are in `records` at the
+        same places."""
         self._generation += 1
+        self._filling.reset()
         if len(records) <= LIST_IN_BACKGROUND_ABOVE:
             self._listing = 0
             self._entries = entries_of(records)
@@ -130,7 +136,7 @@ class LibraryModel(QAbstractItemModel):
 
         def prepare() -> None:
             try:
-                entries = entries_of(records, freeze=True)
+                entries = entries_of(records, freeze=True, before=before)
                 ordered = sorted_entries(entries, column, order)
                 row_of = {entry.record.id: row for row, entry in enumerate(ordered)}
                 result = (entries, ordered, row_of, column, order)
@@ -146,12 +152,12 @@ class LibraryModel(QAbstractItemModel):
         change places move, without resetting the list (which would lay out every row again,
         and close what the reader opened). Records added or removed are listed anew."""
         records = tuple(records)
-        if (
-            self._listing
-            or len(records) != len(self._entries)
-            or len(records) > UPDATE_IN_PLACE_UP_TO
-        ):
+        if self._listing or len(records) != len(self._entries):
             self.set_records(records)
+            return
+        if len(records) > UPDATE_IN_PLACE_UP_TO:
+            # A copy: the rows it replaces are let go a piece at a time once it is listed.
+            self._set_records(records, list(self._entries))
             return
         entries: list[Entry] = []
         changed: dict[str, Entry] = {}
@@ -168,6 +174,55 @@ class LibraryModel(QAbstractItemModel):
             self._entries = entries
             self._sort_entries()
             self._show_changed(changed)
+
+    def fill_records(self, records: Sequence[AnyRecord]) -> None:
+        """The records listed unread (`UnreadRecord`), as read since: `records` are those
+        listed, in the same order, with the records read in place of the first of them. Their
+        rows show them where they are (a filter, a sort or a grouping takes them as they are
+        then; the archive, once read whole, is listed again in order). More records than
+        listed (the first records read, then every record folder) are listed anew."""
+        if len(records) != (self._listing or len(self._entries)):
+            self.set_records(records)
+            return
+        self._filling.records = records
+        if not self._listing:
+            self._fill_some()
+
+    def _fill_some(self) -> None:
+        if self._listing:
+            return  # filled once listed (the listing thread reads the entries meanwhile)
+        filled = self._filling.fill(self._entries, self._row_of)
+        if filled:
+            self._announce_filled(filled)
+            self.rows_filled.emit()
+        if self._filling.records:
+            QTimer.singleShot(1, self, self._fill_some)  # the rest on the next turns
+
+    def _announce_filled(self, ids: list[str]) -> None:
+        """The rows of `ids` changed: the rows given to the view among them are painted again
+        (none, most often: the rows of records listed unread are at the end, undated)."""
+        row_of = self._row_of
+        if self.is_grouped() or row_of is None:
+            self._announce_all()
+            return
+        rows = [row for row in (row_of.get(i, -1) for i in ids) if 0 <= row < self._fetched]
+        if rows:
+            last = len(HEADERS) - 1
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+
+    def _announce_all(self) -> None:
+        """Every row's data may have changed (the view asks again for those it shows)."""
+        last = len(HEADERS) - 1
+        if not self.is_grouped():
+            if self._fetched:
+                self.dataChanged.emit(self.index(0, 0), self.index(self._fetched - 1, last))
+            return
+        for group_row, group in enumerate(self._groups):
+            if group.entries:
+                parent = self.index(group_row, 0)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(group.entries) - 1, last, parent)
+                )
 
     def _show_changed(self, changed: dict[str, Entry]) -> None:
         """Show `_sorted` again after the entries `changed` (by ID) were made anew."""
@@ -260,6 +315,14 @@ class LibraryModel(QAbstractItemModel):
         """False when the record's PDF is known to have no text layer."""
         return record_id not in self._without_text
 
+    def has_unread(self) -> bool:
+        """Whether rows still show records listed before they were read (by their folders)."""
+        return self.unread_count() > 0
+
+    def unread_count(self) -> int:
+        """How many rows show records listed before they were read."""
+        return library_fill.unread_count(self._entries)
+
     def is_listing(self) -> bool:
         """True while many records are being prepared for the list."""
         return self._listing > 0
@@ -278,6 +341,7 @@ class LibraryModel(QAbstractItemModel):
         order: Qt.SortOrder
         entries, ordered, row_of, column, order = result  # type: ignore[misc]
         self._listing = 0
+        before = [self._entries, self._sorted, self._shown]
         self._entries = entries
         if (column, order) == (self._sort_column, self._sort_order):
             self._sorted = ordered
@@ -285,7 +349,10 @@ class LibraryModel(QAbstractItemModel):
             self._sort_entries()  # the reader chose another order meanwhile
             row_of = None
         self._rebuild(row_of)
+        library_fill.release_in_pieces(before, self)
         self.listing_finished.emit()
+        if self._filling.records:  # records read while these were listed
+            self._fill_some()
 
     def set_filter(self, text: str) -> None:
         """Show only records whose title, date or ID hold every word of `text`."""
@@ -335,38 +402,10 @@ class LibraryModel(QAbstractItemModel):
         return list(self._sorted)
 
     def _make_groups(self, shown: list[Entry]) -> list[Group]:
-        by_key: dict[str, Group] = {}
-        labels = special_labels()
-        decade = QCoreApplication.translate("LibraryModel", "{decade}s")
-        for entry in shown:
-            key = group_key(entry, self._group_by)
-            group = by_key.get(key)
-            if group is None:
-                if key in labels:
-                    label = labels[key]
-                elif self._group_by is GroupBy.DECADE:
-                    label = decade.format(decade=key)
-                else:
-                    label = key
-                group = by_key[key] = Group(key, label)
-            group.entries.append(entry)
-        special = {BROKEN_GROUP: 3, UNDATED: 2, NO_COLLECTION: 1}
-        if self._group_by is GroupBy.COLLECTION:
-            regular = sorted(
-                (g for g in by_key.values() if g.key not in special),
-                key=lambda g: fold(g.label).casefold(),
-            )
-        else:
-            regular = sorted(
-                (g for g in by_key.values() if g.key not in special),
-                key=lambda g: g.key,
-                reverse=self._sort_column == DATE
-                and self._sort_order == Qt.SortOrder.DescendingOrder,
-            )
-        rest = sorted(
-            (g for g in by_key.values() if g.key in special), key=lambda g: special[g.key]
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return make_groups(
+            shown, self._group_by, latest_first=self._sort_column == DATE and descending
         )
-        return regular + rest
 
     # -- what the view sees ---------------------------------------------------------------------
 

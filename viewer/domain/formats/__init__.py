@@ -107,7 +107,9 @@ def read(
     early: Callable[[Archive], None] | None = None,
 ) -> Archive:
     """The archive, folder, spreadsheet or export at `path`, read by its format. `early` is given
-    the archive as the user's cache has it, when its format keeps one (`Format.read_early`)."""
+    the archive as the user's cache has it, when its format keeps one (`Format.read_early`),
+    or its first records read with the rest to be read (`archive.load_archive`), and then
+    again as more of them are read."""
     fmt = detect(path)
     if early is not None and fmt.read_early is not None:
         return fmt.read_early(path, progress, early)
