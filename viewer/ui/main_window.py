@@ -40,7 +40,7 @@ from viewer.services.jobs import Jobs
 from viewer.services.messages import MessageChannel
 from viewer.services.reading_session import ReadingSession
 from viewer.services.settings import Layout, Settings, ViewState
-from viewer.ui import actions, focus_frame, tab_order
+from viewer.ui import actions, focus_frame, menu_bar, tab_order
 from viewer.ui.after_first_page import AfterFirstPage
 from viewer.ui.appearance import Appearance
 from viewer.ui.messages import Level, MessageBar
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
             "copy_text": self.scan.copy_action,
             "thumbnails": self.scan.thumbnails_action,
         }
-        built = actions.build_menus(self.menuBar(), self, slots, others)
+        built = menu_bar.build_menus(self.menuBar(), self, slots, others)
         self.commands = built.actions
         """The window's commands by their id in the table."""
         self.open_action = built.actions["open"]
@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self,
             self.tr("Keyboard shortcuts"),
-            "<table>" + actions.shortcut_rows() + "</table>",
+            "<table>" + menu_bar.shortcut_rows() + "</table>",
         )
 
     def _show_history(self) -> None:
