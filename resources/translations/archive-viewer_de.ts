@@ -119,6 +119,11 @@
         <translation>Den Zitieren-Bereich ein- oder ausblenden</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Show or hide your notes on the record</source>
+        <translation>Ihre Notizen zum Dokument ein- oder ausblenden</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Larger transcript text</source>
         <translation>Größere Schrift der Transkription</translation>
@@ -159,7 +164,32 @@
         <translation>Weiß auf Schwarz, bei Sehschwäche oder in hellen Räumen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Write a note on the record shown</source>
+        <translation>Eine Notiz zum angezeigten Dokument schreiben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected and write a note on it</source>
+        <translation>Die ausgewählte Stelle markieren und eine Notiz dazu schreiben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected in the transcript</source>
+        <translation>Die in der Transkription ausgewählte Stelle markieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bookmark the scan page shown</source>
+        <translation>Ein Lesezeichen auf die angezeigte Scanseite setzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the record&apos;s notes with their citation</source>
+        <translation>Die Notizen zum Dokument mit ihrem Zitat speichern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The next record</source>
         <translation>Der nächste Datensatz</translation>
     </message>
@@ -205,20 +235,25 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+288"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Export &amp;Whole Archive</source>
         <translation>&amp;Ganzes Archiv exportieren</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Notes are off in this session: {reason}. Everything else works as usual.</source>
+        <translation>Notizen sind in dieser Sitzung aus: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
 </context>
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-131"/>
+        <location filename="../../viewer/ui/actions.py" line="-166"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
@@ -251,7 +286,7 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-122"/>
+        <location filename="../../viewer/ui/actions.py" line="-130"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Mit Zitierangabe kopieren</translation>
@@ -659,7 +694,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+31"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -706,7 +741,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Keine Textebene: nur maschinelles Lesen (OCR) kann ihren Text liefern</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+293"/>
         <source>{decade}s</source>
         <translation>{decade}er</translation>
     </message>
@@ -799,7 +834,7 @@ Nicht lesbar: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+167"/>
+        <location filename="../../viewer/ui/main_window.py" line="+173"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
@@ -821,22 +856,22 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitieren</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="-50"/>
+        <location filename="../../viewer/ui/main_window.py" line="-52"/>
         <source>Record position</source>
         <translation>Position des Dokuments</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>{title} panel</source>
         <translation>Bereich {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-249"/>
+        <location filename="../../viewer/ui/actions.py" line="-251"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -851,7 +886,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+76"/>
+        <location filename="../../viewer/ui/main_window.py" line="+82"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -871,12 +906,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Im Dokument suchen…</translation>
     </message>
@@ -886,12 +921,17 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Archiv durchsuchen…</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-165"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
@@ -917,6 +957,12 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
+        <location filename="../../viewer/ui/main_window.py" line="-92"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Larger Text</source>
         <translation>&amp;Größere Schrift</translation>
     </message>
@@ -941,12 +987,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-312"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+363"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -956,12 +1002,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-370"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+389"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -976,7 +1022,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+14"/>
+        <location filename="../../viewer/ui/main_window.py" line="+110"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -1006,7 +1052,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-162"/>
+        <location filename="../../viewer/ui/actions.py" line="-205"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -1026,12 +1072,37 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+106"/>
+        <source>Add Note to &amp;Record…</source>
+        <translation>Notiz zum &amp;Dokument…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on &amp;Selection…</source>
+        <translation>Notiz zur &amp;Auswahl…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Highlight Selection</source>
+        <translation>Auswahl &amp;markieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Bookmark Page</source>
+        <translation>&amp;Lesezeichen auf Seite</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Export Notes as Markdown…</source>
+        <translation>Notizen als Markdown &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+164"/>
+        <location filename="../../viewer/ui/main_window.py" line="+177"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1079,7 +1150,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Meldung ausblenden</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>info</source>
         <translation>Hinweis</translation>
     </message>
@@ -1284,6 +1355,201 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="+193"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note (plain text; *emphasis* and lists)</source>
+        <translation>Ihre Notiz (Klartext; *Hervorhebung* und Listen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message>
+        <location filename="../../viewer/ui/notes_feature.py" line="+89"/>
+        <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
+        <translation>Notizen können nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten und werden angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlight &amp;Colour</source>
+        <translation>Markierungs&amp;farbe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>The place of this note is not found in the text.</source>
+        <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open a record to write notes on it.</source>
+        <translation>Öffnen Sie ein Dokument, um Notizen dazu zu schreiben.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This note could not be saved: {reason}. Its words are on the clipboard; the notes saved before are kept.</source>
+        <translation>Diese Notiz konnte nicht gespeichert werden: {reason}. Ihr Text liegt in der Zwischenablage; die zuvor gespeicherten Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This could not be saved: {reason}. The notes saved before are kept.</source>
+        <translation>Dies konnte nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on the record</source>
+        <translation>Notiz zum Dokument</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+7"/>
+        <source>Select a passage of the transcript first.</source>
+        <translation>Wählen Sie zuerst eine Stelle der Transkription aus.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on the passage</source>
+        <translation>Notiz zur Stelle</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This record has no scan page to bookmark.</source>
+        <translation>Dieses Dokument hat keine Scanseite für ein Lesezeichen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan page {page} bookmarked</source>
+        <translation>Lesezeichen auf Scanseite {page} gesetzt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Note deleted</source>
+        <translation>Notiz gelöscht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This record has no notes to export.</source>
+        <translation>Dieses Dokument hat keine Notizen zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export notes as Markdown</source>
+        <translation>Notizen als Markdown exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Notizen konnten nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes exported to {file}</source>
+        <translation>Notizen nach {file} exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="-145"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes on this record</source>
+        <translation>Notizen zu diesem Dokument</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add Note…</source>
+        <translation>Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No notes on this record yet.</source>
+        <translation>Noch keine Notizen zu diesem Dokument.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 note on this record</source>
+        <translation>1 Notiz zu diesem Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} notes on this record</source>
+        <translation>{count} Notizen zu diesem Dokument</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>On the record</source>
+        <translation>Zum Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bookmark, scan page {page}</source>
+        <translation>Lesezeichen, Scanseite {page}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>place not found</source>
+        <translation>Stelle nicht gefunden</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <location filename="../../viewer/services/i18n.py" line="+105"/>
@@ -1295,23 +1561,23 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>OcrFeature</name>
     <message>
-        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+82"/>
         <source>OCR progress</source>
         <translation>Fortschritt der Texterkennung</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Pause OCR</source>
         <translation>Texterkennung anhalten</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Das Lesen von Seiten ohne Textebene anhalten oder fortsetzen</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>OCR: {message}</source>
         <translation>Texterkennung: {message}</translation>
     </message>
@@ -1704,7 +1970,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-189"/>
+        <location filename="../../viewer/ui/actions.py" line="-224"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -1822,7 +2088,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+87"/>
+        <location filename="../../viewer/ui/actions.py" line="+122"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
@@ -1923,12 +2189,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -1938,7 +2204,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suche: {count} Dokumente oder Dateien konnten nicht indexiert werden und sind nicht durchsuchbar (zuerst: {reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Search: {reason}</source>
         <translation>Suche: {reason}</translation>
     </message>
@@ -2358,22 +2624,22 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+98"/>
+        <location filename="../../viewer/app.py" line="+104"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Die Spalten von {sheet} können nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Bildseiten werden in dieser Sitzung nicht maschinell gelesen (OCR): ihr Cache-Ordner {folder} kann nicht angelegt werden ({reason}).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer: unerwarteter Fehler</translation>
     </message>

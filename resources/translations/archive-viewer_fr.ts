@@ -119,6 +119,11 @@
         <translation>Afficher ou masquer le panneau Citer</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Show or hide your notes on the record</source>
+        <translation>Afficher ou masquer vos notes sur le document</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Larger transcript text</source>
         <translation>Texte de la transcription plus grand</translation>
@@ -159,7 +164,32 @@
         <translation>Blanc sur noir, pour la basse vision ou les salles claires</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Write a note on the record shown</source>
+        <translation>Écrire une note sur le document affiché</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected and write a note on it</source>
+        <translation>Surligner le passage sélectionné et écrire une note dessus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected in the transcript</source>
+        <translation>Surligner le passage sélectionné dans la transcription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bookmark the scan page shown</source>
+        <translation>Mettre un signet sur la page du scan affichée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the record&apos;s notes with their citation</source>
+        <translation>Enregistrer les notes du document avec leur citation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The next record</source>
         <translation>La notice suivante</translation>
     </message>
@@ -205,20 +235,25 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+210"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+288"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Export &amp;Whole Archive</source>
         <translation>Exporter &amp;toute l’archive</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Notes are off in this session: {reason}. Everything else works as usual.</source>
+        <translation>Les notes sont désactivées pour cette session : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
 </context>
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-131"/>
+        <location filename="../../viewer/ui/actions.py" line="-166"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Haut contraste</translation>
@@ -251,7 +286,7 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-122"/>
+        <location filename="../../viewer/ui/actions.py" line="-130"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Copier avec la référence</translation>
@@ -659,7 +694,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library_entries.py" line="+29"/>
+        <location filename="../../viewer/ui/library_entries.py" line="+31"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -706,7 +741,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Pas de couche de texte : seule la lecture automatique (OCR) peut en donner le texte</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+293"/>
         <source>{decade}s</source>
         <translation>Années {decade}</translation>
     </message>
@@ -799,7 +834,7 @@ Illisible&#xa0;: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+167"/>
+        <location filename="../../viewer/ui/main_window.py" line="+173"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
@@ -821,22 +856,22 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Citer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="-50"/>
+        <location filename="../../viewer/ui/main_window.py" line="-52"/>
         <source>Record position</source>
         <translation>Position du document</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>{title} panel</source>
         <translation>Panneau {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-249"/>
+        <location filename="../../viewer/ui/actions.py" line="-251"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
@@ -851,7 +886,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+76"/>
+        <location filename="../../viewer/ui/main_window.py" line="+82"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -871,12 +906,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Rechercher dans le document…</translation>
     </message>
@@ -886,12 +921,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Rechercher dans l’&amp;archive…</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-165"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
@@ -917,6 +957,12 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
+        <location filename="../../viewer/ui/main_window.py" line="-92"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Larger Text</source>
         <translation>A&amp;grandir le texte</translation>
     </message>
@@ -941,12 +987,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-312"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+363"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
@@ -956,12 +1002,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-370"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+389"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -976,7 +1022,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+14"/>
+        <location filename="../../viewer/ui/main_window.py" line="+110"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -1006,7 +1052,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-162"/>
+        <location filename="../../viewer/ui/actions.py" line="-205"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -1026,12 +1072,37 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+106"/>
+        <source>Add Note to &amp;Record…</source>
+        <translation>Note sur le &amp;document…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on &amp;Selection…</source>
+        <translation>Note sur la &amp;sélection…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Highlight Selection</source>
+        <translation>Su&amp;rligner la sélection</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Bookmark Page</source>
+        <translation>Si&amp;gnet sur la page</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Export Notes as Markdown…</source>
+        <translation>&amp;Exporter les notes en Markdown…</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+164"/>
+        <location filename="../../viewer/ui/main_window.py" line="+177"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1079,7 +1150,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Masquer le message</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>info</source>
         <translation>information</translation>
     </message>
@@ -1284,6 +1355,201 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="+193"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note (plain text; *emphasis* and lists)</source>
+        <translation>Votre note (texte brut ; *emphase* et listes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message>
+        <location filename="../../viewer/ui/notes_feature.py" line="+89"/>
+        <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
+        <translation>Les notes ne peuvent pas être enregistrées : {reason}. Les notes enregistrées auparavant sont conservées et affichées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlight &amp;Colour</source>
+        <translation>&amp;Couleur du surlignage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>The place of this note is not found in the text.</source>
+        <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open a record to write notes on it.</source>
+        <translation>Ouvrez un document pour écrire des notes dessus.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This note could not be saved: {reason}. Its words are on the clipboard; the notes saved before are kept.</source>
+        <translation>Cette note n’a pas pu être enregistrée : {reason}. Son texte est dans le presse-papiers ; les notes enregistrées auparavant sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This could not be saved: {reason}. The notes saved before are kept.</source>
+        <translation>Ceci n’a pas pu être enregistré : {reason}. Les notes enregistrées auparavant sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on the record</source>
+        <translation>Note sur le document</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+7"/>
+        <source>Select a passage of the transcript first.</source>
+        <translation>Sélectionnez d’abord un passage de la transcription.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note on the passage</source>
+        <translation>Note sur le passage</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This record has no scan page to bookmark.</source>
+        <translation>Ce document n’a pas de page de scan où mettre un signet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan page {page} bookmarked</source>
+        <translation>Signet mis sur la page {page} du scan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Note deleted</source>
+        <translation>Note supprimée</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This record has no notes to export.</source>
+        <translation>Ce document n’a pas de notes à exporter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export notes as Markdown</source>
+        <translation>Exporter les notes en Markdown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Les notes n’ont pas pu être écrites dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes exported to {file}</source>
+        <translation>Notes exportées vers {file}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="-145"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes on this record</source>
+        <translation>Notes sur ce document</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add Note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No notes on this record yet.</source>
+        <translation>Aucune note sur ce document pour l’instant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 note on this record</source>
+        <translation>1 note sur ce document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} notes on this record</source>
+        <translation>{count} notes sur ce document</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>On the record</source>
+        <translation>Sur le document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bookmark, scan page {page}</source>
+        <translation>Signet, page {page} du scan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>place not found</source>
+        <translation>emplacement introuvable</translation>
+    </message>
+</context>
+<context>
     <name>Numbers</name>
     <message>
         <location filename="../../viewer/services/i18n.py" line="+105"/>
@@ -1295,23 +1561,23 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>OcrFeature</name>
     <message>
-        <location filename="../../viewer/ui/ocr_feature.py" line="+81"/>
+        <location filename="../../viewer/ui/ocr_feature.py" line="+82"/>
         <source>OCR progress</source>
         <translation>Progression de la reconnaissance</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Pause OCR</source>
         <translation>Suspendre l’OCR</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>Pause or resume reading image-only pages</source>
         <translation>Suspendre ou reprendre la lecture des pages sans couche de texte</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>OCR: {message}</source>
         <translation>OCR : {message}</translation>
     </message>
@@ -1704,7 +1970,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-189"/>
+        <location filename="../../viewer/ui/actions.py" line="-224"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Zoom avant</translation>
@@ -1822,7 +2088,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+87"/>
+        <location filename="../../viewer/ui/actions.py" line="+122"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
@@ -1923,12 +2189,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+84"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -1938,7 +2204,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Recherche&#xa0;: {count} documents ou fichiers n’ont pas pu être indexés et ne peuvent pas être trouvés par la recherche (premier problème&#xa0;: {reason}).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Search: {reason}</source>
         <translation>Recherche : {reason}</translation>
     </message>
@@ -2358,22 +2624,22 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+98"/>
+        <location filename="../../viewer/app.py" line="+104"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The columns of {sheet} cannot be remembered: {error}</source>
         <translation>Les colonnes de {sheet} ne peuvent pas être retenues : {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Image-only pages are not machine-read (OCR) in this session: its cache folder {folder} cannot be made ({reason}).</source>
         <translation>Les pages sans texte ne sont pas lues par OCR pendant cette session : leur dossier de cache {folder} ne peut pas être créé ({reason}).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Archive Viewer: unexpected error</source>
         <translation>Archive Viewer&#xa0;: erreur inattendue</translation>
     </message>

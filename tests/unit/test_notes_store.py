@@ -3,7 +3,6 @@ migrations, a read-only or full data folder, and notes that survive the viewer b
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import sqlite3
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.read_only import read_only_folder
 from viewer.domain import notes
 from viewer.domain.model import Archive, Record, Scan
 from viewer.domain.notes import schema
@@ -140,30 +140,6 @@ def test_a_file_from_a_newer_viewer_is_read_but_not_changed(tmp_path: Path) -> N
     newer.close()
 
 
-@contextlib.contextmanager
-def _read_only(folder: Path) -> Iterator[None]:
-    """`folder` on a read-only file system (root) or without write permission (anyone else)."""
-    if os.geteuid() != 0:
-        modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
-        for p in modes:
-            p.chmod(0o555 if p.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            for p, mode in modes.items():
-                p.chmod(mode)
-        return
-    mounted = subprocess.run(
-        ["mount", "--bind", "-o", "ro", str(folder), str(folder)], capture_output=True, check=False
-    )
-    if mounted.returncode:
-        pytest.skip(f"a read-only folder cannot be made here: {mounted.stderr!r}")
-    try:
-        yield
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_a_read_only_data_folder_shows_the_saved_notes_and_says_why_new_ones_are_not(
     tmp_path: Path,
 ) -> None:
@@ -172,7 +148,7 @@ def test_a_read_only_data_folder_shows_the_saved_notes_and_says_why_new_ones_are
     for number in range(3):
         store.add(KEY, Place.RECORD, f"note {number}")
     store.close()
-    with _read_only(folder):
+    with read_only_folder(folder):
         kept = NoteStore.open(folder / "notes.sqlite3")
         assert kept.read_only and "cannot be written" in kept.problem
         assert [n.text for n in kept.notes_for(KEY)] == ["note 0", "note 1", "note 2"]

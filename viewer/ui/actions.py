@@ -25,6 +25,7 @@ class Menu(enum.Enum):
     FILE = "file"
     EDIT = "edit"
     VIEW = "view"
+    NOTES = "notes"
     GO = "go"
     HELP = "help"
     SCAN = "scan"
@@ -37,6 +38,7 @@ MENU_TITLES = {
     Menu.FILE: QT_TRANSLATE_NOOP("MainWindow", "&File"),
     Menu.EDIT: QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
     Menu.VIEW: QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    Menu.NOTES: QT_TRANSLATE_NOOP("MainWindow", "&Notes"),
     Menu.GO: QT_TRANSLATE_NOOP("MainWindow", "&Go"),
     Menu.HELP: QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
@@ -108,6 +110,7 @@ _M = "MainWindow"
 _SCAN = "ScanPane"
 _STD = QKeySequence.StandardKey
 F, E, V, G, H, S = Menu.FILE, Menu.EDIT, Menu.VIEW, Menu.GO, Menu.HELP, Menu.SCAN
+N = Menu.NOTES
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -290,6 +293,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         made=Made.DOCK,
     ),
     ActionSpec(
+        "notes_panel",
+        QT_TRANSLATE_NOOP("MainWindow", "Notes"),
+        V,
+        ("Shift+F8",),
+        help=QT_TRANSLATE_NOOP("Actions", "Show or hide your notes on the record"),
+        made=Made.DOCK,
+    ),
+    ActionSpec(
         "text_larger",
         QT_TRANSLATE_NOOP("MainWindow", "&Larger Text"),
         V,
@@ -352,6 +363,41 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help=QT_TRANSLATE_NOOP("Actions", "White on black, for low vision or bright rooms"),
         context="Appearance",
         made=Made.ELSEWHERE,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "note_record",
+        QT_TRANSLATE_NOOP("MainWindow", "Add Note to &Record…"),
+        N,
+        ("Ctrl+Shift+N",),
+        help=QT_TRANSLATE_NOOP("Actions", "Write a note on the record shown"),
+    ),
+    ActionSpec(
+        "note_passage",
+        QT_TRANSLATE_NOOP("MainWindow", "Note on &Selection…"),
+        N,
+        ("Ctrl+Alt+N",),
+        help=QT_TRANSLATE_NOOP("Actions", "Highlight the passage selected and write a note on it"),
+    ),
+    ActionSpec(
+        "highlight",
+        QT_TRANSLATE_NOOP("MainWindow", "&Highlight Selection"),
+        N,
+        ("Ctrl+Shift+H",),
+        help=QT_TRANSLATE_NOOP("Actions", "Highlight the passage selected in the transcript"),
+    ),
+    ActionSpec(
+        "bookmark",
+        QT_TRANSLATE_NOOP("MainWindow", "&Bookmark Page"),
+        N,
+        ("Ctrl+B",),
+        help=QT_TRANSLATE_NOOP("Actions", "Bookmark the scan page shown"),
+    ),
+    ActionSpec(
+        "export_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "&Export Notes as Markdown…"),
+        N,
+        help=QT_TRANSLATE_NOOP("Actions", "Write the record's notes with their citation"),
         separator_before=True,
     ),
     ActionSpec(

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         search_factory: SearchFactory | None = None,
         text_layer: TextLayer | None = None,
         parent: QWidget | None = None,
+        *,
+        notes: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_TITLE)
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.view_state = view_state
         self.search_factory = search_factory
         self.text_layer = text_layer
+        self.notes_enabled = notes
+        """Whether the reader's notes are offered (never in a kiosk)."""
         self._record_has_scan = True
         self.export_results_menu: QMenu | None = None
         self.export_archive_menu: QMenu | None = None
@@ -134,6 +138,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.memory.restore()
+        if not notes:
+            self.notes_dock.hide()  # whatever the saved window state says
 
     # -- building -------------------------------------------------------------------------------
 
@@ -181,6 +187,10 @@ class MainWindow(QMainWindow):
             "cite", self.tr("Cite"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.metadata_dock, self.cite_dock)
+        self.notes_dock = self._dock(
+            "notes", self.tr("Notes"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.cite_dock, self.notes_dock)
         self.metadata_dock.raise_()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -223,6 +233,11 @@ class MainWindow(QMainWindow):
             "shortcuts": self._show_shortcuts,
             "message_history": self._show_history,
             "about": self._show_about,
+            "note_record": lambda: self._with_notes("note_record"),
+            "note_passage": lambda: self._with_notes("note_passage"),
+            "highlight": lambda: self._with_notes("highlight"),
+            "bookmark": lambda: self._with_notes("bookmark"),
+            "export_notes": lambda: self._with_notes("export_markdown"),
         }
         for layout in Layout:
             slots[f"layout_{layout.value}"] = lambda *_, m=layout: self.set_layout(m)
@@ -235,6 +250,7 @@ class MainWindow(QMainWindow):
             "records_panel": self.records_dock.toggleViewAction(),
             "metadata_panel": self.metadata_dock.toggleViewAction(),
             "cite_panel": self.cite_dock.toggleViewAction(),
+            "notes_panel": self.notes_dock.toggleViewAction(),
             "go_to_page": self.scan.go_to_page_action,
             "zoom_out": self.scan.zoom_out_action,
             "zoom_in": self.scan.zoom_in_action,
@@ -269,6 +285,10 @@ class MainWindow(QMainWindow):
             lambda: self.opening.fill_recent_menu(self._recent_menu)
         )
         self.file_menu.insertMenu(self.sheet_columns_action, self._recent_menu)
+        self.notes_menu = built.menus[actions.Menu.NOTES]
+        if not self.notes_enabled:
+            self.notes_menu.menuAction().setVisible(False)
+            self.notes_dock.hide()
         self.edit_menu = built.menus[actions.Menu.EDIT]
         self.edit_menu.addSeparator()  # Find Next, Copy with Citation... come after the page
         view_menu = built.menus[actions.Menu.VIEW]
@@ -441,6 +461,13 @@ class MainWindow(QMainWindow):
         """Edit > Copy with Citation."""
         return self.later.features()[1].copy_with_citation_action
 
+    def _with_notes(self, command: str) -> None:
+        """Run a Notes command once the notes are there (built on first need)."""
+        feature = self.later.notes_feature_made()
+        if feature is not None:
+            self.notes_dock.show()
+            getattr(feature, command)()
+
     def _on_find_triggered(self) -> None:
         if self.current_layout() is Layout.SCAN_ONLY:
             self.set_layout(Layout.SIDE_BY_SIDE)
@@ -459,8 +486,14 @@ class MainWindow(QMainWindow):
             self.later.search_feature.focus_search()
 
     def side_docks(self) -> list[QWidget]:
-        """The panels beside the reading area: records, search, metadata, cite."""
-        return [self.records_dock, self.search_dock, self.metadata_dock, self.cite_dock]
+        """The panels beside the reading area: records, search, metadata, cite, notes."""
+        return [
+            self.records_dock,
+            self.search_dock,
+            self.metadata_dock,
+            self.cite_dock,
+            self.notes_dock,
+        ]
 
     def follow_screen_in_tab_order(self) -> None:
         """Tab visits the window's parts as they are on screen (again, as panels arrive)."""

@@ -157,7 +157,7 @@ class NoteStore:
             except (sqlite3.Error, schema.SchemaError, OSError) as exc:
                 unwritable = str(exc) if isinstance(exc, schema.SchemaError) else _why(exc, path)
         if not path.is_file():
-            raise NotesUnavailableError(f"notes cannot be kept: {unwritable}")
+            raise NotesUnavailableError(unwritable)
         try:
             connection = schema.connect_read_only(path)
         except (sqlite3.Error, schema.SchemaError) as exc:

@@ -1,0 +1,276 @@
+"""The reader's notes in the window: a note on the record, a highlight painted on its passage,
+a bookmark, a transcript corrected under a highlight, the Markdown export, and no notes at all in
+a kiosk or when they cannot be kept."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from tests.read_only import read_only_folder
+from viewer.app import Viewer
+from viewer.domain import notes
+from viewer.ui import actions
+from viewer.ui.notes_feature import NotesFeature
+
+PASSAGE = "Mao Zedong asked me to inform you of the following"
+
+
+@pytest.fixture
+def archive(samples: Path, tmp_path: Path) -> Path:
+    """A copy of the sample archive (its transcript is corrected by a test)."""
+    copy = tmp_path / "archive"
+    shutil.copytree(samples, copy)
+    return copy
+
+
+def _open(qtbot: QtBot, viewer: Viewer, path: Path) -> NotesFeature:
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        viewer.window.open_path(path)
+    transcript = viewer.window.transcript
+    qtbot.waitUntil(lambda: "Yesterday, 17 May" in transcript.plain_text(), timeout=10000)
+    qtbot.waitUntil(lambda: viewer.window.later.notes_feature is not None, timeout=10000)
+    feature = viewer.window.later.notes_feature
+    assert feature is not None
+    return feature
+
+
+def _select(viewer: Viewer, text: str) -> None:
+    browser = viewer.window.transcript.browser()
+    start = browser.toPlainText().index(text)
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
+
+
+def _background_at(viewer: Viewer, text: str) -> str:
+    """The background colour of the middle of `text` in the transcript ("" when none)."""
+    browser = viewer.window.transcript.browser()
+    middle = browser.toPlainText().index(text) + len(text) // 2
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(middle)
+    brush = cursor.charFormat().background()
+    return brush.color().name() if brush.style().value else ""
+
+
+def test_a_note_on_the_record_is_listed_and_kept_for_the_next_start(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    assert feature.panel.texts() == []
+    assert feature.panel.status() == "No notes on this record yet."
+    viewer.window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Key source for chapter 3.")
+    feature.dialog.tags_edit.setText("chapter 3, Korea")
+    feature.dialog.accept()
+    assert feature.panel.texts() == ["On the record\nKey source for chapter 3.\n#chapter 3 #Korea"]
+    assert viewer.window.notes_dock.isVisible()
+    viewer.window.close()
+    again = make_viewer()
+    assert _open(qtbot, again, archive).panel.texts() == [
+        "On the record\nKey source for chapter 3.\n#chapter 3 #Korea"
+    ]
+
+
+def test_a_highlighted_passage_is_painted_listed_and_shown_when_its_note_is_clicked(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    feature.set_colour("#a5d6a7")
+    _select(viewer, PASSAGE)
+    viewer.window.commands["note_passage"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Who else was there?")
+    feature.dialog.accept()
+    assert _background_at(viewer, PASSAGE) == "#a5d6a7"
+    assert _background_at(viewer, "Yesterday, 17 May") == ""
+    assert feature.panel.texts() == [f"“{PASSAGE}”\nWho else was there?"]
+    browser = viewer.window.transcript.browser()
+    browser.moveCursor(QTextCursor.MoveOperation.End)
+    feature.panel.list_view().setCurrentRow(0)
+    feature.panel.note_activated.emit(feature.panel.current_note_id())
+    assert browser.textCursor().selectedText() == PASSAGE
+    # Deleted: the text is as it was.
+    feature.panel.delete_button.click()
+    assert feature.panel.texts() == []
+    assert _background_at(viewer, PASSAGE) == ""
+
+
+def test_a_bookmark_lists_its_page_and_takes_the_scan_there(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    scan = viewer.window.scan
+    qtbot.waitUntil(lambda: scan.page_count() > 1, timeout=10000)
+    scan.go_to_page(1)
+    qtbot.waitUntil(lambda: scan.current_page() == 1, timeout=5000)
+    viewer.window.commands["bookmark"].trigger()
+    assert feature.panel.texts() == ["Bookmark, scan page 2"]
+    assert viewer.window.messages.text() == "Scan page 2 bookmarked"
+    scan.go_to_page(0)
+    qtbot.waitUntil(lambda: scan.current_page() == 0, timeout=5000)
+    feature.panel.list_view().setCurrentRow(0)
+    feature.panel.note_activated.emit(feature.panel.current_note_id())
+    qtbot.waitUntil(lambda: scan.current_page() == 1, timeout=5000)
+
+
+def test_a_highlight_follows_its_passage_into_a_corrected_transcript_or_says_it_is_gone(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    _select(viewer, PASSAGE)
+    viewer.window.commands["highlight"].trigger()
+    _select(viewer, "the Chief of the Political Directorate of the Korean Army")
+    viewer.window.commands["highlight"].trigger()
+    viewer.window.close()
+    transcript = archive / "records" / "1949-05-18-telegram" / "transcript.en.html"
+    text = transcript.read_text(encoding="utf-8")
+    text = text.replace("<p>Nº 54611</p>", "<p>Nº 54611</p><p>[Editor: a line added.]</p>")
+    text = text.replace("asked me to inform", "asked me to tell")
+    text = text.replace("the Chief of the Political Directorate of the Korean Army", "a general")
+    transcript.write_text(text, encoding="utf-8")
+    again = make_viewer()
+    feature = _open(qtbot, again, archive)
+    assert _background_at(again, "Mao Zedong asked me to tell you of the following") == "#fff176"
+    assert feature.panel.texts() == [
+        "“Mao Zedong asked me to inform you of the following”",
+        "“the Chief of the Political Directorate of the Korean Army” — place not found",
+    ]
+
+
+def test_the_notes_of_a_record_are_exported_as_markdown_with_their_citation(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    window = viewer.window
+    specimen = window.find_record("specimen-bilingual")
+    assert specimen is not None
+    window.show_record(specimen)
+    qtbot.waitUntil(lambda: SPECIMEN_PASSAGE in window.transcript.plain_text(), timeout=10000)
+    qtbot.waitUntil(lambda: window.scan.page_texts() is not None, timeout=10000)
+    window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Read *first*.")
+    feature.dialog.tags_edit.setText("method")
+    feature.dialog.accept()
+    _select(viewer, SPECIMEN_PASSAGE)
+    assert feature.highlight() is not None
+    qtbot.waitUntil(lambda: feature.notes()[-1].page is not None, timeout=10000)
+    window.on_cite_style_chosen("chicago-note")
+    target = tmp_path / "notes.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.commands["export_notes"].trigger()
+    assert target.read_text(encoding="utf-8") == EXPORTED
+    assert window.messages.text() == "Notes exported to notes.md"
+
+
+SPECIMEN_PASSAGE = "The transcript is text you can search, select and copy"
+CHICAGO = (
+    "Archive Viewer “Specimen: A Note for Readers of This Archive,” to Readers of this archive, "
+    "November 27, 2026."
+)
+EXPORTED = (
+    "# Notes on Specimen: a note for readers of this archive\n"
+    "\n"
+    "## The record\n"
+    "\n"
+    "Read *first*.\n"
+    "\n"
+    "Tags: method\n"
+    "\n"
+    f"— {CHICAGO}\n"
+    "\n"
+    "## Passage, scan page 1\n"
+    "\n"
+    "> The transcript is text you can search, select and copy\n"
+    "\n"
+    f"— {CHICAGO} Scan page 1.\n"
+)
+
+
+def test_a_kiosk_offers_no_notes_and_keeps_none(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    note_commands = {"note_record", "note_passage", "highlight", "bookmark", "export_notes"}
+    for citation in (False, True):
+        for search in (False, True):
+            allowed = actions.kiosk_allowed(citation=citation, search=search)
+            assert not (note_commands | {"notes_panel"}) & allowed
+    viewer = Viewer(notes=False)
+    qtbot.addWidget(viewer.window)
+    viewer.window.show()
+    try:
+        with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+            viewer.window.open_path(archive)
+        qtbot.wait(200)
+        viewer.window.commands["bookmark"].trigger()
+        assert viewer.window.later.notes_feature_made() is None
+        assert not viewer.window.notes_dock.isVisible()
+        assert not viewer.window.notes_menu.menuAction().isVisible()
+        assert not notes.default_path().exists()
+    finally:
+        viewer.window.close()
+        viewer.shutdown()
+
+
+def test_a_read_only_data_folder_shows_the_notes_saved_and_says_new_ones_are_not(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    viewer.window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Saved before.")
+    feature.dialog.accept()
+    viewer.window.close()
+    with read_only_folder(notes.default_path().parent):
+        again = make_viewer()
+        feature = _open(qtbot, again, archive)
+        assert feature.panel.texts() == ["On the record\nSaved before."]
+        told = again.window.messages.text()
+        assert told.startswith("Notes cannot be saved: ") and "cannot be written" in told
+        assert told.endswith("The notes saved before are kept and shown.")
+        assert not feature.panel.add_button.isEnabled()
+        again.window.commands["bookmark"].trigger()
+        assert feature.panel.texts() == ["On the record\nSaved before."]
+        again.window.close()
+
+
+def test_no_data_folder_at_all_turns_notes_off_and_the_viewer_works(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(blocker / "base"))
+    viewer = make_viewer()
+    with qtbot.waitSignal(viewer.scan_pane.first_page_painted, timeout=20000):
+        viewer.window.open_path(archive)
+    qtbot.waitUntil(
+        lambda: any(m.text.startswith("Notes are off") for m in viewer.window.messages.history),
+        timeout=10000,
+    )
+    assert viewer.window.later.notes_feature is None
+    viewer.window.commands["bookmark"].trigger()  # nothing happens, nothing breaks
+    viewer.window.commands["next_record"].trigger()
+    qtbot.waitUntil(lambda: "Specimen" in viewer.window.windowTitle(), timeout=5000)
