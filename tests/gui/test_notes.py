@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -97,13 +97,58 @@ def test_a_highlighted_passage_is_painted_listed_and_shown_when_its_note_is_clic
     assert feature.panel.texts() == [f"“{PASSAGE}”\nWho else was there?"]
     browser = viewer.window.transcript.browser()
     browser.moveCursor(QTextCursor.MoveOperation.End)
-    feature.panel.list_view().setCurrentRow(0)
+    feature.panel.select_note(feature.notes()[0].id)
     feature.panel.note_activated.emit(feature.panel.current_note_id())
     assert browser.textCursor().selectedText() == PASSAGE
     # Deleted: the text is as it was.
     feature.panel.delete_button.click()
     assert feature.panel.texts() == []
     assert _background_at(viewer, PASSAGE) == ""
+
+
+def test_a_highlight_further_down_is_painted_when_the_text_is_scrolled_to_it(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    _open(qtbot, viewer, archive)
+    last = "Liu Shaoqi, Zhou Enlai, Dong Biwu, Chen Yun, and Bo Yibo"
+    _select(viewer, last)
+    viewer.window.commands["highlight"].trigger()
+    assert _background_at(viewer, last) == "#fff176"
+    viewer.window.close()
+    again = make_viewer()
+    again.window.resize(900, 420)
+    again.window.transcript.set_point_size(16)
+    _open(qtbot, again, archive)
+    assert _background_at(again, last) == ""  # three screens further: not painted yet
+    bar = again.window.transcript.browser().verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: _background_at(again, last) == "#fff176", timeout=5000)
+
+
+def test_a_full_disk_keeps_the_notes_saved_and_puts_the_new_note_on_the_clipboard(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    viewer.window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Saved before.")
+    feature.dialog.accept()
+    database = feature._store._db  # the disk is full from here on
+    database.execute(
+        f"PRAGMA max_page_count = {database.execute('PRAGMA page_count').fetchone()[0]}"
+    )
+    long_note = "A long note. " * 5000
+    viewer.window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText(long_note)
+    feature.dialog.accept()
+    told = viewer.window.messages.text()
+    assert told.startswith("This note could not be saved: there is no room left on the disk")
+    assert told.endswith("Its words are on the clipboard; the notes saved before are kept.")
+    assert QGuiApplication.clipboard().text() == long_note
+    assert feature.panel.texts() == ["On the record\nSaved before."]
 
 
 def test_a_bookmark_lists_its_page_and_takes_the_scan_there(
@@ -120,7 +165,7 @@ def test_a_bookmark_lists_its_page_and_takes_the_scan_there(
     assert viewer.window.messages.text() == "Scan page 2 bookmarked"
     scan.go_to_page(0)
     qtbot.waitUntil(lambda: scan.current_page() == 0, timeout=5000)
-    feature.panel.list_view().setCurrentRow(0)
+    feature.panel.select_note(feature.notes()[0].id)
     feature.panel.note_activated.emit(feature.panel.current_note_id())
     qtbot.waitUntil(lambda: scan.current_page() == 1, timeout=5000)
 

@@ -66,16 +66,26 @@ class Mark:
 
 
 class Painter:
-    """Paints highlights into one document and takes them away again."""
+    """Paints highlights into one document and takes them away again.
+
+    Only the highlights near what is on screen are painted (`paint_between`, again as the view
+    scrolls): a record of a thousand highlights costs the window the few it shows.
+    """
 
     def __init__(self) -> None:
         self._document: QTextDocument | None = None
         self._saved: list[tuple[int, int, QTextCharFormat]] = []
+        self._marks: list[Mark] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self._painted: set[int] = set()
+        """Indexes in `_marks` of the highlights painted."""
 
     def clear(self) -> None:
-        """Give the painted passages back their own formats."""
+        """Give the painted passages back their own formats (the last painted first: the
+        formats kept for it may hold one painted before)."""
         document, saved = self._document, self._saved
-        self._document, self._saved = None, []
+        self._saved, self._painted = [], set()
         if document is None or not saved:
             return
         cursor = QTextCursor(document)
@@ -87,32 +97,53 @@ class Painter:
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(char_format)
         cursor.endEditBlock()
+        document.clearUndoRedoStacks()
 
     def forget(self) -> None:
         """The document's text was replaced: nothing painted is left to take away."""
-        self._document, self._saved = None, []
+        self._document, self._saved, self._painted = None, [], set()
+        self._marks, self._starts = [], []
 
-    def paint(self, document: QTextDocument, marks: Sequence[Mark]) -> None:
-        """Paint `marks` (after taking away what was painted before)."""
+    def set_marks(self, document: QTextDocument, marks: Sequence[Mark]) -> None:
+        """Take away what was painted; `marks` are what to paint from now on."""
         if self._document is not document:
             self.forget()
         self.clear()
         self._document = document
-        if not marks:
-            return
-        for mark in marks:
+        self._marks = sorted(marks, key=lambda m: m.start)
+        self._starts = [m.start for m in self._marks]
+        self._longest = max((m.end - m.start for m in self._marks), default=0)
+
+    def paint_between(self, low: int, high: int) -> int:
+        """Paint the highlights that fall between document positions `low` and `high`; how
+        many were painted now."""
+        document = self._document
+        if document is None or not self._marks:
+            return 0
+        first = bisect.bisect_left(self._starts, low - self._longest)
+        last = bisect.bisect_right(self._starts, high)
+        todo = [
+            i for i in range(first, last) if i not in self._painted and self._marks[i].end > low
+        ]
+        if not todo:
+            return 0
+        for index in todo:
+            mark = self._marks[index]
             self._saved += _formats(document, mark.start, mark.end)
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
-        for mark in marks:
+        for index in todo:
+            mark = self._marks[index]
             cursor.setPosition(mark.start)
             cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
             char_format = QTextCharFormat()
             char_format.setBackground(QBrush(QColor(mark.colour)))
             char_format.setForeground(QBrush(QColor(TEXT_ON_MARK)))
             cursor.mergeCharFormat(char_format)
+            self._painted.add(index)
         cursor.endEditBlock()
         document.clearUndoRedoStacks()
+        return len(todo)
 
 
 def _formats(

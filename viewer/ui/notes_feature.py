@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -77,6 +77,14 @@ class NotesFeature(QObject):
         self.colour_menu = self._build_colour_menu()
         window.record_shown.connect(self.show_record)
         window.transcript.text_shown.connect(self._on_transcript_text_shown)
+        # Highlights come into view as the text scrolls: painted then, once per turn.
+        self._scrolled = QTimer(self)
+        self._scrolled.setSingleShot(True)
+        self._scrolled.setInterval(0)
+        self._scrolled.timeout.connect(self._paint_on_screen)
+        bar = window.transcript.browser().verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled.start)
+        bar.rangeChanged.connect(self._scrolled.start)
         record = window.current_record()
         if record is not None:
             self.show_record(record)
@@ -144,7 +152,8 @@ class NotesFeature(QObject):
         return shown.language if shown is not None else ""
 
     def _paint(self) -> None:
-        """Paint the highlights of the text shown; those not found are "place not found"."""
+        """Find the highlights of the text shown and paint those on screen; those not found
+        are "place not found"."""
         browser = self._window.transcript.browser()
         passages = [
             n
@@ -165,11 +174,21 @@ class NotesFeature(QObject):
                 start, end = shown.to_document(span[0]), shown.to_document(span[1])
                 self._located[note.id] = (start, end)
                 marks.append(note_marks.Mark(start, end, note.colour or note_marks.DEFAULT_COLOUR))
-        self._painter.paint(browser.document(), marks)
+        self._painter.set_marks(browser.document(), marks)
+        self._paint_on_screen()
         if frozenset(lost) != self._lost:
             self._lost = frozenset(lost)
             self.panel.set_notes(self._notes, self._lost)
         self.notes_shown.emit()
+
+    def _paint_on_screen(self) -> None:
+        """Paint the highlights in the view, and a screen's height above and below it."""
+        browser = self._window.transcript.browser()
+        viewport = browser.viewport()
+        height = viewport.height()
+        low = browser.cursorForPosition(QPoint(0, -height)).position()
+        high = browser.cursorForPosition(QPoint(viewport.width(), 2 * height)).position()
+        self._painter.paint_between(low, high + 1)
 
     def lost_notes(self) -> frozenset[int]:
         """The highlights of the text shown whose passage is no longer found in it."""

@@ -3,9 +3,17 @@ dialog in which a note is written."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,8 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +46,46 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class NotesModel(QAbstractListModel):
+    """The notes of a record as rows; each row's text is made when the view asks for it (a
+    record of a thousand notes is listed at once, not a thousand items made first)."""
+
+    def __init__(self, describe: Callable[[Note, bool], str], parent: QObject | None = None):
+        super().__init__(parent)
+        self._describe = describe
+        self.notes: list[Note] = []
+        self.lost: frozenset[int] = frozenset()
+        self._icons: dict[str, QIcon] = {}
+
+    def set_notes(self, notes: Sequence[Note], lost: frozenset[int]) -> None:
+        """Show `notes` instead of those shown."""
+        self.beginResetModel()
+        self.notes = list(notes)
+        self.lost = lost
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.notes)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self.notes):
+            return None
+        note = self.notes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._describe(note, note.id in self.lost)
+        if role == Qt.ItemDataRole.DecorationRole and note.place is Place.PASSAGE and note.colour:
+            icon = self._icons.get(note.colour)
+            if icon is None:
+                icon = self._icons[note.colour] = _swatch(note.colour)
+            return icon
+        if role == ID_ROLE:
+            return note.id
+        return None
+
+
 class NotesPanel(QWidget):
     """The notes of one record: where each is (click: go there), its words and tags."""
 
@@ -51,18 +98,21 @@ class NotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Notes"))
+        self._writable = True
         self._status = QLabel()
         self._status.setObjectName("notesStatus")
         self._status.setWordWrap(True)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
-        self._list = QListWidget()
+        self._model = NotesModel(self.describe, self)
+        self._list = QListView()
         self._list.setObjectName("notesList")
         self._list.setAccessibleName(self.tr("Notes on this record"))
         self._list.setWordWrap(True)
         self._list.setAlternatingRowColors(True)
-        self._list.itemActivated.connect(self._on_list_item_activated)
-        self._list.itemClicked.connect(self._on_list_item_activated)
-        self._list.currentItemChanged.connect(lambda *_: self._enable_buttons())
+        self._list.setModel(self._model)
+        self._list.activated.connect(self._on_list_activated)
+        self._list.clicked.connect(self._on_list_activated)
+        self._list.selectionModel().currentChanged.connect(lambda *_: self._enable_buttons())
         self.add_button = QPushButton(self.tr("Add Note…"))
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -83,15 +133,7 @@ class NotesPanel(QWidget):
 
     def set_notes(self, notes: Sequence[Note], lost: frozenset[int] = frozenset()) -> None:
         """Show `notes` (`lost`: the passages no longer found in the transcript)."""
-        self._list.setUpdatesEnabled(False)
-        self._list.clear()
-        for note in notes:
-            item = QListWidgetItem(self.describe(note, note.id in lost))
-            item.setData(ID_ROLE, note.id)
-            if note.place is Place.PASSAGE and note.colour:
-                item.setIcon(_swatch(note.colour))
-            self._list.addItem(item)
-        self._list.setUpdatesEnabled(True)
+        self._model.set_notes(notes, lost)
         if not notes:
             self._status.setText(self.tr("No notes on this record yet."))
         elif len(notes) == 1:
@@ -123,27 +165,28 @@ class NotesPanel(QWidget):
         return "\n".join(lines)
 
     def texts(self) -> list[str]:
-        """What the list shows, item by item."""
-        return [self._list.item(i).text() for i in range(self._list.count())]
+        """What the list shows, row by row."""
+        model = self._model
+        return [str(model.data(model.index(row))) for row in range(model.rowCount())]
 
     def status(self) -> str:
         """The line above the list."""
         return self._status.text()
 
-    def list_view(self) -> QListWidget:
+    def list_view(self) -> QListView:
         """The list (for selection, focus and tests)."""
         return self._list
 
     def current_note_id(self) -> int | None:
         """The note selected, if any."""
-        item = self._list.currentItem()
-        return int(item.data(ID_ROLE)) if item is not None else None
+        index = self._list.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
 
     def select_note(self, note_id: int) -> None:
-        """Make `note_id` the current item."""
-        for row in range(self._list.count()):
-            if self._list.item(row).data(ID_ROLE) == note_id:
-                self._list.setCurrentRow(row)
+        """Make `note_id` the current row."""
+        for row, note in enumerate(self._model.notes):
+            if note.id == note_id:
+                self._list.setCurrentIndex(self._model.index(row))
                 return
 
     def set_writable(self, writable: bool) -> None:
@@ -153,7 +196,7 @@ class NotesPanel(QWidget):
         self._enable_buttons()
 
     def _enable_buttons(self) -> None:
-        chosen = self._list.currentItem() is not None and getattr(self, "_writable", True)
+        chosen = self._list.currentIndex().isValid() and self._writable
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
@@ -162,8 +205,9 @@ class NotesPanel(QWidget):
         if note_id is not None:
             signal.emit(note_id)
 
-    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
-        self.note_activated.emit(int(item.data(ID_ROLE)))
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.note_activated.emit(int(index.data(ID_ROLE)))
 
 
 class NoteDialog(QDialog):

@@ -19,6 +19,8 @@ CONTEXT = 32
 """Characters of context kept on either side of a quotation."""
 MIN_LIKENESS = 0.75
 """The share of a quotation's characters an approximate match must keep, in order."""
+NEAR = 2000
+"""How far from where a passage was it is first looked for, with all its context."""
 _MAX_EXACT = 1000
 _MAX_CANDIDATES = 60
 _PIECE = 12
@@ -102,8 +104,28 @@ def _occurrences(needle: str, text: str, limit: int = _MAX_EXACT) -> list[int]:
     return found
 
 
+def _whole(anchor: TextAnchor, text: str, start: int) -> bool:
+    """Whether the quotation and all its context are at `start`."""
+    end = start + len(anchor.quote)
+    return (
+        text.startswith(anchor.quote, start)
+        and text.startswith(anchor.suffix, end)
+        and text[max(0, start - len(anchor.prefix)) : start] == anchor.prefix
+    )
+
+
 def _exact(anchor: TextAnchor, text: str) -> tuple[int, int] | None:
     size = len(anchor.quote)
+    # Where it was, or near (text added or cut before it): then there is no need to look
+    # through the whole text (a thousand highlights looked for in a long one would take a while).
+    if _whole(anchor, text, anchor.offset):
+        return (anchor.offset, anchor.offset + size)
+    low = max(0, anchor.offset - NEAR)
+    near = text.find(anchor.quote, low, anchor.offset + size + NEAR)
+    while near >= 0:
+        if _whole(anchor, text, near):
+            return (near, near + size)
+        near = text.find(anchor.quote, near + 1, anchor.offset + size + NEAR)
     return _best(anchor, text, [(p, p + size) for p in _occurrences(anchor.quote, text)])
 
 
