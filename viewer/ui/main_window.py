@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
         feature = self.later.notes_feature_made()
         if feature is not None:
             self.notes_dock.show()
+            self.notes_dock.raise_()
             getattr(feature, command)()
 
     def _on_find_triggered(self) -> None:

@@ -109,6 +109,7 @@ class NotesPanel(QWidget):
         self._list.setAccessibleName(self.tr("Notes on this record"))
         self._list.setWordWrap(True)
         self._list.setAlternatingRowColors(True)
+        self._list.setSpacing(3)
         self._list.setModel(self._model)
         self._list.activated.connect(self._on_list_activated)
         self._list.clicked.connect(self._on_list_activated)
