@@ -185,11 +185,26 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Every note you have written, in every archive, searchable</source>
+        <translation>Jede Notiz, die Sie geschrieben haben, in jedem Archiv, durchsuchbar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Write the record&apos;s notes with their citation</source>
         <translation>Die Notizen zum Dokument mit ihrem Zitat speichern</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Write every note to a file, to import on another machine</source>
+        <translation>Alle Notizen in eine Datei schreiben, um sie auf einem anderen Rechner zu importieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add the notes of an export that are not here yet</source>
+        <translation>Die Notizen eines Exports hinzufügen, die hier noch fehlen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The next record</source>
         <translation>Der nächste Datensatz</translation>
     </message>
@@ -245,15 +260,39 @@
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Notes are off in this session: {reason}. Everything else works as usual.</source>
         <translation>Notizen sind in dieser Sitzung aus: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>
 </context>
 <context>
+    <name>AllNotesDialog</name>
+    <message>
+        <location filename="../../viewer/ui/all_notes.py" line="+61"/>
+        <source>All notes</source>
+        <translation>Alle Notizen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Search your notes</source>
+        <translation>Ihre Notizen durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes found</source>
+        <translation>Gefundene Notizen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{found} of {total} notes</source>
+        <translation>{found} von {total} Notizen</translation>
+    </message>
+</context>
+<context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-166"/>
+        <location filename="../../viewer/ui/actions.py" line="-188"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
@@ -886,7 +925,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+82"/>
+        <location filename="../../viewer/ui/main_window.py" line="+85"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -957,7 +996,7 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location filename="../../viewer/ui/main_window.py" line="-92"/>
+        <location filename="../../viewer/ui/main_window.py" line="-95"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -992,7 +1031,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+385"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -1002,12 +1041,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-392"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+411"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1022,7 +1061,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+110"/>
+        <location filename="../../viewer/ui/main_window.py" line="+113"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -1052,7 +1091,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-205"/>
+        <location filename="../../viewer/ui/actions.py" line="-227"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -1093,16 +1132,31 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;All Notes…</source>
+        <translation>Alle N&amp;otizen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Export Notes as Markdown…</source>
         <translation>Notizen als Markdown &amp;exportieren…</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+6"/>
+        <source>Export All Notes…</source>
+        <translation>Alle Notizen exportieren…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import Notes…</source>
+        <translation>Notizen &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+177"/>
+        <location filename="../../viewer/ui/main_window.py" line="+178"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1357,7 +1411,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="+193"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="+243"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1380,7 +1434,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+89"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+102"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Notizen können nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten und werden angezeigt.</translation>
     </message>
@@ -1410,12 +1464,22 @@ Nicht lesbar: {reason}</translation>
         <translation>Rosa</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>The place of this note is not found in the text.</source>
         <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
+        <source>This note is on “{record}” of {archive}, last seen in {folder}: open that archive to see it in its place.</source>
+        <translation>Diese Notiz gehört zu „{record}“ in {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um sie an ihrer Stelle zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a document opened on its own</source>
+        <translation>einem einzeln geöffneten Dokument</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open a record to write notes on it.</source>
         <translation>Öffnen Sie ein Dokument, um Notizen dazu zu schreiben.</translation>
     </message>
@@ -1482,29 +1546,61 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+30"/>
         <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>Die Notizen konnten nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-25"/>
         <source>Notes exported to {file}</source>
         <translation>Notizen nach {file} exportiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export all notes</source>
+        <translation>Alle Notizen exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
+        <translation>Notizen von Archive Viewer (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>All your notes ({count}) exported to {file}</source>
+        <translation>Alle Ihre Notizen ({count}) nach {file} exportiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import notes</source>
+        <translation>Notizen importieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
+        <translation>Die Notizen aus {file} konnten nicht importiert werden: {reason}. Die Notizen hier bleiben, wie sie waren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes imported from {file}: {added} new, {known} here already</source>
+        <translation>Notizen aus {file} importiert: {added} neu, {known} schon vorhanden</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="-145"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="-125"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Notes on this record</source>
         <translation>Notizen zu diesem Dokument</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Add Note…</source>
         <translation>Notiz hinzufügen…</translation>
     </message>
@@ -1519,7 +1615,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>No notes on this record yet.</source>
         <translation>Noch keine Notizen zu diesem Dokument.</translation>
     </message>
@@ -1534,7 +1630,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{count} Notizen zu diesem Dokument</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-109"/>
         <source>On the record</source>
         <translation>Zum Dokument</translation>
     </message>
@@ -1544,7 +1640,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Lesezeichen, Scanseite {page}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>place not found</source>
         <translation>Stelle nicht gefunden</translation>
     </message>
@@ -1970,7 +2066,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-224"/>
+        <location filename="../../viewer/ui/actions.py" line="-246"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -2088,7 +2184,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+122"/>
+        <location filename="../../viewer/ui/actions.py" line="+144"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>

@@ -185,11 +185,26 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Every note you have written, in every archive, searchable</source>
+        <translation>Toutes vos notes, dans toutes les archives, avec recherche</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Write the record&apos;s notes with their citation</source>
         <translation>Enregistrer les notes du document avec leur citation</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Write every note to a file, to import on another machine</source>
+        <translation>Écrire toutes les notes dans un fichier, à importer sur une autre machine</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add the notes of an export that are not here yet</source>
+        <translation>Ajouter les notes d’un export qui ne sont pas encore ici</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The next record</source>
         <translation>La notice suivante</translation>
     </message>
@@ -245,15 +260,39 @@
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Notes are off in this session: {reason}. Everything else works as usual.</source>
         <translation>Les notes sont désactivées pour cette session : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>
 </context>
 <context>
+    <name>AllNotesDialog</name>
+    <message>
+        <location filename="../../viewer/ui/all_notes.py" line="+61"/>
+        <source>All notes</source>
+        <translation>Toutes les notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Search your notes</source>
+        <translation>Rechercher dans vos notes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes found</source>
+        <translation>Notes trouvées</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{found} of {total} notes</source>
+        <translation>{found} notes sur {total}</translation>
+    </message>
+</context>
+<context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-166"/>
+        <location filename="../../viewer/ui/actions.py" line="-188"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Haut contraste</translation>
@@ -886,7 +925,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+82"/>
+        <location filename="../../viewer/ui/main_window.py" line="+85"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -957,7 +996,7 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location filename="../../viewer/ui/main_window.py" line="-92"/>
+        <location filename="../../viewer/ui/main_window.py" line="-95"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -992,7 +1031,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+385"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
@@ -1002,12 +1041,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-392"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+411"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -1022,7 +1061,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+110"/>
+        <location filename="../../viewer/ui/main_window.py" line="+113"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -1052,7 +1091,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-205"/>
+        <location filename="../../viewer/ui/actions.py" line="-227"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -1093,16 +1132,31 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;All Notes…</source>
+        <translation>&amp;Toutes les notes…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Export Notes as Markdown…</source>
         <translation>&amp;Exporter les notes en Markdown…</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+6"/>
+        <source>Export All Notes…</source>
+        <translation>Exporter toutes les notes…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import Notes…</source>
+        <translation>&amp;Importer des notes…</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+177"/>
+        <location filename="../../viewer/ui/main_window.py" line="+178"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1357,7 +1411,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="+193"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="+243"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -1380,7 +1434,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+89"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+102"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Les notes ne peuvent pas être enregistrées : {reason}. Les notes enregistrées auparavant sont conservées et affichées.</translation>
     </message>
@@ -1410,12 +1464,22 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Rose</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>The place of this note is not found in the text.</source>
         <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
+        <source>This note is on “{record}” of {archive}, last seen in {folder}: open that archive to see it in its place.</source>
+        <translation>Cette note porte sur « {record} » de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour la voir à sa place.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a document opened on its own</source>
+        <translation>un document ouvert seul</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open a record to write notes on it.</source>
         <translation>Ouvrez un document pour écrire des notes dessus.</translation>
     </message>
@@ -1482,29 +1546,61 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+30"/>
         <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>Les notes n’ont pas pu être écrites dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-25"/>
         <source>Notes exported to {file}</source>
         <translation>Notes exportées vers {file}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export all notes</source>
+        <translation>Exporter toutes les notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
+        <translation>Notes d’Archive Viewer (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>All your notes ({count}) exported to {file}</source>
+        <translation>Toutes vos notes ({count}) exportées vers {file}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import notes</source>
+        <translation>Importer des notes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
+        <translation>Les notes de {file} n’ont pas pu être importées : {reason}. Les notes d’ici restent telles quelles.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes imported from {file}: {added} new, {known} here already</source>
+        <translation>Notes importées de {file} : {added} nouvelles, {known} déjà présentes</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="-145"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="-125"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Notes on this record</source>
         <translation>Notes sur ce document</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Add Note…</source>
         <translation>Ajouter une note…</translation>
     </message>
@@ -1519,7 +1615,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>No notes on this record yet.</source>
         <translation>Aucune note sur ce document pour l’instant.</translation>
     </message>
@@ -1534,7 +1630,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{count} notes sur ce document</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-109"/>
         <source>On the record</source>
         <translation>Sur le document</translation>
     </message>
@@ -1544,7 +1640,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Signet, page {page} du scan</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>place not found</source>
         <translation>emplacement introuvable</translation>
     </message>
@@ -1970,7 +2066,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-224"/>
+        <location filename="../../viewer/ui/actions.py" line="-246"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Zoom avant</translation>
@@ -2088,7 +2184,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+122"/>
+        <location filename="../../viewer/ui/actions.py" line="+144"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>

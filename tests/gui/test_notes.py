@@ -151,6 +151,78 @@ def test_a_full_disk_keeps_the_notes_saved_and_puts_the_new_note_on_the_clipboar
     assert feature.panel.texts() == ["On the record\nSaved before."]
 
 
+def test_all_notes_are_listed_found_by_their_words_and_opened_in_their_place(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    window = viewer.window
+    _select(viewer, PASSAGE)
+    window.commands["note_passage"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Who else was there?")
+    feature.dialog.tags_edit.setText("Korea")
+    feature.dialog.accept()
+    specimen = window.find_record("specimen-bilingual")
+    assert specimen is not None
+    window.show_record(specimen)
+    qtbot.waitUntil(lambda: SPECIMEN_PASSAGE in window.transcript.plain_text(), timeout=10000)
+    window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("For the method chapter.")
+    feature.dialog.accept()
+    window.commands["all_notes"].trigger()
+    qtbot.waitUntil(lambda: feature.all_notes is not None, timeout=5000)
+    dialog = feature.all_notes
+    assert dialog.texts() == [
+        "Archive Viewer sample archive · Telegram from the leader of the group of Soviet "
+        "specialists in Northeast China to the Chairman of the USSR Council of Ministers about "
+        f"the results of the Chinese-Korean talks on military cooperation\n“{PASSAGE}”\n"
+        "Who else was there?\n#Korea",
+        "Archive Viewer sample archive · Specimen: a note for readers of this archive\n"
+        "On the record\nFor the method chapter.",
+    ]
+    assert dialog.count_text() == "2 of 2 notes"
+    dialog.search_edit.setText("korea who")
+    assert dialog.count_text() == "1 of 2 notes"
+    dialog.choose(0)
+    qtbot.waitUntil(lambda: window.transcript.browser().textCursor().selectedText() == PASSAGE)
+    assert window.current_record().id == "1949-05-18-telegram"
+
+
+def test_notes_exported_from_one_machine_are_imported_on_another_once(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    _select(viewer, PASSAGE)
+    viewer.window.commands["note_passage"].trigger()
+    assert feature.dialog is not None
+    feature.dialog.text_edit.setPlainText("Who else was there?")
+    feature.dialog.accept()
+    exported = tmp_path / "mine.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(exported), ""))
+    viewer.window.commands["export_all_notes"].trigger()
+    qtbot.waitUntil(exported.is_file, timeout=5000)
+    qtbot.waitUntil(lambda: "exported to mine.json" in viewer.window.messages.text())
+    assert viewer.window.messages.text() == "All your notes (1) exported to mine.json"
+    viewer.window.close()
+    monkeypatch.setenv("ARCHIVE_VIEWER_BASEDIR", str(tmp_path / "another-machine"))
+    other = make_viewer()
+    feature = _open(qtbot, other, archive)
+    assert feature.panel.texts() == []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    for told in ("1 new, 0 here already", "0 new, 1 here already"):
+        other.window.commands["import_notes"].trigger()
+        assert other.window.messages.text() == f"Notes imported from mine.json: {told}"
+        assert feature.panel.texts() == [f"“{PASSAGE}”\nWho else was there?"]
+    assert _background_at(other, PASSAGE) == "#fff176"
+
+
 def test_a_bookmark_lists_its_page_and_takes_the_scan_there(
     qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:

@@ -79,6 +79,58 @@ def test_a_pdf_opened_on_its_own_keeps_its_notes_by_its_file_name(tmp_path: Path
     )
 
 
+def test_every_note_is_read_through_a_connection_of_its_own_and_found_by_its_words(
+    store: NoteStore,
+) -> None:
+    from viewer.domain.notes import finding
+    from viewer.domain.notes import store as notes_store
+
+    store.add(KEY, Place.RECORD, "Mao's conditions", tags=["Korea"])
+    other = RecordKey("Another archive", "cable-7", title="Cable from Pyongyang")
+    store.add(other, Place.PASSAGE, "Réponse", anchor=notes.TextAnchor("the Kim Il report"))
+    every = notes_store.read_every_note(store.path)
+    assert [n.text for n in every] == ["Réponse", "Mao's conditions"]
+    index = finding.NoteIndex(every)
+    assert [n.text for n in index.find("korea")] == ["Mao's conditions"]
+    assert [n.text for n in index.find("REPONSE kim")] == ["Réponse"]
+    assert [n.text for n in index.find("pyongyang")] == ["Réponse"]
+    assert len(index.find("")) == 2
+    assert index.find("korea pyongyang") == []
+
+
+def test_notes_exported_and_imported_elsewhere_twice_arrive_once(tmp_path: Path) -> None:
+    from viewer.domain.notes import store as notes_store
+    from viewer.domain.notes import transfer
+
+    here = NoteStore.open(tmp_path / "here" / "notes.sqlite3")
+    anchor = notes.TextAnchor("the railway", "repair of ", " was", 12)
+    here.add(KEY, Place.PASSAGE, "Cf. May", anchor=anchor, colour="#a5d6a7", tags=["rail"])
+    here.add(KEY, Place.PAGE, "", scan="scan.pdf", page=3)
+    exported = transfer.to_json(notes_store.read_every_note(here.path))
+    there = NoteStore.open(tmp_path / "there" / "notes.sqlite3")
+    there.add(KEY, Place.RECORD, "written there")
+    assert there.import_notes(transfer.from_json(exported)) == 2
+    assert there.import_notes(transfer.from_json(exported)) == 0
+    arrived = {n.place: n for n in there.notes_for(KEY)}
+    assert len(there.notes_for(KEY)) == 3
+    assert arrived[Place.PASSAGE].anchor == anchor
+    assert (arrived[Place.PASSAGE].tags, arrived[Place.PASSAGE].colour) == (("rail",), "#a5d6a7")
+    assert (arrived[Place.PAGE].page, arrived[Place.PAGE].scan) == (3, "scan.pdf")
+    # Back to the first machine: nothing doubled.
+    back = transfer.to_json(notes_store.read_every_note(there.path))
+    assert here.import_notes(transfer.from_json(back)) == 1
+    assert len(here.notes_for(KEY)) == 3
+    for text in (
+        "not json",
+        '{"format": "other"}',
+        '{"format": "archive-viewer-notes", "version": 1, "notes": [{"record": "r"}]}',
+    ):
+        with pytest.raises(transfer.NotesFileError):
+            transfer.from_json(text)
+    here.close()
+    there.close()
+
+
 def test_each_change_is_committed_before_the_call_returns(tmp_path: Path, store: NoteStore) -> None:
     store.add(KEY, Place.RECORD, "saved at once")
     other = sqlite3.connect(store.path)
@@ -93,7 +145,7 @@ def test_an_older_notes_file_is_migrated_in_one_step_per_version(tmp_path: Path)
     calls: list[int] = []
 
     def second(db: sqlite3.Connection) -> None:
-        calls.append(2)
+        calls.append(db.total_changes)
         db.execute("ALTER TABLE notes ADD COLUMN lists TEXT NOT NULL DEFAULT ''")
 
     schema.migrate(connection, target=1)
@@ -102,10 +154,49 @@ def test_an_older_notes_file_is_migrated_in_one_step_per_version(tmp_path: Path)
         "INSERT INTO notes(uid, archive, record, path, place, text, created, modified) "
         "VALUES ('u', 'A', 'r', '', 'record', 'kept', 0, 0)"
     )
-    schema.migrate(connection, target=2, steps={**schema.MIGRATIONS, 2: second})
-    assert calls == [2] and schema.version(connection) == 2
-    assert connection.execute("SELECT text, lists FROM notes").fetchall() == [("kept", "")]
+    target = schema.SCHEMA_VERSION + 1
+    schema.migrate(connection, target=target, steps={**schema.MIGRATIONS, target: second})
+    assert len(calls) == 1 and schema.version(connection) == target
+    assert connection.execute("SELECT text, title, lists FROM notes").fetchall() == [
+        ("kept", "", "")
+    ]
     connection.close()
+
+
+def _first_layout_file(path: Path) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    schema.migrate(connection, target=1)
+    connection.execute(
+        "INSERT INTO notes(uid, archive, record, path, place, text, created, modified) "
+        "VALUES ('u', 'Sample archive', 'telegram-1949', '', 'record', 'from 2026', 0, 0)"
+    )
+    connection.close()
+
+
+def test_a_notes_file_of_the_first_layout_is_migrated_and_its_notes_kept(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    _first_layout_file(path)
+    store = NoteStore.open(path)
+    assert not store.read_only
+    assert [(n.text, n.key.title) for n in store.notes_for(KEY)] == [("from 2026", "")]
+    store.add(RecordKey("Sample archive", "telegram-1949", title="Telegram"), Place.RECORD, "new")
+    assert [n.key.title for n in store.notes_for(KEY)] == ["", "Telegram"]
+    store.close()
+    connection = sqlite3.connect(path)
+    assert schema.version(connection) == schema.SCHEMA_VERSION
+    connection.close()
+
+
+def test_a_read_only_notes_file_of_the_first_layout_is_read_as_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _first_layout_file(folder / "notes.sqlite3")
+    with read_only_folder(folder):
+        store = NoteStore.open(folder / "notes.sqlite3")
+        assert store.read_only
+        assert [n.text for n in store.notes_for(KEY)] == ["from 2026"]
+        store.close()
 
 
 def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:

@@ -394,11 +394,33 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help=QT_TRANSLATE_NOOP("Actions", "Bookmark the scan page shown"),
     ),
     ActionSpec(
+        "all_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "&All Notes…"),
+        N,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "Every note you have written, in every archive, searchable"
+        ),
+        separator_before=True,
+    ),
+    ActionSpec(
         "export_notes",
         QT_TRANSLATE_NOOP("MainWindow", "&Export Notes as Markdown…"),
         N,
         help=QT_TRANSLATE_NOOP("Actions", "Write the record's notes with their citation"),
-        separator_before=True,
+    ),
+    ActionSpec(
+        "export_all_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "Export All Notes…"),
+        N,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "Write every note to a file, to import on another machine"
+        ),
+    ),
+    ActionSpec(
+        "import_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "&Import Notes…"),
+        N,
+        help=QT_TRANSLATE_NOOP("Actions", "Add the notes of an export that are not here yet"),
     ),
     ActionSpec(
         "next_record",

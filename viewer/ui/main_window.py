@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
             "highlight": lambda: self._with_notes("highlight"),
             "bookmark": lambda: self._with_notes("bookmark"),
             "export_notes": lambda: self._with_notes("export_markdown"),
+            "all_notes": lambda: self._with_notes("show_all_notes"),
+            "export_all_notes": lambda: self._with_notes("export_all"),
+            "import_notes": lambda: self._with_notes("import_file"),
         }
         for layout in Layout:
             slots[f"layout_{layout.value}"] = lambda *_, m=layout: self.set_layout(m)

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from viewer.domain import quotation
 from viewer.domain.model import BrokenRecord, Record
 from viewer.domain.notes import (
     Note,
+    NotesError,
     NoteStore,
     NotesUnwritableError,
     Place,
@@ -29,8 +30,10 @@ from viewer.domain.notes import (
     anchor_at,
     find_anchor,
     record_key,
+    transfer,
 )
 from viewer.domain.notes import export as notes_export
+from viewer.domain.notes import store as notes_store
 from viewer.services import jobs
 from viewer.services import settings as prefs
 from viewer.ui import citation_actions, note_marks
@@ -64,6 +67,8 @@ class NotesFeature(QObject):
         self.colour = window.settings.get(prefs.HIGHLIGHT_COLOUR)
         self._closed = False
         self.dialog: NoteDialog | None = None
+        self.all_notes: QDialog | None = None
+        """Notes > All Notes, while it is open."""
         """The note being written, while its dialog is open."""
         self.panel = NotesPanel()
         window.notes_dock.setWidget(self.panel)
@@ -229,6 +234,47 @@ class NotesFeature(QObject):
                 window.scan.go_to_page(note.page)
 
     # -- commands -------------------------------------------------------------------------------
+
+    def show_all_notes(self) -> None:
+        """Notes > All Notes: every note, read on a thread of Qt's pool, in a dialog."""
+        path = self._store.path
+
+        def shown(found: list[Note]) -> None:
+            from viewer.ui.all_notes import AllNotesDialog  # noqa: PLC0415
+
+            if self.all_notes is not None:
+                self.all_notes.close()
+            dialog = AllNotesDialog(found, self._window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.note_chosen.connect(self.open_note)
+            dialog.finished.connect(lambda _result: setattr(self, "all_notes", None))
+            self.all_notes = dialog
+            dialog.show()
+
+        jobs.run_in_background(lambda: notes_store.read_every_note(path), shown, self)
+
+    def open_note(self, note: Note) -> None:
+        """Show `note`'s record, then its place; a note of an archive not open says where."""
+        archive = self._window.current_archive()
+        open_title = archive.title if archive is not None else ""
+        record = self._window.find_record(note.key.record) if archive is not None else None
+        if note.key.archive != open_title or record is None:
+            self._channel.info(
+                self.tr(
+                    "This note is on “{record}” of {archive}, last seen in {folder}: open that "
+                    "archive to see it in its place."
+                ).format(
+                    record=note.key.title or note.key.record,
+                    archive=note.key.archive or self.tr("a document opened on its own"),
+                    folder=note.key.path,
+                )
+            )
+            return
+        if self._record is not None and record.id == self._record.id:
+            self.go_to_note(note.id)
+            return
+        self._go_after_text = note.id
+        self._window.show_record(record)
 
     def _writable_record(self) -> Record | None:
         """The record shown, when notes can be saved on it (else the reader is told why)."""
@@ -441,6 +487,79 @@ class NotesFeature(QObject):
             return None
         self._channel.info(self.tr("Notes exported to {file}").format(file=target.name))
         return target
+
+    def export_all(self) -> None:
+        """Notes > Export All Notes: every note as JSON, to import on another machine."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("Export all notes"),
+            str(Path.home() / "archive-viewer-notes.json"),
+            self.tr("Notes of Archive Viewer (*.json);;All files (*)"),
+        )
+        if not name:
+            return
+        target = Path(name) if Path(name).suffix else Path(name).with_suffix(".json")
+        path = self._store.path
+
+        def write() -> int:
+            every = notes_store.read_every_note(path)
+            citation_actions.write_atomically(target, transfer.to_json(every))
+            return len(every)
+
+        def failed(error: Exception) -> None:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self._channel.error(
+                self.tr(
+                    "The notes could not be written to {file}: {reason}. Choose a folder you "
+                    "can write to."
+                ).format(file=target, reason=reason)
+            )
+
+        def written(count: int) -> None:
+            self._channel.info(
+                self.tr("All your notes ({count}) exported to {file}").format(
+                    count=count, file=target.name
+                )
+            )
+
+        jobs.run_in_background(write, written, self, failed)
+
+    def import_file(self) -> None:
+        """Notes > Import Notes: the notes of an export that are not here yet."""
+        if self._store.read_only:
+            self._channel.error(self.unwritable_text(self._store.problem))
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            self.tr("Import notes"),
+            str(Path.home()),
+            self.tr("Notes of Archive Viewer (*.json);;All files (*)"),
+        )
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, source: Path) -> int | None:
+        """Add the notes of the export `source` that are not here yet; how many, or None."""
+        try:
+            found = transfer.from_json(source.read_text(encoding="utf-8"))
+            added = self._store.import_notes(found)
+        except (OSError, UnicodeDecodeError, NotesError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self._channel.error(
+                self.tr(
+                    "The notes of {file} could not be imported: {reason}. The notes here are "
+                    "as they were."
+                ).format(file=source.name, reason=reason)
+            )
+            return None
+        self._channel.info(
+            self.tr("Notes imported from {file}: {added} new, {known} here already").format(
+                added=added, file=source.name, known=len(found) - added
+            )
+        )
+        self._reload()
+        self._paint()
+        return added
 
     def close(self) -> None:
         """Close the notes file (every change is in it already)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,6 +48,28 @@ def _swatch(colour: str) -> QIcon:
 
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def describe(note: Note, lost: bool = False) -> str:
+    """A note as a list shows it: its place, its words, its tags."""
+    translate = QCoreApplication.translate
+    if note.place is Place.RECORD:
+        place = translate("NotesPanel", "On the record")
+    elif note.place is Place.PAGE:
+        place = translate("NotesPanel", "Bookmark, scan page {page}").format(
+            page=(note.page or 0) + 1
+        )
+    else:
+        quote = note.anchor.quote if note.anchor is not None else ""
+        place = f"“{_short(quote)}”"
+        if lost:
+            place += " — " + translate("NotesPanel", "place not found")
+    lines = [place]
+    if note.text.strip():
+        lines.append(note.text.strip())
+    if note.tags:
+        lines.append(" ".join(f"#{t}" for t in note.tags))
+    return "\n".join(lines)
 
 
 class NotesModel(QAbstractListModel):
@@ -103,7 +126,7 @@ class NotesPanel(QWidget):
         self._status.setObjectName("notesStatus")
         self._status.setWordWrap(True)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
-        self._model = NotesModel(self.describe, self)
+        self._model = NotesModel(describe, self)
         self._list = QListView()
         self._list.setObjectName("notesList")
         self._list.setAccessibleName(self.tr("Notes on this record"))
@@ -146,24 +169,6 @@ class NotesPanel(QWidget):
     def set_problem(self, text: str) -> None:
         """Say why notes cannot be written (or kept); the notes saved are still listed."""
         self._status.setText(text)
-
-    def describe(self, note: Note, lost: bool = False) -> str:
-        """A note as the list shows it: its place, its words, its tags."""
-        if note.place is Place.RECORD:
-            place = self.tr("On the record")
-        elif note.place is Place.PAGE:
-            place = self.tr("Bookmark, scan page {page}").format(page=(note.page or 0) + 1)
-        else:
-            quote = note.anchor.quote if note.anchor is not None else ""
-            place = f"“{_short(quote)}”"
-            if lost:
-                place += " — " + self.tr("place not found")
-        lines = [place]
-        if note.text.strip():
-            lines.append(note.text.strip())
-        if note.tags:
-            lines.append(" ".join(f"#{t}" for t in note.tags))
-        return "\n".join(lines)
 
     def texts(self) -> list[str]:
         """What the list shows, row by row."""

@@ -15,8 +15,10 @@ from pathlib import Path
 
 _log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The layout this code writes (`PRAGMA user_version`)."""
+TITLES_SINCE = 2
+"""The first layout that keeps each note's record title (older files read without one)."""
 
 
 def _create_v1(connection: sqlite3.Connection) -> None:
@@ -53,7 +55,13 @@ def _create_v1(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1}
+def _titles_v2(connection: sqlite3.Connection) -> None:
+    """The record's title beside each note, to name the record in the list of every note
+    (notes written before have none: the list names their record by its id)."""
+    connection.execute("ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _titles_v2}
 """Step i brings a file from user_version i-1 to i."""
 
 

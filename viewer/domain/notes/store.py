@@ -69,16 +69,19 @@ class RecordKey:
     """The archive's own title ("" for a document opened on its own)."""
     record: str
     """The record's id in its archive (a document's file name when opened on its own)."""
-    path: str = ""
+    path: str = field(default="", compare=False)
     """Where the record was when the note was made: a hint, not part of the key."""
+    title: str = field(default="", compare=False)
+    """The record's title when the note was made (to name it where it is not open)."""
 
 
 def record_key(archive: Archive | None, record: Record | BrokenRecord) -> RecordKey:
     """The key of `record`, a record of `archive` (None: a PDF or image opened on its own)."""
+    title = record.title
     if archive is None:
         name = record.scans[0].path.name if isinstance(record, Record) and record.scans else ""
-        return RecordKey("", name or record.id, str(record.folder))
-    return RecordKey(archive.title, record.id, str(record.folder))
+        return RecordKey("", name or record.id, str(record.folder), title)
+    return RecordKey(archive.title, record.id, str(record.folder), title)
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,10 @@ class Note:
 
 _COLUMNS = (
     "id, uid, archive, record, path, place, scan, page, language, quote, prefix, suffix, "
-    "offset, colour, text, created, modified"
+    "offset, colour, text, created, modified, title"
 )
+_COLUMNS_V1 = _COLUMNS.replace(", title", ", '' AS title")
+"""What is read from a file of the first layout (read-only: not migrated)."""
 _PLACE_ORDER = {Place.RECORD: 0, Place.PAGE: 1, Place.PASSAGE: 2}
 
 
@@ -140,6 +145,9 @@ class NoteStore:
 
     def __init__(self, connection: sqlite3.Connection, path: Path, problem: str = "") -> None:
         self._db = connection
+        self._columns = (
+            _COLUMNS if schema.version(connection) >= schema.TITLES_SINCE else _COLUMNS_V1
+        )
         self.path = path
         self.problem = problem
         """Why changes cannot be saved ("" when they can)."""
@@ -232,12 +240,13 @@ class NoteStore:
             text,
             made,
             now,
+            key.title,
         )
         kept_tags = clean_tags(tags)
         with self._change() as db:
             cursor = db.execute(
                 f"INSERT INTO notes({_COLUMNS.removeprefix('id, ')}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
             note_id = int(cursor.lastrowid or 0)
@@ -259,6 +268,45 @@ class NoteStore:
             now,
             str(values[0]),
         )
+
+    def import_notes(self, notes: Sequence[Note]) -> int:
+        """Add the notes this file does not hold yet (by their `uid`), all in one transaction;
+        how many were added."""
+        added = 0
+        with self._change() as db:
+            for note in notes:
+                anchor = note.anchor or TextAnchor("")
+                cursor = db.execute(
+                    f"INSERT OR IGNORE INTO notes({_COLUMNS.removeprefix('id, ')}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        note.uid,
+                        note.key.archive,
+                        note.key.record,
+                        note.key.path,
+                        note.place.value,
+                        note.scan,
+                        note.page,
+                        note.language,
+                        anchor.quote,
+                        anchor.prefix,
+                        anchor.suffix,
+                        anchor.offset,
+                        note.colour,
+                        note.text,
+                        note.created,
+                        note.modified,
+                        note.key.title,
+                    ),
+                )
+                if cursor.rowcount:
+                    added += 1
+                    note_id = int(cursor.lastrowid or 0)
+                    db.executemany(
+                        "INSERT INTO tags(note, tag) VALUES (?, ?)",
+                        [(note_id, t) for t in clean_tags(note.tags)],
+                    )
+        return added
 
     def update(
         self,
@@ -325,7 +373,7 @@ class NoteStore:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
     def _notes(self, where: str, parameters: tuple[object, ...]) -> list[Note]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM notes {where}", parameters).fetchall()
+        rows = self._db.execute(f"SELECT {self._columns} FROM notes {where}", parameters).fetchall()
         if not rows:
             return []
         ids = [row[0] for row in rows]
@@ -340,6 +388,16 @@ class NoteStore:
         return [_note(row, tuple(sorted(tags.get(row[0], ()), key=str.casefold))) for row in rows]
 
 
+def read_every_note(path: Path) -> list[Note]:
+    """Every note of the file at `path`, through a read-only connection of its own (for a
+    thread other than the window's, which keeps writing through its own)."""
+    connection = schema.connect_read_only(path)
+    try:
+        return NoteStore(connection, path, "read only").all_notes()
+    finally:
+        connection.close()
+
+
 def _why(error: BaseException, path: Path) -> str:
     if isinstance(error, sqlite3.Error):
         return _why_unwritable(error, path)
@@ -350,11 +408,11 @@ def _why(error: BaseException, path: Path) -> str:
 
 def _note(row: tuple[Any, ...], tags: tuple[str, ...]) -> Note:
     (note_id, uid, archive, record, path, place, scan, page, language) = row[:9]
-    (quote, prefix, suffix, offset, colour, text, created, modified) = row[9:]
+    (quote, prefix, suffix, offset, colour, text, created, modified, title) = row[9:]
     anchor = TextAnchor(str(quote), str(prefix), str(suffix), int(offset)) if quote else None
     return Note(
         id=int(note_id),
-        key=RecordKey(str(archive), str(record), str(path)),
+        key=RecordKey(str(archive), str(record), str(path), str(title)),
         place=Place(place),
         text=str(text),
         scan=str(scan),
