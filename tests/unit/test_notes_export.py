@@ -63,3 +63,30 @@ def test_each_note_has_its_quotation_page_tags_and_citation() -> None:
         "\n"
         "— Kovalev to Stalin, 18 May 1949, APRF.\n"
     )
+
+
+def test_a_reading_list_has_its_records_in_order_with_citations_and_notes() -> None:
+    from viewer.domain.notes.export import reading_list_markdown
+
+    telegram = RecordKey("Sample", "r1", title="Telegram from Kovalev to Stalin")
+    elsewhere = RecordKey("Another archive", "cable-7", title="Cable from Pyongyang")
+    notes = [Note(1, telegram, Place.PAGE, "The map.", page=2)]
+    assert reading_list_markdown(
+        "Chapter 3", [(telegram, notes, CITATION), (elsewhere, [], "")]
+    ) == (
+        "# Reading list: Chapter 3\n"
+        "\n"
+        "## 1. Telegram from Kovalev to Stalin\n"
+        "\n"
+        "Kovalev to Stalin, 18 May 1949, APRF.\n"
+        "\n"
+        "### Bookmark, scan page 3\n"
+        "\n"
+        "The map.\n"
+        "\n"
+        "— Kovalev to Stalin, 18 May 1949, APRF. Scan page 3.\n"
+        "\n"
+        "## 2. Cable from Pyongyang\n"
+        "\n"
+        "(Another archive, record cable-7)\n"
+    )

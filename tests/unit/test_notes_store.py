@@ -131,6 +131,25 @@ def test_notes_exported_and_imported_elsewhere_twice_arrive_once(tmp_path: Path)
     there.close()
 
 
+def test_a_reading_list_keeps_its_records_in_the_readers_order(store: NoteStore) -> None:
+    chapter = store.make_list("  Chapter   3 ")
+    assert store.make_list("Chapter 3") == chapter
+    keys = [RecordKey("Sample", f"r{n}", title=f"Record {n}") for n in range(3)]
+    for key in keys:
+        assert store.add_to_list(chapter.id, key)
+    assert not store.add_to_list(chapter.id, keys[0])  # once
+    store.move_in_list(chapter.id, keys[2], -1)
+    store.move_in_list(chapter.id, keys[0], -1)  # already first
+    assert [k.record for k in store.list_entries(chapter.id)] == ["r0", "r2", "r1"]
+    assert store.list_entries(chapter.id)[1].title == "Record 2"
+    store.remove_from_list(chapter.id, keys[0])
+    assert [k.record for k in store.list_entries(chapter.id)] == ["r2", "r1"]
+    store.make_list("Appendix")
+    assert [rl.name for rl in store.reading_lists()] == ["Appendix", "Chapter 3"]
+    store.delete_list(chapter.id)
+    assert [rl.name for rl in store.reading_lists()] == ["Appendix"]
+
+
 def test_each_change_is_committed_before_the_call_returns(tmp_path: Path, store: NoteStore) -> None:
     store.add(KEY, Place.RECORD, "saved at once")
     other = sqlite3.connect(store.path)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from viewer.domain.model import Record
-from viewer.domain.notes.store import Note, Place
+from viewer.domain.notes.store import Note, Place, RecordKey
 
 LOST = "(its place is no longer found in the transcript)"
 
@@ -42,9 +42,9 @@ def _quotation(text: str) -> str:
     return "\n>\n".join(f"> {line}" for line in lines if line)
 
 
-def note_markdown(note: Note, citation_text: str, *, lost: bool = False) -> str:
+def note_markdown(note: Note, citation_text: str, *, lost: bool = False, level: int = 2) -> str:
     """One note: a heading saying where it is, its quotation, its words, tags and citation."""
-    parts = [f"## {_heading(note, lost)}"]
+    parts = [f"{'#' * level} {_heading(note, lost)}"]
     if note.anchor is not None and note.anchor.quote.strip():
         parts.append(_quotation(note.anchor.quote))
     if note.text.strip():
@@ -68,4 +68,24 @@ def record_markdown(
     """Every note of `record` as one Markdown text (`lost`: ids of passages not found)."""
     parts = [f"# Notes on {record.title}"]
     parts += [note_markdown(n, citation_text, lost=n.id in lost) for n in notes]
+    return "\n\n".join(parts) + "\n"
+
+
+def reading_list_markdown(
+    name: str, entries: Sequence[tuple[RecordKey, Sequence[Note], str]]
+) -> str:
+    """A reading list as Markdown: each record in the reader's order, with its citation (or,
+    for a record of an archive not open, where it is) and its notes.
+
+    `entries`: each record's key, its notes and its citation ("" when its archive is not open).
+    """
+    parts = [f"# Reading list: {name}"]
+    for number, (key, notes, citation_text) in enumerate(entries, start=1):
+        parts.append(f"## {number}. {key.title or key.record}")
+        if citation_text.strip():
+            parts.append(citation_text.strip())
+        else:
+            where = f"{key.archive}, record {key.record}" if key.archive else key.record
+            parts.append(f"({where})")
+        parts += [note_markdown(n, citation_text, level=3) for n in notes]
     return "\n\n".join(parts) + "\n"

@@ -15,10 +15,12 @@ from pathlib import Path
 
 _log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The layout this code writes (`PRAGMA user_version`)."""
 TITLES_SINCE = 2
 """The first layout that keeps each note's record title (older files read without one)."""
+LISTS_SINCE = 3
+"""The first layout with reading lists (older files read as having none)."""
 
 
 def _create_v1(connection: sqlite3.Connection) -> None:
@@ -61,7 +63,30 @@ def _titles_v2(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _titles_v2}
+def _reading_lists_v3(connection: sqlite3.Connection) -> None:
+    """Named reading lists of records, in the order the reader gives them."""
+    connection.execute(
+        "CREATE TABLE lists(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+        "created REAL NOT NULL)"
+    )
+    connection.execute(
+        """CREATE TABLE list_entries(
+            list INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            archive TEXT NOT NULL,
+            record TEXT NOT NULL,
+            path TEXT NOT NULL,
+            title TEXT NOT NULL,
+            PRIMARY KEY (list, archive, record)
+        )"""
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _create_v1,
+    2: _titles_v2,
+    3: _reading_lists_v3,
+}
 """Step i brings a file from user_version i-1 to i."""
 
 

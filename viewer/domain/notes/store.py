@@ -85,6 +85,14 @@ def record_key(archive: Archive | None, record: Record | BrokenRecord) -> Record
 
 
 @dataclass(frozen=True)
+class ReadingList:
+    """A named list of records ("Chapter 3") in the order the reader gives them."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Note:
     """One note: where it is attached, its words and tags."""
 
@@ -145,6 +153,7 @@ class NoteStore:
 
     def __init__(self, connection: sqlite3.Connection, path: Path, problem: str = "") -> None:
         self._db = connection
+        self._version = schema.version(connection)
         self._columns = (
             _COLUMNS if schema.version(connection) >= schema.TITLES_SINCE else _COLUMNS_V1
         )
@@ -338,6 +347,78 @@ class NoteStore:
         """Remove a note (its tags with it)."""
         with self._change() as db:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    # -- reading lists --------------------------------------------------------------------------
+
+    def reading_lists(self) -> list[ReadingList]:
+        """The reader's reading lists, by name."""
+        if self._version < schema.LISTS_SINCE:
+            return []
+        rows = self._db.execute("SELECT id, name FROM lists ORDER BY name COLLATE NOCASE")
+        return [ReadingList(int(i), str(name)) for i, name in rows]
+
+    def make_list(self, name: str) -> ReadingList:
+        """The reading list called `name`, made when there is none."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("a reading list needs a name")
+        with self._change() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO lists(name, created) VALUES (?, ?)", (name, time.time())
+            )
+            found = db.execute("SELECT id FROM lists WHERE name = ?", (name,)).fetchone()
+        return ReadingList(int(found[0]), name)
+
+    def delete_list(self, list_id: int) -> None:
+        """Remove a reading list (its records are not touched)."""
+        with self._change() as db:
+            db.execute("DELETE FROM lists WHERE id = ?", (list_id,))
+
+    def add_to_list(self, list_id: int, key: RecordKey) -> bool:
+        """Put the record at the end of the list; False when it is in it already."""
+        with self._change() as db:
+            last = db.execute(
+                "SELECT coalesce(max(position), -1) FROM list_entries WHERE list = ?", (list_id,)
+            ).fetchone()[0]
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO list_entries(list, position, archive, record, path, title) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (list_id, int(last) + 1, key.archive, key.record, key.path, key.title),
+            )
+        return bool(cursor.rowcount)
+
+    def list_entries(self, list_id: int) -> list[RecordKey]:
+        """The records of a reading list, in the reader's order."""
+        if self._version < schema.LISTS_SINCE:
+            return []
+        rows = self._db.execute(
+            "SELECT archive, record, path, title FROM list_entries WHERE list = ? "
+            "ORDER BY position",
+            (list_id,),
+        )
+        return [RecordKey(str(a), str(r), str(p), str(t)) for a, r, p, t in rows]
+
+    def remove_from_list(self, list_id: int, key: RecordKey) -> None:
+        """Take the record out of the list."""
+        with self._change() as db:
+            db.execute(
+                "DELETE FROM list_entries WHERE list = ? AND archive = ? AND record = ?",
+                (list_id, key.archive, key.record),
+            )
+
+    def move_in_list(self, list_id: int, key: RecordKey, step: int) -> None:
+        """Move the record `step` places up (-1) or down (+1) the list."""
+        entries = self.list_entries(list_id)
+        where = next((i for i, e in enumerate(entries) if e == key), None)
+        if where is None or not 0 <= where + step < len(entries):
+            return
+        entries.insert(where + step, entries.pop(where))
+        with self._change() as db:
+            db.executemany(
+                "UPDATE list_entries SET position = ? WHERE list = ? AND archive = ? "
+                "AND record = ?",
+                [(n, list_id, e.archive, e.record) for n, e in enumerate(entries)],
+            )
 
     # -- reading --------------------------------------------------------------------------------
 
