@@ -185,6 +185,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Put the record shown in a reading list</source>
+        <translation>Das angezeigte Dokument in eine Leseliste aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Every note you have written, in every archive, searchable</source>
         <translation>Jede Notiz, die Sie geschrieben haben, in jedem Archiv, durchsuchbar</translation>
     </message>
@@ -292,7 +297,7 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-188"/>
+        <location filename="../../viewer/ui/actions.py" line="-194"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
@@ -925,7 +930,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+85"/>
+        <location filename="../../viewer/ui/main_window.py" line="+86"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -996,7 +1001,7 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location filename="../../viewer/ui/main_window.py" line="-95"/>
+        <location filename="../../viewer/ui/main_window.py" line="-96"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1031,7 +1036,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+391"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -1041,12 +1046,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-398"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+411"/>
+        <location line="+417"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1061,7 +1066,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+113"/>
+        <location filename="../../viewer/ui/main_window.py" line="+114"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -1091,7 +1096,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-227"/>
+        <location filename="../../viewer/ui/actions.py" line="-233"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -1132,6 +1137,11 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Add to Reading &amp;List…</source>
+        <translation>Zu Leseliste &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;All Notes…</source>
         <translation>Alle N&amp;otizen…</translation>
     </message>
@@ -1434,7 +1444,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+102"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+112"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Notizen können nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten und werden angezeigt.</translation>
     </message>
@@ -1469,9 +1479,19 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>This note is on “{record}” of {archive}, last seen in {folder}: open that archive to see it in its place.</source>
-        <translation>Diese Notiz gehört zu „{record}“ in {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um sie an ihrer Stelle zu sehen.</translation>
+        <location line="-156"/>
+        <source>This Record</source>
+        <translation>Dieses Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading Lists</source>
+        <translation>Leselisten</translation>
+    </message>
+    <message>
+        <location line="+199"/>
+        <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
+        <translation>„{record}“ ist ein Dokument aus {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um es zu sehen.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1479,7 +1499,7 @@ Nicht lesbar: {reason}</translation>
         <translation>einem einzeln geöffneten Dokument</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Open a record to write notes on it.</source>
         <translation>Öffnen Sie ein Dokument, um Notizen dazu zu schreiben.</translation>
     </message>
@@ -1546,45 +1566,13 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+30"/>
         <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>Die Notizen konnten nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+5"/>
         <source>Notes exported to {file}</source>
         <translation>Notizen nach {file} exportiert</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export all notes</source>
-        <translation>Alle Notizen exportieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+39"/>
-        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
-        <translation>Notizen von Archive Viewer (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>All your notes ({count}) exported to {file}</source>
-        <translation>Alle Ihre Notizen ({count}) nach {file} exportiert</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Import notes</source>
-        <translation>Notizen importieren</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
-        <translation>Die Notizen aus {file} konnten nicht importiert werden: {reason}. Die Notizen hier bleiben, wie sie waren.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Notes imported from {file}: {added} new, {known} here already</source>
-        <translation>Notizen aus {file} importiert: {added} neu, {known} schon vorhanden</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1631,45 @@ Nicht lesbar: {reason}</translation>
         <location line="+7"/>
         <source>place not found</source>
         <translation>Stelle nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTransfer</name>
+    <message>
+        <location filename="../../viewer/ui/notes_transfer.py" line="+41"/>
+        <source>Export all notes</source>
+        <translation>Alle Notizen exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
+        <translation>Notizen von Archive Viewer (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Notizen konnten nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All your notes ({count}) exported to {file}</source>
+        <translation>Alle Ihre Notizen ({count}) nach {file} exportiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import notes</source>
+        <translation>Notizen importieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
+        <translation>Die Notizen aus {file} konnten nicht importiert werden: {reason}. Die Notizen hier bleiben, wie sie waren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes imported from {file}: {added} new, {known} here already</source>
+        <translation>Notizen aus {file} importiert: {added} neu, {known} schon vorhanden</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1958,112 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingLists</name>
+    <message>
+        <location filename="../../viewer/ui/reading_lists.py" line="+177"/>
+        <source>Add to reading list</source>
+        <translation>Zu Leseliste hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading list (choose one, or type a new name):</source>
+        <translation>Leseliste (wählen Sie eine oder geben Sie einen neuen Namen ein):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter 1</source>
+        <translation>Kapitel 1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Added to the reading list “{name}”</source>
+        <translation>Zur Leseliste „{name}“ hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record is in the reading list “{name}” already</source>
+        <translation>Dieses Dokument ist schon in der Leseliste „{name}“</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>There is no reading list to export.</source>
+        <translation>Es gibt keine Leseliste zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export reading list as Markdown</source>
+        <translation>Leseliste als Markdown exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The reading list could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Leseliste konnte nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading list exported to {file}</source>
+        <translation>Leseliste nach {file} exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingListsPanel</name>
+    <message>
+        <location line="-213"/>
+        <source>Reading lists</source>
+        <translation>Leselisten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading list</source>
+        <translation>Leseliste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Records of the reading list</source>
+        <translation>Dokumente der Leseliste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No reading lists yet: Notes &gt; Add to Reading List starts one.</source>
+        <translation>Noch keine Leselisten: Notizen &gt; Zu Leseliste hinzufügen beginnt eine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 record</source>
+        <translation>1 Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} records</source>
+        <translation>{count} Dokumente</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <location filename="../../viewer/services/reading_session.py" line="+146"/>
@@ -2066,7 +2199,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-246"/>
+        <location filename="../../viewer/ui/actions.py" line="-252"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -2184,7 +2317,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+144"/>
+        <location filename="../../viewer/ui/actions.py" line="+150"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>

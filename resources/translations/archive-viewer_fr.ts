@@ -185,6 +185,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Put the record shown in a reading list</source>
+        <translation>Mettre le document affiché dans une liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Every note you have written, in every archive, searchable</source>
         <translation>Toutes vos notes, dans toutes les archives, avec recherche</translation>
     </message>
@@ -292,7 +297,7 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-188"/>
+        <location filename="../../viewer/ui/actions.py" line="-194"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Haut contraste</translation>
@@ -925,7 +930,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+85"/>
+        <location filename="../../viewer/ui/main_window.py" line="+86"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -996,7 +1001,7 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location filename="../../viewer/ui/main_window.py" line="-95"/>
+        <location filename="../../viewer/ui/main_window.py" line="-96"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1031,7 +1036,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+391"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
@@ -1041,12 +1046,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-398"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+411"/>
+        <location line="+417"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -1061,7 +1066,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+113"/>
+        <location filename="../../viewer/ui/main_window.py" line="+114"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -1091,7 +1096,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-227"/>
+        <location filename="../../viewer/ui/actions.py" line="-233"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -1132,6 +1137,11 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Add to Reading &amp;List…</source>
+        <translation>Ajouter à une liste de &amp;lecture…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;All Notes…</source>
         <translation>&amp;Toutes les notes…</translation>
     </message>
@@ -1434,7 +1444,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+102"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+112"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Les notes ne peuvent pas être enregistrées : {reason}. Les notes enregistrées auparavant sont conservées et affichées.</translation>
     </message>
@@ -1469,9 +1479,19 @@ Illisible&#xa0;: {reason}</translation>
         <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>This note is on “{record}” of {archive}, last seen in {folder}: open that archive to see it in its place.</source>
-        <translation>Cette note porte sur « {record} » de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour la voir à sa place.</translation>
+        <location line="-156"/>
+        <source>This Record</source>
+        <translation>Ce document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading Lists</source>
+        <translation>Listes de lecture</translation>
+    </message>
+    <message>
+        <location line="+199"/>
+        <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
+        <translation>« {record} » est un document de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour le voir.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1479,7 +1499,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>un document ouvert seul</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Open a record to write notes on it.</source>
         <translation>Ouvrez un document pour écrire des notes dessus.</translation>
     </message>
@@ -1546,45 +1566,13 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+30"/>
         <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>Les notes n’ont pas pu être écrites dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="+5"/>
         <source>Notes exported to {file}</source>
         <translation>Notes exportées vers {file}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export all notes</source>
-        <translation>Exporter toutes les notes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+39"/>
-        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
-        <translation>Notes d’Archive Viewer (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>All your notes ({count}) exported to {file}</source>
-        <translation>Toutes vos notes ({count}) exportées vers {file}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Import notes</source>
-        <translation>Importer des notes</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
-        <translation>Les notes de {file} n’ont pas pu être importées : {reason}. Les notes d’ici restent telles quelles.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Notes imported from {file}: {added} new, {known} here already</source>
-        <translation>Notes importées de {file} : {added} nouvelles, {known} déjà présentes</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1631,45 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+7"/>
         <source>place not found</source>
         <translation>emplacement introuvable</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTransfer</name>
+    <message>
+        <location filename="../../viewer/ui/notes_transfer.py" line="+41"/>
+        <source>Export all notes</source>
+        <translation>Exporter toutes les notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
+        <translation>Notes d’Archive Viewer (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Les notes n’ont pas pu être écrites dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All your notes ({count}) exported to {file}</source>
+        <translation>Toutes vos notes ({count}) exportées vers {file}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import notes</source>
+        <translation>Importer des notes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
+        <translation>Les notes de {file} n’ont pas pu être importées : {reason}. Les notes d’ici restent telles quelles.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes imported from {file}: {added} new, {known} here already</source>
+        <translation>Notes importées de {file} : {added} nouvelles, {known} déjà présentes</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1958,112 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingLists</name>
+    <message>
+        <location filename="../../viewer/ui/reading_lists.py" line="+177"/>
+        <source>Add to reading list</source>
+        <translation>Ajouter à une liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading list (choose one, or type a new name):</source>
+        <translation>Liste de lecture (choisissez-en une ou tapez un nouveau nom) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter 1</source>
+        <translation>Chapitre 1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Added to the reading list “{name}”</source>
+        <translation>Ajouté à la liste de lecture « {name} »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record is in the reading list “{name}” already</source>
+        <translation>Ce document est déjà dans la liste de lecture « {name} »</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>There is no reading list to export.</source>
+        <translation>Il n’y a pas de liste de lecture à exporter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export reading list as Markdown</source>
+        <translation>Exporter la liste de lecture en Markdown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The reading list could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>La liste de lecture n’a pas pu être écrite dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading list exported to {file}</source>
+        <translation>Liste de lecture exportée vers {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingListsPanel</name>
+    <message>
+        <location line="-213"/>
+        <source>Reading lists</source>
+        <translation>Listes de lecture</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading list</source>
+        <translation>Liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Records of the reading list</source>
+        <translation>Documents de la liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No reading lists yet: Notes &gt; Add to Reading List starts one.</source>
+        <translation>Pas encore de liste de lecture : Notes &gt; Ajouter à une liste de lecture en commence une.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 record</source>
+        <translation>1 document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} records</source>
+        <translation>{count} documents</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <location filename="../../viewer/services/reading_session.py" line="+146"/>
@@ -2066,7 +2199,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-246"/>
+        <location filename="../../viewer/ui/actions.py" line="-252"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Zoom avant</translation>
@@ -2184,7 +2317,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+144"/>
+        <location filename="../../viewer/ui/actions.py" line="+150"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>

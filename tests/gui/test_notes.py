@@ -223,6 +223,56 @@ def test_notes_exported_from_one_machine_are_imported_on_another_once(
     assert _background_at(other, PASSAGE) == "#fff176"
 
 
+def test_a_reading_list_keeps_records_in_order_opens_them_and_is_exported(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    window = viewer.window
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Chapter 3", True))
+    window.commands["add_to_reading_list"].trigger()
+    assert window.messages.text() == "Added to the reading list “Chapter 3”"
+    window.commands["bookmark"].trigger()
+    specimen = window.find_record("specimen-bilingual")
+    assert specimen is not None
+    window.show_record(specimen)
+    qtbot.waitUntil(lambda: SPECIMEN_PASSAGE in window.transcript.plain_text(), timeout=10000)
+    window.commands["add_to_reading_list"].trigger()
+    lists = feature.reading_lists.panel
+    assert feature.tabs.currentWidget() is lists
+    assert lists.choice.currentText() == "Chapter 3"
+    telegram = window.find_record("1949-05-18-telegram")
+    assert telegram is not None
+    assert lists.texts() == [
+        f"{telegram.title}\nArchive Viewer sample archive",
+        "Specimen: a note for readers of this archive\nArchive Viewer sample archive",
+    ]
+    lists.view.setCurrentIndex(lists.view.model().index(1, 0))
+    lists.move_requested.emit(1, -1)
+    assert lists.texts()[0].startswith("Specimen: a note")
+    target = tmp_path / "chapter-3.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    lists.export_requested.emit()
+    citation = window.display.citation_text
+    assert target.read_text(encoding="utf-8") == (
+        "# Reading list: Chapter 3\n\n"
+        "## 1. Specimen: a note for readers of this archive\n\n"
+        f"{citation(specimen)}\n\n"
+        f"## 2. {telegram.title}\n\n"
+        f"{citation(telegram)}\n\n"
+        "### Bookmark, scan page 1\n\n"
+        f"— {citation(telegram)} Scan page 1.\n"
+    )
+    lists.entry_activated.emit(1)
+    qtbot.waitUntil(lambda: window.current_record() is telegram, timeout=5000)
+
+
 def test_a_bookmark_lists_its_page_and_takes_the_scan_there(
     qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:

@@ -394,6 +394,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help=QT_TRANSLATE_NOOP("Actions", "Bookmark the scan page shown"),
     ),
     ActionSpec(
+        "add_to_reading_list",
+        QT_TRANSLATE_NOOP("MainWindow", "Add to Reading &List…"),
+        N,
+        help=QT_TRANSLATE_NOOP("Actions", "Put the record shown in a reading list"),
+    ),
+    ActionSpec(
         "all_notes",
         QT_TRANSLATE_NOOP("MainWindow", "&All Notes…"),
         N,

@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
             "bookmark": lambda: self._with_notes("bookmark"),
             "export_notes": lambda: self._with_notes("export_markdown"),
             "all_notes": lambda: self._with_notes("show_all_notes"),
+            "add_to_reading_list": lambda: self._with_notes("add_to_reading_list"),
             "export_all_notes": lambda: self._with_notes("export_all"),
             "import_notes": lambda: self._with_notes("import_file"),
         }

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QTabWidget
 
 from viewer.domain import quotation
 from viewer.domain.model import BrokenRecord, Record
 from viewer.domain.notes import (
     Note,
-    NotesError,
     NoteStore,
     NotesUnwritableError,
     Place,
@@ -30,7 +29,6 @@ from viewer.domain.notes import (
     anchor_at,
     find_anchor,
     record_key,
-    transfer,
 )
 from viewer.domain.notes import export as notes_export
 from viewer.domain.notes import store as notes_store
@@ -38,6 +36,8 @@ from viewer.services import jobs
 from viewer.services import settings as prefs
 from viewer.ui import citation_actions, note_marks
 from viewer.ui.notes_panel import NoteDialog, NotesPanel
+from viewer.ui.notes_transfer import NotesTransfer
+from viewer.ui.reading_lists import ReadingLists
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -71,7 +71,14 @@ class NotesFeature(QObject):
         """Notes > All Notes, while it is open."""
         """The note being written, while its dialog is open."""
         self.panel = NotesPanel()
-        window.notes_dock.setWidget(self.panel)
+        self.reading_lists = ReadingLists(window, store, self.open_record, self._say_unwritable)
+        self.transfer = NotesTransfer(window, store, self._say_unwritable)
+        self.transfer.imported.connect(self._on_transfer_imported)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.panel, self.tr("This Record"))
+        self.tabs.addTab(self.reading_lists.panel, self.tr("Reading Lists"))
+        window.notes_dock.setWidget(self.tabs)
         self.panel.note_activated.connect(self.go_to_note)
         self.panel.add_requested.connect(self.note_record)
         self.panel.edit_requested.connect(self.edit_note)
@@ -95,6 +102,9 @@ class NotesFeature(QObject):
             self.show_record(record)
             if not window.transcript.is_filling():
                 self._paint()
+
+    def _say_unwritable(self, reason: str) -> None:
+        self._channel.error(self.unwritable_text(reason))
 
     def unwritable_text(self, reason: str) -> str:
         """What the reader is told when notes cannot be saved."""
@@ -255,25 +265,31 @@ class NotesFeature(QObject):
 
     def open_note(self, note: Note) -> None:
         """Show `note`'s record, then its place; a note of an archive not open says where."""
+        self.open_record(note.key, note.id)
+
+    def open_record(self, key: RecordKey, note_id: int | None = None) -> None:
+        """Show the record `key` (and then the place of `note_id`), when its archive is open;
+        else say where that archive was last seen."""
         archive = self._window.current_archive()
         open_title = archive.title if archive is not None else ""
-        record = self._window.find_record(note.key.record) if archive is not None else None
-        if note.key.archive != open_title or record is None:
+        record = self._window.find_record(key.record) if archive is not None else None
+        if key.archive != open_title or record is None:
             self._channel.info(
                 self.tr(
-                    "This note is on “{record}” of {archive}, last seen in {folder}: open that "
-                    "archive to see it in its place."
+                    "“{record}” is a record of {archive}, last seen in {folder}: open that "
+                    "archive to see it."
                 ).format(
-                    record=note.key.title or note.key.record,
-                    archive=note.key.archive or self.tr("a document opened on its own"),
-                    folder=note.key.path,
+                    record=key.title or key.record,
+                    archive=key.archive or self.tr("a document opened on its own"),
+                    folder=key.path,
                 )
             )
             return
         if self._record is not None and record.id == self._record.id:
-            self.go_to_note(note.id)
+            if note_id is not None:
+                self.go_to_note(note_id)
             return
-        self._go_after_text = note.id
+        self._go_after_text = note_id
         self._window.show_record(record)
 
     def _writable_record(self) -> Record | None:
@@ -490,76 +506,22 @@ class NotesFeature(QObject):
 
     def export_all(self) -> None:
         """Notes > Export All Notes: every note as JSON, to import on another machine."""
-        name, _ = QFileDialog.getSaveFileName(
-            self._window,
-            self.tr("Export all notes"),
-            str(Path.home() / "archive-viewer-notes.json"),
-            self.tr("Notes of Archive Viewer (*.json);;All files (*)"),
-        )
-        if not name:
-            return
-        target = Path(name) if Path(name).suffix else Path(name).with_suffix(".json")
-        path = self._store.path
-
-        def write() -> int:
-            every = notes_store.read_every_note(path)
-            citation_actions.write_atomically(target, transfer.to_json(every))
-            return len(every)
-
-        def failed(error: Exception) -> None:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self._channel.error(
-                self.tr(
-                    "The notes could not be written to {file}: {reason}. Choose a folder you "
-                    "can write to."
-                ).format(file=target, reason=reason)
-            )
-
-        def written(count: int) -> None:
-            self._channel.info(
-                self.tr("All your notes ({count}) exported to {file}").format(
-                    count=count, file=target.name
-                )
-            )
-
-        jobs.run_in_background(write, written, self, failed)
+        self.transfer.export_all()
 
     def import_file(self) -> None:
         """Notes > Import Notes: the notes of an export that are not here yet."""
-        if self._store.read_only:
-            self._channel.error(self.unwritable_text(self._store.problem))
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self._window,
-            self.tr("Import notes"),
-            str(Path.home()),
-            self.tr("Notes of Archive Viewer (*.json);;All files (*)"),
-        )
-        if name:
-            self.import_path(Path(name))
+        self.transfer.import_file()
 
-    def import_path(self, source: Path) -> int | None:
-        """Add the notes of the export `source` that are not here yet; how many, or None."""
-        try:
-            found = transfer.from_json(source.read_text(encoding="utf-8"))
-            added = self._store.import_notes(found)
-        except (OSError, UnicodeDecodeError, NotesError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self._channel.error(
-                self.tr(
-                    "The notes of {file} could not be imported: {reason}. The notes here are "
-                    "as they were."
-                ).format(file=source.name, reason=reason)
-            )
-            return None
-        self._channel.info(
-            self.tr("Notes imported from {file}: {added} new, {known} here already").format(
-                added=added, file=source.name, known=len(found) - added
-            )
-        )
+    def _on_transfer_imported(self) -> None:
         self._reload()
         self._paint()
-        return added
+
+    def add_to_reading_list(self) -> None:
+        """Notes > Add to Reading List: put the record shown in a reading list."""
+        if self._writable_record() is None or self._key is None:
+            return
+        self.tabs.setCurrentWidget(self.reading_lists.panel)
+        self.reading_lists.add(self._key)
 
     def close(self) -> None:
         """Close the notes file (every change is in it already)."""
