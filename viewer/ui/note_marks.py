@@ -114,6 +114,14 @@ class Painter:
         self._starts = [m.start for m in self._marks]
         self._longest = max((m.end - m.start for m in self._marks), default=0)
 
+    def add_mark(self, mark: Mark) -> None:
+        """One more highlight to paint (those painted stay)."""
+        index = bisect.bisect_right(self._starts, mark.start)
+        self._marks.insert(index, mark)
+        self._starts.insert(index, mark.start)
+        self._painted = {i + 1 if i >= index else i for i in self._painted}
+        self._longest = max(self._longest, mark.end - mark.start)
+
     def paint_between(self, low: int, high: int) -> int:
         """Paint the highlights that fall between document positions `low` and `high`; how
         many were painted now."""

@@ -304,11 +304,26 @@ class NotesFeature(QObject):
         return record
 
     def _save(self, save: Callable[[], object], text: str = "") -> Note | None:
-        """Run `save` (a call into the store); the reader is told when it could not be."""
+        """Run `save` (a call into the store); the note saved, kept in the record's list, or
+        None (the reader is told when it could not be saved)."""
+        saved, note = self._attempt(save, text)
+        if not saved or not isinstance(note, Note):
+            return None
+        if note.key == self._key:
+            # The record's list kept as it is saved, without reading its notes again.
+            kept = [n for n in self._notes if n.id != note.id]
+            self._notes = sorted([*kept, note], key=notes_store.listing_order)
+            self.panel.set_notes(self._notes, self._lost)
+            self.notes_shown.emit()
+        return note
+
+    def _attempt(self, save: Callable[[], object], text: str = "") -> tuple[bool, object]:
+        """Run `save`: whether it was saved, and what it gave; the reader is told when not (and
+        finds the words of a note that could not be saved on the clipboard)."""
         if self._closed:
-            return None  # the window has closed (a passage's page found late)
+            return False, None  # the window has closed (a passage's page found late)
         try:
-            note = save()
+            return True, save()
         except NotesUnwritableError as exc:
             if text.strip():
                 QGuiApplication.clipboard().setText(text)
@@ -324,10 +339,23 @@ class NotesFeature(QObject):
                         "This could not be saved: {reason}. The notes saved before are kept."
                     ).format(reason=exc)
                 )
-            return None
-        self._reload()
-        self._paint()
-        return note if isinstance(note, Note) else None
+            return False, None
+
+    def _paint_new(self, note: Note) -> None:
+        """Paint a highlight just made (the others stay as they are painted)."""
+        browser = self._window.transcript.browser()
+        if note.anchor is None or note.language != self._language() or browser.isHidden():
+            return
+        shown = note_marks.ShownText(browser.document())
+        span = find_anchor(note.anchor, shown.text)
+        if span is None:
+            return
+        start, end = shown.to_document(span[0]), shown.to_document(span[1])
+        self._located[note.id] = (start, end)
+        self._painter.add_mark(
+            note_marks.Mark(start, end, note.colour or note_marks.DEFAULT_COLOUR)
+        )
+        self._paint_on_screen()
 
     def note_record(self) -> None:
         """Write a note on the record shown (in a dialog)."""
@@ -390,6 +418,7 @@ class NotesFeature(QObject):
         )
         if note is None:
             return None
+        self._paint_new(note)
         self._find_page(note)
         if with_note:
             self._open_dialog(
@@ -461,7 +490,12 @@ class NotesFeature(QObject):
         """Remove a note (and its highlight)."""
         if self._writable_record() is None:
             return
-        self._save(lambda: self._store.delete(note_id))
+        deleted, _ = self._attempt(lambda: self._store.delete(note_id))
+        if not deleted:
+            return
+        self._notes = [n for n in self._notes if n.id != note_id]
+        self.panel.set_notes(self._notes, self._lost)
+        self._paint()
         self._channel.info(self.tr("Note deleted"))
 
     # -- export ---------------------------------------------------------------------------------

@@ -125,6 +125,17 @@ _COLUMNS_V1 = _COLUMNS.replace(", title", ", '' AS title")
 _PLACE_ORDER = {Place.RECORD: 0, Place.PAGE: 1, Place.PASSAGE: 2}
 
 
+def listing_order(note: Note) -> tuple[int, int, int, float]:
+    """Where a note comes among its record's: on the record, then bookmarks by page, then
+    passages in the order of the text, each in the order they were made."""
+    return (
+        _PLACE_ORDER[note.place],
+        note.page if note.page is not None else -1,
+        note.anchor.offset if note.anchor is not None else 0,
+        note.created,
+    )
+
+
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags as kept: stripped, empty ones dropped, each once (whatever its case), in order."""
     seen: set[str] = set()
@@ -431,15 +442,7 @@ class NoteStore:
         """Every note of the record: on the record, then bookmarks by page, then passages in the
         order of the text."""
         notes = self._notes("WHERE archive = ? AND record = ?", (key.archive, key.record))
-        return sorted(
-            notes,
-            key=lambda n: (
-                _PLACE_ORDER[n.place],
-                n.page if n.page is not None else -1,
-                n.anchor.offset if n.anchor is not None else 0,
-                n.created,
-            ),
-        )
+        return sorted(notes, key=listing_order)
 
     def all_notes(self) -> list[Note]:
         """Every note in the file, by archive, record and time."""
@@ -466,7 +469,11 @@ class NoteStore:
                 f"SELECT note, tag FROM tags WHERE note IN ({marks})", chunk
             ):
                 tags.setdefault(note_id, []).append(tag)
-        return [_note(row, tuple(sorted(tags.get(row[0], ()), key=str.casefold))) for row in rows]
+        no_tags: tuple[str, ...] = ()
+        return [
+            _note(row, tuple(sorted(tags[row[0]], key=str.casefold)) if row[0] in tags else no_tags)
+            for row in rows
+        ]
 
 
 def read_every_note(path: Path) -> list[Note]:
@@ -487,22 +494,28 @@ def _why(error: BaseException, path: Path) -> str:
     return str(error)
 
 
+_PLACES = {place.value: place for place in Place}
+
+
 def _note(row: tuple[Any, ...], tags: tuple[str, ...]) -> Note:
+    """A note from its row (the columns' types are the schema's: no conversions; a thousand
+    notes are read when a record is shown)."""
     (note_id, uid, archive, record, path, place, scan, page, language) = row[:9]
     (quote, prefix, suffix, offset, colour, text, created, modified, title) = row[9:]
-    anchor = TextAnchor(str(quote), str(prefix), str(suffix), int(offset)) if quote else None
+    anchor = TextAnchor(quote, prefix, suffix, offset) if quote else None
+    key = RecordKey(archive, record, path, title)
     return Note(
-        id=int(note_id),
-        key=RecordKey(str(archive), str(record), str(path), str(title)),
-        place=Place(place),
-        text=str(text),
-        scan=str(scan),
-        page=None if page is None else int(page),
-        language=str(language),
-        anchor=anchor,
-        colour=str(colour),
-        tags=tags,
-        created=float(created),
-        modified=float(modified),
-        uid=str(uid),
+        note_id,
+        key,
+        _PLACES[place],
+        text,
+        scan,
+        page,
+        language,
+        anchor,
+        colour,
+        tags,
+        created,
+        modified,
+        uid,
     )
