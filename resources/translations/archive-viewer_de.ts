@@ -1504,7 +1504,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Öffnen Sie ein Dokument, um Notizen dazu zu schreiben.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <source>This note could not be saved: {reason}. Its words are on the clipboard; the notes saved before are kept.</source>
         <translation>Diese Notiz konnte nicht gespeichert werden: {reason}. Ihr Text liegt in der Zwischenablage; die zuvor gespeicherten Notizen bleiben erhalten.</translation>
     </message>
@@ -1514,7 +1514,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Dies konnte nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
         <source>Note on the record</source>
         <translation>Notiz zum Dokument</translation>
     </message>
@@ -1525,7 +1525,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Wählen Sie zuerst eine Stelle der Transkription aus.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Note on the passage</source>
         <translation>Notiz zur Stelle</translation>
     </message>
@@ -1545,7 +1545,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Notiz bearbeiten</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Note deleted</source>
         <translation>Notiz gelöscht</translation>
     </message>
@@ -1960,7 +1960,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingLists</name>
     <message>
-        <location filename="../../viewer/ui/reading_lists.py" line="+177"/>
+        <location filename="../../viewer/ui/reading_lists.py" line="+207"/>
         <source>Add to reading list</source>
         <translation>Zu Leseliste hinzufügen</translation>
     </message>
@@ -2013,7 +2013,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingListsPanel</name>
     <message>
-        <location line="-213"/>
+        <location line="-242"/>
         <source>Reading lists</source>
         <translation>Leselisten</translation>
     </message>
@@ -2043,12 +2043,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export…</source>
-        <translation>Exportieren…</translation>
+        <location line="+7"/>
+        <source>Markdown with Notes…</source>
+        <translation>Markdown mit Notizen…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>No reading lists yet: Notes &gt; Add to Reading List starts one.</source>
         <translation>Noch keine Leselisten: Notizen &gt; Zu Leseliste hinzufügen beginnt eine.</translation>
     </message>

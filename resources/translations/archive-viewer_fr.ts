@@ -1504,7 +1504,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ouvrez un document pour écrire des notes dessus.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <source>This note could not be saved: {reason}. Its words are on the clipboard; the notes saved before are kept.</source>
         <translation>Cette note n’a pas pu être enregistrée : {reason}. Son texte est dans le presse-papiers ; les notes enregistrées auparavant sont conservées.</translation>
     </message>
@@ -1514,7 +1514,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Ceci n’a pas pu être enregistré : {reason}. Les notes enregistrées auparavant sont conservées.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
         <source>Note on the record</source>
         <translation>Note sur le document</translation>
     </message>
@@ -1525,7 +1525,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sélectionnez d’abord un passage de la transcription.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Note on the passage</source>
         <translation>Note sur le passage</translation>
     </message>
@@ -1545,7 +1545,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Modifier la note</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Note deleted</source>
         <translation>Note supprimée</translation>
     </message>
@@ -1960,7 +1960,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingLists</name>
     <message>
-        <location filename="../../viewer/ui/reading_lists.py" line="+177"/>
+        <location filename="../../viewer/ui/reading_lists.py" line="+207"/>
         <source>Add to reading list</source>
         <translation>Ajouter à une liste de lecture</translation>
     </message>
@@ -2013,7 +2013,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingListsPanel</name>
     <message>
-        <location line="-213"/>
+        <location line="-242"/>
         <source>Reading lists</source>
         <translation>Listes de lecture</translation>
     </message>
@@ -2043,12 +2043,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export…</source>
-        <translation>Exporter…</translation>
+        <location line="+7"/>
+        <source>Markdown with Notes…</source>
+        <translation>Markdown avec les notes…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>No reading lists yet: Notes &gt; Add to Reading List starts one.</source>
         <translation>Pas encore de liste de lecture : Notes &gt; Ajouter à une liste de lecture en commence une.</translation>
     </message>

@@ -269,6 +269,13 @@ def test_a_reading_list_keeps_records_in_order_opens_them_and_is_exported(
         "### Bookmark, scan page 1\n\n"
         f"— {citation(telegram)} Scan page 1.\n"
     )
+    ris = tmp_path / "chapter-3.ris"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(ris), ""))
+    exports = {a.objectName(): a for a in lists.export_menu.actions()}
+    exports["export_ris"].trigger()
+    text = ris.read_text(encoding="utf-8")
+    assert text.index("Specimen: a note for readers") < text.index("Telegram from the leader")
+    assert window.messages.text() == "Exported 2 records as RIS to chapter-3.ris"
     lists.entry_activated.emit(1)
     qtbot.waitUntil(lambda: window.current_record() is telegram, timeout=5000)
 

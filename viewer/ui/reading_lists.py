@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -65,11 +66,16 @@ class ReadingListsPanel(QWidget):
             (self.tr("Up"), lambda: self._request_move(-1)),
             (self.tr("Down"), lambda: self._request_move(1)),
             (self.tr("Remove"), self._request_remove),
-            (self.tr("Export…"), self.export_requested.emit),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        self.export_menu = QMenu(self)
+        self.export_menu.setObjectName("reading_list_export_menu")
+        self.export_menu.addAction(self.tr("Markdown with Notes…"), self.export_requested.emit)
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setMenu(self.export_menu)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -157,7 +163,31 @@ class ReadingLists(QObject):
         self.panel.move_requested.connect(self._on_panel_move_requested)
         self.panel.remove_requested.connect(self._on_panel_remove_requested)
         self.panel.export_requested.connect(self.export_markdown)
+        channel = self._channel
+        citations = citation_actions.build_export_menu(
+            self.panel,
+            self.records,
+            channel.error,
+            on_said=channel.info,
+        )
+        self.panel.export_menu.addSeparator()
+        for action in citations.actions():
+            self.panel.export_menu.addAction(action)
         self.refresh()
+
+    def records(self) -> list[Record]:
+        """The records of the list shown that are in the archive open, in the list's order
+        (their citations are exported as BibTeX, RIS or CSL-JSON)."""
+        archive = self._window.current_archive()
+        chosen = self.panel.chosen()
+        if archive is None or chosen is None:
+            return []
+        found = []
+        for key in self._store.list_entries(chosen):
+            record = self._window.find_record(key.record) if key.archive == archive.title else None
+            if isinstance(record, Record):
+                found.append(record)
+        return found
 
     def refresh(self, chosen: int | None = None) -> None:
         """Read the lists again (`chosen`: the id to show, else the one shown)."""
