@@ -8,6 +8,7 @@ record list, index, search and citation features)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.memory.restore()
         if not notes:
+            self.notes_menu.menuAction().setVisible(False)
             self.notes_dock.hide()  # whatever the saved window state says
 
     # -- building -------------------------------------------------------------------------------
@@ -233,18 +235,9 @@ class MainWindow(QMainWindow):
             "shortcuts": self._show_shortcuts,
             "message_history": self._show_history,
             "about": self._show_about,
-            "note_record": lambda: self._with_notes("note_record"),
-            "note_passage": lambda: self._with_notes("note_passage"),
-            "highlight": lambda: self._with_notes("highlight"),
-            "bookmark": lambda: self._with_notes("bookmark"),
-            "export_notes": lambda: self._with_notes("export_markdown"),
-            "all_notes": lambda: self._with_notes("show_all_notes"),
-            "add_to_reading_list": lambda: self._with_notes("add_to_reading_list"),
-            "export_all_notes": lambda: self._with_notes("export_all"),
-            "import_notes": lambda: self._with_notes("import_file"),
+            **self._notes_slots(),
+            **{f"layout_{m.value}": functools.partial(self.set_layout, m) for m in Layout},
         }
-        for layout in Layout:
-            slots[f"layout_{layout.value}"] = lambda *_, m=layout: self.set_layout(m)
         self.reading_zoom = ReadingZoom(self.transcript, self.scan, self.side_docks(), self)
         self.appearance = Appearance(settings=self.settings, window=self)
         others = {
@@ -290,9 +283,6 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.insertMenu(self.sheet_columns_action, self._recent_menu)
         self.notes_menu = built.menus[actions.Menu.NOTES]
-        if not self.notes_enabled:
-            self.notes_menu.menuAction().setVisible(False)
-            self.notes_dock.hide()
         self.edit_menu = built.menus[actions.Menu.EDIT]
         self.edit_menu.addSeparator()  # Find Next, Copy with Citation... come after the page
         view_menu = built.menus[actions.Menu.VIEW]
@@ -464,6 +454,21 @@ class MainWindow(QMainWindow):
     def copy_with_citation_action(self) -> _Action:
         """Edit > Copy with Citation."""
         return self.later.features()[1].copy_with_citation_action
+
+    def _notes_slots(self) -> dict[str, Callable[[], object]]:
+        """The Notes menu's commands, by id: each runs its method of the notes feature."""
+        methods = {
+            "note_record": "note_record",
+            "note_passage": "note_passage",
+            "highlight": "highlight",
+            "bookmark": "bookmark",
+            "add_to_reading_list": "add_to_reading_list",
+            "all_notes": "show_all_notes",
+            "export_notes": "export_markdown",
+            "export_all_notes": "export_all",
+            "import_notes": "import_file",
+        }
+        return {key: functools.partial(self._with_notes, m) for key, m in methods.items()}
 
     def _with_notes(self, command: str) -> None:
         """Run a Notes command once the notes are there (built on first need)."""
