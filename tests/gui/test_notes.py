@@ -299,6 +299,30 @@ def test_a_bookmark_lists_its_page_and_takes_the_scan_there(
     qtbot.waitUntil(lambda: scan.current_page() == 1, timeout=5000)
 
 
+def test_a_bookmark_on_a_records_second_scan_takes_the_reader_to_that_scan_and_page(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    telegram = archive / "records" / "1949-05-18-telegram"
+    shutil.copy(telegram / "scan.pdf", telegram / "copy.pdf")
+    with (telegram / "record.toml").open("a", encoding="utf-8") as toml:
+        toml.write('\n[[scans]]\nfile = "copy.pdf"\nlabel = "Second copy"\n')
+    viewer = make_viewer()
+    feature = _open(qtbot, viewer, archive)
+    scan = viewer.window.scan
+    with qtbot.waitSignal(scan.document_opened, timeout=10000):
+        scan.scan_switch.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: scan.page_count() > 2, timeout=10000)
+    scan.go_to_page(2)
+    qtbot.waitUntil(lambda: scan.current_page() == 2, timeout=5000)
+    viewer.window.commands["bookmark"].trigger()
+    assert feature.notes()[0].scan == "copy.pdf"
+    with qtbot.waitSignal(scan.document_opened, timeout=10000):
+        scan.scan_switch.setCurrentIndex(0)
+    feature.panel.select_note(feature.notes()[0].id)
+    feature.panel.note_activated.emit(feature.panel.current_note_id())
+    qtbot.waitUntil(lambda: scan.current_scan() == 1 and scan.current_page() == 2, timeout=10000)
+
+
 def test_a_highlight_follows_its_passage_into_a_corrected_transcript_or_says_it_is_gone(
     qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
 ) -> None:

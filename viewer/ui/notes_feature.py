@@ -222,8 +222,7 @@ class NotesFeature(QObject):
             return
         window = self._window
         if note.place is Place.PAGE and note.page is not None:
-            window.show_scan_pane(has_scan=True)
-            window.scan.go_to_page(note.page)
+            self._go_to_page(note.scan, note.page)
         elif note.place is Place.PASSAGE:
             if note.language != self._language() and window.transcript.select_language(
                 note.language
@@ -242,6 +241,21 @@ class NotesFeature(QObject):
             browser.ensureCursorVisible()
             if note.page is not None and window.scan.isVisible():
                 window.scan.go_to_page(note.page)
+
+    def _go_to_page(self, scan_name: str, page: int) -> None:
+        """Show `page` of the record's scan `scan_name` (switching to that scan first)."""
+        window = self._window
+        window.show_scan_pane(has_scan=True)
+        record = self._record
+        names = [s.path.name for s in record.scans] if isinstance(record, Record) else []
+        index = names.index(scan_name) if scan_name in names else window.scan.current_scan()
+        if index == window.scan.current_scan():
+            window.scan.go_to_page(page)
+            return
+        window.scan.document_opened.connect(
+            lambda _info: window.scan.go_to_page(page), Qt.ConnectionType.SingleShotConnection
+        )
+        window.scan.scan_switch.setCurrentIndex(index)
 
     # -- commands -------------------------------------------------------------------------------
 
