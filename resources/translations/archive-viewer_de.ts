@@ -878,7 +878,7 @@ Nicht lesbar: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+173"/>
+        <location filename="../../viewer/ui/main_window.py" line="+175"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
@@ -900,12 +900,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitieren</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="-52"/>
+        <location filename="../../viewer/ui/main_window.py" line="-53"/>
         <source>Record position</source>
         <translation>Position des Dokuments</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>{title} panel</source>
         <translation>Bereich {title}</translation>
     </message>
@@ -930,7 +930,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+86"/>
+        <location filename="../../viewer/ui/main_window.py" line="+77"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1001,7 +1001,7 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location filename="../../viewer/ui/main_window.py" line="-96"/>
+        <location filename="../../viewer/ui/main_window.py" line="-87"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1066,7 +1066,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+114"/>
+        <location filename="../../viewer/ui/main_window.py" line="+102"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -1166,7 +1166,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+178"/>
+        <location filename="../../viewer/ui/main_window.py" line="+193"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1444,7 +1444,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+112"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+113"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Notizen können nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten und werden angezeigt.</translation>
     </message>
@@ -1474,12 +1474,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Rosa</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>The place of this note is not found in the text.</source>
         <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-166"/>
         <source>This Record</source>
         <translation>Dieses Dokument</translation>
     </message>
@@ -1489,7 +1489,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Leselisten</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+81"/>
+        <source>Your notes cannot be read: {reason}. The file is left as it is.</source>
+        <translation>Ihre Notizen können nicht gelesen werden: {reason}. Die Datei bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
         <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
         <translation>„{record}“ ist ein Dokument aus {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um es zu sehen.</translation>
     </message>

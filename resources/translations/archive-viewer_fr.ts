@@ -878,7 +878,7 @@ Illisible&#xa0;: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+173"/>
+        <location filename="../../viewer/ui/main_window.py" line="+175"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
@@ -900,12 +900,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Citer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="-52"/>
+        <location filename="../../viewer/ui/main_window.py" line="-53"/>
         <source>Record position</source>
         <translation>Position du document</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>{title} panel</source>
         <translation>Panneau {title}</translation>
     </message>
@@ -930,7 +930,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+86"/>
+        <location filename="../../viewer/ui/main_window.py" line="+77"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -1001,7 +1001,7 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location filename="../../viewer/ui/main_window.py" line="-96"/>
+        <location filename="../../viewer/ui/main_window.py" line="-87"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1066,7 +1066,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+114"/>
+        <location filename="../../viewer/ui/main_window.py" line="+102"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -1166,7 +1166,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+178"/>
+        <location filename="../../viewer/ui/main_window.py" line="+193"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1444,7 +1444,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+112"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+113"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Les notes ne peuvent pas être enregistrées : {reason}. Les notes enregistrées auparavant sont conservées et affichées.</translation>
     </message>
@@ -1474,12 +1474,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Rose</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>The place of this note is not found in the text.</source>
         <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-166"/>
         <source>This Record</source>
         <translation>Ce document</translation>
     </message>
@@ -1489,7 +1489,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Listes de lecture</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+81"/>
+        <source>Your notes cannot be read: {reason}. The file is left as it is.</source>
+        <translation>Vos notes ne peuvent pas être lues : {reason}. Le fichier reste tel quel.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
         <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
         <translation>« {record} » est un document de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour le voir.</translation>
     </message>

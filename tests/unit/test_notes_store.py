@@ -277,6 +277,15 @@ def test_no_data_folder_at_all_means_no_notes_and_says_why(tmp_path: Path) -> No
         NoteStore.open(blocker / "data" / "notes.sqlite3")
 
 
+def test_a_damaged_notes_file_is_not_used_and_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    damaged = b"SQLite format 3\x00" + bytes(range(256)) * 16
+    path.write_bytes(damaged)
+    with pytest.raises(notes.NotesUnavailableError, match="cannot be read"):
+        NoteStore.open(path)
+    assert path.read_bytes() == damaged
+
+
 def test_a_full_disk_loses_the_new_note_only_and_says_so(store: NoteStore) -> None:
     for number in range(5):
         store.add(KEY, Place.RECORD, f"kept {number}")

@@ -22,6 +22,7 @@ from viewer.domain import quotation
 from viewer.domain.model import BrokenRecord, Record
 from viewer.domain.notes import (
     Note,
+    NotesError,
     NoteStore,
     NotesUnwritableError,
     Place,
@@ -151,7 +152,18 @@ class NotesFeature(QObject):
         self._reload()
 
     def _reload(self) -> None:
-        self._notes = self._store.notes_for(self._key) if self._key is not None else []
+        if self._closed:
+            return
+        try:
+            self._notes = self._store.notes_for(self._key) if self._key is not None else []
+        except NotesError as exc:
+            self._notes = []
+            self._channel.error(
+                self.tr("Your notes cannot be read: {reason}. The file is left as it is.").format(
+                    reason=exc
+                ),
+                replace="notes-unreadable",
+            )
         self.panel.set_notes(self._notes, self._lost)
         self.notes_shown.emit()
 
@@ -284,6 +296,10 @@ class NotesFeature(QObject):
     def open_record(self, key: RecordKey, note_id: int | None = None) -> None:
         """Show the record `key` (and then the place of `note_id`), when its archive is open;
         else say where that archive was last seen."""
+        if key == self._key:  # the record shown (a PDF opened on its own too)
+            if note_id is not None:
+                self.go_to_note(note_id)
+            return
         archive = self._window.current_archive()
         open_title = archive.title if archive is not None else ""
         record = self._window.find_record(key.record) if archive is not None else None

@@ -457,6 +457,12 @@ class NoteStore:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
     def _notes(self, where: str, parameters: tuple[object, ...]) -> list[Note]:
+        try:
+            return self._read(where, parameters)
+        except sqlite3.DatabaseError as exc:  # a damaged file (a disk error, a bad copy)
+            raise NotesError(f"the notes file {self.path} cannot be read ({exc})") from exc
+
+    def _read(self, where: str, parameters: tuple[object, ...]) -> list[Note]:
         rows = self._db.execute(f"SELECT {self._columns} FROM notes {where}", parameters).fetchall()
         if not rows:
             return []
