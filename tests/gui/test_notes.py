@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -472,3 +473,26 @@ def test_no_data_folder_at_all_turns_notes_off_and_the_viewer_works(
     viewer.window.commands["bookmark"].trigger()  # nothing happens, nothing breaks
     viewer.window.commands["next_record"].trigger()
     qtbot.waitUntil(lambda: "Specimen" in viewer.window.windowTitle(), timeout=5000)
+
+
+def test_a_record_without_a_scan_has_its_notes_panel_and_ctrl_enter_saves_a_note(
+    qtbot: QtBot, make_viewer: Callable[[], Viewer], archive: Path
+) -> None:
+    for pdf in (archive / "records").glob("*/*.pdf"):
+        pdf.unlink()
+    for toml in (archive / "records").glob("*/record.toml"):
+        text = toml.read_text(encoding="utf-8")
+        toml.write_text(text.split("[[scans]]")[0], encoding="utf-8")
+    viewer = make_viewer()
+    viewer.window.open_path(archive)
+    qtbot.waitUntil(lambda: viewer.window.later.notes_feature is not None, timeout=10000)
+    feature = viewer.window.later.notes_feature
+    assert viewer.window.notes_dock.widget() is feature.tabs
+    viewer.window.commands["note_record"].trigger()
+    assert feature.dialog is not None
+    dialog = feature.dialog
+    qtbot.keyClicks(dialog.text_edit, "First line")
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.text_edit, "second line")
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert feature.panel.texts() == ["On the record\nFirst line\nsecond line"]

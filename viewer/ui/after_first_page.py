@@ -247,6 +247,8 @@ class AfterFirstPage(QObject):
         archive, self._pending_index = self._pending_index, None
         if archive is not None and archive is self._session.state.archive:
             self.features()[0].start_indexing(archive, self._completer())
+        # The Notes panel too (a record without a scan paints no first page), on a turn of its own.
+        QTimer.singleShot(STEP_MS, self, self._build_notes_feature)
 
     # -- search and citation --------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -216,6 +216,20 @@ class NotesPanel(QWidget):
             self.note_activated.emit(int(index.data(ID_ROLE)))
 
 
+class _NoteEdit(QPlainTextEdit):
+    """A note's words: Enter makes a new line, Ctrl+Enter saves the note."""
+
+    save_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class NoteDialog(QDialog):
     """A note's words (plain text, light Markdown) and tags; `written` when accepted."""
 
@@ -239,7 +253,8 @@ class NoteDialog(QDialog):
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setWordWrap(True)
             layout.addWidget(shown)
-        self.text_edit = QPlainTextEdit(text)
+        self.text_edit = _NoteEdit(text)
+        self.text_edit.save_requested.connect(self.accept)
         self.text_edit.setAccessibleName(self.tr("Note"))
         self.text_edit.setPlaceholderText(self.tr("Your note (plain text; *emphasis* and lists)"))
         layout.addWidget(self.text_edit, 1)
@@ -253,6 +268,7 @@ class NoteDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+
         self.resize(420, 260)
 
     def accept(self) -> None:
