@@ -9,7 +9,6 @@ a thread of Qt's pool, as for Copy with Citation.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,8 +42,6 @@ from viewer.ui.reading_lists import ReadingLists
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
-
 
 class NotesFeature(QObject):
     """The Notes panel and commands over one notes file."""
@@ -68,9 +65,9 @@ class NotesFeature(QObject):
         self.colour = window.settings.get(prefs.HIGHLIGHT_COLOUR)
         self._closed = False
         self.dialog: NoteDialog | None = None
+        """The note being written, while its dialog is open."""
         self.all_notes: QDialog | None = None
         """Notes > All Notes, while it is open."""
-        """The note being written, while its dialog is open."""
         self.panel = NotesPanel()
         self.reading_lists = ReadingLists(window, store, self.open_record, self._say_unwritable)
         self.transfer = NotesTransfer(window, store, self._say_unwritable)
