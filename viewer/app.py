@@ -53,9 +53,11 @@ class Viewer:
         settings: Settings | None = None,
         view_state: ViewState | None = None,
         preload: Path | None = None,
+        *,
+        notes: bool = True,
     ) -> None:
         """With `preload`, an archive folder that will be opened: it is read while all else is
-        built."""
+        built. `notes`: whether the reader's notes are offered (never in a kiosk)."""
         # Threads reading, listing and indexing an archive run Python too, and each call the window
         # makes into Python waits for them up to the interpreter's switch interval: 1 ms instead
         # of 5 keeps the hundreds of small calls of one paint from adding up to a stall.
@@ -93,6 +95,7 @@ class Viewer:
             self.view_state,
             search_factory=self.make_search_service,
             text_layer=self.text_layers,
+            notes=notes,
         )
         problem = self.settings.problem or self.view_state.problem
         if problem:  # a read-only or full disk: the viewer works, and says what is not kept
@@ -400,7 +403,8 @@ def run_kiosk(config_path: Path | None, heartbeat_fd: int = -1) -> int:
     state_dir = paths.ensure(paths.data_dir() / "kiosk")
     settings = Settings(state_dir / "settings.ini")
     settings.set(prefs.OCR_ENABLED, config.ocr)  # off in a kiosk unless its configuration says so
-    viewer = Viewer(settings, ViewState(state_dir / "state.ini"))
+    # A public terminal keeps no visitor's notes: none are offered (the table of commands says so).
+    viewer = Viewer(settings, ViewState(state_dir / "state.ini"), notes=False)
     usage = usage_log.UsageLog(usage_log.default_path()) if config.usage_log else None
     shell = KioskShell(
         config,

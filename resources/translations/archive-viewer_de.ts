@@ -119,6 +119,11 @@
         <translation>Den Zitieren-Bereich ein- oder ausblenden</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Show or hide your notes on the record</source>
+        <translation>Ihre Notizen zum Dokument ein- oder ausblenden</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Larger transcript text</source>
         <translation>Größere Schrift der Transkription</translation>
@@ -159,7 +164,52 @@
         <translation>Weiß auf Schwarz, bei Sehschwäche oder in hellen Räumen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Write a note on the record shown</source>
+        <translation>Eine Notiz zum angezeigten Dokument schreiben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected and write a note on it</source>
+        <translation>Die ausgewählte Stelle markieren und eine Notiz dazu schreiben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected in the transcript</source>
+        <translation>Die in der Transkription ausgewählte Stelle markieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bookmark the scan page shown</source>
+        <translation>Ein Lesezeichen auf die angezeigte Scanseite setzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Put the record shown in a reading list</source>
+        <translation>Das angezeigte Dokument in eine Leseliste aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every note you have written, in every archive, searchable</source>
+        <translation>Jede Notiz, die Sie geschrieben haben, in jedem Archiv, durchsuchbar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write the record&apos;s notes with their citation</source>
+        <translation>Die Notizen zum Dokument mit ihrem Zitat speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write every note to a file, to import on another machine</source>
+        <translation>Alle Notizen in eine Datei schreiben, um sie auf einem anderen Rechner zu importieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add the notes of an export that are not here yet</source>
+        <translation>Die Notizen eines Exports hinzufügen, die hier noch fehlen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The next record</source>
         <translation>Der nächste Datensatz</translation>
     </message>
@@ -205,7 +255,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+360"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+367"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -214,11 +264,40 @@
         <source>Export &amp;Whole Archive</source>
         <translation>&amp;Ganzes Archiv exportieren</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Notes are off in this session: {reason}. Everything else works as usual.</source>
+        <translation>Notizen sind in dieser Sitzung aus: {reason}. Alles andere funktioniert wie gewohnt.</translation>
+    </message>
+</context>
+<context>
+    <name>AllNotesDialog</name>
+    <message>
+        <location filename="../../viewer/ui/all_notes.py" line="+61"/>
+        <source>All notes</source>
+        <translation>Alle Notizen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Search your notes</source>
+        <translation>Ihre Notizen durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes found</source>
+        <translation>Gefundene Notizen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{found} of {total} notes</source>
+        <translation>{found} von {total} Notizen</translation>
+    </message>
 </context>
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-131"/>
+        <location filename="../../viewer/ui/actions.py" line="-194"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
@@ -251,7 +330,7 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-122"/>
+        <location filename="../../viewer/ui/actions.py" line="-130"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Mit Zitierangabe kopieren</translation>
@@ -827,7 +906,7 @@ Nicht lesbar: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+167"/>
+        <location filename="../../viewer/ui/main_window.py" line="+175"/>
         <source>Records</source>
         <translation>Dokumente</translation>
     </message>
@@ -849,22 +928,22 @@ Nicht lesbar: {reason}</translation>
         <translation>Zitieren</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="-50"/>
+        <location filename="../../viewer/ui/main_window.py" line="-53"/>
         <source>Record position</source>
         <translation>Position des Dokuments</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>{title} panel</source>
         <translation>Bereich {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-249"/>
+        <location filename="../../viewer/ui/actions.py" line="-251"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -879,7 +958,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+76"/>
+        <location filename="../../viewer/ui/main_window.py" line="+77"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -899,12 +978,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Im Dokument suchen…</translation>
     </message>
@@ -914,12 +993,17 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Archiv durchsuchen…</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-165"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
@@ -945,6 +1029,12 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
+        <location filename="../../viewer/ui/main_window.py" line="-87"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Larger Text</source>
         <translation>&amp;Größere Schrift</translation>
     </message>
@@ -969,12 +1059,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Zur Dokument&amp;liste wechseln</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-312"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+391"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -984,12 +1074,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-398"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+417"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1004,7 +1094,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ü&amp;ber Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+14"/>
+        <location filename="../../viewer/ui/main_window.py" line="+102"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -1034,7 +1124,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-162"/>
+        <location filename="../../viewer/ui/actions.py" line="-233"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -1054,12 +1144,57 @@ Nicht lesbar: {reason}</translation>
         <translation>Nur Digital&amp;isat</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+106"/>
+        <source>Add Note to &amp;Record…</source>
+        <translation>Notiz zum &amp;Dokument…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on &amp;Selection…</source>
+        <translation>Notiz zur &amp;Auswahl…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Highlight Selection</source>
+        <translation>Auswahl &amp;markieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Bookmark Page</source>
+        <translation>&amp;Lesezeichen auf Seite</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add to Reading &amp;List…</source>
+        <translation>Zu Leseliste &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;All Notes…</source>
+        <translation>Alle N&amp;otizen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export Notes as Markdown…</source>
+        <translation>Notizen als Markdown &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export All Notes…</source>
+        <translation>Alle Notizen exportieren…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import Notes…</source>
+        <translation>Notizen &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>Transcript text larger / smaller</source>
         <translation>Schrift der Transkription größer / kleiner</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+164"/>
+        <location filename="../../viewer/ui/main_window.py" line="+193"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1309,6 +1444,265 @@ Nicht lesbar: {reason}</translation>
         <location line="+6"/>
         <source>(guessed)</source>
         <translation>(vermutet)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="+258"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note (plain text; *emphasis* and lists)</source>
+        <translation>Ihre Notiz (Klartext; *Hervorhebung* und Listen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message>
+        <location filename="../../viewer/ui/notes_feature.py" line="+77"/>
+        <source>This Record</source>
+        <translation>Dieses Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading Lists</source>
+        <translation>Leselisten</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
+        <translation>Notizen können nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten und werden angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlight &amp;Colour</source>
+        <translation>Markierungs&amp;farbe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your notes cannot be read: {reason}. The file is left as it is.</source>
+        <translation>Ihre Notizen können nicht gelesen werden: {reason}. Die Datei bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The place of this note is not found in the text.</source>
+        <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
+        <translation>„{record}“ ist ein Dokument aus {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um es zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a document opened on its own</source>
+        <translation>einem einzeln geöffneten Dokument</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open a record to write notes on it.</source>
+        <translation>Öffnen Sie ein Dokument, um Notizen dazu zu schreiben.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This note could not be saved: {reason}. Its words are on the clipboard; the notes saved before are kept.</source>
+        <translation>Diese Notiz konnte nicht gespeichert werden: {reason}. Ihr Text liegt in der Zwischenablage; die zuvor gespeicherten Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This could not be saved: {reason}. The notes saved before are kept.</source>
+        <translation>Dies konnte nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Note on the record</source>
+        <translation>Notiz zum Dokument</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+7"/>
+        <source>Select a passage of the transcript first.</source>
+        <translation>Wählen Sie zuerst eine Stelle der Transkription aus.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Note on the passage</source>
+        <translation>Notiz zur Stelle</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This record has no scan page to bookmark.</source>
+        <translation>Dieses Dokument hat keine Scanseite für ein Lesezeichen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan page {page} bookmarked</source>
+        <translation>Lesezeichen auf Scanseite {page} gesetzt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Note deleted</source>
+        <translation>Notiz gelöscht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This record has no notes to export.</source>
+        <translation>Dieses Dokument hat keine Notizen zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export notes as Markdown</source>
+        <translation>Notizen als Markdown exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Notizen konnten nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes exported to {file}</source>
+        <translation>Notizen nach {file} exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="-206"/>
+        <source>On the record</source>
+        <translation>Zum Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bookmark, scan page {page}</source>
+        <translation>Lesezeichen, Scanseite {page}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>place not found</source>
+        <translation>Stelle nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Notes on this record</source>
+        <translation>Notizen zu diesem Dokument</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add Note…</source>
+        <translation>Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No notes on this record yet.</source>
+        <translation>Noch keine Notizen zu diesem Dokument.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 note on this record</source>
+        <translation>1 Notiz zu diesem Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} notes on this record</source>
+        <translation>{count} Notizen zu diesem Dokument</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTransfer</name>
+    <message>
+        <location filename="../../viewer/ui/notes_transfer.py" line="+41"/>
+        <source>Export all notes</source>
+        <translation>Alle Notizen exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
+        <translation>Notizen von Archive Viewer (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Notizen konnten nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All your notes ({count}) exported to {file}</source>
+        <translation>Alle Ihre Notizen ({count}) nach {file} exportiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import notes</source>
+        <translation>Notizen importieren</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
+        <translation>Die Notizen aus {file} konnten nicht importiert werden: {reason}. Die Notizen hier bleiben, wie sie waren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes imported from {file}: {added} new, {known} here already</source>
+        <translation>Notizen aus {file} importiert: {added} neu, {known} schon vorhanden</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1991,117 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingLists</name>
+    <message>
+        <location filename="../../viewer/ui/reading_lists.py" line="+207"/>
+        <source>Add to reading list</source>
+        <translation>Zu Leseliste hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading list (choose one, or type a new name):</source>
+        <translation>Leseliste (wählen Sie eine oder geben Sie einen neuen Namen ein):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter 1</source>
+        <translation>Kapitel 1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Added to the reading list “{name}”</source>
+        <translation>Zur Leseliste „{name}“ hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record is in the reading list “{name}” already</source>
+        <translation>Dieses Dokument ist schon in der Leseliste „{name}“</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>There is no reading list to export.</source>
+        <translation>Es gibt keine Leseliste zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export reading list as Markdown</source>
+        <translation>Leseliste als Markdown exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The reading list could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Die Leseliste konnte nicht nach {file} geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading list exported to {file}</source>
+        <translation>Leseliste nach {file} exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingListsPanel</name>
+    <message>
+        <location line="-242"/>
+        <source>Reading lists</source>
+        <translation>Leselisten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading list</source>
+        <translation>Leseliste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Records of the reading list</source>
+        <translation>Dokumente der Leseliste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Markdown with Notes…</source>
+        <translation>Markdown mit Notizen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No reading lists yet: Notes &gt; Add to Reading List starts one.</source>
+        <translation>Noch keine Leselisten: Notizen &gt; Zu Leseliste hinzufügen beginnt eine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 record</source>
+        <translation>1 Dokument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} records</source>
+        <translation>{count} Dokumente</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <location filename="../../viewer/services/reading_session.py" line="+166"/>
@@ -1737,7 +2242,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-189"/>
+        <location filename="../../viewer/ui/actions.py" line="-252"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -1855,7 +2360,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+87"/>
+        <location filename="../../viewer/ui/actions.py" line="+150"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
@@ -2391,7 +2896,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+101"/>
+        <location filename="../../viewer/app.py" line="+104"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Einstellungen und Leseposition werden nach dem Schließen nicht gespeichert: {reason}. Alles andere funktioniert wie gewohnt.</translation>
     </message>

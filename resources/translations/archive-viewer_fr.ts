@@ -119,6 +119,11 @@
         <translation>Afficher ou masquer le panneau Citer</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Show or hide your notes on the record</source>
+        <translation>Afficher ou masquer vos notes sur le document</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Larger transcript text</source>
         <translation>Texte de la transcription plus grand</translation>
@@ -159,7 +164,52 @@
         <translation>Blanc sur noir, pour la basse vision ou les salles claires</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Write a note on the record shown</source>
+        <translation>Écrire une note sur le document affiché</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected and write a note on it</source>
+        <translation>Surligner le passage sélectionné et écrire une note dessus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Highlight the passage selected in the transcript</source>
+        <translation>Surligner le passage sélectionné dans la transcription</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bookmark the scan page shown</source>
+        <translation>Mettre un signet sur la page du scan affichée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Put the record shown in a reading list</source>
+        <translation>Mettre le document affiché dans une liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every note you have written, in every archive, searchable</source>
+        <translation>Toutes vos notes, dans toutes les archives, avec recherche</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write the record&apos;s notes with their citation</source>
+        <translation>Enregistrer les notes du document avec leur citation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write every note to a file, to import on another machine</source>
+        <translation>Écrire toutes les notes dans un fichier, à importer sur une autre machine</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add the notes of an export that are not here yet</source>
+        <translation>Ajouter les notes d’un export qui ne sont pas encore ici</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The next record</source>
         <translation>La notice suivante</translation>
     </message>
@@ -205,7 +255,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+360"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+367"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -214,11 +264,40 @@
         <source>Export &amp;Whole Archive</source>
         <translation>Exporter &amp;toute l’archive</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Notes are off in this session: {reason}. Everything else works as usual.</source>
+        <translation>Les notes sont désactivées pour cette session : {reason}. Tout le reste fonctionne normalement.</translation>
+    </message>
+</context>
+<context>
+    <name>AllNotesDialog</name>
+    <message>
+        <location filename="../../viewer/ui/all_notes.py" line="+61"/>
+        <source>All notes</source>
+        <translation>Toutes les notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Search your notes</source>
+        <translation>Rechercher dans vos notes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes found</source>
+        <translation>Notes trouvées</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{found} of {total} notes</source>
+        <translation>{found} notes sur {total}</translation>
+    </message>
 </context>
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-131"/>
+        <location filename="../../viewer/ui/actions.py" line="-194"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Haut contraste</translation>
@@ -251,7 +330,7 @@
 <context>
     <name>CitationActions</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-122"/>
+        <location filename="../../viewer/ui/actions.py" line="-130"/>
         <location filename="../../viewer/ui/citation_actions.py" line="+32"/>
         <source>Copy with Citation</source>
         <translation>Copier avec la référence</translation>
@@ -827,7 +906,7 @@ Illisible&#xa0;: {reason}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../viewer/ui/actions.py" line="+50"/>
-        <location filename="../../viewer/ui/main_window.py" line="+167"/>
+        <location filename="../../viewer/ui/main_window.py" line="+175"/>
         <source>Records</source>
         <translation>Documents</translation>
     </message>
@@ -849,22 +928,22 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Citer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="-50"/>
+        <location filename="../../viewer/ui/main_window.py" line="-53"/>
         <source>Record position</source>
         <translation>Position du document</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>{title} panel</source>
         <translation>Panneau {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-249"/>
+        <location filename="../../viewer/ui/actions.py" line="-251"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
@@ -879,7 +958,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+76"/>
+        <location filename="../../viewer/ui/main_window.py" line="+77"/>
         <source>Open &amp;Recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
@@ -899,12 +978,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>&amp;Find in Document…</source>
         <translation>&amp;Rechercher dans le document…</translation>
     </message>
@@ -914,12 +993,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Rechercher dans l’&amp;archive…</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-165"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
@@ -945,6 +1029,12 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+114"/>
+        <location filename="../../viewer/ui/main_window.py" line="-87"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Larger Text</source>
         <translation>A&amp;grandir le texte</translation>
     </message>
@@ -969,12 +1059,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Aller à la liste des d&amp;ocuments</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-312"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+391"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
@@ -984,12 +1074,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-398"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+417"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -1004,7 +1094,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>À &amp;propos d’Archive Viewer</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+14"/>
+        <location filename="../../viewer/ui/main_window.py" line="+102"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -1034,7 +1124,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-162"/>
+        <location filename="../../viewer/ui/actions.py" line="-233"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -1054,12 +1144,57 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Numé&amp;risation seule</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+106"/>
+        <source>Add Note to &amp;Record…</source>
+        <translation>Note sur le &amp;document…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on &amp;Selection…</source>
+        <translation>Note sur la &amp;sélection…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Highlight Selection</source>
+        <translation>Su&amp;rligner la sélection</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Bookmark Page</source>
+        <translation>Si&amp;gnet sur la page</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add to Reading &amp;List…</source>
+        <translation>Ajouter à une liste de &amp;lecture…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;All Notes…</source>
+        <translation>&amp;Toutes les notes…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export Notes as Markdown…</source>
+        <translation>&amp;Exporter les notes en Markdown…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export All Notes…</source>
+        <translation>Exporter toutes les notes…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import Notes…</source>
+        <translation>&amp;Importer des notes…</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>Transcript text larger / smaller</source>
         <translation>Texte de la transcription plus grand / plus petit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="+164"/>
+        <location filename="../../viewer/ui/main_window.py" line="+193"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1309,6 +1444,265 @@ Illisible&#xa0;: {reason}</translation>
         <location line="+6"/>
         <source>(guessed)</source>
         <translation>(supposé)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="+258"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note (plain text; *emphasis* and lists)</source>
+        <translation>Votre note (texte brut ; *emphase* et listes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by commas</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message>
+        <location filename="../../viewer/ui/notes_feature.py" line="+77"/>
+        <source>This Record</source>
+        <translation>Ce document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading Lists</source>
+        <translation>Listes de lecture</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
+        <translation>Les notes ne peuvent pas être enregistrées : {reason}. Les notes enregistrées auparavant sont conservées et affichées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlight &amp;Colour</source>
+        <translation>&amp;Couleur du surlignage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your notes cannot be read: {reason}. The file is left as it is.</source>
+        <translation>Vos notes ne peuvent pas être lues : {reason}. Le fichier reste tel quel.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The place of this note is not found in the text.</source>
+        <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
+        <translation>« {record} » est un document de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour le voir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a document opened on its own</source>
+        <translation>un document ouvert seul</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open a record to write notes on it.</source>
+        <translation>Ouvrez un document pour écrire des notes dessus.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This note could not be saved: {reason}. Its words are on the clipboard; the notes saved before are kept.</source>
+        <translation>Cette note n’a pas pu être enregistrée : {reason}. Son texte est dans le presse-papiers ; les notes enregistrées auparavant sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This could not be saved: {reason}. The notes saved before are kept.</source>
+        <translation>Ceci n’a pas pu être enregistré : {reason}. Les notes enregistrées auparavant sont conservées.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Note on the record</source>
+        <translation>Note sur le document</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+7"/>
+        <source>Select a passage of the transcript first.</source>
+        <translation>Sélectionnez d’abord un passage de la transcription.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Note on the passage</source>
+        <translation>Note sur le passage</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This record has no scan page to bookmark.</source>
+        <translation>Ce document n’a pas de page de scan où mettre un signet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan page {page} bookmarked</source>
+        <translation>Signet mis sur la page {page} du scan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Note deleted</source>
+        <translation>Note supprimée</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This record has no notes to export.</source>
+        <translation>Ce document n’a pas de notes à exporter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export notes as Markdown</source>
+        <translation>Exporter les notes en Markdown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Les notes n’ont pas pu être écrites dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes exported to {file}</source>
+        <translation>Notes exportées vers {file}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/ui/notes_panel.py" line="-206"/>
+        <source>On the record</source>
+        <translation>Sur le document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bookmark, scan page {page}</source>
+        <translation>Signet, page {page} du scan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>place not found</source>
+        <translation>emplacement introuvable</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Notes on this record</source>
+        <translation>Notes sur ce document</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add Note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No notes on this record yet.</source>
+        <translation>Aucune note sur ce document pour l’instant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 note on this record</source>
+        <translation>1 note sur ce document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} notes on this record</source>
+        <translation>{count} notes sur ce document</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTransfer</name>
+    <message>
+        <location filename="../../viewer/ui/notes_transfer.py" line="+41"/>
+        <source>Export all notes</source>
+        <translation>Exporter toutes les notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Notes of Archive Viewer (*.json);;All files (*)</source>
+        <translation>Notes d’Archive Viewer (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>The notes could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>Les notes n’ont pas pu être écrites dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All your notes ({count}) exported to {file}</source>
+        <translation>Toutes vos notes ({count}) exportées vers {file}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import notes</source>
+        <translation>Importer des notes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The notes of {file} could not be imported: {reason}. The notes here are as they were.</source>
+        <translation>Les notes de {file} n’ont pas pu être importées : {reason}. Les notes d’ici restent telles quelles.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Notes imported from {file}: {added} new, {known} here already</source>
+        <translation>Notes importées de {file} : {added} nouvelles, {known} déjà présentes</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1991,117 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingLists</name>
+    <message>
+        <location filename="../../viewer/ui/reading_lists.py" line="+207"/>
+        <source>Add to reading list</source>
+        <translation>Ajouter à une liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading list (choose one, or type a new name):</source>
+        <translation>Liste de lecture (choisissez-en une ou tapez un nouveau nom) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter 1</source>
+        <translation>Chapitre 1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Added to the reading list “{name}”</source>
+        <translation>Ajouté à la liste de lecture « {name} »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record is in the reading list “{name}” already</source>
+        <translation>Ce document est déjà dans la liste de lecture « {name} »</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>There is no reading list to export.</source>
+        <translation>Il n’y a pas de liste de lecture à exporter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export reading list as Markdown</source>
+        <translation>Exporter la liste de lecture en Markdown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The reading list could not be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>La liste de lecture n’a pas pu être écrite dans {file} : {reason}. Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading list exported to {file}</source>
+        <translation>Liste de lecture exportée vers {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingListsPanel</name>
+    <message>
+        <location line="-242"/>
+        <source>Reading lists</source>
+        <translation>Listes de lecture</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading list</source>
+        <translation>Liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Records of the reading list</source>
+        <translation>Documents de la liste de lecture</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Markdown with Notes…</source>
+        <translation>Markdown avec les notes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No reading lists yet: Notes &gt; Add to Reading List starts one.</source>
+        <translation>Pas encore de liste de lecture : Notes &gt; Ajouter à une liste de lecture en commence une.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 record</source>
+        <translation>1 document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} records</source>
+        <translation>{count} documents</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <location filename="../../viewer/services/reading_session.py" line="+166"/>
@@ -1737,7 +2242,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-189"/>
+        <location filename="../../viewer/ui/actions.py" line="-252"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Zoom avant</translation>
@@ -1855,7 +2360,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+87"/>
+        <location filename="../../viewer/ui/actions.py" line="+150"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
@@ -2391,7 +2896,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../viewer/app.py" line="+101"/>
+        <location filename="../../viewer/app.py" line="+104"/>
         <source>Settings and reading positions will not be kept after you close the viewer: {reason}. Everything else works as usual.</source>
         <translation>Les réglages et les positions de lecture ne seront pas conservés après la fermeture : {reason}. Tout le reste fonctionne normalement.</translation>
     </message>

@@ -75,7 +75,14 @@ def test_german_interface_shows_german_menus_citation_button_and_notice(
     assert use_language("de") == "de"
     viewer = make_viewer()
     window = viewer.window
-    assert menu_titles(viewer) == ["&Datei", "&Bearbeiten", "&Ansicht", "&Gehe zu", "&Hilfe"]
+    assert menu_titles(viewer) == [
+        "&Datei",
+        "&Bearbeiten",
+        "&Ansicht",
+        "&Notizen",
+        "&Gehe zu",
+        "&Hilfe",
+    ]
     button = window.metadata.findChild(QPushButton, "copyCitationButton")
     assert button is not None
     assert button.text() == "Zitierangabe kopieren"
@@ -97,7 +104,14 @@ def test_french_interface_shows_french_menus_button_and_notice(
     assert use_language("fr_CA") == "fr"
     viewer = make_viewer()
     window = viewer.window
-    assert menu_titles(viewer) == ["&Fichier", "É&dition", "&Affichage", "A&ller", "Ai&de"]
+    assert menu_titles(viewer) == [
+        "&Fichier",
+        "É&dition",
+        "&Affichage",
+        "&Notes",
+        "A&ller",
+        "Ai&de",
+    ]
     button = window.metadata.findChild(QPushButton, "copyCitationButton")
     assert button is not None
     assert button.text() == "Copier la référence"
@@ -201,7 +215,14 @@ def test_english_is_used_when_there_is_no_translation(
 ) -> None:
     use_language("de")
     assert use_language("tlh") == "en"
-    assert menu_titles(make_viewer()) == ["&File", "&Edit", "&View", "&Go", "&Help"]
+    assert menu_titles(make_viewer()) == [
+        "&File",
+        "&Edit",
+        "&View",
+        "&Notes",
+        "&Go",
+        "&Help",
+    ]
 
 
 def test_language_menu_lists_the_translations_and_applies_at_next_start(

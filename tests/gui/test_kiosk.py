@@ -106,7 +106,7 @@ def make_kiosk(
             data["actions"] = actions
         config = kiosk_config.parse_config(data, tmp_path / "kiosk.toml")
         clock = FakeClock()
-        viewer = Viewer()
+        viewer = Viewer(notes=False)  # as app.run_kiosk makes it
         shell = kiosk_shell.KioskShell(
             config,
             viewer.window,
@@ -166,7 +166,9 @@ def test_starts_full_screen_without_frame_menus_or_dock_buttons_on_the_start_rec
     docks = window.findChildren(QDockWidget)
     assert docks
     assert all(d.features() == QDockWidget.DockWidgetFeature.NoDockWidgetFeatures for d in docks)
-    assert all(d.isVisible() and not d.isFloating() for d in docks)
+    # Every panel but Notes: a kiosk keeps no visitor's notes.
+    assert all(d.isVisible() != (d.objectName() == "notesDock") for d in docks)
+    assert not any(d.isFloating() for d in docks)
     assert item.record_id() == START
     assert shell.title.text() == "Archive Viewer sample archive"
     assert "Yesterday, 17 May, Mao Zedong" in window.transcript.plain_text()
@@ -228,7 +230,9 @@ def test_escape_keys_do_nothing(
     assert visible_windows() == [item.shell]
     assert item.shell.isFullScreen()
     assert window.isVisible()
-    assert all(d.isVisible() for d in window.findChildren(QDockWidget))
+    assert all(
+        d.isVisible() != (d.objectName() == "notesDock") for d in window.findChildren(QDockWidget)
+    )
     assert item.record_id() == START
     assert window.current_layout().value == "side-by-side"
 

@@ -102,6 +102,13 @@ def _language_code(value: Any) -> str:
     return text
 
 
+def _colour(value: Any) -> str:
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"#[0-9a-f]{6}", text):
+        raise ValueError(f"{text!r} is not a colour (#rrggbb)")
+    return text
+
+
 def _str_list(value: Any) -> list[str]:
     if value is None:
         return []
@@ -129,6 +136,8 @@ OCR_PROCESSES = Setting("ocr/processes", 0, _int_in(0, 64))
 """Tesseract processes at once in the background (0: one per core)."""
 OCR_LANGUAGE = Setting("ocr/language", "eng", str)
 """Tesseract's language(s) for records that name none (`eng`, `rus`, `eng+rus`)."""
+HIGHLIGHT_COLOUR = Setting("notes/highlight_colour", "#fff176", _colour)
+"""The colour of new highlights in the transcript (Notes > Highlight Colour)."""
 MAX_RECENT = 10
 
 

@@ -2,22 +2,19 @@
 shortcuts (F1) and the kiosk's allowed commands are made.
 
 A new command is a row here (id, text, keys, menu, whether a kiosk allows it, a line of help)
-and a slot given to `build_menus`; the menus, F1 and the kiosk follow. Rows of the scan's tools
-and of the features built after the first page (Find Next, Copy with Citation) describe actions
-their widgets make (the scan's get their ids and keys from here); `tests/gui/test_actions.py`
-keeps both in step.
+and a slot given to `menu_bar.build_menus`; the menus, F1 and the kiosk follow. Rows of the
+scan's tools and of the features built after the first page (Find Next, Copy with Citation)
+describe actions their widgets make (the scan's get their ids and keys from here);
+`tests/gui/test_actions.py` keeps both in step.
 """
 
 from __future__ import annotations
 
 import enum
-import html
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
 
 Keys = str | QKeySequence.StandardKey
 
@@ -28,6 +25,7 @@ class Menu(enum.Enum):
     FILE = "file"
     EDIT = "edit"
     VIEW = "view"
+    NOTES = "notes"
     GO = "go"
     HELP = "help"
     SCAN = "scan"
@@ -40,6 +38,7 @@ MENU_TITLES = {
     Menu.FILE: QT_TRANSLATE_NOOP("MainWindow", "&File"),
     Menu.EDIT: QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
     Menu.VIEW: QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    Menu.NOTES: QT_TRANSLATE_NOOP("MainWindow", "&Notes"),
     Menu.GO: QT_TRANSLATE_NOOP("MainWindow", "&Go"),
     Menu.HELP: QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
@@ -111,6 +110,7 @@ _M = "MainWindow"
 _SCAN = "ScanPane"
 _STD = QKeySequence.StandardKey
 F, E, V, G, H, S = Menu.FILE, Menu.EDIT, Menu.VIEW, Menu.GO, Menu.HELP, Menu.SCAN
+N = Menu.NOTES
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -293,6 +293,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         made=Made.DOCK,
     ),
     ActionSpec(
+        "notes_panel",
+        QT_TRANSLATE_NOOP("MainWindow", "Notes"),
+        V,
+        ("Shift+F8",),
+        help=QT_TRANSLATE_NOOP("Actions", "Show or hide your notes on the record"),
+        made=Made.DOCK,
+    ),
+    ActionSpec(
         "text_larger",
         QT_TRANSLATE_NOOP("MainWindow", "&Larger Text"),
         V,
@@ -356,6 +364,69 @@ ACTIONS: tuple[ActionSpec, ...] = (
         context="Appearance",
         made=Made.ELSEWHERE,
         separator_before=True,
+    ),
+    ActionSpec(
+        "note_record",
+        QT_TRANSLATE_NOOP("MainWindow", "Add Note to &Record…"),
+        N,
+        ("Ctrl+Shift+N",),
+        help=QT_TRANSLATE_NOOP("Actions", "Write a note on the record shown"),
+    ),
+    ActionSpec(
+        "note_passage",
+        QT_TRANSLATE_NOOP("MainWindow", "Note on &Selection…"),
+        N,
+        ("Ctrl+Alt+N",),
+        help=QT_TRANSLATE_NOOP("Actions", "Highlight the passage selected and write a note on it"),
+    ),
+    ActionSpec(
+        "highlight",
+        QT_TRANSLATE_NOOP("MainWindow", "&Highlight Selection"),
+        N,
+        ("Ctrl+Shift+H",),
+        help=QT_TRANSLATE_NOOP("Actions", "Highlight the passage selected in the transcript"),
+    ),
+    ActionSpec(
+        "bookmark",
+        QT_TRANSLATE_NOOP("MainWindow", "&Bookmark Page"),
+        N,
+        ("Ctrl+B",),
+        help=QT_TRANSLATE_NOOP("Actions", "Bookmark the scan page shown"),
+    ),
+    ActionSpec(
+        "add_to_reading_list",
+        QT_TRANSLATE_NOOP("MainWindow", "Add to Reading &List…"),
+        N,
+        help=QT_TRANSLATE_NOOP("Actions", "Put the record shown in a reading list"),
+    ),
+    ActionSpec(
+        "all_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "&All Notes…"),
+        N,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "Every note you have written, in every archive, searchable"
+        ),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "export_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "&Export Notes as Markdown…"),
+        N,
+        help=QT_TRANSLATE_NOOP("Actions", "Write the record's notes with their citation"),
+    ),
+    ActionSpec(
+        "export_all_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "Export All Notes…"),
+        N,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "Write every note to a file, to import on another machine"
+        ),
+    ),
+    ActionSpec(
+        "import_notes",
+        QT_TRANSLATE_NOOP("MainWindow", "&Import Notes…"),
+        N,
+        help=QT_TRANSLATE_NOOP("Actions", "Add the notes of an export that are not here yet"),
     ),
     ActionSpec(
         "next_record",
@@ -521,80 +592,3 @@ def kiosk_allowed(*, citation: bool, search: bool) -> frozenset[str]:
     if search:
         offered.add(Kiosk.WITH_SEARCH)
     return frozenset(s.id for s in ACTIONS if s.kiosk in offered)
-
-
-def make_action(row: ActionSpec, parent: QObject, slot: Callable[[], object] | None) -> QAction:
-    """A QAction for `row`: its text, keys and id (as object name), triggering `slot`."""
-    action = QAction(row.translated(), parent)
-    action.setObjectName(row.id)
-    if row.keys:
-        action.setShortcuts(row.key_sequences())
-    action.setCheckable(row.checkable)
-    if row.help:
-        action.setStatusTip(row.help_text())
-    if slot is not None:
-        action.triggered.connect(slot)
-    return action
-
-
-@dataclass
-class Menus:
-    """The menu bar's menus, the actions made from the table and the separators before them,
-    by id."""
-
-    menus: dict[Menu, QMenu]
-    actions: dict[str, QAction]
-    separators: dict[str, QAction]
-
-
-def build_menus(
-    bar: QMenuBar,
-    parent: QObject,
-    slots: Mapping[str, Callable[[], object]],
-    others: Mapping[str, QAction],
-) -> Menus:
-    """Fill `bar` from the table: a QAction per WINDOW row (calling `slots[id]`), and the
-    DOCK and ELSEWHERE rows' actions from `others` where they exist already."""
-    menus: dict[Menu, QMenu] = {}
-    for menu, title in MENU_TITLES.items():
-        made = bar.addMenu(QCoreApplication.translate("MainWindow", str(title)))
-        made.setObjectName(f"{menu.value}_menu")
-        menus[menu] = made
-    actions: dict[str, QAction] = {}
-    separators: dict[str, QAction] = {}
-    layouts = QActionGroup(parent)
-    for row in ACTIONS:
-        if row.menu not in menus:
-            if row.id in others:  # the scan's tools: their ids and keys from here too
-                actions[row.id] = others[row.id]
-                others[row.id].setObjectName(row.id)
-                others[row.id].setShortcuts(row.key_sequences())
-            continue
-        if row.made is Made.WINDOW:
-            action = make_action(row, parent, slots.get(row.id))
-            if row.checkable:
-                layouts.addAction(action)
-        elif row.id in others:
-            action = others[row.id]
-            action.setObjectName(row.id)
-            action.setShortcuts(row.key_sequences())
-        else:
-            continue  # made later by its feature, which puts it in its menu
-        if row.separator_before:
-            separators[row.id] = menus[row.menu].addSeparator()
-        menus[row.menu].addAction(action)
-        actions[row.id] = action
-    return Menus(menus, actions, separators)
-
-
-def shortcut_rows(rows: Iterable[ActionSpec] = ACTIONS) -> str:
-    """F1's list: every command that has keys, with its keys and what it does, as HTML rows."""
-    lines = []
-    for row in rows:
-        keys = row.keys_text()
-        if keys:
-            lines.append(
-                f"<tr><td>{html.escape(row.label())}</td><td><b>{html.escape(keys)}</b></td>"
-                f"<td>{html.escape(row.help_text())}</td></tr>"
-            )
-    return "".join(lines)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from viewer.ui.folder_follow import FolderFollow
     from viewer.ui.library import LibraryPanel
     from viewer.ui.main_window import MainWindow
+    from viewer.ui.notes_feature import NotesFeature
     from viewer.ui.search_feature import SearchFeature
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,9 @@ class AfterFirstPage(QObject):
         self.library: LibraryPanel | None = None
         self.search_feature: SearchFeature | None = None
         self.cite_feature: CiteFeature | None = None
+        self.notes_feature: NotesFeature | None = None
+        self._notes_unavailable = False
+        """The notes file can be neither written nor read: said once, not tried again."""
         self._pending_index: Archive | None = None
         self._pending_metadata: Archive | None = None
         self._metadata_reading = False
@@ -130,6 +134,7 @@ class AfterFirstPage(QObject):
             self._window.follow_screen_in_tab_order,
             _keep_from_collector,
             self.start_pending_index,
+            self._build_notes_feature,
         ]
         if start:
             QTimer.singleShot(STEP_MS, self._next_step)
@@ -319,6 +324,8 @@ class AfterFirstPage(QObject):
             return  # indexed once read whole (`archive_reread`): its last records are read last
         if archive is not None and archive is self._session.state.archive:
             self.features()[0].start_indexing(archive, self._completer())
+        # The Notes panel too (a record without a scan paints no first page), on a turn of its own.
+        QTimer.singleShot(STEP_MS, self, self._build_notes_feature)
 
     # -- search and citation --------------------------------------------------------------------
 
@@ -403,6 +410,37 @@ class AfterFirstPage(QObject):
         cite.panel.show_record(self._session.state.record)
         return cite
 
+    def _build_notes_feature(self) -> None:
+        """The Notes panel, and Tab through it after the Cite panel (on a turn of its own)."""
+        if self.notes_feature is None and self.notes_feature_made() is not None:
+            QTimer.singleShot(STEP_MS, self, self._window.follow_screen_in_tab_order)
+
+    def notes_feature_made(self) -> NotesFeature | None:
+        """The Notes panel and commands, built on first need; None in a kiosk, after the window
+        closed, or when the notes file can be neither written nor read (said once)."""
+        if self.notes_feature is not None:
+            return self.notes_feature
+        if not self._window.notes_enabled or self.stopped or self._notes_unavailable:
+            return None
+        from viewer.domain import notes  # noqa: PLC0415
+        from viewer.ui.notes_feature import NotesFeature  # noqa: PLC0415
+
+        channel = self._window.messages.channel
+        try:
+            store = notes.NoteStore.open()
+        except notes.NotesUnavailableError as exc:
+            self._notes_unavailable = True
+            channel.warning(
+                self.tr(
+                    "Notes are off in this session: {reason}. Everything else works as usual."
+                ).format(reason=exc)
+            )
+            return None
+        self.notes_feature = NotesFeature(self._window, store)
+        if store.read_only:
+            channel.warning(self.notes_feature.unwritable_text(store.problem))
+        return self.notes_feature
+
     def _completer(self) -> Any:
         """What completes a record read again after an edit on disk: its PDF's metadata."""
         return self._metadata_reader.complete if self._metadata_reader is not None else None
@@ -466,6 +504,8 @@ class AfterFirstPage(QObject):
             self._metadata_reader.close()
         if self.search_feature is not None:
             self.search_feature.shut_down()
+        if self.notes_feature is not None:
+            self.notes_feature.close()
 
 
 def _keep_from_collector() -> None:

@@ -8,6 +8,7 @@ record list, index, search and citation features)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -40,7 +41,7 @@ from viewer.services.jobs import Jobs
 from viewer.services.messages import MessageChannel
 from viewer.services.reading_session import ReadingSession
 from viewer.services.settings import Layout, Settings, ViewState
-from viewer.ui import actions, focus_frame, tab_order
+from viewer.ui import actions, focus_frame, menu_bar, tab_order
 from viewer.ui.after_first_page import AfterFirstPage
 from viewer.ui.appearance import Appearance
 from viewer.ui.messages import Level, MessageBar
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         search_factory: SearchFactory | None = None,
         text_layer: TextLayer | None = None,
         parent: QWidget | None = None,
+        *,
+        notes: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_TITLE)
@@ -105,6 +108,8 @@ class MainWindow(QMainWindow):
         self.view_state = view_state
         self.search_factory = search_factory
         self.text_layer = text_layer
+        self.notes_enabled = notes
+        """Whether the reader's notes are offered (never in a kiosk)."""
         self._record_has_scan = True
         self.export_results_menu: QMenu | None = None
         self.export_archive_menu: QMenu | None = None
@@ -134,6 +139,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.memory.restore()
+        if not notes:
+            self.notes_menu.menuAction().setVisible(False)
+            self.notes_dock.hide()  # whatever the saved window state says
 
     # -- building -------------------------------------------------------------------------------
 
@@ -181,6 +189,10 @@ class MainWindow(QMainWindow):
             "cite", self.tr("Cite"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.metadata_dock, self.cite_dock)
+        self.notes_dock = self._dock(
+            "notes", self.tr("Notes"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.cite_dock, self.notes_dock)
         self.metadata_dock.raise_()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -223,9 +235,9 @@ class MainWindow(QMainWindow):
             "shortcuts": self._show_shortcuts,
             "message_history": self._show_history,
             "about": self._show_about,
+            **self._notes_slots(),
+            **{f"layout_{m.value}": functools.partial(self.set_layout, m) for m in Layout},
         }
-        for layout in Layout:
-            slots[f"layout_{layout.value}"] = lambda *_, m=layout: self.set_layout(m)
         self.reading_zoom = ReadingZoom(self.transcript, self.scan, self.side_docks(), self)
         self.appearance = Appearance(settings=self.settings, window=self)
         others = {
@@ -235,6 +247,7 @@ class MainWindow(QMainWindow):
             "records_panel": self.records_dock.toggleViewAction(),
             "metadata_panel": self.metadata_dock.toggleViewAction(),
             "cite_panel": self.cite_dock.toggleViewAction(),
+            "notes_panel": self.notes_dock.toggleViewAction(),
             "go_to_page": self.scan.go_to_page_action,
             "zoom_out": self.scan.zoom_out_action,
             "zoom_in": self.scan.zoom_in_action,
@@ -247,7 +260,7 @@ class MainWindow(QMainWindow):
             "copy_text": self.scan.copy_action,
             "thumbnails": self.scan.thumbnails_action,
         }
-        built = actions.build_menus(self.menuBar(), self, slots, others)
+        built = menu_bar.build_menus(self.menuBar(), self, slots, others)
         self.commands = built.actions
         """The window's commands by their id in the table."""
         self.open_action = built.actions["open"]
@@ -269,6 +282,7 @@ class MainWindow(QMainWindow):
             lambda: self.opening.fill_recent_menu(self._recent_menu)
         )
         self.file_menu.insertMenu(self.sheet_columns_action, self._recent_menu)
+        self.notes_menu = built.menus[actions.Menu.NOTES]
         self.edit_menu = built.menus[actions.Menu.EDIT]
         self.edit_menu.addSeparator()  # Find Next, Copy with Citation... come after the page
         view_menu = built.menus[actions.Menu.VIEW]
@@ -441,6 +455,29 @@ class MainWindow(QMainWindow):
         """Edit > Copy with Citation."""
         return self.later.features()[1].copy_with_citation_action
 
+    def _notes_slots(self) -> dict[str, Callable[[], object]]:
+        """The Notes menu's commands, by id: each runs its method of the notes feature."""
+        methods = {
+            "note_record": "note_record",
+            "note_passage": "note_passage",
+            "highlight": "highlight",
+            "bookmark": "bookmark",
+            "add_to_reading_list": "add_to_reading_list",
+            "all_notes": "show_all_notes",
+            "export_notes": "export_markdown",
+            "export_all_notes": "export_all",
+            "import_notes": "import_file",
+        }
+        return {key: functools.partial(self._with_notes, m) for key, m in methods.items()}
+
+    def _with_notes(self, command: str) -> None:
+        """Run a Notes command once the notes are there (built on first need)."""
+        feature = self.later.notes_feature_made()
+        if feature is not None:
+            self.notes_dock.show()
+            self.notes_dock.raise_()
+            getattr(feature, command)()
+
     def _on_find_triggered(self) -> None:
         if self.current_layout() is Layout.SCAN_ONLY:
             self.set_layout(Layout.SIDE_BY_SIDE)
@@ -459,8 +496,14 @@ class MainWindow(QMainWindow):
             self.later.search_feature.focus_search()
 
     def side_docks(self) -> list[QWidget]:
-        """The panels beside the reading area: records, search, metadata, cite."""
-        return [self.records_dock, self.search_dock, self.metadata_dock, self.cite_dock]
+        """The panels beside the reading area: records, search, metadata, cite, notes."""
+        return [
+            self.records_dock,
+            self.search_dock,
+            self.metadata_dock,
+            self.cite_dock,
+            self.notes_dock,
+        ]
 
     def follow_screen_in_tab_order(self) -> None:
         """Tab visits the window's parts as they are on screen (again, as panels arrive)."""
@@ -492,7 +535,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self,
             self.tr("Keyboard shortcuts"),
-            "<table>" + actions.shortcut_rows() + "</table>",
+            "<table>" + menu_bar.shortcut_rows() + "</table>",
         )
 
     def _show_history(self) -> None:

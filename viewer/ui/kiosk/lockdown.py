@@ -138,7 +138,7 @@ def apply_actions(window: MainWindow, config: KioskConfig, keeper: QWidget) -> N
         parent = action.parent()
         if action not in commands and (parent is window or isinstance(parent, QMenu)):
             action.setEnabled(False)  # Open Recent, languages, exports
-    hidden_docks = set()
+    hidden_docks = {"notesDock"}  # a kiosk keeps no notes
     if not config.actions.search:
         hidden_docks.add("searchDock")
     if not config.actions.copy_citation:
