@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QTabWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QFileDialog, QMenu, QTabWidget
 
 from viewer.domain import quotation
 from viewer.domain.model import BrokenRecord, Record
@@ -34,7 +34,7 @@ from viewer.domain.notes import export as notes_export
 from viewer.domain.notes import store as notes_store
 from viewer.services import jobs
 from viewer.services import settings as prefs
-from viewer.ui import citation_actions, note_marks
+from viewer.ui import citation_actions, focus_frame, note_marks
 from viewer.ui.notes_panel import NoteDialog, NotesPanel
 from viewer.ui.notes_transfer import NotesTransfer
 from viewer.ui.reading_lists import ReadingLists
@@ -77,6 +77,8 @@ class NotesFeature(QObject):
         self.tabs.addTab(self.panel, self.tr("This Record"))
         self.tabs.addTab(self.reading_lists.panel, self.tr("Reading Lists"))
         window.notes_dock.setWidget(self.tabs)
+        # Framed while they have the focus, as every other pane a Tab stops at.
+        focus_frame.install(*self.tabs.findChildren(QAbstractScrollArea))
         self.panel.note_activated.connect(self.go_to_note)
         self.panel.add_requested.connect(self.note_record)
         self.panel.edit_requested.connect(self.edit_note)
