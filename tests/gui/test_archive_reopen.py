@@ -138,7 +138,8 @@ loop.exec()  # what a window does while it waits for what it opens
 viewer.window.open_path(Path(sys.argv[1]))
 before = set(Seen.first)
 def check():
-    if viewer.window.later.search_feature is not None and viewer.window.current_record():
+    later = viewer.window.later
+    if later.built() and later.notes_feature is not None and viewer.window.current_record():
         loop.quit()
     else:
         QTimer.singleShot(20, check)
@@ -175,7 +176,12 @@ def test_what_the_window_needs_after_the_first_record_is_imported_off_its_thread
     # archive is opened.
     elsewhere = [name for name, thread in seen.items() if thread != "import-ahead"]
     assert not elsewhere
-    assert {"viewer.domain.quotation", "viewer.ui.library", "viewer.ui.search_feature"} <= set(seen)
+    assert {
+        "viewer.domain.quotation",
+        "viewer.ui.library",
+        "viewer.ui.search_feature",
+        "viewer.ui.notes_feature",
+    } <= set(seen)
 
 
 def test_a_record_read_on_its_own_that_fails_is_given_as_a_record_that_cannot_be_read(

@@ -58,6 +58,7 @@ LATER_MODULES = (
     "viewer.ui.search_feature",
     "viewer.services.folder_watch",
     "viewer.ui.folder_follow",
+    "viewer.ui.notes_feature",
 )
 """Modules the window needs once a record is shown, imported ahead on a thread of their own
 (`import_ahead`): imported on the window's thread, they would hold it a tenth of a second."""
