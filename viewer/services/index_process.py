@@ -40,9 +40,10 @@ from viewer.domain import search_source as source
 _log = logging.getLogger(__name__)
 
 
-CHUNK = 500
-"""Records pickled at once: one pickle of 100,000 records would hold the window's process's
-interpreter lock for a second."""
+CHUNK = 50
+"""Records pickled at once: a pickle holds the window's process's interpreter lock until it is
+made (~1 ms for 50 records, 10 ms for 500, seconds for 100,000), and the window's thread waits
+that long for each turn at it."""
 PROGRESS_SECONDS = 0.05
 CANCEL_GRACE_S = 3.0
 """How long a process asked to stop is given before it is killed (what it committed is kept)."""
