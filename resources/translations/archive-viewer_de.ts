@@ -255,7 +255,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+367"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+369"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -1522,7 +1522,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
         <translation>„{record}“ ist ein Dokument aus {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um es zu sehen.</translation>
     </message>
@@ -2461,12 +2461,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+96"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+129"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -2494,7 +2494,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
+        <location filename="../../viewer/ui/search_results.py" line="+43"/>
         <source>No records match</source>
         <translation>Keine Dokumente gefunden</translation>
     </message>
@@ -2519,6 +2519,11 @@ Nicht lesbar: {reason}</translation>
         <translation>Undatiert</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Your note:</source>
+        <translation>Ihre Notiz:</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Mit Textebene</translation>
@@ -2534,12 +2539,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Ausgelassen</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <location line="+9"/>
+        <source>Only records with your notes</source>
+        <translation>Nur Datensätze mit Ihren Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_results.py" line="-5"/>
         <source>Found in machine-read text (OCR, unchecked)</source>
         <translation>Im maschinell gelesenen Text gefunden (OCR, ungeprüft)</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+85"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -2575,45 +2585,45 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Decade</source>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any year</source>
         <translation>Alle Jahre</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any language</source>
         <translation>Alle Sprachen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any collection</source>
         <translation>Alle Sammlungen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Collection</source>
         <translation>Sammlung</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>With or without</source>
         <translation>Mit oder ohne</translation>
     </message>
@@ -2633,7 +2643,23 @@ Nicht lesbar: {reason}</translation>
         <translation>Maschinell gelesener Text</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Any record</source>
+        <translation>Jeder Datensatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>Your notes</source>
+        <translation>Ihre Notizen</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Only the records with a note of yours (words, tags or quotation) found.</source>
+        <translation>Nur die Datensätze, in deren Notizen (Text, Schlagwörter oder Zitat) die Suche etwas findet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
         <translation>Per OCR aus reinen Bildscans gelesener Text, von niemandem geprüft. Lassen Sie ihn aus, um nur zu finden, was Menschen geschrieben oder geprüft haben.</translation>
     </message>
@@ -2648,7 +2674,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Maschinell gelesen (OCR)</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Sort results</source>
         <translation>Ergebnisse sortieren</translation>
     </message>
@@ -2668,7 +2694,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexierung… {done} von {total}</translation>
     </message>
@@ -2688,7 +2714,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
     </message>

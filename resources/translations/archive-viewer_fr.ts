@@ -255,7 +255,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+367"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+369"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -1522,7 +1522,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
         <translation>« {record} » est un document de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour le voir.</translation>
     </message>
@@ -2461,12 +2461,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+96"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+129"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -2494,7 +2494,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
+        <location filename="../../viewer/ui/search_results.py" line="+43"/>
         <source>No records match</source>
         <translation>Aucun document ne correspond</translation>
     </message>
@@ -2519,6 +2519,11 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Your note:</source>
+        <translation>Votre note :</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
@@ -2534,12 +2539,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Omise</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <location line="+9"/>
+        <source>Only records with your notes</source>
+        <translation>Seulement les notices avec vos notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_results.py" line="-5"/>
         <source>Found in machine-read text (OCR, unchecked)</source>
         <translation>Trouvé dans le texte lu par machine (OCR, non vérifié)</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+85"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -2575,45 +2585,45 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Decade</source>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any year</source>
         <translation>Toutes les années</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any language</source>
         <translation>Toutes les langues</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any collection</source>
         <translation>Toutes les collections</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>With or without</source>
         <translation>Avec ou sans</translation>
     </message>
@@ -2633,7 +2643,23 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte lu par machine</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Any record</source>
+        <translation>Toute notice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>Your notes</source>
+        <translation>Vos notes</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Only the records with a note of yours (words, tags or quotation) found.</source>
+        <translation>Seulement les notices dont une de vos notes (texte, étiquettes ou citation) est trouvée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
         <translation>Texte lu par OCR dans des numérisations sans couche de texte, non vérifié par une personne. Excluez-le pour ne trouver que ce que des personnes ont écrit ou vérifié.</translation>
     </message>
@@ -2648,7 +2674,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Lu par machine (OCR)</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Sort results</source>
         <translation>Trier les résultats</translation>
     </message>
@@ -2668,7 +2694,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexation… {done} sur {total}</translation>
     </message>
@@ -2688,7 +2714,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
     </message>

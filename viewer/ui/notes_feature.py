@@ -286,6 +286,15 @@ class NotesFeature(QObject):
 
         jobs.run_in_background(lambda: notes_store.read_every_note(path), shown, self)
 
+    def path(self) -> Path:
+        """The notes file."""
+        return self._store.path
+
+    def open_found_note(self, record_id: str, note_id: int) -> None:
+        """Show a record of the archive open and the place of its note (a search hit)."""
+        archive = self._window.current_archive()
+        self.open_record(RecordKey(archive.title if archive else "", record_id), note_id)
+
     def open_note(self, note: Note) -> None:
         """Show `note`'s record, then its place; a note of an archive not open says where."""
         self.open_record(note.key, note.id)
