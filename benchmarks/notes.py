@@ -174,7 +174,7 @@ def searching(folder: Path, count: int, existing: int) -> dict[str, object]:
     the search thread): `count` notes of the archive open over 100 records, `existing` of
     another archive; the first query (the archive's notes read and folded), the next ones, and
     one after a note was changed (read again)."""
-    from viewer.domain.notes.searching import NoteFinder  # noqa: PLC0415
+    from viewer.domain.notes.searching import NoteFinder
 
     store = NoteStore.open(folder / "notes.sqlite3")
     for number in range(existing):
@@ -182,7 +182,7 @@ def searching(folder: Path, count: int, existing: int) -> dict[str, object]:
     words = WORDS.split()
     last = None
     for number in range(count):
-        text = " ".join(words[number % 7 :] + [f"word{number}"])
+        text = " ".join([*words[number % 7 :], f"word{number}"])
         key = RecordKey("Benchmark archive", f"record-{number % 100}")
         last = store.add(key, Place.RECORD, text, tags=["chapter 3"])
     finder = NoteFinder(store.path, "Benchmark archive")
