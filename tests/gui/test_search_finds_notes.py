@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.test_notes import _open, archive  # noqa: F401 - the fixture is used
 from viewer.app import Viewer
-from viewer.domain.notes import Place
+from viewer.domain.notes import Place, RecordKey
 from viewer.ui import search_facets
 
 
@@ -88,3 +88,30 @@ def test_a_record_with_no_match_but_its_note_is_listed_and_opened(
         rect = view.visualRect(model.index(0))
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: [n.id for n in feature.notes()] == [note.id], timeout=5000)
+
+
+def test_a_note_on_a_page_of_a_record_with_no_transcript_opens_at_its_page(
+    qtbot: QtBot,
+    make_viewer: Callable[[], Viewer],
+    archive: Path,  # noqa: F811
+) -> None:
+    viewer = make_viewer()
+    window = viewer.window
+    feature = _open(qtbot, viewer, archive)
+    window.resize(1400, 450)  # the card's two pages do not fit in the view together
+    card = window.find_record("specimen-card")
+    assert card is not None
+    key = RecordKey(feature._key.archive, "specimen-card")  # type: ignore[union-attr]
+    note = feature._store.add(key, Place.PAGE, "An okapi in the margin", scan="scan.pdf", page=1)
+    box = window.search.search_box()
+    with qtbot.waitSignal(window.search.results_shown, timeout=30000) as shown:
+        window.search_action.trigger()
+        qtbot.keyClicks(box, "okapi")
+    assert shown.args == [1]
+    model = window.search.result_model()
+    assert [(h.record_id, h.note_id) for h in model.hits()] == [("specimen-card", note.id)]
+    view = window.search.result_view()
+    with qtbot.waitSignal(window.record_shown, timeout=10000):
+        rect = view.visualRect(model.index(0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.scan.current_page() == 1, timeout=5000)

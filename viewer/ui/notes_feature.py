@@ -330,6 +330,12 @@ class NotesFeature(QObject):
             return
         self._go_after_text = note_id
         self._window.show_record(record)
+        note = next((n for n in self._notes if n.id == note_id), None)
+        if note is not None and note.place is Place.PAGE:  # its place: once its scan is open
+            self._go_after_text = None
+            self._window.scan.document_opened.connect(
+                lambda _info: self.go_to_note(note.id), Qt.ConnectionType.SingleShotConnection
+            )
 
     def writable_record(self) -> Record | None:
         """The record shown, when notes can be saved on it (else the reader is told why)."""
