@@ -8,6 +8,9 @@
    1,000 highlights, and the same text with no notes; what the Notes feature does when the
    record is shown and its text is in (read its notes, list them, find every passage, paint it)
    is timed both ways, wall clock and the window thread's own CPU. Goal: <= 20 ms more.
+3. Searching: the archive search's query of the reader's notes (on the search thread, not the
+   window's) over N notes of the archive open, beside the others: the first query, the next
+   ones, and one after a note changed.
 
 Usage: .venv/bin/python benchmarks/notes.py [--notes N] [--existing N] [--runs R] [--dir DIR]
 (DIR: where the notes file is made, on the disk to measure; a temporary folder by default).
@@ -166,6 +169,49 @@ def opening(folder: Path, count: int, runs: int) -> dict[str, object]:
     }
 
 
+def searching(folder: Path, count: int, existing: int) -> dict[str, object]:
+    """Time the archive search's query of the notes (`domain/notes/searching.NoteFinder`, on
+    the search thread): `count` notes of the archive open over 100 records, `existing` of
+    another archive; the first query (the archive's notes read and folded), the next ones, and
+    one after a note was changed (read again)."""
+    from viewer.domain.notes.searching import NoteFinder
+
+    store = NoteStore.open(folder / "notes.sqlite3")
+    for number in range(existing):
+        store.add(RecordKey("Other archive", f"r{number}"), Place.RECORD, WORDS)
+    words = WORDS.split()
+    last = None
+    for number in range(count):
+        text = " ".join([*words[number % 7 :], f"word{number}"])
+        key = RecordKey("Benchmark archive", f"record-{number % 100}")
+        last = store.add(key, Place.RECORD, text, tags=["chapter 3"])
+    finder = NoteFinder(store.path, "Benchmark archive")
+    queries = ["military cooperation", "word5*", '"group of specialists"', "talks -military"]
+    started = time.perf_counter()
+    finder.find("telegram")
+    first = time.perf_counter() - started
+    times = []
+    for _ in range(5):
+        for query in queries:
+            started = time.perf_counter()
+            finder.find(query)
+            times.append(time.perf_counter() - started)
+    assert last is not None
+    store.update(last.id, text="changed words")
+    started = time.perf_counter()
+    found = finder.find("changed")
+    changed = time.perf_counter() - started
+    assert list(found) == [last.key.record]
+    finder.close()
+    store.close()
+    return {
+        "notes": count,
+        "first_query_ms": round(first * 1000, 2),
+        "query": _ms(times),
+        "after_a_change_ms": round(changed * 1000, 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=1000)
@@ -184,6 +230,12 @@ def main() -> None:
         print(
             f"changing a note's words: p50 {saved['edit']['p50']} ms, p95 {saved['edit']['p95']} ms"
         )
+        found = searching(folder / "searching", arguments.notes, arguments.existing)
+        print(
+            f"the archive search's query of {found['notes']} notes: first "
+            f"{found['first_query_ms']} ms, then p50 {found['query']['p50']} ms, p95 "
+            f"{found['query']['p95']} ms; after a note changed {found['after_a_change_ms']} ms"
+        )
         opened = opening(folder, arguments.notes, arguments.runs)
         print(
             f"opening a record with {opened['notes_listed']} notes "
@@ -197,7 +249,7 @@ def main() -> None:
             f"p50 {in_window['p50']} ms, p95 {in_window['p95']} ms "
             f"(window thread CPU p95 {opened['highlight_in_window_cpu']['p95']} ms)"
         )
-        print(json.dumps({"saving": saved, "opening": opened}))
+        print(json.dumps({"saving": saved, "searching": found, "opening": opened}))
 
 
 if __name__ == "__main__":

@@ -175,11 +175,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Highlight the passage selected in the transcript</source>
-        <translation>Die in der Transkription ausgewählte Stelle markieren</translation>
+        <source>Highlight the passage selected in the transcript, or the words selected on the scan or an area drawn on it with Shift held</source>
+        <translation>Die im Transkript ausgewählte Stelle markieren, oder die auf dem Scan ausgewählten Wörter oder einen mit gedrückter Umschalttaste darauf gezogenen Bereich</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Bookmark the scan page shown</source>
         <translation>Ein Lesezeichen auf die angezeigte Scanseite setzen</translation>
     </message>
@@ -255,7 +255,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+367"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+369"/>
         <source>Export &amp;Search Results</source>
         <translation>&amp;Suchergebnisse exportieren</translation>
     </message>
@@ -297,7 +297,7 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-194"/>
+        <location filename="../../viewer/ui/actions.py" line="-198"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
@@ -1064,7 +1064,7 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+395"/>
         <source>&amp;Next Record</source>
         <translation>&amp;Nächstes Dokument</translation>
     </message>
@@ -1074,12 +1074,12 @@ Nicht lesbar: {reason}</translation>
         <translation>&amp;Vorheriges Dokument</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-402"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+417"/>
+        <location line="+421"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1124,7 +1124,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Links werden nicht geöffnet: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-233"/>
+        <location filename="../../viewer/ui/actions.py" line="-237"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Nebeneinander</translation>
     </message>
@@ -1159,7 +1159,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Auswahl &amp;markieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&amp;Bookmark Page</source>
         <translation>&amp;Lesezeichen auf Seite</translation>
     </message>
@@ -1449,7 +1449,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="+258"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="+265"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1472,7 +1472,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+77"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+78"/>
         <source>This Record</source>
         <translation>Dieses Dokument</translation>
     </message>
@@ -1482,7 +1482,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Leselisten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Notizen können nicht gespeichert werden: {reason}. Die zuvor gespeicherten Notizen bleiben erhalten und werden angezeigt.</translation>
     </message>
@@ -1517,12 +1517,12 @@ Nicht lesbar: {reason}</translation>
         <translation>Ihre Notizen können nicht gelesen werden: {reason}. Die Datei bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+100"/>
         <source>The place of this note is not found in the text.</source>
         <translation>Die Stelle dieser Notiz wird im Text nicht gefunden.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
         <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
         <translation>„{record}“ ist ein Dokument aus {archive}, zuletzt gesehen in {folder}: Öffnen Sie dieses Archiv, um es zu sehen.</translation>
     </message>
@@ -1552,7 +1552,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Notiz zum Dokument</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <location line="+7"/>
         <source>Select a passage of the transcript first.</source>
         <translation>Wählen Sie zuerst eine Stelle der Transkription aus.</translation>
@@ -1563,17 +1563,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Notiz zur Stelle</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>This record has no scan page to bookmark.</source>
-        <translation>Dieses Dokument hat keine Scanseite für ein Lesezeichen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Scan page {page} bookmarked</source>
-        <translation>Lesezeichen auf Scanseite {page} gesetzt</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+37"/>
         <source>Edit note</source>
         <translation>Notiz bearbeiten</translation>
     </message>
@@ -1611,12 +1601,17 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="-206"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="-213"/>
         <source>On the record</source>
         <translation>Zum Dokument</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Highlight on scan page {page}</source>
+        <translation>Markierung auf Scanseite {page}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Bookmark, scan page {page}</source>
         <translation>Lesezeichen, Scanseite {page}</translation>
     </message>
@@ -1626,7 +1621,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Stelle nicht gefunden</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1839,12 +1834,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+77"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+89"/>
         <source>Scan pages</source>
         <translation>Seiten des Digitalisats</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+88"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -2242,7 +2237,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-252"/>
+        <location filename="../../viewer/ui/actions.py" line="-256"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
@@ -2311,6 +2306,29 @@ Nicht lesbar: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ScanNotes</name>
+    <message>
+        <location filename="../../viewer/ui/scan_notes.py" line="+104"/>
+        <source>Select words on the scan, or draw an area with Shift held.</source>
+        <translation>Wählen Sie Wörter auf dem Scan aus, oder ziehen Sie mit gedrückter Umschalttaste einen Bereich auf.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Note on the highlight, scan page {page}</source>
+        <translation>Notiz zur Markierung, Scanseite {page}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This record has no scan page to bookmark.</source>
+        <translation>Dieses Dokument hat keine Scanseite für ein Lesezeichen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan page {page} bookmarked</source>
+        <translation>Lesezeichen auf Scanseite {page} gesetzt</translation>
+    </message>
+</context>
+<context>
     <name>ScanPane</name>
     <message>
         <location filename="../../viewer/ui/scan_view.py" line="+45"/>
@@ -2360,7 +2378,7 @@ Nicht lesbar: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+150"/>
+        <location filename="../../viewer/ui/actions.py" line="+154"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
@@ -2461,12 +2479,12 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+96"/>
         <source>Search is not available on this computer.</source>
         <translation>Die Suche ist auf diesem Computer nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+129"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Suche: Ein Dokument oder eine Datei konnte nicht indexiert werden und ist nicht durchsuchbar ({reason}).</translation>
     </message>
@@ -2494,7 +2512,7 @@ Nicht lesbar: {reason}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
+        <location filename="../../viewer/ui/search_results.py" line="+43"/>
         <source>No records match</source>
         <translation>Keine Dokumente gefunden</translation>
     </message>
@@ -2519,6 +2537,11 @@ Nicht lesbar: {reason}</translation>
         <translation>Undatiert</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Your note:</source>
+        <translation>Ihre Notiz:</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Mit Textebene</translation>
@@ -2534,12 +2557,17 @@ Nicht lesbar: {reason}</translation>
         <translation>Ausgelassen</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <location line="+9"/>
+        <source>Only records with your notes</source>
+        <translation>Nur Datensätze mit Ihren Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_results.py" line="-5"/>
         <source>Found in machine-read text (OCR, unchecked)</source>
         <translation>Im maschinell gelesenen Text gefunden (OCR, ungeprüft)</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+85"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -2575,45 +2603,45 @@ Nicht lesbar: {reason}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Decade</source>
         <translation>Jahrzehnt</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any year</source>
         <translation>Alle Jahre</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any language</source>
         <translation>Alle Sprachen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any collection</source>
         <translation>Alle Sammlungen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Collection</source>
         <translation>Sammlung</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>With or without</source>
         <translation>Mit oder ohne</translation>
     </message>
@@ -2633,7 +2661,23 @@ Nicht lesbar: {reason}</translation>
         <translation>Maschinell gelesener Text</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Any record</source>
+        <translation>Jeder Datensatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>Your notes</source>
+        <translation>Ihre Notizen</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Only the records with a note of yours (words, tags or quotation) found.</source>
+        <translation>Nur die Datensätze, in deren Notizen (Text, Schlagwörter oder Zitat) die Suche etwas findet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
         <translation>Per OCR aus reinen Bildscans gelesener Text, von niemandem geprüft. Lassen Sie ihn aus, um nur zu finden, was Menschen geschrieben oder geprüft haben.</translation>
     </message>
@@ -2648,7 +2692,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Maschinell gelesen (OCR)</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Sort results</source>
         <translation>Ergebnisse sortieren</translation>
     </message>
@@ -2668,7 +2712,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexierung… {done} von {total}</translation>
     </message>
@@ -2688,7 +2732,7 @@ Nicht lesbar: {reason}</translation>
         <translation>Ohne Sammlung</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Geben Sie ein Suchwort an: NOT allein schließt alles aus.</translation>
     </message>

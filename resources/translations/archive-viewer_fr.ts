@@ -175,11 +175,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Highlight the passage selected in the transcript</source>
-        <translation>Surligner le passage sélectionné dans la transcription</translation>
+        <source>Highlight the passage selected in the transcript, or the words selected on the scan or an area drawn on it with Shift held</source>
+        <translation>Surligner le passage sélectionné dans la transcription, ou les mots sélectionnés sur le scan ou une zone tracée dessus en maintenant Maj</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Bookmark the scan page shown</source>
         <translation>Mettre un signet sur la page du scan affichée</translation>
     </message>
@@ -255,7 +255,7 @@
 <context>
     <name>AfterFirstPage</name>
     <message>
-        <location filename="../../viewer/ui/after_first_page.py" line="+367"/>
+        <location filename="../../viewer/ui/after_first_page.py" line="+369"/>
         <source>Export &amp;Search Results</source>
         <translation>Exporter les résultats de re&amp;cherche</translation>
     </message>
@@ -297,7 +297,7 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-194"/>
+        <location filename="../../viewer/ui/actions.py" line="-198"/>
         <location filename="../../viewer/ui/appearance.py" line="+96"/>
         <source>&amp;High Contrast</source>
         <translation>&amp;Haut contraste</translation>
@@ -1064,7 +1064,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+395"/>
         <source>&amp;Next Record</source>
         <translation>Document &amp;suivant</translation>
     </message>
@@ -1074,12 +1074,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Document &amp;précédent</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-402"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+417"/>
+        <location line="+421"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -1124,7 +1124,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Les liens ne sont pas suivis&#xa0;: {url}</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-233"/>
+        <location filename="../../viewer/ui/actions.py" line="-237"/>
         <source>Side &amp;by Side</source>
         <translation>&amp;Côte à côte</translation>
     </message>
@@ -1159,7 +1159,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Su&amp;rligner la sélection</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&amp;Bookmark Page</source>
         <translation>Si&amp;gnet sur la page</translation>
     </message>
@@ -1449,7 +1449,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="+258"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="+265"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -1472,7 +1472,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../viewer/ui/notes_feature.py" line="+77"/>
+        <location filename="../../viewer/ui/notes_feature.py" line="+78"/>
         <source>This Record</source>
         <translation>Ce document</translation>
     </message>
@@ -1482,7 +1482,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Listes de lecture</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Notes cannot be saved: {reason}. The notes saved before are kept and shown.</source>
         <translation>Les notes ne peuvent pas être enregistrées : {reason}. Les notes enregistrées auparavant sont conservées et affichées.</translation>
     </message>
@@ -1517,12 +1517,12 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Vos notes ne peuvent pas être lues : {reason}. Le fichier reste tel quel.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+100"/>
         <source>The place of this note is not found in the text.</source>
         <translation>L’emplacement de cette note est introuvable dans le texte.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
         <source>“{record}” is a record of {archive}, last seen in {folder}: open that archive to see it.</source>
         <translation>« {record} » est un document de {archive}, vu pour la dernière fois dans {folder} : ouvrez cette archive pour le voir.</translation>
     </message>
@@ -1552,7 +1552,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Note sur le document</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <location line="+7"/>
         <source>Select a passage of the transcript first.</source>
         <translation>Sélectionnez d’abord un passage de la transcription.</translation>
@@ -1563,17 +1563,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Note sur le passage</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>This record has no scan page to bookmark.</source>
-        <translation>Ce document n’a pas de page de scan où mettre un signet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Scan page {page} bookmarked</source>
-        <translation>Signet mis sur la page {page} du scan</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+37"/>
         <source>Edit note</source>
         <translation>Modifier la note</translation>
     </message>
@@ -1611,12 +1601,17 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/ui/notes_panel.py" line="-206"/>
+        <location filename="../../viewer/ui/notes_panel.py" line="-213"/>
         <source>On the record</source>
         <translation>Sur le document</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Highlight on scan page {page}</source>
+        <translation>Surlignage, page {page} du scan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Bookmark, scan page {page}</source>
         <translation>Signet, page {page} du scan</translation>
     </message>
@@ -1626,7 +1621,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>emplacement introuvable</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1839,12 +1834,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>PageArea</name>
     <message>
-        <location filename="../../viewer/ui/scan_area.py" line="+77"/>
+        <location filename="../../viewer/ui/scan_area.py" line="+89"/>
         <source>Scan pages</source>
         <translation>Pages de la numérisation</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+88"/>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
@@ -2242,7 +2237,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>ReadingZoom</name>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="-252"/>
+        <location filename="../../viewer/ui/actions.py" line="-256"/>
         <location filename="../../viewer/ui/zoom_keys.py" line="+48"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Zoom avant</translation>
@@ -2311,6 +2306,29 @@ Illisible&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ScanNotes</name>
+    <message>
+        <location filename="../../viewer/ui/scan_notes.py" line="+104"/>
+        <source>Select words on the scan, or draw an area with Shift held.</source>
+        <translation>Sélectionnez des mots sur le scan, ou tracez une zone en maintenant Maj.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Note on the highlight, scan page {page}</source>
+        <translation>Note sur le surlignage, page {page} du scan</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This record has no scan page to bookmark.</source>
+        <translation>Ce document n’a pas de page de scan où mettre un signet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan page {page} bookmarked</source>
+        <translation>Signet mis sur la page {page} du scan</translation>
+    </message>
+</context>
+<context>
     <name>ScanPane</name>
     <message>
         <location filename="../../viewer/ui/scan_view.py" line="+45"/>
@@ -2360,7 +2378,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>{tool} ({keys})</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/actions.py" line="+150"/>
+        <location filename="../../viewer/ui/actions.py" line="+154"/>
         <location filename="../../viewer/ui/scan_toolbar.py" line="+17"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
@@ -2461,12 +2479,12 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchFeature</name>
     <message>
-        <location filename="../../viewer/ui/search_feature.py" line="+91"/>
+        <location filename="../../viewer/ui/search_feature.py" line="+96"/>
         <source>Search is not available on this computer.</source>
         <translation>La recherche n’est pas disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+129"/>
         <source>Search: 1 record or file could not be indexed and is not searchable ({reason}).</source>
         <translation>Recherche&#xa0;: un document ou fichier n’a pas pu être indexé et ne peut pas être trouvé par la recherche ({reason}).</translation>
     </message>
@@ -2494,7 +2512,7 @@ Illisible&#xa0;: {reason}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+61"/>
+        <location filename="../../viewer/ui/search_results.py" line="+43"/>
         <source>No records match</source>
         <translation>Aucun document ne correspond</translation>
     </message>
@@ -2519,6 +2537,11 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans date</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Your note:</source>
+        <translation>Votre note :</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/search_facets.py" line="+60"/>
         <source>With a text layer</source>
         <translation>Avec couche de texte</translation>
@@ -2534,12 +2557,17 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Omise</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/search_panel.py" line="+5"/>
+        <location line="+9"/>
+        <source>Only records with your notes</source>
+        <translation>Seulement les notices avec vos notes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/search_results.py" line="-5"/>
         <source>Found in machine-read text (OCR, unchecked)</source>
         <translation>Trouvé dans le texte lu par machine (OCR, non vérifié)</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../viewer/ui/search_panel.py" line="+85"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -2575,45 +2603,45 @@ Illisible&#xa0;: {reason}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Decade</source>
         <translation>Décennie</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any year</source>
         <translation>Toutes les années</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any language</source>
         <translation>Toutes les langues</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Any collection</source>
         <translation>Toutes les collections</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>With or without</source>
         <translation>Avec ou sans</translation>
     </message>
@@ -2633,7 +2661,23 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Texte lu par machine</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Any record</source>
+        <translation>Toute notice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>Your notes</source>
+        <translation>Vos notes</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Only the records with a note of yours (words, tags or quotation) found.</source>
+        <translation>Seulement les notices dont une de vos notes (texte, étiquettes ou citation) est trouvée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Text read from image-only scans by OCR, unchecked by a person. Leave it out to find only what people wrote or checked.</source>
         <translation>Texte lu par OCR dans des numérisations sans couche de texte, non vérifié par une personne. Excluez-le pour ne trouver que ce que des personnes ont écrit ou vérifié.</translation>
     </message>
@@ -2648,7 +2692,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Lu par machine (OCR)</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Sort results</source>
         <translation>Trier les résultats</translation>
     </message>
@@ -2668,7 +2712,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Indexing… {done} of {total}</source>
         <translation>Indexation… {done} sur {total}</translation>
     </message>
@@ -2688,7 +2732,7 @@ Illisible&#xa0;: {reason}</translation>
         <translation>Sans collection</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+112"/>
         <source>Add a word to look for: NOT alone excludes everything.</source>
         <translation>Ajoutez un mot à chercher&#xa0;: NOT seul exclut tout.</translation>
     </message>

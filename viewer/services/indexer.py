@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from viewer.domain import model, ocr_cache, search
 from viewer.domain import search_source as source
+from viewer.domain.notes.searching import NoteFinder
 from viewer.services import index_process, lingering
 from viewer.services.text_layers import TextLayerReader
 
@@ -174,6 +175,22 @@ class _SearchWorker(QObject):
         super().__init__()
         self._latest = latest
         self._index: search.SearchIndex | None = None
+        self._notes: NoteFinder | None = None
+
+    @Slot(object, str)
+    def open_notes(self, path: object, archive: str) -> None:
+        """Find the notes of `archive` in the notes file at `path` too (None: no notes)."""
+        if self._notes is not None:
+            self._notes.close()
+            self._notes = None
+        if isinstance(path, Path):
+            self._notes = NoteFinder(path, archive)
+
+    def _notes_found(self, text: str) -> dict[str, tuple[int, str]]:
+        if self._notes is None:
+            return {}
+        found = self._notes.find(text)
+        return {record: (match.note_id, match.snippet) for record, match in found.items()}
 
     @Slot(object)
     def open_index(self, location: object) -> None:
@@ -193,7 +210,7 @@ class _SearchWorker(QObject):
             return
         assert isinstance(filters, search.Filters)
         try:
-            results = self._index.search(text, filters, limit, offset)
+            results = self._index.search(text, filters, limit, offset, self._notes_found(text))
         except Exception as error:  # every failure goes back to the GUI as a signal
             self.failed.emit(query_id, error_message(error))
             return
@@ -207,7 +224,7 @@ class _SearchWorker(QObject):
             return
         assert isinstance(filters, search.Filters)
         try:
-            ids = self._index.record_ids(text, filters)
+            ids = self._index.record_ids(text, filters, self._notes_found(text))
         except Exception as error:  # every failure goes back to the GUI as a signal
             self.failed.emit(request_id, error_message(error))
             return
@@ -221,6 +238,8 @@ class _SearchWorker(QObject):
             thread.quit()
 
     def _close_index(self) -> None:
+        if self._notes is not None:
+            self._notes.close()
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -243,6 +262,7 @@ class SearchService(QObject):
     """(request id, the id of every matching record in list order), for `find_record_ids`"""
 
     _open_requested = Signal(object)
+    _notes_requested = Signal(object, str)
     _query_requested = Signal(int, str, object, int, int)
     _ids_requested = Signal(int, str, object)
     _shutdown_requested = Signal()
@@ -257,6 +277,7 @@ class SearchService(QObject):
         self._worker = _SearchWorker(self._latest)
         self._worker.moveToThread(self._thread)
         self._open_requested.connect(self._worker.open_index)
+        self._notes_requested.connect(self._worker.open_notes)
         self._query_requested.connect(self._worker.run_query)
         self._ids_requested.connect(self._worker.find_ids)
         self._worker.ids_found.connect(self.ids_found)
@@ -268,6 +289,11 @@ class SearchService(QObject):
     def open(self, location: search.IndexLocation) -> None:
         """Search the index at `location` from now on (reopen it after the index changed)."""
         self._open_requested.emit(location)
+
+    def search_notes(self, path: Path | None, archive: str) -> None:
+        """Find the reader's notes of `archive` (its title) in the notes file at `path` too,
+        read on the search thread at each query (None: no notes, as in a kiosk)."""
+        self._notes_requested.emit(path, archive)
 
     def search(
         self,

@@ -384,7 +384,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Highlight Selection"),
         N,
         ("Ctrl+Shift+H",),
-        help=QT_TRANSLATE_NOOP("Actions", "Highlight the passage selected in the transcript"),
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "Highlight the passage selected in the transcript, or the words selected on the "
+            "scan or an area drawn on it with Shift held",
+        ),
     ),
     ActionSpec(
         "bookmark",

@@ -361,6 +361,8 @@ class AfterFirstPage(QObject):
             text_layer=window.text_layer,
         )
         self.search_feature = search
+        if self.notes_feature is not None:
+            search.search_notes(self.notes_feature.path(), self.notes_feature.open_found_note)
         focus_frame.install(search.panel.result_view())
         search.archive_changed.connect(self._session.archive_changed_on_disk)
         results_menu = citation_actions.build_format_menu(
@@ -438,6 +440,8 @@ class AfterFirstPage(QObject):
             )
             return None
         self.notes_feature = NotesFeature(self._window, store)
+        if self.search_feature is not None:
+            self.search_feature.search_notes(store.path, self.notes_feature.open_found_note)
         if store.read_only:
             channel.warning(self.notes_feature.unwritable_text(store.problem))
         return self.notes_feature

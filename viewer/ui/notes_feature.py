@@ -38,6 +38,7 @@ from viewer.ui import citation_actions, focus_frame, note_marks
 from viewer.ui.notes_panel import NoteDialog, NotesPanel
 from viewer.ui.notes_transfer import NotesTransfer
 from viewer.ui.reading_lists import ReadingLists
+from viewer.ui.scan_notes import ScanNotes
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -87,6 +88,7 @@ class NotesFeature(QObject):
         if store.read_only:
             self.panel.set_problem(self.unwritable_text(store.problem))
         self.colour_menu = self._build_colour_menu()
+        self.scan_notes = ScanNotes(self, window)
         window.record_shown.connect(self.show_record)
         window.transcript.text_shown.connect(self._on_transcript_text_shown)
         # Highlights come into view as the text scrolls: painted then, once per turn.
@@ -216,6 +218,22 @@ class NotesFeature(QObject):
         high = browser.cursorForPosition(QPoint(viewport.width(), 2 * height)).position()
         self._painter.paint_between(low, high + 1)
 
+    def record(self) -> Record | BrokenRecord | None:
+        """The record shown."""
+        return self._record
+
+    def key(self) -> RecordKey | None:
+        """The key of the record shown."""
+        return self._key
+
+    def store(self) -> NoteStore:
+        """The notes file."""
+        return self._store
+
+    def say(self, text: str) -> None:
+        """Tell the reader `text` in the message bar."""
+        self._channel.info(text)
+
     def lost_notes(self) -> frozenset[int]:
         """The highlights of the text shown whose passage is no longer found in it."""
         return self._lost
@@ -233,7 +251,7 @@ class NotesFeature(QObject):
             return
         window = self._window
         if note.place is Place.PAGE and note.page is not None:
-            self._go_to_page(note.scan, note.page)
+            self.scan_notes.go_to_page(note.scan, note.page, note if note.on_scan else None)
         elif note.place is Place.PASSAGE:
             if note.language != self._language() and window.transcript.select_language(
                 note.language
@@ -252,21 +270,6 @@ class NotesFeature(QObject):
             browser.ensureCursorVisible()
             if note.page is not None and window.scan.isVisible():
                 window.scan.go_to_page(note.page)
-
-    def _go_to_page(self, scan_name: str, page: int) -> None:
-        """Show `page` of the record's scan `scan_name` (switching to that scan first)."""
-        window = self._window
-        window.show_scan_pane(has_scan=True)
-        record = self._record
-        names = [s.path.name for s in record.scans] if isinstance(record, Record) else []
-        index = names.index(scan_name) if scan_name in names else window.scan.current_scan()
-        if index == window.scan.current_scan():
-            window.scan.go_to_page(page)
-            return
-        window.scan.document_opened.connect(
-            lambda _info: window.scan.go_to_page(page), Qt.ConnectionType.SingleShotConnection
-        )
-        window.scan.scan_switch.setCurrentIndex(index)
 
     # -- commands -------------------------------------------------------------------------------
 
@@ -287,6 +290,15 @@ class NotesFeature(QObject):
             dialog.show()
 
         jobs.run_in_background(lambda: notes_store.read_every_note(path), shown, self)
+
+    def path(self) -> Path:
+        """The notes file."""
+        return self._store.path
+
+    def open_found_note(self, record_id: str, note_id: int) -> None:
+        """Show a record of the archive open and the place of its note (a search hit)."""
+        archive = self._window.current_archive()
+        self.open_record(RecordKey(archive.title if archive else "", record_id), note_id)
 
     def open_note(self, note: Note) -> None:
         """Show `note`'s record, then its place; a note of an archive not open says where."""
@@ -320,8 +332,14 @@ class NotesFeature(QObject):
             return
         self._go_after_text = note_id
         self._window.show_record(record)
+        note = next((n for n in self._notes if n.id == note_id), None)
+        if note is not None and note.place is Place.PAGE:  # its place: once its scan is open
+            self._go_after_text = None
+            self._window.scan.document_opened.connect(
+                lambda _info: self.go_to_note(note.id), Qt.ConnectionType.SingleShotConnection
+            )
 
-    def _writable_record(self) -> Record | None:
+    def writable_record(self) -> Record | None:
         """The record shown, when notes can be saved on it (else the reader is told why)."""
         if self._store.read_only:
             self._channel.error(self.unwritable_text(self._store.problem))
@@ -332,7 +350,7 @@ class NotesFeature(QObject):
             return None
         return record
 
-    def _save(self, save: Callable[[], object], text: str = "") -> Note | None:
+    def save(self, save: Callable[[], object], text: str = "") -> Note | None:
         """Run `save` (a call into the store); the note saved, kept in the record's list, or
         None (the reader is told when it could not be saved)."""
         saved, note = self._attempt(save, text)
@@ -388,18 +406,18 @@ class NotesFeature(QObject):
 
     def note_record(self) -> None:
         """Write a note on the record shown (in a dialog)."""
-        if self._writable_record() is None:
+        if self.writable_record() is None:
             return
         key = self._key
         assert key is not None
 
         def written(text: str, tags: list[str]) -> None:
             if key == self._key and text.strip():
-                self._save(lambda: self._store.add(key, Place.RECORD, text, tags=tags), text)
+                self.save(lambda: self._store.add(key, Place.RECORD, text, tags=tags), text)
 
-        self._open_dialog(self.tr("Note on the record"), "", written)
+        self.open_dialog(self.tr("Note on the record"), "", written)
 
-    def _open_dialog(
+    def open_dialog(
         self, title: str, quote: str, written: object, note: Note | None = None
     ) -> None:
         if self.dialog is not None:
@@ -418,8 +436,11 @@ class NotesFeature(QObject):
         dialog.open()
 
     def highlight(self, with_note: bool = False) -> Note | None:
-        """Highlight the passage selected in the transcript (and write a note on it)."""
-        if self._writable_record() is None:
+        """Highlight the passage selected in the transcript, or the words or area selected on
+        the scan (and write a note on it)."""
+        if self.scan_notes.wanted():
+            return self.scan_notes.highlight(with_note)
+        if self.writable_record() is None:
             return None
         browser = self._window.transcript.browser()
         cursor = browser.textCursor()
@@ -433,9 +454,9 @@ class NotesFeature(QObject):
         if not anchor.quote.strip():
             self._channel.info(self.tr("Select a passage of the transcript first."))
             return None
-        key, scan = self._key, self._scan_name()
+        key, scan = self._key, self.scan_notes.scan_name()
         assert key is not None
-        note = self._save(
+        note = self.save(
             lambda: self._store.add(
                 key,
                 Place.PASSAGE,
@@ -450,10 +471,10 @@ class NotesFeature(QObject):
         self._paint_new(note)
         self._find_page(note)
         if with_note:
-            self._open_dialog(
+            self.open_dialog(
                 self.tr("Note on the passage"),
                 anchor.quote,
-                lambda text, tags: self._save(
+                lambda text, tags: self.save(
                     lambda: self._store.update(note.id, text=text, tags=tags), text
                 ),
             )
@@ -473,43 +494,24 @@ class NotesFeature(QObject):
         def found(page: quotation.Pages) -> None:
             first = page if isinstance(page, int) else page[0] if page else None
             if first is not None and not self._store.read_only:
-                self._save(lambda: self._store.update(note.id, page=first - 1))
+                self.save(lambda: self._store.update(note.id, page=first - 1))
 
         jobs.run_in_background(lambda: quotation.passage_pages(quote, layer), found, self)
 
-    def _scan_name(self) -> str:
-        record = self._record
-        if not isinstance(record, Record) or not record.scans:
-            return ""
-        index = self._window.scan.current_scan()
-        return record.scans[index if 0 <= index < len(record.scans) else 0].path.name
-
     def bookmark(self) -> Note | None:
         """Bookmark the scan page shown."""
-        record = self._writable_record()
-        if record is None:
-            return None
-        scan = self._window.scan
-        if not record.scans or scan.page_count() == 0:
-            self._channel.info(self.tr("This record has no scan page to bookmark."))
-            return None
-        key, page, name = self._key, scan.current_page(), self._scan_name()
-        assert key is not None
-        note = self._save(lambda: self._store.add(key, Place.PAGE, scan=name, page=page))
-        if note is not None:
-            self._channel.info(self.tr("Scan page {page} bookmarked").format(page=page + 1))
-        return note
+        return self.scan_notes.bookmark()
 
     def edit_note(self, note_id: int) -> None:
         """Change a note's words and tags (in a dialog)."""
         note = next((n for n in self._notes if n.id == note_id), None)
-        if note is None or self._writable_record() is None:
+        if note is None or self.writable_record() is None:
             return
         quote = note.anchor.quote if note.anchor is not None else ""
-        self._open_dialog(
+        self.open_dialog(
             self.tr("Edit note"),
             quote,
-            lambda text, tags: self._save(
+            lambda text, tags: self.save(
                 lambda: self._store.update(note_id, text=text, tags=tags), text
             ),
             note,
@@ -517,7 +519,7 @@ class NotesFeature(QObject):
 
     def delete_note(self, note_id: int) -> None:
         """Remove a note (and its highlight)."""
-        if self._writable_record() is None:
+        if self.writable_record() is None:
             return
         deleted, _ = self._attempt(lambda: self._store.delete(note_id))
         if not deleted:
@@ -581,7 +583,7 @@ class NotesFeature(QObject):
 
     def add_to_reading_list(self) -> None:
         """Notes > Add to Reading List: put the record shown in a reading list."""
-        if self._writable_record() is None or self._key is None:
+        if self.writable_record() is None or self._key is None:
             return
         self.tabs.setCurrentWidget(self.reading_lists.panel)
         self.reading_lists.add(self._key)

@@ -55,6 +55,12 @@ def describe(note: Note, lost: bool = False) -> str:
     translate = QCoreApplication.translate
     if note.place is Place.RECORD:
         place = translate("NotesPanel", "On the record")
+    elif note.on_scan:
+        place = translate("NotesPanel", "Highlight on scan page {page}").format(
+            page=(note.page or 0) + 1
+        )
+        if note.anchor is not None and note.anchor.quote.strip():
+            place += f": “{_short(note.anchor.quote)}”"
     elif note.place is Place.PAGE:
         place = translate("NotesPanel", "Bookmark, scan page {page}").format(
             page=(note.page or 0) + 1
@@ -99,7 +105,8 @@ class NotesModel(QAbstractListModel):
         note = self.notes[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._describe(note, note.id in self.lost)
-        if role == Qt.ItemDataRole.DecorationRole and note.place is Place.PASSAGE and note.colour:
+        marked = note.place is Place.PASSAGE or note.on_scan
+        if role == Qt.ItemDataRole.DecorationRole and marked and note.colour:
             icon = self._icons.get(note.colour)
             if icon is None:
                 icon = self._icons[note.colour] = _swatch(note.colour)

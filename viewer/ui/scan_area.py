@@ -4,7 +4,7 @@ marks a query's hits on the text layer."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QElapsedTimer,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -41,6 +42,7 @@ from viewer.ui.scan_layout import Size
 
 if TYPE_CHECKING:
     from viewer.domain import search_query
+    from viewer.domain.pdf_info import DocumentInfo
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,16 @@ CURRENT_HIT = QColor(0xFF, 0x96, 0x00)
 """The hit last moved to with next/previous."""
 MATCH_BUDGET_MS = 8
 """How long matching a new query on pages already known may hold the GUI thread at a time."""
+Box = tuple[float, float, float, float]
+"""An area of a page in PDF points (x0, y0, x1, y1), the page as stored, before rotation."""
+
+
+class ScanMark(NamedTuple):
+    """A highlight of the reader's on a page: its areas in PDF points, and its colour."""
+
+    page: int
+    boxes: tuple[Box, ...]
+    colour: str
 
 
 def rotate_box(box: QRectF, size: Size, rotation: int) -> QRectF:
@@ -81,6 +93,18 @@ class PageArea(page_stack.PageStack):
         self._match_timer.timeout.connect(self._on_match_timer_timeout)
         worker.page_failed.connect(self._on_worker_page_failed)
         worker.words_extracted.connect(self._on_worker_words_extracted)
+        self.marks: tuple[ScanMark, ...] = ()
+        """The reader's highlights on this document's pages."""
+        self.region: tuple[int, Box] | None = None
+        """The area last drawn with Shift held (page, area in PDF points), to highlight."""
+        self._region_start: QPointF | None = None
+        self._region_rect: QRectF | None = None
+
+    def set_document(self, info: DocumentInfo | None) -> None:
+        """Show `info`'s pages, with none of the last document's highlights."""
+        self.marks = ()
+        self.region = None
+        super().set_document(info)
 
     def set_text_pages(self, pages: list[bool]) -> None:
         """Which pages have a text layer (the worker's answer to `extract_text`)."""
@@ -135,6 +159,7 @@ class PageArea(page_stack.PageStack):
                 continue
             if self._paint_page(painter, index, rect) and index == self.current_page():
                 painted_first = True
+        self._paint_marks(painter, offset, pages)
         self._paint_hits(painter, offset, pages)
         self._paint_selection(painter, offset)
         painter.end()
@@ -180,6 +205,24 @@ class PageArea(page_stack.PageStack):
         if self._drag_rect is not None:
             painter.setPen(QColor(0x33, 0x88, 0xFF))
             painter.drawRect(self._drag_rect.translated(-offset))
+
+    def _paint_marks(self, painter: QPainter, offset: QPointF, pages: range) -> None:
+        """The reader's highlights, multiplied over the page as hits are (the ink stays dark),
+        and the area being drawn or drawn last with Shift."""
+        painter.save()
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for mark in self.marks:
+            if mark.page in pages and mark.page < len(self._layout):
+                for box in mark.boxes:
+                    rect = self.box_rect(mark.page, box).translated(-offset)
+                    painter.fillRect(rect, QColor(mark.colour))
+        painter.restore()
+        region = self._region_rect
+        if region is None and self.region is not None and self.region[0] < len(self._layout):
+            region = self.box_rect(*self.region)
+        if region is not None:
+            painter.setPen(QPen(QColor(0x33, 0x88, 0xFF), 1.5, Qt.PenStyle.DashLine))
+            painter.drawRect(region.translated(-offset))
 
     def _paint_hits(self, painter: QPainter, offset: QPointF, pages: range) -> None:
         if self.query is None:
@@ -331,10 +374,15 @@ class PageArea(page_stack.PageStack):
 
     def word_rect(self, index: int, word: Word) -> QRectF:
         """Where `word` of page `index` is, in document coordinates."""
+        return self.box_rect(index, (word.x0, word.y0, word.x1, word.y1))
+
+    def box_rect(self, index: int, area: Box) -> QRectF:
+        """Where an area of page `index` (PDF points) is, in document coordinates, at the
+        page's zoom and rotation."""
         assert self.info is not None
         size = self.info.page_sizes[index]
         box = rotate_box(
-            QRectF(QPointF(word.x0, word.y0), QPointF(word.x1, word.y1)),
+            QRectF(QPointF(area[0], area[1]), QPointF(area[2], area[3])),
             Size(size.width, size.height),
             self.rotation_of(index),
         )
@@ -381,6 +429,79 @@ class PageArea(page_stack.PageStack):
             previous = line
         return "".join(parts)
 
+    def page_box(self, index: int, rect: QRectF) -> Box:
+        """The area of page `index` (PDF points, before rotation) at `rect` (document
+        coordinates): `box_rect` undone."""
+        assert self.info is not None
+        size = self.info.page_sizes[index]
+        page = self._layout.rects[index]
+        zoom = self._layout.page_zoom(index)
+        shown = QRectF(
+            (rect.left() - page.left()) / zoom,
+            (rect.top() - page.top()) / zoom,
+            rect.width() / zoom,
+            rect.height() / zoom,
+        )
+        rotation = self.rotation_of(index)
+        turned = (
+            Size(size.height, size.width)
+            if rotation in (90, 270)
+            else Size(size.width, size.height)
+        )
+        box = rotate_box(shown, turned, (360 - rotation) % 360)
+        return (box.left(), box.top(), box.right(), box.bottom())
+
+    def selection_areas(self) -> tuple[int, tuple[Box, ...], str] | None:
+        """The words selected on their first page as areas (one a line) and their text, or the
+        area drawn with Shift (with no text); None when nothing is selected."""
+        if self.selected:
+            page = self.selected[0][0]
+            lines: dict[tuple[int, int], Box] = {}
+            for index, w in self.selected:
+                if index == page:
+                    a = lines.get((w.block, w.line), (w.x0, w.y0, w.x1, w.y1))
+                    lines[(w.block, w.line)] = (
+                        min(a[0], w.x0),
+                        min(a[1], w.y0),
+                        max(a[2], w.x1),
+                        max(a[3], w.y1),
+                    )
+            shown = [(i, w) for i, w in self.selected if i == page]
+            kept, self.selected = self.selected, shown
+            text = self.selected_text()
+            self.selected = kept
+            return page, tuple(lines.values()), text
+        if self.region is not None:
+            return self.region[0], (self.region[1],), ""
+        return None
+
+    def show_area(self, index: int, boxes: tuple[Box, ...]) -> None:
+        """Scroll areas of page `index` into view unless they are wholly in it."""
+        if not boxes or not self.info or index >= len(self._layout):
+            return
+        bounds = self.box_rect(index, boxes[0])
+        for box in boxes[1:]:
+            bounds = bounds.united(self.box_rect(index, box))
+        seen = QRectF(self._scroll_offset(), QSizeF(self.viewport().size()))
+        if not seen.contains(bounds):
+            vertical, horizontal = self.verticalScrollBar(), self.horizontalScrollBar()
+            vertical.setValue(round(bounds.center().y() - self.viewport().height() / 2))
+            if bounds.left() < seen.left() or bounds.right() > seen.right():
+                horizontal.setValue(round(bounds.center().x() - self.viewport().width() / 2))
+            self._update_current()
+            self._request_now()
+        self.viewport().update()
+
+    def _end_region(self, rect: QRectF) -> None:
+        """Keep the area drawn with Shift, cut to the page it is most on."""
+        self.region = None
+        best = 0.0
+        for index in self._layout.pages_between(rect.top(), rect.bottom()):
+            cut = rect.intersected(self._layout.rects[index])
+            if cut.width() * cut.height() > best and cut.width() > 2 and cut.height() > 2:
+                best = cut.width() * cut.height()
+                self.region = (index, self.page_box(index, cut))
+
     def copy_selection(self) -> bool:
         """Put the selected words on the clipboard; whether there were any."""
         text = self.selected_text()
@@ -389,7 +510,16 @@ class PageArea(page_stack.PageStack):
         return bool(text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         if event.button() == Qt.MouseButton.LeftButton and self.info:
+            self.region = None
+        if event.button() == Qt.MouseButton.LeftButton and self.info and shift:
+            # Shift and drag: an area of the page, to highlight as it is (a figure, a stamp).
+            self._region_start = event.position() + self._scroll_offset()
+            self._region_rect = None
+            self.selected = []
+            self.viewport().update()
+        elif event.button() == Qt.MouseButton.LeftButton and self.info:
             self._drag_start = event.position() + self._scroll_offset()
             self._drag_rect = None
             if self.selected:
@@ -398,6 +528,10 @@ class PageArea(page_stack.PageStack):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._region_start is not None:
+            end = event.position() + self._scroll_offset()
+            self._region_rect = QRectF(self._region_start, end).normalized()
+            self.viewport().update()
         if self._drag_start is not None:
             self._drag_rect = QRectF(
                 self._drag_start, event.position() + self._scroll_offset()
@@ -406,6 +540,10 @@ class PageArea(page_stack.PageStack):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._region_start is not None and self._region_rect is not None:
+            self._end_region(self._region_rect)
+        self._region_start = None
+        self._region_rect = None
         self._drag_start = None
         self._drag_rect = None
         self.viewport().update()

@@ -80,3 +80,12 @@ LEAVE_OUT_MACHINE_READ = "leave-out"
 def machine_read_label(_value: Any) -> str:
     """The machine-read facet's one value."""
     return QCoreApplication.translate("SearchPanel", "Left out")
+
+
+WITH_NOTES = "with-notes"
+"""The notes facet's value that lists only the records with a note of the reader's found."""
+
+
+def notes_label(_value: Any) -> str:
+    """The notes facet's one value."""
+    return QCoreApplication.translate("SearchPanel", "Only records with your notes")

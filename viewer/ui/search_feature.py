@@ -7,6 +7,7 @@ find bar cost a tenth of a second to import, which the first page does not need 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -72,6 +73,9 @@ class SearchFeature(QObject):
         self._keeper: IndexKeeper | None = None
         self._stopping: set[IndexKeeper] = set()
         self._id_requests: dict[int, Callable[[list[Record]], None]] = {}
+        self._notes_file: Path | None = None
+        self._archive_title: str | None = None
+        self._open_note: Callable[[str, int], None] | None = None
         self.panel = SearchPanel(service.search if service is not None else None)
         dock.setWidget(self.panel)
         self.find_bar = FindBar()
@@ -82,6 +86,7 @@ class SearchFeature(QObject):
         edit_menu.addAction(self.find_bar.next_action)
         edit_menu.addAction(self.find_bar.previous_action)
         self.panel.hit_opened.connect(self._on_panel_hit_opened)
+        self.panel.note_hit_opened.connect(self._on_panel_note_hit_opened)
         if service is not None:
             service.search_finished.connect(self.panel.show_results)
             service.search_failed.connect(self._on_service_search_failed)
@@ -105,6 +110,8 @@ class SearchFeature(QObject):
         self.panel.reset()
         if self._service is None:
             return
+        self._archive_title = archive.title
+        self._service.search_notes(self._notes_file, archive.title)
         # Watching starts along with the job: a change made while the job runs, to a folder
         # watched by then, is applied after it.
         keeper = IndexKeeper(
@@ -134,6 +141,14 @@ class SearchFeature(QObject):
         job.index_failed.connect(lambda message, job=job: self._on_job_index_failed(job, message))
         self._job = job
         job.start()
+
+    def search_notes(self, path: Path, open_note: Callable[[str, int], None]) -> None:
+        """Find the reader's notes in the notes file at `path` too (never in a kiosk, which has
+        none); a hit found by a note is opened by `open_note(record id, note id)`."""
+        self._notes_file = path
+        self._open_note = open_note
+        if self._service is not None and self._archive_title is not None:
+            self._service.search_notes(path, self._archive_title)
 
     def find_all_matches(self, on_records: Callable[[list[Record]], None]) -> None:
         """Give `on_records` every readable record the listed search matches (not only those
@@ -253,6 +268,10 @@ class SearchFeature(QObject):
             self.panel.set_index_error(message)
         else:
             self.panel.show_error(query_id, message)
+
+    def _on_panel_note_hit_opened(self, record_id: str, note_id: int) -> None:
+        if self._open_note is not None:
+            self._open_note(record_id, note_id)
 
     def _on_panel_hit_opened(self, record_id: str, query: str) -> None:
         record = self._find_record(record_id)

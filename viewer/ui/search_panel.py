@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,204 +14,39 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QProgressBar,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.domain import search, search_query
-from viewer.services import dates, i18n
-from viewer.ui import highlight, search_facets
+from viewer.services import i18n
+from viewer.ui import search_facets
 from viewer.ui.item_views import DownLineEdit, EnterListView
+from viewer.ui.search_results import (
+    ResultListModel,
+    RichTextDelegate,
+    hit_html,
+    hit_plain,
+    machine_read_text,
+    total_text,
+)
 
-Index = QModelIndex | QPersistentModelIndex
+__all__ = [
+    "ResultListModel",
+    "RichTextDelegate",
+    "SearchFunction",
+    "SearchPanel",
+    "hit_html",
+    "hit_plain",
+    "machine_read_text",
+    "total_text",
+]
+
 SearchFunction = Callable[..., int]
 """Queues a query and returns its id (`SearchService.search`): text, filters, and the keyword
 `offset` when the list asks for the hits after those it holds."""
 DEBOUNCE_MS = 150
 """Typing pauses this long before a query is sent: a new keystroke replaces the query."""
-ROW_MARGIN = 6
-
-
-def total_text(total: int, shown: int) -> str:
-    """ "17 records", "1 record", "No records match", or with how many are listed so far."""
-    translate = QCoreApplication.translate
-    if total == 0:
-        return translate("SearchPanel", "No records match")
-    if shown < total:
-        text = translate("SearchPanel", "{total} records; {shown} listed, more as you scroll")
-    else:
-        text = (
-            translate("SearchPanel", "{total} record")
-            if total == 1
-            else translate("SearchPanel", "{total} records")
-        )
-    return text.format(total=i18n.number(total), shown=i18n.number(shown))
-
-
-def _undated() -> str:
-    return QCoreApplication.translate("SearchPanel", "Undated")
-
-
-def machine_read_text() -> str:
-    """What a hit found only in machine-read text says of itself."""
-    return QCoreApplication.translate("SearchPanel", "Found in machine-read text (OCR, unchecked)")
-
-
-def hit_html(hit: search.Hit) -> str:
-    """A result row as rich text: the title and snippet with matches highlighted, the date, and
-    whether it was found only in machine-read text."""
-    title = hit.title_marked or hit.title
-    date = dates.long(hit.date) if hit.date is not None else _undated()
-    if hit.machine_read:
-        date += f" · <i>{html.escape(machine_read_text())}</i>"
-    parts = [f"<b>{highlight.marked_to_html(title)}</b>", f"<small>{date}</small>"]
-    if hit.snippet and highlight.strip_markers(hit.snippet) != hit.title:
-        parts.append(highlight.marked_to_html(hit.snippet))
-    return "<br>".join(parts)
-
-
-def hit_plain(hit: search.Hit) -> str:
-    """A result row as plain text (for screen readers and tooltips)."""
-    date = dates.long(hit.date) if hit.date is not None else _undated()
-    parts = [hit.title, date]
-    if hit.machine_read:
-        parts.append(machine_read_text())
-    if hit.snippet:
-        parts.append(highlight.strip_markers(hit.snippet))
-    return "\n".join(parts)
-
-
-class ResultListModel(QAbstractListModel):
-    """The hits of the latest query, best first."""
-
-    HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-    HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-    RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
-
-    more_wanted = Signal()
-    """The list was scrolled to its end while more hits match than are listed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._hits: tuple[search.Hit, ...] = ()
-        self._html: list[str] = []
-        self._total = 0
-        self._fetching = False
-
-    def set_hits(self, hits: tuple[search.Hit, ...], total: int | None = None) -> None:
-        """Replace the hits shown; `total` matches in all (more are fetched as the list scrolls)."""
-        self.beginResetModel()
-        self._hits = hits
-        self._html = [hit_html(hit) for hit in hits]
-        self._total = len(hits) if total is None else total
-        self._fetching = False
-        self.endResetModel()
-
-    def append_hits(self, hits: tuple[search.Hit, ...]) -> None:
-        """Add the next hits of the same query at the end."""
-        self._fetching = False
-        known = {hit.record_id for hit in self._hits}
-        new = tuple(hit for hit in hits if hit.record_id not in known)
-        if not new:
-            self._total = len(self._hits)  # the index changed under the list: stop asking
-            return
-        first = len(self._hits)
-        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._hits += new
-        self._html += [hit_html(hit) for hit in new]
-        self.endInsertRows()
-
-    def total(self) -> int:
-        """How many records match in all."""
-        return self._total
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and len(self._hits) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._fetching = True
-            self.more_wanted.emit()
-
-    def hits(self) -> tuple[search.Hit, ...]:
-        """The hits shown."""
-        return self._hits
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit = self._hits[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit_plain(hit)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title} ({hit.record_id})"
-        if role == self.HTML_ROLE:
-            return self._html[index.row()]
-        if role == self.HIT_ROLE:
-            return hit
-        if role == self.RECORD_ID_ROLE:
-            return hit.record_id
-        return None
-
-
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints a row's HTML (ResultListModel.HTML_ROLE), wrapped to the view's width."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._sizes: dict[tuple[str, int], QSize] = {}
-
-    def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(0)
-        document.setHtml(html)
-        document.setTextWidth(max(width, 40))
-        return document
-
-    def _width(self) -> int:
-        return self._view.viewport().width() - 2 * ROW_MARGIN
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        html = str(index.data(ResultListModel.HTML_ROLE) or "")
-        item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        rect = item.rect
-        document = self._document(html, rect.width() - 2 * ROW_MARGIN, item)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        palette = item.palette
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
-        painter.save()
-        painter.translate(rect.topLeft() + QPoint(ROW_MARGIN, ROW_MARGIN))
-        painter.setClipRect(0, 0, rect.width() - 2 * ROW_MARGIN, rect.height() - ROW_MARGIN)
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        html = str(index.data(ResultListModel.HTML_ROLE) or "")
-        width = self._width()
-        key = (html, width)
-        size = self._sizes.get(key)
-        if size is None:
-            document = self._document(html, width, option)
-            size = QSize(width, int(document.size().height()) + 2 * ROW_MARGIN)
-            if len(self._sizes) > 2000:
-                self._sizes.clear()
-            self._sizes[key] = size
-        return size
 
 
 class _SearchBox(DownLineEdit):
@@ -256,6 +72,9 @@ class SearchPanel(QWidget):
 
     hit_opened = Signal(str, str)
     """(record id, query text): a hit was clicked or Enter pressed on it."""
+    note_hit_opened = Signal(str, int)
+    """(record id, note id): a hit with a note of the reader's found was opened (instead of
+    `hit_opened`): its record and the note's place are shown."""
     results_shown = Signal(int)
     """(records matching): the results of the latest query are on screen."""
 
@@ -337,6 +156,10 @@ class SearchPanel(QWidget):
         self._collection = facet(self.tr("Any collection"), self.tr("Collection"))
         self._text_layer = facet(self.tr("With or without"), self.tr("Scan text layer"))
         self._machine_read = facet(self.tr("Included"), self.tr("Machine-read text"))
+        self._your_notes = facet(self.tr("Any record"), self.tr("Your notes"))
+        self._your_notes.setToolTip(
+            self.tr("Only the records with a note of yours (words, tags or quotation) found.")
+        )
         self._machine_read.setToolTip(
             self.tr(
                 "Text read from image-only scans by OCR, unchecked by a person. Leave it out to "
@@ -355,6 +178,8 @@ class SearchPanel(QWidget):
         form.addRow(self.tr("Scan text"), self._text_layer)
         form.addRow(self.tr("Machine-read (OCR)"), self._machine_read)
         form.setRowVisible(self._machine_read, False)
+        form.addRow(self.tr("Your notes"), self._your_notes)
+        form.setRowVisible(self._your_notes, False)
         self._facet_form = form
         self._facets.hide()
 
@@ -470,6 +295,12 @@ class SearchPanel(QWidget):
         counts = [(leave_out, facets.without_machine_read)] if offered else []
         self._machine_read.set_counts(counts, search_facets.machine_read_label)
         self._facet_form.setRowVisible(self._machine_read, offered)
+        # Offered when a note of the reader's is found, or while only those are listed.
+        only = search_facets.WITH_NOTES
+        offered = facets.with_notes > 0 or self._your_notes.value() == only
+        counts = [(only, facets.with_notes)] if offered else []
+        self._your_notes.set_counts(counts, search_facets.notes_label)
+        self._facet_form.setRowVisible(self._your_notes, offered)
 
     # -- state, for the window and tests --------------------------------------------------------
 
@@ -490,7 +321,8 @@ class SearchPanel(QWidget):
         return self._status.text()
 
     def facet_combos(self) -> tuple[search_facets.FacetCombo, ...]:
-        """The facet choosers: decade, year, language, collection, text layer, machine-read."""
+        """The facet choosers: decade, year, language, collection, text layer, machine-read,
+        the reader's notes."""
         return (
             self._decade,
             self._year,
@@ -498,11 +330,16 @@ class SearchPanel(QWidget):
             self._collection,
             self._text_layer,
             self._machine_read,
+            self._your_notes,
         )
 
     def machine_read_offered(self) -> bool:
         """Whether the choice to leave machine-read text out is on screen."""
         return self._facet_form.isRowVisible(self._machine_read)
+
+    def notes_facet(self) -> search_facets.FacetCombo | None:
+        """The choice of records with notes found, when it is on screen."""
+        return self._your_notes if self._facet_form.isRowVisible(self._your_notes) else None
 
     def filters(self) -> search.Filters:
         """The facet choices as search filters."""
@@ -513,6 +350,7 @@ class SearchPanel(QWidget):
             collection=self._collection.value(),
             has_text_layer=search_facets.TEXT_LAYER_FILTERS.get(self._text_layer.value()),
             machine_read=self._machine_read.value() != search_facets.LEAVE_OUT_MACHINE_READ,
+            with_notes=self._your_notes.value() == search_facets.WITH_NOTES,
             by_date=bool(self._order.currentData()),
         )
 
@@ -577,5 +415,8 @@ class SearchPanel(QWidget):
 
     def _on_view_opened(self, index: QModelIndex) -> None:
         record_id = index.data(ResultListModel.RECORD_ID_ROLE)
-        if record_id is not None and self._results is not None:
+        hit = index.data(ResultListModel.HIT_ROLE)
+        if isinstance(hit, search.Hit) and hit.note_id is not None:
+            self.note_hit_opened.emit(hit.record_id, hit.note_id)
+        elif record_id is not None and self._results is not None:
             self.hit_opened.emit(str(record_id), self._results.query.text)

@@ -31,6 +31,8 @@ def _heading(note: Note, lost: bool) -> str:
     page = f"scan page {note.page + 1}" if note.page is not None else ""
     if note.place is Place.RECORD:
         return "The record"
+    if note.on_scan:
+        return f"Highlight on the scan, {page}"
     if note.place is Place.PAGE:
         return f"Bookmark, {page}" if page else "Bookmark"
     heading = f"Passage, {page}" if page else "Passage"

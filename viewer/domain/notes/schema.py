@@ -15,12 +15,14 @@ from pathlib import Path
 
 _log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The layout this code writes (`PRAGMA user_version`)."""
 TITLES_SINCE = 2
 """The first layout that keeps each note's record title (older files read without one)."""
 LISTS_SINCE = 3
 """The first layout with reading lists (older files read as having none)."""
+RECTS_SINCE = 4
+"""The first layout with highlights on a scan page (older files read as having none)."""
 
 
 def _create_v1(connection: sqlite3.Connection) -> None:
@@ -82,10 +84,18 @@ def _reading_lists_v3(connection: sqlite3.Connection) -> None:
     )
 
 
+def _scan_highlights_v4(connection: sqlite3.Connection) -> None:
+    """Highlights on a scan page: a page note with the highlighted areas, as JSON
+    `[[x0, y0, x1, y1], ...]` in PDF points of the page as stored (before the reader's rotation).
+    A viewer of schema 3 reads such a note (read-only) as a bookmark of its page."""
+    connection.execute("ALTER TABLE notes ADD COLUMN rects TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _create_v1,
     2: _titles_v2,
     3: _reading_lists_v3,
+    4: _scan_highlights_v4,
 }
 """Step i brings a file from user_version i-1 to i."""
 

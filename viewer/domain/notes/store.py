@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import json
 import logging
 import os
 import sqlite3
@@ -56,7 +57,8 @@ class Place(enum.Enum):
 
     RECORD = "record"
     PAGE = "page"
-    """A page of a scan: a bookmark (with or without words of its own)."""
+    """A page of a scan: a bookmark (with or without words of its own), or a highlight of areas
+    of the page when the note has `rects`."""
     PASSAGE = "passage"
     """A passage of a transcript: a highlight (with or without words of its own)."""
 
@@ -82,6 +84,27 @@ def record_key(archive: Archive | None, record: Record | BrokenRecord) -> Record
         name = record.scans[0].path.name if isinstance(record, Record) and record.scans else ""
         return RecordKey("", name or record.id, str(record.folder), title)
     return RecordKey(archive.title, record.id, str(record.folder), title)
+
+
+Rect = tuple[float, float, float, float]
+"""An area of a scan page in PDF points: x0, y0, x1, y1."""
+
+
+def rects_text(rects: Sequence[Rect]) -> str:
+    """Areas as kept in the file: JSON, to a tenth of a point ("" for none)."""
+    if not rects:
+        return ""
+    return json.dumps([[round(v, 1) for v in rect] for rect in rects], separators=(",", ":"))
+
+
+def rects_of(text: str) -> tuple[Rect, ...]:
+    """Areas from their text in the file (none when it is empty or not readable)."""
+    if not text:
+        return ()
+    try:
+        return tuple((float(a), float(b), float(c), float(d)) for a, b, c, d in json.loads(text))
+    except (ValueError, TypeError):
+        return ()
 
 
 @dataclass(frozen=True)
@@ -114,14 +137,25 @@ class Note:
     modified: float = 0.0
     uid: str = field(default="", compare=False)
     """The same note on every machine its export is imported on."""
+    rects: tuple[Rect, ...] = ()
+    """A highlight on a scan page: its areas, in PDF points of the page (x0, y0, x1, y1: the
+    page as stored, before the reader's rotation, at any zoom); its words are the quotation."""
+
+    @property
+    def on_scan(self) -> bool:
+        """Whether this is a highlight on a scan page (not a bookmark)."""
+        return self.place is Place.PAGE and bool(self.rects)
 
 
 _COLUMNS = (
     "id, uid, archive, record, path, place, scan, page, language, quote, prefix, suffix, "
-    "offset, colour, text, created, modified, title"
+    "offset, colour, text, created, modified, title, rects"
 )
-_COLUMNS_V1 = _COLUMNS.replace(", title", ", '' AS title")
+_COLUMNS_V3 = _COLUMNS.replace(", rects", ", '' AS rects")
+"""What is read from a file of layouts 2 and 3 (read-only: not migrated)."""
+_COLUMNS_V1 = _COLUMNS_V3.replace(", title", ", '' AS title")
 """What is read from a file of the first layout (read-only: not migrated)."""
+_MARKS = ", ".join("?" * 18)
 _PLACE_ORDER = {Place.RECORD: 0, Place.PAGE: 1, Place.PASSAGE: 2}
 
 
@@ -166,7 +200,11 @@ class NoteStore:
         self._db = connection
         self._version = schema.version(connection)
         self._columns = (
-            _COLUMNS if schema.version(connection) >= schema.TITLES_SINCE else _COLUMNS_V1
+            _COLUMNS
+            if self._version >= schema.RECTS_SINCE
+            else _COLUMNS_V3
+            if self._version >= schema.TITLES_SINCE
+            else _COLUMNS_V1
         )
         self.path = path
         self.problem = problem
@@ -238,6 +276,7 @@ class NoteStore:
         tags: Sequence[str] = (),
         uid: str = "",
         created: float | None = None,
+        rects: Sequence[Rect] = (),
     ) -> Note:
         """Save a new note; it is in the file when this returns (NotesUnwritableError if not)."""
         now = time.time()
@@ -261,12 +300,12 @@ class NoteStore:
             made,
             now,
             key.title,
+            rects_text(rects),
         )
         kept_tags = clean_tags(tags)
         with self._change() as db:
             cursor = db.execute(
-                f"INSERT INTO notes({_COLUMNS.removeprefix('id, ')}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO notes({_COLUMNS.removeprefix('id, ')}) VALUES ({_MARKS})",
                 values,
             )
             note_id = int(cursor.lastrowid or 0)
@@ -287,6 +326,7 @@ class NoteStore:
             made,
             now,
             str(values[0]),
+            rects_of(str(values[-1])),
         )
 
     def import_notes(self, notes: Sequence[Note]) -> int:
@@ -298,7 +338,7 @@ class NoteStore:
                 anchor = note.anchor or TextAnchor("")
                 cursor = db.execute(
                     f"INSERT OR IGNORE INTO notes({_COLUMNS.removeprefix('id, ')}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"VALUES ({_MARKS})",
                     (
                         note.uid,
                         note.key.archive,
@@ -317,6 +357,7 @@ class NoteStore:
                         note.created,
                         note.modified,
                         note.key.title,
+                        rects_text(note.rects),
                     ),
                 )
                 if cursor.rowcount:
@@ -507,7 +548,7 @@ def _note(row: tuple[Any, ...], tags: tuple[str, ...]) -> Note:
     """A note from its row (the columns' types are the schema's: no conversions; a thousand
     notes are read when a record is shown)."""
     (note_id, uid, archive, record, path, place, scan, page, language) = row[:9]
-    (quote, prefix, suffix, offset, colour, text, created, modified, title) = row[9:]
+    (quote, prefix, suffix, offset, colour, text, created, modified, title, rects) = row[9:]
     anchor = TextAnchor(quote, prefix, suffix, offset) if quote else None
     key = RecordKey(archive, record, path, title)
     return Note(
@@ -524,4 +565,5 @@ def _note(row: tuple[Any, ...], tags: tuple[str, ...]) -> Note:
         created,
         modified,
         uid,
+        rects_of(rects),
     )

@@ -49,6 +49,7 @@ def to_json(notes: Sequence[Note]) -> str:
                 "tags": list(note.tags),
                 "created": note.created,
                 "modified": note.modified,
+                "rects": [list(rect) for rect in note.rects],
             }
         )
     data = {"format": FORMAT, "version": VERSION, "notes": rows}
@@ -86,6 +87,9 @@ def _note(row: Any) -> Note:
         created=float(row.get("created", 0.0)),
         modified=float(row.get("modified", 0.0)),
         uid=row["uid"],
+        rects=tuple(
+            (float(a), float(b), float(c), float(d)) for a, b, c, d in row.get("rects") or ()
+        ),
     )
 
 

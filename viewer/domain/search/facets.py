@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from viewer.domain.search import values
+
+T = TypeVar("T")
 
 
 class Facet(NamedTuple):
@@ -134,4 +136,29 @@ def count(table: FacetTable, rowids: list[int]) -> values.FacetCounts:
         collections=tuple(collections.most_common()),
         with_text_layer=with_layer,
         without_text_layer=without_layer,
+    )
+
+
+def _join(first: Iterable[tuple[T, int]], second: Iterable[tuple[T, int]]) -> Counter[T]:
+    total: Counter[T] = Counter()
+    for value, times in (*first, *second):
+        total[value] += times
+    return total
+
+
+def added(first: values.FacetCounts, second: values.FacetCounts) -> values.FacetCounts:
+    """The counts of two sets of records with none in common, together (`second`: records
+    found by the reader's notes, which are not machine-read text)."""
+    second_records = second.with_text_layer + second.without_text_layer
+    people = first.without_machine_read
+    return values.FacetCounts(
+        decades=tuple(sorted(_join(first.decades, second.decades).items())),
+        years=tuple(sorted(_join(first.years, second.years).items())),
+        languages=tuple(_join(first.languages, second.languages).most_common()),
+        collections=tuple(_join(first.collections, second.collections).most_common()),
+        with_text_layer=first.with_text_layer + second.with_text_layer,
+        without_text_layer=first.without_text_layer + second.without_text_layer,
+        machine_read_only=first.machine_read_only,
+        without_machine_read=people + second_records if people or first.machine_read_only else 0,
+        with_notes=first.with_notes + second.with_notes,
     )

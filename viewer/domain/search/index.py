@@ -85,17 +85,20 @@ class SearchIndex:
         filters: values.Filters = values.Filters(),  # noqa: B008 - frozen value
         limit: int = 50,
         offset: int = 0,
+        notes: values.NoteHits | None = None,
     ) -> values.SearchResults:
-        """The best `limit` hits after `offset`, the number of matches and facet counts."""
-        return reading.search(self._index, query, filters, limit, offset)
+        """The best `limit` hits after `offset`, the number of matches and facet counts;
+        `notes`: the records whose notes the query finds (`reading.search`)."""
+        return reading.search(self._index, query, filters, limit, offset, notes)
 
     def record_ids(
         self,
         query: str | sq.Query,
         filters: values.Filters = values.Filters(),  # noqa: B008 - frozen value
+        notes: values.NoteHits | None = None,
     ) -> list[str]:
         """The id of every record matching, in the order `search` lists them (for an export)."""
-        return reading.record_ids(self._index, query, filters)
+        return reading.record_ids(self._index, query, filters, notes)
 
     # Indexing
 

@@ -51,9 +51,18 @@ _RECORDS = "SELECT rowid, record_id, title, date FROM records WHERE rowid IN ({r
 
 
 def search(
-    index: Connection, query: str | sq.Query, filters: values.Filters, limit: int, offset: int
+    index: Connection,
+    query: str | sq.Query,
+    filters: values.Filters,
+    limit: int,
+    offset: int,
+    notes: values.NoteHits | None = None,
 ) -> values.SearchResults:
-    """The best `limit` hits after `offset`, the number of matches and facet counts."""
+    """The best `limit` hits after `offset`, the number of matches and facet counts.
+
+    `notes`: the records whose notes the query finds (`domain/notes/searching.py`); those the
+    index does not match come first (the reader's own words), the others are marked where they
+    rank, and `filters.with_notes` keeps only them."""
     started = time.perf_counter()
     parsed = sq.parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty or parsed.root is None:
@@ -62,24 +71,45 @@ def search(
     try:
         index.check_fresh()
         allowed = _allowed(index, expression, filters)
+        noted = _noted_rows(index, notes or {}, filters)
+        matched = set(allowed)
+        only = [rowid for rowid in noted if rowid not in matched]
+        if filters.with_notes:
+            allowed = [rowid for rowid in allowed if rowid in noted]
         human = _human_matches(index, parsed, filters, allowed)
         counts = _facets_of(index, expression, filters, allowed, human)
+        if only:
+            counts = facets.added(counts, facets.count(index.facet_rows(), only))
+        counts = dataclasses.replace(counts, with_notes=len(noted))
         stride = 1
-        if len(allowed) > RANK_SAMPLE and _uninformative(index, parsed.root, expression):
+        if (
+            not filters.with_notes
+            and len(allowed) > RANK_SAMPLE
+            and _uninformative(index, parsed.root, expression)
+        ):
             stride = -(-len(allowed) // RANK_SAMPLE)
         if filters.by_date:
             stride = 1
-            ranked = _by_date(index, allowed)[offset : offset + max(limit, 0)]
+            ranked = _by_date(index, allowed + only)[offset : offset + max(limit, 0)]
         else:
-            ranked = _rank(index, expression, filters, allowed, stride, limit, offset)
+            ranked = [(rowid, 0.0) for rowid in only[offset : offset + max(limit, 0)]]
+            ranked += _rank(
+                index,
+                expression,
+                filters,
+                allowed,
+                stride,
+                limit - len(ranked),
+                max(0, offset - len(only)),
+            )
         details = _details(index, expression, ranked)
-        hits = _hits(index, ranked, details, human)
+        hits = _hits(index, ranked, details, human, noted)
     except sqlite3.OperationalError as error:
         raise values.IndexUnavailableError(f"The search index cannot be read: {error}.") from error
     return values.SearchResults(
         parsed,
         filters,
-        len(allowed),
+        len(allowed) + len(only),
         hits,
         counts,
         time.perf_counter() - started,
@@ -87,7 +117,35 @@ def search(
     )
 
 
-def record_ids(index: Connection, query: str | sq.Query, filters: values.Filters) -> list[str]:
+def _noted_rows(
+    index: Connection, notes: values.NoteHits, filters: values.Filters
+) -> dict[int, tuple[int, str]]:
+    """rowid -> (note id, snippet) of the records with notes found that the facets keep, in
+    the notes' order."""
+    if not notes:
+        return {}
+    ids = list(notes)
+    rowids: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = index.db.execute(
+            f"SELECT rowid, record_id FROM records WHERE record_id IN ({marks})", chunk
+        )
+        rowids.update((str(record), int(rowid)) for rowid, record in rows)
+    ordered = [rowids[record] for record in ids if record in rowids]
+    if filters.narrows_records():
+        ordered = facets.narrow(index.facet_rows(), ordered, filters)
+    records = {rowid: record for record, rowid in rowids.items()}
+    return {rowid: notes[records[rowid]] for rowid in ordered}
+
+
+def record_ids(
+    index: Connection,
+    query: str | sq.Query,
+    filters: values.Filters,
+    notes: values.NoteHits | None = None,
+) -> list[str]:
     """The id of every record matching, in the order `search` lists them (for an export)."""
     parsed = sq.parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty or parsed.root is None:
@@ -96,10 +154,16 @@ def record_ids(index: Connection, query: str | sq.Query, filters: values.Filters
     try:
         index.check_fresh()
         allowed = _allowed(index, expression, filters)
+        noted = _noted_rows(index, notes or {}, filters)
+        matched = set(allowed)
+        only = [rowid for rowid in noted if rowid not in matched]
+        if filters.with_notes:
+            allowed = [rowid for rowid in allowed if rowid in noted]
         if filters.by_date:
-            ranked = _by_date(index, allowed)
+            ranked = _by_date(index, allowed + only)
         else:
-            ranked = _rank(index, expression, filters, allowed, 1, len(allowed), 0)
+            ranked = [(rowid, 0.0) for rowid in only]
+            ranked += _rank(index, expression, filters, allowed, 1, len(allowed), 0)
         ids = dict(index.db.execute("SELECT rowid, record_id FROM records").fetchall())
     except sqlite3.OperationalError as error:
         raise values.IndexUnavailableError(f"The search index cannot be read: {error}.") from error
@@ -222,16 +286,20 @@ def _facets_of(
     human: set[int] | None,
 ) -> values.FacetCounts:
     """Facet counts over `rowids`, cached per query and filters; `human`: the rows matched
-    outside machine-read text (None: the index holds none)."""
+    outside machine-read text (None: the index holds none). Rows narrowed to those with notes
+    are counted anew each time (the notes change at any moment; they are few)."""
     key = (expression, filters)
-    cached = index.facet_counts.get(key)
+    cached = None if filters.with_notes else index.facet_counts.get(key)
     if cached is None:
         cached = facets.count(index.facet_rows(), rowids)
         if human is not None:
-            machine_only = len(rowids) - len(human) if filters.machine_read else 0
+            people = len(human) if not filters.with_notes else len(human.intersection(rowids))
+            machine_only = len(rowids) - people if filters.machine_read else 0
             cached = dataclasses.replace(
-                cached, machine_read_only=machine_only, without_machine_read=len(human)
+                cached, machine_read_only=machine_only, without_machine_read=people
             )
+        if filters.with_notes:
+            return cached
         index.facet_counts[key] = cached
         if len(index.facet_counts) > 64:
             index.facet_counts.popitem(last=False)
@@ -256,7 +324,7 @@ def _rank(
         return []
     conditions, parameters = facets.filter_sql(filters)
     join = _JOIN if conditions else ""
-    if conditions and len(allowed) <= _LISTED:
+    if filters.with_notes or (conditions and len(allowed) <= _LISTED):
         # A few allowed rows: a list is cheaper than a records lookup per match. The "+"
         # keeps it a filter: as a rowid constraint FTS5 would run the query once per row.
         conditions = f" AND +fts.rowid IN ({','.join(str(int(row)) for row in allowed)})"
@@ -301,18 +369,20 @@ def _hits(
     ranked: list[tuple[int, float]],
     details: dict[int, tuple[str, str, str]],
     human: set[int] | None,
+    noted: dict[int, tuple[int, str]],
 ) -> tuple[values.Hit, ...]:
     """The hits in rank order, with their records' titles and dates; those not in `human` (when
-    given) match only in machine-read text."""
+    given) match only in machine-read text; those in `noted` carry the note found."""
     if not ranked:
         return ()
     rowids = ",".join(str(int(rowid)) for rowid, _ in ranked)
     records = {row[0]: row[1:] for row in index.db.execute(_RECORDS.format(rowids=rowids))}
     hits = []
     for rowid, score in ranked:
-        if rowid not in details or rowid not in records:
+        note_id, note_snippet = noted.get(rowid, (None, ""))
+        if (rowid not in details and note_id is None) or rowid not in records:
             continue
-        title_marked, snippet, marked = details[rowid]
+        title_marked, snippet, marked = details.get(rowid, ("", "", ""))
         record_id, title, date = records[rowid]
         hits.append(
             values.Hit(
@@ -323,7 +393,9 @@ def _hits(
                 snippet=snippet,
                 match_count=max(1, sq.count_markers(marked) + sq.count_markers(title_marked)),
                 score=-score,
-                machine_read=human is not None and rowid not in human,
+                machine_read=human is not None and rowid not in human and rowid in details,
+                note_id=note_id,
+                note_snippet=note_snippet,
             )
         )
     return tuple(hits)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -57,6 +57,8 @@ class Filters:
     machine_read: bool = True
     """Search machine-read (OCR) text too; False leaves it out, finding only what people wrote
     or checked (metadata, transcripts, the scans' own text layers)."""
+    with_notes: bool = False
+    """Only the records with a note of the reader's that the query finds."""
 
     def is_empty(self) -> bool:
         """True when nothing is narrowed."""
@@ -80,6 +82,14 @@ class Hit:
     score: float
     machine_read: bool = False
     """The record matches only in machine-read (OCR) text, unchecked by a person."""
+    note_id: int | None = None
+    """The reader's note on the record that the query finds (None: no note does)."""
+    note_snippet: str = ""
+    """That note's words around the match, marked as `snippet` is."""
+
+
+NoteHits = Mapping[str, tuple[int, str]]
+"""The reader's notes a query finds: record id -> (the note's id, its marked snippet)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,8 @@ class FacetCounts:
     """Records that match only in machine-read (OCR) text (0 when the index holds none)."""
     without_machine_read: int = 0
     """Records that match with machine-read text left out (when the index holds some)."""
+    with_notes: int = 0
+    """Records with a note of the reader's that the query finds."""
 
 
 @dataclass(frozen=True)
