@@ -249,18 +249,8 @@ class _WatchWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        # The notifier and timers belong to this thread: they are deleted here.
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.setParent(None)
-            self._notifier = None
-        if self._inotify is not None:
-            self._inotify.close()
-            self._inotify = None
-        for timer in (self._quiet, self._poll):
-            if timer is not None:
-                timer.stop()
-                timer.setParent(None)
+        inotify.end_watching(self._notifier, self._inotify, self._quiet, self._poll)
+        self._notifier = self._inotify = None
         self._quiet = self._poll = None
         thread = self.thread()
         if thread is not None:

@@ -127,18 +127,8 @@ class _KeeperWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        # The notifier and timer belong to this thread: they are deleted here, not later.
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.setParent(None)
-            self._notifier = None
-        if self._inotify is not None:
-            self._inotify.close()
-            self._inotify = None
-        for timer in (self._timer, self._poll):
-            if timer is not None:
-                timer.stop()
-                timer.setParent(None)
+        inotify.end_watching(self._notifier, self._inotify, self._timer, self._poll)
+        self._notifier = self._inotify = None
         self._timer = self._poll = None
         thread = self.thread()
         if thread is not None:

@@ -7,6 +7,7 @@ import ctypes
 import os
 import struct
 import sys
+from typing import Any
 
 IN_MODIFY = 0x2
 IN_ATTRIB = 0x4
@@ -109,3 +110,18 @@ def max_user_watches() -> int:
             return int(handle.read().strip())
     except (OSError, ValueError):
         return 0
+
+
+def end_watching(notifier: Any, watch: Inotify | None, *timers: Any) -> None:
+    """Stop a watch on the thread that owns it: its QSocketNotifier disabled and let go of,
+    its inotify descriptor closed, its QTimers stopped and let go of (they belong to that
+    thread, so they are deleted there, not later from another)."""
+    if notifier is not None:
+        notifier.setEnabled(False)
+        notifier.setParent(None)
+    if watch is not None:
+        watch.close()
+    for timer in timers:
+        if timer is not None:
+            timer.stop()
+            timer.setParent(None)
