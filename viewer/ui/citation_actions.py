@@ -192,6 +192,18 @@ def install_copy_with_citation(
 # --- Export ----------------------------------------------------------------------------------
 
 
+def ask_save_path(
+    parent: QWidget | None, caption: str, proposed: Path, filters: str
+) -> Path | None:
+    """The file the reader chooses to save to, starting at `proposed` (given the suffix of
+    `proposed` when they typed none); None when they cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, caption, str(proposed), filters)
+    if not name:
+        return None
+    target = Path(name)
+    return target if target.suffix else target.with_suffix(proposed.suffix)
+
+
 def write_atomically(target: Path, text: str) -> None:
     """Write `text` (UTF-8) to `target` through a temporary file in its folder and a rename."""
     mode = target.stat().st_mode & 0o777 if target.is_file() else NEW_FILE_MODE
@@ -248,19 +260,16 @@ def export_records(
         else translate("CitationActions", "Export {count} records as {format}")
     )
     proposed = (directory or Path.home()) / default_file_name(records, fmt)
-    name, _ = QFileDialog.getSaveFileName(
+    target = ask_save_path(
         parent,
         title.format(count=len(records), format=label),
-        str(proposed),
+        proposed,
         translate("CitationActions", "{format} (*{suffix});;All files (*)").format(
             format=label, suffix=fmt.suffix
         ),
     )
-    if not name:
+    if target is None:
         return None
-    target = Path(name)
-    if not target.suffix:
-        target = target.with_suffix(fmt.suffix)
     try:
         write_atomically(target, export.export(records, fmt))
     except OSError as error:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QFileDialog, QMenu, QTabWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QMenu, QTabWidget
 
 from viewer.domain import quotation
 from viewer.domain.model import BrokenRecord, Record
@@ -547,15 +547,14 @@ class NotesFeature(QObject):
         if not isinstance(record, Record) or not self._notes:
             self._channel.info(self.tr("This record has no notes to export."))
             return None
-        name, _ = QFileDialog.getSaveFileName(
+        target = citation_actions.ask_save_path(
             self._window,
             self.tr("Export notes as Markdown"),
-            str(Path.home() / f"{record.id}-notes.md"),
+            Path.home() / f"{record.id}-notes.md",
             self.tr("Markdown (*.md);;All files (*)"),
         )
-        if not name:
+        if target is None:
             return None
-        target = Path(name) if Path(name).suffix else Path(name).with_suffix(".md")
         try:
             citation_actions.write_atomically(target, self.markdown())
         except OSError as exc:

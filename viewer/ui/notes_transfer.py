@@ -36,15 +36,14 @@ class NotesTransfer(QObject):
 
     def export_all(self) -> None:
         """Notes > Export All Notes: every note as JSON, to import on another machine."""
-        name, _ = QFileDialog.getSaveFileName(
+        target = citation_actions.ask_save_path(
             self._window,
             self.tr("Export all notes"),
-            str(Path.home() / "archive-viewer-notes.json"),
+            Path.home() / "archive-viewer-notes.json",
             self.tr("Notes of Archive Viewer (*.json);;All files (*)"),
         )
-        if not name:
+        if target is None:
             return
-        target = Path(name) if Path(name).suffix else Path(name).with_suffix(".json")
         path = self._store.path
 
         def write() -> int:

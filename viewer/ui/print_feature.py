@@ -203,20 +203,18 @@ class PrintFeature(QObject):
     def export_reading_copy(self) -> None:
         """File > Export Reading Copy…: ask for a file, then write the reading copy there as
         one PDF."""
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
         record = self._window.current_record()
         if not isinstance(record, Record):
             self._say_error(self.tr("Open a record first: there is nothing to print or export."))
             return
-        name, _ = QFileDialog.getSaveFileName(
+        target = citation_actions.ask_save_path(
             self._window,
             self.tr("Export a reading copy"),
-            str(Path.home() / f"{record.id}.pdf"),
+            Path.home() / f"{record.id}.pdf",
             self.tr("PDF (*.pdf)"),
         )
-        if name:
-            target = Path(name) if Path(name).suffix else Path(name).with_suffix(".pdf")
+        if target is not None:
             self.gather(lambda copy: self.write_pdf(copy, target))
 
     def write_pdf(self, copy: reading_copy.Copy, target: Path) -> bool:
@@ -274,22 +272,20 @@ class PrintFeature(QObject):
 
     def export_transcript(self, fmt: transcript_export.TextFormat) -> None:
         """File > Export Transcript > (format): ask for a file and write the transcript there."""
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
         text = self.transcript_text(fmt)
         record = self._window.current_record()
         if text is None or not isinstance(record, Record):
             return
         label = self.tr(str(FORMAT_NAMES[fmt]))
-        name, _ = QFileDialog.getSaveFileName(
+        target = citation_actions.ask_save_path(
             self._window,
             self.tr("Export the transcript as {format}").format(format=label),
-            str(Path.home() / f"{record.id}{fmt.value}"),
+            Path.home() / f"{record.id}{fmt.value}",
             f"{label} (*{fmt.value})",
         )
-        if not name:
+        if target is None:
             return
-        target = Path(name) if Path(name).suffix else Path(name).with_suffix(fmt.value)
         try:
             citation_actions.write_atomically(target, text)
         except OSError as exc:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStringListModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -269,15 +268,14 @@ class ReadingLists(QObject):
         if self.panel.chosen() is None:
             self._channel.info(self.tr("There is no reading list to export."))
             return None
-        name, _ = QFileDialog.getSaveFileName(
+        target = citation_actions.ask_save_path(
             self._window,
             self.tr("Export reading list as Markdown"),
-            str(Path.home() / f"{self.panel.choice.currentText()}.md"),
+            Path.home() / f"{self.panel.choice.currentText()}.md",
             self.tr("Markdown (*.md);;All files (*)"),
         )
-        if not name:
+        if target is None:
             return None
-        target = Path(name) if Path(name).suffix else Path(name).with_suffix(".md")
         try:
             citation_actions.write_atomically(target, self.markdown())
         except OSError as exc:
